@@ -1,0 +1,52 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Pendamping",
+    products: [
+        .library(name: "Pendamping", targets: ["Pendamping"]),
+        .library(name: "GLPK", targets: ["GLPK"]),
+        .library(name: "MinCostFlow", targets: ["MinCostFlow"]),
+        .executable(name: "pendamping", targets: ["pendamping"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // GLPK's C API, from Debian's libglpk-dev (header in /usr/include, no pkg-config file).
+        .systemLibrary(
+            name: "CGLPK",
+            providers: [.apt(["libglpk-dev"])]
+        ),
+        // C guards around GLPK entry points: fatal errors longjmp back instead of abort().
+        .target(
+            name: "CGLPKShims",
+            dependencies: ["CGLPK"]
+        ),
+        // The only Swift module that imports CGLPK.
+        .target(
+            name: "GLPK",
+            dependencies: ["CGLPK", "CGLPKShims"]
+        ),
+        // Pure Swift exact min-cost-flow solver (no GLPK).
+        .target(name: "MinCostFlow"),
+        .target(
+            name: "Pendamping",
+            dependencies: ["GLPK", "MinCostFlow"]
+        ),
+        .executableTarget(
+            name: "pendamping",
+            dependencies: [
+                "Pendamping",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "GLPKTests", dependencies: ["GLPK"]),
+        .testTarget(name: "MinCostFlowTests", dependencies: ["MinCostFlow", "GLPK"]),
+        .testTarget(
+            name: "PendampingTests",
+            dependencies: ["Pendamping", "GLPK", "MinCostFlow"],
+            resources: []
+        ),
+    ]
+)

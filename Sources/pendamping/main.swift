@@ -1,0 +1,2 @@
+import Pendamping
+print("hi")

@@ -1,0 +1,104 @@
+import Foundation
+import Testing
+@testable import GLPK
+
+@Suite struct StatusTests {
+    @Test func optimalLPAndDuals() throws {
+        let p = try Problem()
+        try p.load(smallLP())
+        let s = try p.simplex()
+        #expect(s.status == .optimal)
+        #expect(s.columnValues.map { ($0 * 1e9).rounded() / 1e9 } == [3, 1])
+        // Row 0 (x + y ≤ 4) binds with dual 2; row 1 is slack.
+        #expect(abs(s.rowDuals[0] - 2) < 1e-9 && abs(s.rowDuals[1]) < 1e-9)
+    }
+
+    @Test func infeasibleAndUnbounded() throws {
+        var inf = LinearModel(sense: .minimize)
+        let x = inf.addColumn(.lower(0), objective: 1)
+        let r = inf.addRow(.lower(5)); inf.set(row: r, column: x, 1)
+        let r2 = inf.addRow(.upper(3)); inf.set(row: r2, column: x, 1)
+        let p = try Problem(); try p.load(inf)
+        #expect(try p.simplex().status == .infeasible)
+        #expect(try p.intopt().status == .infeasible)
+
+        var unb = LinearModel(sense: .maximize)
+        let y = unb.addColumn(.lower(0), objective: 1)
+        let ru = unb.addRow(.lower(1)); unb.set(row: ru, column: y, 1)
+        let q = try Problem(); try q.load(unb)
+        #expect(try q.simplex().status == .unbounded)
+    }
+
+    /// Jeroslow's problem: max x₁ s.t. Σ 2xᵢ = n (n odd), binary x. Infeasible, yet plain
+    /// branch and bound needs exponentially many nodes to prove it.
+    func jeroslow(_ n: Int) -> LinearModel {
+        var m = LinearModel(sense: .maximize)
+        let r = m.addRow(.fixed(Double(n)))
+        for i in 0..<n {
+            let c = m.addColumn(.range(0, 1), objective: i == 0 ? 1 : 0, kind: .binary)
+            m.set(row: r, column: c, 2)
+        }
+        return m
+    }
+
+    @Test func timeLimitStopsBranchAndBound() throws {
+        let p = try Problem()
+        try p.load(jeroslow(61))
+        let started = Date()
+        let s = try p.intopt(MIPOptions(timeLimit: .milliseconds(300), presolve: false))
+        #expect(s.status == .timeLimit)
+        #expect(!s.hasSolution)
+        #expect(Date().timeIntervalSince(started) < 60, "the limit must end the search")
+    }
+
+    @Test func stopFlagEndsSearch() throws {
+        let p = try Problem()
+        try p.load(jeroslow(61))
+        let flag = StopFlag()
+        var reports = 0
+        let s = try p.intopt(MIPOptions(presolve: false, progressInterval: .milliseconds(1)), stop: flag) { _ in
+            reports += 1
+            if reports >= 3 { flag.stop() }
+        }
+        #expect(s.status == .stopped)
+        #expect(reports >= 3)
+    }
+
+    @Test func startSolutionIsUsedAndGapReported() throws {
+        // A small knapsack: max Σ v x, Σ w x ≤ 10.
+        var m = LinearModel(sense: .maximize)
+        let v: [Double] = [10, 13, 7, 8, 4], w: [Double] = [5, 6, 3, 4, 2]
+        let r = m.addRow(.upper(10))
+        for i in 0..<5 { let c = m.addColumn(.range(0, 1), objective: v[i], kind: .binary); m.set(row: r, column: c, w[i]) }
+        let p = try Problem(); try p.load(m)
+        let s = try p.intopt(MIPOptions(presolve: false), start: [1, 0, 0, 0, 0])
+        #expect(s.status == .optimal)
+        var best = 0.0
+        for mask in 0..<32 {
+            var weight = 0.0, value = 0.0
+            for i in 0..<5 where (mask >> i) & 1 == 1 { weight += w[i]; value += v[i] }
+            if weight <= 10 { best = max(best, value) }
+        }
+        #expect(s.objective == best)
+        #expect(s.relativeGap == 0)
+    }
+
+    @Test func writeAndReadBackLPAndMPS() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("glpk-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        // MPS carries no objective sense, so the round trip uses a minimisation.
+        var model = smallLP()
+        model.sense = .minimize
+        model.objective = model.objective.map { -$0 }
+        for format in ModelFileFormat.allCases {
+            let path = dir.appendingPathComponent("m.\(format.rawValue)").path
+            let p = try Problem(); try p.load(model); try p.write(to: path, format: format)
+            let q = try Problem(); try q.read(from: path, format: format)
+            #expect(try q.dimensions().rows == 2 && q.dimensions().columns == 2)
+            let s = try q.simplex()
+            #expect(s.status == .optimal && abs(s.objective + 11) < 1e-9, "\(format)")
+        }
+        #expect(throws: GLPKError.self) { try Problem().read(from: dir.appendingPathComponent("none.lp").path, format: .lp) }
+    }
+}
