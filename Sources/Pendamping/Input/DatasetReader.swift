@@ -1,0 +1,86 @@
+import Foundation
+
+/// Reads mentors and mentees CSV files (DESIGN §3) into a ``Dataset``, or throws
+/// ``InputError`` with every issue found (up to ``InputError/limit``).
+public enum DatasetReader {
+    static let mentorRequired = ["id", "name", "kbli", "lat", "lon", "region", "capacity"]
+    static let mentorOptional = ["min_mentees", "hours_per_month", "expertise", "languages", "gender", "scale", "kind"]
+    static let menteeRequired = ["id", "name", "kbli", "lat", "lon", "region"]
+    static let menteeOptional = ["needs", "languages", "gender", "scale", "hours_needed", "prefer", "priority"]
+
+    /// Reads both files. - Complexity: `O(bytes + n·log n)` (records are sorted by id).
+    public static func read(mentorsPath: String, menteesPath: String) throws -> Dataset {
+        let mentorFile = try CSVFile.read(path: mentorsPath)
+        let menteeFile = try CSVFile.read(path: menteesPath)
+        var issues: [InputIssue] = []
+        let (mentors, mentorExtra) = parseMentors(mentorFile, issues: &issues)
+        let (mentees, menteeExtra) = parseMentees(menteeFile, issues: &issues)
+        guard issues.isEmpty else { throw InputError.invalid(Array(issues.prefix(InputError.limit))) }
+        return Dataset(mentors: mentors, mentees: mentees, mentorExtraColumns: mentorExtra, menteeExtraColumns: menteeExtra)
+    }
+
+    public static func parseMentors(_ file: CSVFile, issues: inout [InputIssue]) -> ([Mentor], [String]) {
+        var t = TableReader(file: file, required: mentorRequired, optional: mentorOptional)
+        var out: [Mentor] = []
+        out.reserveCapacity(file.records.count)
+        var seen = Set<String>()
+        if t.issues.isEmpty {
+            for i in file.records.indices where !t.isFull {
+                guard let row = t.begin(i, seen: &seen) else { continue }
+                let before = t.issues.count
+                let name = t.required(row, "name")
+                let kbli = t.kbli(row), loc = t.location(row), region = t.region(row)
+                let cap = t.integer(row, "capacity", required: true, minimum: 1, what: "a positive integer")
+                let minM = t.integer(row, "min_mentees", minimum: 0, what: "a non-negative integer")
+                let hours = t.number(row, "hours_per_month", in: 0...10_000, rangeText: "[0, 10000]")
+                let expertise = t.skills(row, "expertise")
+                let langs = t.languages(row), gender = t.gender(row), scale = t.scale(row)
+                var kind: MentorKind?
+                if let k = t.text(row, "kind") {
+                    kind = MentorKind(rawValue: k.lowercased())
+                    if kind == nil { t.add(row.line, "kind", "'\(k)' is not one of \(MentorKind.allCases.map(\.rawValue).joined(separator: ", "))", id: row.id) }
+                }
+                if let cap, let minM, minM > cap {
+                    t.add(row.line, "min_mentees", "\(minM) is above the capacity \(cap)", id: row.id)
+                }
+                guard t.issues.count == before, let name, let kbli, let loc, let region, let cap else { continue }
+                out.append(Mentor(id: row.id!, name: name, kbli: kbli, location: loc, region: region, capacity: cap,
+                                  minMentees: minM, hoursPerMonth: hours, expertise: expertise, languages: langs,
+                                  gender: gender, scale: scale, kind: kind, extra: t.extras(row), line: row.line))
+            }
+        }
+        issues += t.issues
+        return (out, t.extraColumns)
+    }
+
+    public static func parseMentees(_ file: CSVFile, issues: inout [InputIssue]) -> ([Mentee], [String]) {
+        var t = TableReader(file: file, required: menteeRequired, optional: menteeOptional)
+        var out: [Mentee] = []
+        out.reserveCapacity(file.records.count)
+        var seen = Set<String>()
+        if t.issues.isEmpty {
+            for i in file.records.indices where !t.isFull {
+                guard let row = t.begin(i, seen: &seen) else { continue }
+                let before = t.issues.count
+                let name = t.required(row, "name")
+                let kbli = t.kbli(row), loc = t.location(row), region = t.region(row)
+                let needs = t.skills(row, "needs")
+                let langs = t.languages(row), gender = t.gender(row), scale = t.scale(row)
+                let hours = t.number(row, "hours_needed", in: 0...1_000, rangeText: "[0, 1000]")
+                let priority = t.number(row, "priority", in: 0...1_000, rangeText: "[0, 1000]") ?? 1
+                var prefs: [Preference] = []
+                for token in t.list(row, "prefer") {
+                    if let p = Preference(token) { prefs.append(p) } else {
+                        t.add(row.line, "prefer", "'\(token)' is not gender:f|m, kind:KIND or mentor:ID", id: row.id)
+                    }
+                }
+                guard t.issues.count == before, let name, let kbli, let loc, let region else { continue }
+                out.append(Mentee(id: row.id!, name: name, kbli: kbli, location: loc, region: region, needs: needs,
+                                  languages: langs, gender: gender, scale: scale, hoursNeeded: hours,
+                                  preferences: prefs, priority: priority, extra: t.extras(row), line: row.line))
+            }
+        }
+        issues += t.issues
+        return (out, t.extraColumns)
+    }
+}

@@ -1,0 +1,95 @@
+/// A point on the earth in WGS84 decimal degrees.
+public struct GeoPoint: Hashable, Sendable {
+    public var lat: Double
+    public var lon: Double
+    public init(lat: Double, lon: Double) { self.lat = lat; self.lon = lon }
+}
+
+/// A mentor (pendamping): an experienced business, consultant, cadre or volunteer.
+public struct Mentor: Sendable, Identifiable {
+    public var id: String
+    public var name: String
+    /// Sectors the mentor knows; similarity takes the best over these.
+    public var kbli: [KBLICode]
+    public var location: GeoPoint
+    public var region: RegionCode
+    /// How many mentees the mentor takes on (≥ 0; CSV input requires ≥ 1).
+    public var capacity: Int
+    public var minMentees: Int?
+    public var hoursPerMonth: Double?
+    public var expertise: SkillSet
+    /// ISO 639-3 codes, sorted, unique.
+    public var languages: [String]
+    public var gender: Gender?
+    public var scale: BusinessScale?
+    public var kind: MentorKind?
+    /// Values of the input's unknown columns, in the dataset's `extraColumns` order.
+    public var extra: [String]
+    /// 1-based line of the record in its file (0 when not from a file).
+    public var line: Int
+
+    public init(id: String, name: String = "", kbli: [KBLICode], location: GeoPoint, region: RegionCode,
+                capacity: Int, minMentees: Int? = nil, hoursPerMonth: Double? = nil, expertise: SkillSet = [],
+                languages: [String] = [], gender: Gender? = nil, scale: BusinessScale? = nil,
+                kind: MentorKind? = nil, extra: [String] = [], line: Int = 0) {
+        self.id = id; self.name = name; self.kbli = kbli; self.location = location; self.region = region
+        self.capacity = capacity; self.minMentees = minMentees; self.hoursPerMonth = hoursPerMonth
+        self.expertise = expertise; self.languages = languages; self.gender = gender; self.scale = scale
+        self.kind = kind; self.extra = extra; self.line = line
+    }
+}
+
+/// A mentee: a beginner micro or small business (UMKM, Adik Asuh).
+public struct Mentee: Sendable, Identifiable {
+    public var id: String
+    public var name: String
+    public var kbli: [KBLICode]
+    public var location: GeoPoint
+    public var region: RegionCode
+    public var needs: SkillSet
+    public var languages: [String]
+    public var gender: Gender?
+    public var scale: BusinessScale?
+    /// Hours of mentoring a month this mentee needs (side constraints).
+    public var hoursNeeded: Double?
+    public var preferences: [Preference]
+    /// Weight of this mentee in the objective (default 1).
+    public var priority: Double
+    public var extra: [String]
+    public var line: Int
+
+    public init(id: String, name: String = "", kbli: [KBLICode], location: GeoPoint, region: RegionCode,
+                needs: SkillSet = [], languages: [String] = [], gender: Gender? = nil,
+                scale: BusinessScale? = nil, hoursNeeded: Double? = nil, preferences: [Preference] = [],
+                priority: Double = 1, extra: [String] = [], line: Int = 0) {
+        self.id = id; self.name = name; self.kbli = kbli; self.location = location; self.region = region
+        self.needs = needs; self.languages = languages; self.gender = gender; self.scale = scale
+        self.hoursNeeded = hoursNeeded; self.preferences = preferences; self.priority = priority
+        self.extra = extra; self.line = line
+    }
+}
+
+/// Mentors and mentees of one run, each sorted by id so that index order is id order (the
+/// deterministic tie-break everywhere), with the unknown input columns kept for the outputs.
+public struct Dataset: Sendable {
+    public var mentors: [Mentor]
+    public var mentees: [Mentee]
+    public var mentorExtraColumns: [String]
+    public var menteeExtraColumns: [String]
+
+    public init(mentors: [Mentor], mentees: [Mentee], mentorExtraColumns: [String] = [], menteeExtraColumns: [String] = []) {
+        self.mentors = mentors.sorted { $0.id < $1.id }
+        self.mentees = mentees.sorted { $0.id < $1.id }
+        self.mentorExtraColumns = mentorExtraColumns
+        self.menteeExtraColumns = menteeExtraColumns
+    }
+
+    /// Index of each mentor id. `O(m)`.
+    public func mentorIndex() -> [String: Int32] {
+        Dictionary(uniqueKeysWithValues: mentors.enumerated().map { ($1.id, Int32($0)) })
+    }
+    /// Index of each mentee id. `O(n)`.
+    public func menteeIndex() -> [String: Int32] {
+        Dictionary(uniqueKeysWithValues: mentees.enumerated().map { ($1.id, Int32($0)) })
+    }
+}

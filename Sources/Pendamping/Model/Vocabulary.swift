@@ -1,0 +1,75 @@
+/// A kind of help a mentee needs or a mentor can give (DESIGN §3 vocabulary).
+public enum Skill: String, CaseIterable, Sendable {
+    case halal, haki, kemasan, digital, keuangan, ekspor, qris, nib, produksi, pemasaran
+
+    var bit: UInt16 { 1 << UInt16(Skill.allCases.firstIndex(of: self)!) }
+}
+
+/// A set of skills as a bitmask.
+public struct SkillSet: OptionSet, Hashable, Sendable, CustomStringConvertible {
+    public let rawValue: UInt16
+    public init(rawValue: UInt16) { self.rawValue = rawValue }
+    public init(_ skills: [Skill]) { self.init(rawValue: skills.reduce(0) { $0 | $1.bit }) }
+
+    public var count: Int { rawValue.nonzeroBitCount }
+    public var skills: [Skill] { Skill.allCases.filter { rawValue & $0.bit != 0 } }
+    public var description: String { skills.map(\.rawValue).joined(separator: "|") }
+}
+
+/// Business scale, ordered.
+public enum BusinessScale: String, CaseIterable, Sendable, Comparable {
+    case mikro, kecil, menengah, besar
+    var rank: Int { Self.allCases.firstIndex(of: self)! }
+    public static func < (a: Self, b: Self) -> Bool { a.rank < b.rank }
+}
+
+/// Gender as stated; `p`/`perempuan` and `l`/`laki-laki` are accepted on input.
+public enum Gender: String, Sendable {
+    case female = "f", male = "m"
+
+    init?(input: String) {
+        switch input.lowercased() {
+        case "f", "p", "perempuan", "female": self = .female
+        case "m", "l", "laki-laki", "male": self = .male
+        default: return nil
+        }
+    }
+}
+
+/// What kind of mentor a record is.
+public enum MentorKind: String, CaseIterable, Sendable {
+    /// An experienced business (Kakak Asuh).
+    case business
+    /// A PLUT or programme consultant.
+    case consultant
+    /// A trained student cadre.
+    case cadre
+    case volunteer
+}
+
+/// A mentee's stated preference about its mentor (`prefer` column tokens).
+public enum Preference: Hashable, Sendable, CustomStringConvertible {
+    case gender(Gender)
+    case kind(MentorKind)
+    case mentor(String)
+
+    /// Parses `gender:f`, `kind:consultant` or `mentor:ID`.
+    init?(_ token: String) {
+        let parts = token.split(separator: ":", maxSplits: 1).map(String.init)
+        guard parts.count == 2, !parts[1].isEmpty else { return nil }
+        switch parts[0].lowercased() {
+        case "gender": guard let g = Gender(input: parts[1]) else { return nil }; self = .gender(g)
+        case "kind": guard let k = MentorKind(rawValue: parts[1].lowercased()) else { return nil }; self = .kind(k)
+        case "mentor": self = .mentor(parts[1])
+        default: return nil
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case .gender(let g): return "gender:\(g.rawValue)"
+        case .kind(let k): return "kind:\(k.rawValue)"
+        case .mentor(let id): return "mentor:\(id)"
+        }
+    }
+}

@@ -1,0 +1,121 @@
+import GLPK
+
+/// Which engine solves the core model.
+public enum SolverChoice: String, Sendable, CaseIterable {
+    /// GLPK's simplex on the LP (exact for the core model: totally unimodular).
+    case glpk
+    /// GLPK's branch and cut on the 0/1 programme.
+    case glpkMIP = "glpk-mip"
+
+    func makeSolver(timeLimit: Duration?) -> MatchingSolver {
+        switch self {
+        case .glpk: return GLPKMatchingSolver(method: .simplex, timeLimit: timeLimit)
+        case .glpkMIP: return GLPKMatchingSolver(method: .intopt, timeLimit: timeLimit)
+        }
+    }
+}
+
+/// Runs the pipeline after parsing: score and candidates → model → solve → explain.
+public struct Matcher: Sendable {
+    public var profile: Profile
+    public var decisions: Decisions
+    public var solver: SolverChoice
+    public var timeLimit: Duration?
+
+    public init(profile: Profile = .default, decisions: Decisions = .init(), solver: SolverChoice = .glpk,
+                timeLimit: Duration? = nil) {
+        self.profile = profile; self.decisions = decisions; self.solver = solver; self.timeLimit = timeLimit
+    }
+
+    /// Matches `dataset`, adding stage timings to `timings`.
+    /// - Throws: ``MatchingError/infeasibleLocks(_:)`` when decisions conflict.
+    public func run(_ dataset: Dataset, timings: StageTimings = .init()) throws -> MatchResult {
+        var timings = timings
+        let mentorIndex = dataset.mentorIndex(), menteeIndex = dataset.menteeIndex()
+        var rejected: [Int32: [Int32]] = [:], fixed: [Int32: [Int32]] = [:]
+        var decisionOf: [Int64: PairDecision] = [:]
+        for e in decisions.entries {
+            guard let i = menteeIndex[e.menteeID], let j = mentorIndex[e.mentorID] else { continue }
+            if e.decision == .reject { rejected[i, default: []].append(j) } else { fixed[i, default: []].append(j) }
+            decisionOf[Int64(i) << 32 | Int64(j)] = e.decision
+        }
+
+        let scoring = try ScoringModel(dataset: dataset, profile: profile)
+        let graph = timings.measure("score+candidates") {
+            CandidateBuilder(scoring: scoring).build(rejected: rejected, fixed: fixed)
+        }
+        let model = try timings.measure("build model") { () throws -> MatchingModel in
+            var fixedPairs: [Int32] = []
+            for (i, js) in fixed { for j in js { fixedPairs.append(Int32(graph.pairIndex(mentee: Int(i), mentor: Int(j))!)) } }
+            do {
+                return try MatchingModel(graph: graph, capacity: dataset.mentors.map { Int32($0.capacity) }, fixedPairs: fixedPairs)
+            } catch MatchingError.infeasibleLocks(let conflicts) {
+                throw InfeasibleDecisions(conflicts.map { $0.explain(dataset) })
+            }
+        }
+        let outcome = try timings.measure("solve") { try solver.makeSolver(timeLimit: timeLimit).solve(model) }
+        let load = try outcome.assignment.verify(model)
+
+        let (pairs, unassigned) = timings.measure("explain") { () -> ([MatchedPair], [UnassignedMentee]) in
+            var pairs: [MatchedPair] = []
+            var unassigned: [UnassignedMentee] = []
+            for i in 0..<graph.menteeCount {
+                let p = Int(outcome.assignment.pairOf[i])
+                if p >= 0 {
+                    let j = graph.mentor[p]
+                    pairs.append(MatchedPair(mentee: Int32(i), mentor: j, score: graph.score[p],
+                                             breakdown: scoring.breakdown(mentee: i, mentor: Int(j)),
+                                             decision: decisionOf[Int64(i) << 32 | Int64(j)]))
+                } else {
+                    unassigned.append(explainUnassigned(i, graph: graph, dataset: dataset, load: load,
+                                                        rejected: rejected[Int32(i)] ?? [], status: outcome.status))
+                }
+            }
+            return (pairs, unassigned)
+        }
+        return MatchResult(dataset: dataset, profile: profile, graph: graph, componentCount: model.components.count,
+                           decisionCount: decisions.entries.count, outcome: outcome, pairs: pairs,
+                           unassigned: unassigned, load: load, timings: timings)
+    }
+
+    func explainUnassigned(_ i: Int, graph: CandidateGraph, dataset: Dataset, load: [Int32], rejected: [Int32],
+                           status: TerminationStatus) -> UnassignedMentee {
+        let range = graph.pairs(ofMentee: i)
+        if range.isEmpty {
+            if !rejected.isEmpty {
+                return UnassignedMentee(mentee: Int32(i), reason: .allCandidatesRejected,
+                                        detail: "\(rejected.count) allowed mentor(s) rejected by curators")
+            }
+            let km = graph.nearestWhenNone[i].map { formatFixed($0, 1) } ?? "?"
+            var rule = "the profile's rules"
+            if let m = profile.rules.maxKm { rule = "max \(formatFixed(m, 1)) km and the other rules" }
+            return UnassignedMentee(mentee: Int32(i), reason: .noMentorWithinRules,
+                                    detail: "no mentor passes \(rule); nearest mentor is \(km) km away")
+        }
+        guard status == .optimal else {
+            return UnassignedMentee(mentee: Int32(i), reason: .notSolved, detail: "solver ended with status \(status.rawValue)")
+        }
+        let best = Int(graph.mentor[range.lowerBound])
+        let full = range.filter { load[Int(graph.mentor[$0])] >= dataset.mentors[Int(graph.mentor[$0])].capacity }.count
+        return UnassignedMentee(mentee: Int32(i), reason: .candidatesFull,
+                                detail: "\(full) of \(range.count) candidate mentor(s) full with higher-value mentees; best candidate \(dataset.mentors[best].id) (score \(formatScore(graph.score[range.lowerBound])))")
+    }
+}
+
+/// Curator decisions that cannot all hold, each explained by ids.
+public struct InfeasibleDecisions: Error, Sendable, CustomStringConvertible {
+    public var conflicts: [String]
+    public init(_ conflicts: [String]) { self.conflicts = conflicts }
+    public var description: String { conflicts.joined(separator: "\n") }
+}
+
+extension MatchingError.Conflict {
+    func explain(_ d: Dataset) -> String {
+        switch self {
+        case .menteeLockedTwice(let i, let n):
+            return "mentee \(d.mentees[Int(i)].id) is locked or accepted with \(n) mentors; at most one is possible"
+        case .mentorOverCapacity(let j, let locked, let cap):
+            return "mentor \(d.mentors[Int(j)].id) has \(locked) locked or accepted mentees but capacity \(cap) (over by \(locked - cap))"
+        }
+    }
+}

@@ -1,0 +1,136 @@
+import Foundation
+
+/// How pairs are scored and which pairs are allowed: weights, distance decay, hard rules and
+/// the number of candidates kept per mentee (DESIGN §3–§5). Read from JSON; every field is
+/// optional and falls back to ``Profile/default``; an unknown key is an error.
+public struct Profile: Sendable, Equatable, Codable {
+    /// Relative weights of the four score terms; only their ratios matter.
+    public struct Weights: Sendable, Equatable, Codable {
+        public var sector = 0.35
+        public var location = 0.30
+        public var capacity = 0.25
+        public var culture = 0.10
+        public init() {}
+        var sum: Double { sector + location + capacity + culture }
+    }
+
+    /// The location term: `(1 − regionShare)·exp(−km / decayKm) + regionShare·region`, where
+    /// region is 1 for the same kecamatan, 0.5 for the same kabupaten/kota, 0 otherwise.
+    public struct Location: Sendable, Equatable, Codable {
+        public var decayKm = 10.0
+        public var regionShare = 0.25
+        public init() {}
+    }
+
+    /// Rules that remove a pair before it is scored.
+    public struct Rules: Sendable, Equatable, Codable {
+        /// Pairs farther apart than this (great-circle km) are not allowed; nil for no limit.
+        public var maxKm: Double? = 50
+        /// Mentor and mentee must be in the same kabupaten/kota.
+        public var sameKabupaten = false
+        /// They must share a language (when both state languages).
+        public var languageMustOverlap = false
+        /// The mentor's scale must be at least the mentee's (when both are stated).
+        public var mentorScaleAtLeastMentee = false
+        /// Pairs scoring below this (0–1) are not allowed.
+        public var minScore = 0.0
+        public init() {}
+    }
+
+    public var weights = Weights()
+    public var location = Location()
+    public var rules = Rules()
+    /// Candidates kept per mentee.
+    public var k = 10
+
+    public init() {}
+
+    /// The bundled default profile (also in `profiles/default.json`).
+    public static let `default` = Profile()
+
+    /// Reads a JSON profile; missing fields keep their defaults.
+    public static func read(path: String) throws -> Profile {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw InputError.missingFile(path: path, reason: "no such file")
+        }
+        return try decode(data, name: path)
+    }
+
+    /// Decodes and validates a JSON profile.
+    public static func decode(_ data: Data, name: String) throws -> Profile {
+        let decoder = JSONDecoder()
+        decoder.keyDecodingStrategy = .convertFromSnakeCase
+        let profile: Profile
+        do {
+            try StrictKeys.check(data, name: name)
+            profile = try decoder.decode(Profile.self, from: data)
+        } catch let e as InputError {
+            throw e
+        } catch let DecodingError.typeMismatch(_, ctx), let DecodingError.valueNotFound(_, ctx),
+                let DecodingError.dataCorrupted(ctx) {
+            throw InputError.invalid([InputIssue(file: name, line: 0, column: ctx.codingPath.dottedSnake,
+                                                 message: ctx.debugDescription)])
+        }
+        try profile.validate(name: name)
+        return profile
+    }
+
+    /// Checks ranges: weights ≥ 0 with a positive sum, decay > 0, share in [0, 1], k ≥ 1.
+    public func validate(name: String = "profile") throws {
+        var issues: [InputIssue] = []
+        func bad(_ field: String, _ msg: String) { issues.append(InputIssue(file: name, line: 0, column: field, message: msg)) }
+        for (f, v) in [("weights.sector", weights.sector), ("weights.location", weights.location),
+                       ("weights.capacity", weights.capacity), ("weights.culture", weights.culture)]
+            where !(v.isFinite && v >= 0) { bad(f, "must be a finite number ≥ 0") }
+        if !(weights.sum > 0) { bad("weights", "at least one weight must be positive") }
+        if !(location.decayKm.isFinite && location.decayKm > 0) { bad("location.decay_km", "must be > 0") }
+        if !(0...1).contains(location.regionShare) { bad("location.region_share", "must be in [0, 1]") }
+        if let m = rules.maxKm, !(m.isFinite && m > 0) { bad("rules.max_km", "must be > 0 (or null for no limit)") }
+        if !(0...1).contains(rules.minScore) { bad("rules.min_score", "must be in [0, 1]") }
+        if !(1...1000).contains(k) { bad("k", "must be in [1, 1000]") }
+        if !issues.isEmpty { throw InputError.invalid(issues) }
+    }
+}
+
+extension Profile {
+    public init(from decoder: Decoder) throws {
+        self.init()
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        weights = try c.decodeIfPresent(Weights.self, forKey: .weights) ?? weights
+        location = try c.decodeIfPresent(Location.self, forKey: .location) ?? location
+        rules = try c.decodeIfPresent(Rules.self, forKey: .rules) ?? rules
+        k = try c.decodeIfPresent(Int.self, forKey: .k) ?? k
+    }
+}
+
+extension Profile.Weights {
+    public init(from decoder: Decoder) throws {
+        self.init()
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        sector = try c.decodeIfPresent(Double.self, forKey: .sector) ?? sector
+        location = try c.decodeIfPresent(Double.self, forKey: .location) ?? location
+        capacity = try c.decodeIfPresent(Double.self, forKey: .capacity) ?? capacity
+        culture = try c.decodeIfPresent(Double.self, forKey: .culture) ?? culture
+    }
+}
+
+extension Profile.Location {
+    public init(from decoder: Decoder) throws {
+        self.init()
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        decayKm = try c.decodeIfPresent(Double.self, forKey: .decayKm) ?? decayKm
+        regionShare = try c.decodeIfPresent(Double.self, forKey: .regionShare) ?? regionShare
+    }
+}
+
+extension Profile.Rules {
+    public init(from decoder: Decoder) throws {
+        self.init()
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        if c.contains(.maxKm) { maxKm = try c.decodeIfPresent(Double.self, forKey: .maxKm) }
+        sameKabupaten = try c.decodeIfPresent(Bool.self, forKey: .sameKabupaten) ?? sameKabupaten
+        languageMustOverlap = try c.decodeIfPresent(Bool.self, forKey: .languageMustOverlap) ?? languageMustOverlap
+        mentorScaleAtLeastMentee = try c.decodeIfPresent(Bool.self, forKey: .mentorScaleAtLeastMentee) ?? mentorScaleAtLeastMentee
+        minScore = try c.decodeIfPresent(Double.self, forKey: .minScore) ?? minScore
+    }
+}

@@ -1,0 +1,71 @@
+import GLPK
+
+/// Why a mentee has no mentor.
+public enum UnassignedReason: String, Sendable, CaseIterable, Codable {
+    /// No mentor passes the hard rules (detail: the nearest mentor's distance).
+    case noMentorWithinRules = "no_mentor_within_rules"
+    /// Every allowed mentor was rejected by a curator.
+    case allCandidatesRejected = "all_candidates_rejected"
+    /// All its candidates are full with mentees that add more to the total score.
+    case candidatesFull = "candidates_full"
+    /// The solver stopped before placing it (time limit, stop, infeasible rules).
+    case notSolved = "not_solved"
+}
+
+/// A chosen pair with its explanation.
+public struct MatchedPair: Sendable {
+    public var mentee: Int32
+    public var mentor: Int32
+    public var score: Int64
+    public var breakdown: ScoreBreakdown
+    /// The curator decision that fixed it, if any.
+    public var decision: PairDecision?
+}
+
+/// A mentee left without a mentor, and why.
+public struct UnassignedMentee: Sendable {
+    public var mentee: Int32
+    public var reason: UnassignedReason
+    /// A sentence with the numbers behind the reason (ids and km, never names).
+    public var detail: String
+}
+
+/// Wall-clock time of each pipeline stage, in order.
+public struct StageTimings: Sendable {
+    public private(set) var stages: [(name: String, seconds: Double)] = []
+    public init() {}
+    public mutating func record(_ name: String, _ d: Duration) {
+        let (s, a) = d.components
+        stages.append((name, Double(s) + Double(a) / 1e18))
+    }
+    /// Times `body` as stage `name`.
+    public mutating func measure<R>(_ name: String, _ body: () throws -> R) rethrows -> R {
+        let clock = ContinuousClock()
+        let start = clock.now
+        defer { record(name, clock.now - start) }
+        return try body()
+    }
+    public var total: Double { stages.reduce(0) { $0 + $1.seconds } }
+}
+
+/// Everything a match run produced (DESIGN §8).
+public struct MatchResult: Sendable {
+    public var dataset: Dataset
+    public var profile: Profile
+    public var graph: CandidateGraph
+    public var componentCount: Int
+    public var decisionCount: Int
+    public var outcome: SolveOutcome
+    /// Chosen pairs, by mentee index.
+    public var pairs: [MatchedPair]
+    /// Mentees without a mentor, by index.
+    public var unassigned: [UnassignedMentee]
+    /// Mentees given to each mentor.
+    public var load: [Int32]
+    public var timings: StageTimings
+
+    public var matchedCount: Int { pairs.count }
+    public var coverage: Double { dataset.mentees.isEmpty ? 0 : Double(pairs.count) / Double(dataset.mentees.count) }
+    /// The objective as a sum of scores in [0, 1] units.
+    public var objectiveScore: Double { Double(outcome.assignment.objective) / ScoringModel.integerScale }
+}

@@ -1,0 +1,125 @@
+import Foundation
+
+/// Turns a ``MatchResult`` into the output files of a match run (DESIGN §8): `pairs.csv`,
+/// `unassigned.csv`, `mentors.csv`, `summary.json` (all byte-identical for the same inputs and
+/// options) and `timings.json` (wall-clock per stage, the one file that varies run to run).
+public enum ResultFiles {
+    public static let deterministicNames = ["pairs.csv", "unassigned.csv", "mentors.csv", "summary.json"]
+
+    /// All files, by name. - Complexity: `O(n + m)`.
+    public static func render(_ r: MatchResult) throws -> [(name: String, data: Data)] {
+        [("pairs.csv", Data(pairsCSV(r).utf8)),
+         ("unassigned.csv", Data(unassignedCSV(r).utf8)),
+         ("mentors.csv", Data(mentorsCSV(r).utf8)),
+         ("summary.json", try json(Summary(r))),
+         ("timings.json", try json(Timings(r.timings)))]
+    }
+
+    /// Extra input columns, renamed `input_NAME` where they would clash with ours.
+    static func extraHeader(_ names: [String], avoiding ours: [String]) -> [String] {
+        names.map { ours.contains($0.lowercased()) ? "input_" + $0 : $0 }
+    }
+
+    static func pairsCSV(_ r: MatchResult) -> String {
+        let ours = ["mentee_id", "mentee_name", "mentor_id", "mentor_name", "score", "sector", "location",
+                    "capacity", "culture", "distance_km", "decision"]
+        var w = CSVTableWriter(header: ours + extraHeader(r.dataset.menteeExtraColumns, avoiding: ours))
+        for p in r.pairs {
+            let a = r.dataset.mentees[Int(p.mentee)], b = r.dataset.mentors[Int(p.mentor)], s = p.breakdown
+            w.appendRow([.text(a.id), .text(a.name), .text(b.id), .text(b.name), .number(formatScore(p.score)),
+                         .number(formatFixed(s.sector, 4)), .number(formatFixed(s.location, 4)),
+                         .number(formatFixed(s.capacity, 4)), .number(formatFixed(s.culture, 4)),
+                         .number(formatFixed(s.distanceKm, 2)), .text(p.decision?.rawValue ?? "")]
+                        + a.extra.map(CSVTableWriter.Cell.text))
+        }
+        return w.text
+    }
+
+    static func unassignedCSV(_ r: MatchResult) -> String {
+        let ours = ["mentee_id", "mentee_name", "region", "reason", "detail"]
+        var w = CSVTableWriter(header: ours + extraHeader(r.dataset.menteeExtraColumns, avoiding: ours))
+        for u in r.unassigned {
+            let a = r.dataset.mentees[Int(u.mentee)]
+            w.appendRow([.text(a.id), .text(a.name), .text(a.region.text), .text(u.reason.rawValue), .text(u.detail)]
+                        + a.extra.map(CSVTableWriter.Cell.text))
+        }
+        return w.text
+    }
+
+    static func mentorsCSV(_ r: MatchResult) -> String {
+        let ours = ["mentor_id", "mentor_name", "kind", "region", "capacity", "load", "free", "utilisation", "slot_value"]
+        var w = CSVTableWriter(header: ours + extraHeader(r.dataset.mentorExtraColumns, avoiding: ours))
+        for (j, b) in r.dataset.mentors.enumerated() {
+            let load = Int(r.load[j])
+            let slot = r.outcome.slotValue.map { formatFixed($0[j] / ScoringModel.integerScale, 6) } ?? ""
+            w.appendRow([.text(b.id), .text(b.name), .text(b.kind?.rawValue ?? ""), .text(b.region.text),
+                         .number(String(b.capacity)), .number(String(load)), .number(String(b.capacity - load)),
+                         .number(formatFixed(Double(load) / Double(max(1, b.capacity)), 4)), .number(slot)]
+                        + b.extra.map(CSVTableWriter.Cell.text))
+        }
+        return w.text
+    }
+
+    static func json<T: Encodable>(_ value: T) throws -> Data {
+        let e = JSONEncoder()
+        e.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        e.keyEncodingStrategy = .convertToSnakeCase
+        var data = try e.encode(value)
+        data.append(0x0A)
+        return data
+    }
+}
+
+/// The deterministic summary of a run (`summary.json`).
+struct Summary: Encodable {
+    struct Inputs: Encodable { var mentors: Int; var mentees: Int; var decisions: Int }
+    struct Candidates: Encodable { var k: Int; var pairs: Int; var components: Int; var menteesWithoutCandidates: Int }
+    struct Solve: Encodable {
+        var solver: String; var status: String; var objective: Double; var objectiveUnits: Int64
+        var bound: Double?; var relativeGap: Double?
+    }
+    struct Mentors: Encodable { var capacity: Int; var load: Int; var utilisation: Double; var full: Int }
+    var inputs: Inputs
+    var candidates: Candidates
+    var solve: Solve
+    var matched: Int
+    var unassigned: Int
+    var coverage: Double
+    var meanScore: Double
+    var unassignedByReason: [String: Int]
+    var mentors: Mentors
+    var scoreScale: Int
+
+    init(_ r: MatchResult) {
+        inputs = Inputs(mentors: r.dataset.mentors.count, mentees: r.dataset.mentees.count, decisions: r.decisionCount)
+        let without = (0..<r.graph.menteeCount).filter { r.graph.pairs(ofMentee: $0).isEmpty }.count
+        candidates = Candidates(k: r.profile.k, pairs: r.graph.pairCount, components: r.componentCount,
+                                menteesWithoutCandidates: without)
+        let o = r.outcome
+        solve = Solve(solver: o.solver, status: o.status.rawValue, objective: rounded6(r.objectiveScore),
+                      objectiveUnits: o.assignment.objective,
+                      bound: o.bound.map { rounded6($0 / ScoringModel.integerScale) },
+                      relativeGap: o.relativeGap.map(rounded6))
+        matched = r.matchedCount
+        unassigned = r.unassigned.count
+        coverage = rounded6(r.coverage)
+        meanScore = r.pairs.isEmpty ? 0 : rounded6(r.objectiveScore / Double(r.pairs.count))
+        unassignedByReason = Dictionary(r.unassigned.map { ($0.reason.rawValue, 1) }, uniquingKeysWith: +)
+        let cap = r.dataset.mentors.reduce(0) { $0 + $1.capacity }
+        let load = r.load.reduce(0) { $0 + Int($1) }
+        mentors = Mentors(capacity: cap, load: load, utilisation: rounded6(cap == 0 ? 0 : Double(load) / Double(cap)),
+                          full: r.dataset.mentors.indices.filter { Int(r.load[$0]) >= r.dataset.mentors[$0].capacity }.count)
+        scoreScale = Int(ScoringModel.integerScale)
+    }
+}
+
+/// Stage timings (`timings.json`).
+struct Timings: Encodable {
+    struct Stage: Encodable { var stage: String; var seconds: Double }
+    var stages: [Stage]
+    var totalSeconds: Double
+    init(_ t: StageTimings) {
+        stages = t.stages.map { Stage(stage: $0.name, seconds: rounded6($0.seconds)) }
+        totalSeconds = rounded6(t.total)
+    }
+}

@@ -1,0 +1,88 @@
+import GLPK
+
+/// Solves the core model with GLPK, one connected component at a time.
+///
+/// `.simplex` solves the LP (exact, since the matrix is totally unimodular) and also yields
+/// mentor slot values from the row duals; `.intopt` solves it as a 0/1 programme by branch and
+/// cut. Either way the answer is checked integral and feasible before it is returned.
+/// The corresponding GLPK routines are `glp_simplex` and `glp_intopt`.
+public struct GLPKMatchingSolver: MatchingSolver {
+    public enum Method: String, Sendable { case simplex, intopt }
+    public var method: Method
+    public var timeLimit: Duration?
+
+    public init(method: Method = .simplex, timeLimit: Duration? = nil) {
+        self.method = method
+        self.timeLimit = timeLimit
+    }
+
+    /// - Complexity: per component, GLPK's simplex (or branch and cut) on `pairs` columns and
+    ///   `mentees + mentors` rows.
+    public func solve(_ model: MatchingModel) throws -> SolveOutcome {
+        let g = model.graph
+        let fixed = model.fixedMask()
+        var pairOf = [Int32](repeating: -1, count: g.menteeCount)
+        var slot = [Double](repeating: 0, count: g.mentorCount)
+        var status = TerminationStatus.optimal
+        var iterations = 0
+        var objective: Int64 = 0
+        for c in 0..<model.components.count {
+            let mentees = model.components.mentees[c], mentors = model.components.mentors[c]
+            var lm = LinearModel(sense: .maximize)
+            var mentorRow = [Int32: Int32]()
+            for (r, j) in mentors.enumerated() { mentorRow[j] = Int32(mentees.count + r) }
+            for _ in mentees { lm.addRow(.upper(1)) }
+            for j in mentors { lm.addRow(.upper(Double(model.capacity[Int(j)]))) }
+            var columnPair: [(pair: Int, mentee: Int32)] = []
+            for (r, i) in mentees.enumerated() {
+                for p in g.pairs(ofMentee: Int(i)) {
+                    let col = lm.addColumn(fixed[p] ? .fixed(1) : .range(0, 1), objective: Double(g.score[p]),
+                                           kind: method == .intopt ? .binary : .continuous)
+                    lm.set(row: Int32(r), column: col, 1)
+                    lm.set(row: mentorRow[g.mentor[p]]!, column: col, 1)
+                    columnPair.append((p, i))
+                }
+            }
+            let values: [Double]
+            let componentStatus: TerminationStatus
+            switch method {
+            case .simplex:
+                let s = try GLPK.withProblem { p in try p.load(lm); return try p.simplex(SimplexOptions(timeLimit: timeLimit)) }
+                componentStatus = s.status
+                values = s.columnValues
+                iterations += s.iterations
+                for (r, j) in mentors.enumerated() { slot[Int(j)] = s.rowDuals[mentees.count + r] }
+            case .intopt:
+                let s = try GLPK.withProblem { p in try p.load(lm); return try p.intopt(MIPOptions(timeLimit: timeLimit)) }
+                componentStatus = s.status
+                values = s.columnValues
+            }
+            if componentStatus != .optimal {
+                status = worse(status, componentStatus)
+                if values.isEmpty { continue }
+            }
+            for (col, v) in values.enumerated() {
+                guard abs(v - v.rounded()) < 1e-6, v.rounded() == 0 || v.rounded() == 1 else {
+                    throw MatchingError.invalidSolution("GLPK returned fractional x = \(v) for pair \(columnPair[col].pair)")
+                }
+                if v.rounded() == 1 {
+                    let (p, i) = columnPair[col]
+                    objective += g.score[p]
+                    pairOf[Int(i)] = Int32(p)
+                }
+            }
+        }
+        let assignment = Assignment(pairOf: pairOf, objective: objective)
+        try assignment.verify(model)
+        return SolveOutcome(status: status, assignment: assignment,
+                            bound: status == .optimal ? Double(objective) : nil,
+                            slotValue: method == .simplex && status == .optimal ? slot : nil,
+                            solver: "glpk-\(method.rawValue)", iterations: iterations)
+    }
+}
+
+/// The less favourable of two statuses (infeasible over time limit over feasible over optimal).
+func worse(_ a: TerminationStatus, _ b: TerminationStatus) -> TerminationStatus {
+    let order: [TerminationStatus] = [.optimal, .feasible, .timeLimit, .stopped, .undefined, .unbounded, .infeasible]
+    return order.firstIndex(of: a)! >= order.firstIndex(of: b)! ? a : b
+}

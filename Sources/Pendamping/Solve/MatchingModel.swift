@@ -1,0 +1,119 @@
+import GLPK
+
+/// The core assignment model (DESIGN §6): maximise Σ s_p x_p over candidate pairs, each mentee
+/// in at most one pair, each mentor in at most `capacity` pairs, fixed pairs at 1.
+/// Its constraint matrix is totally unimodular, so its LP optimum is integral.
+public struct MatchingModel: Sendable {
+    public let graph: CandidateGraph
+    /// Capacity of each mentor.
+    public let capacity: [Int32]
+    /// Pairs that must be in the solution (locked or accepted), ascending.
+    public let fixedPairs: [Int32]
+    public let components: Components
+
+    /// - Throws: ``MatchingError/infeasibleLocks(_:)`` when the fixed pairs alone break a row.
+    public init(graph: CandidateGraph, capacity: [Int32], fixedPairs: [Int32] = []) throws {
+        self.graph = graph
+        self.capacity = capacity
+        self.fixedPairs = fixedPairs.sorted()
+        components = Components(graph: graph)
+        try checkFixedPairs()
+    }
+
+    /// Fixed pairs must give each mentee at most one mentor and no mentor more than its capacity. `O(pairs)`.
+    func checkFixedPairs() throws {
+        let mentees = graph.pairMentees()
+        var perMentee: [Int32: Int] = [:], perMentor = [Int32](repeating: 0, count: graph.mentorCount)
+        var conflicts: [MatchingError.Conflict] = []
+        for p in fixedPairs {
+            perMentee[mentees[Int(p)], default: 0] += 1
+            perMentor[Int(graph.mentor[Int(p)])] += 1
+        }
+        for (i, c) in perMentee.sorted(by: { $0.key < $1.key }) where c > 1 {
+            conflicts.append(.menteeLockedTwice(mentee: i, count: c))
+        }
+        for j in perMentor.indices where perMentor[j] > capacity[j] {
+            conflicts.append(.mentorOverCapacity(mentor: Int32(j), locked: Int(perMentor[j]), capacity: Int(capacity[j])))
+        }
+        if !conflicts.isEmpty { throw MatchingError.infeasibleLocks(conflicts) }
+    }
+
+    /// Whether each pair is fixed. `O(pairs)`.
+    func fixedMask() -> [Bool] {
+        var mask = [Bool](repeating: false, count: graph.pairCount)
+        for p in fixedPairs { mask[Int(p)] = true }
+        return mask
+    }
+}
+
+/// Errors of the solve stage that are about the data, not the code.
+public enum MatchingError: Error, Sendable, Equatable {
+    public enum Conflict: Sendable, Equatable {
+        case menteeLockedTwice(mentee: Int32, count: Int)
+        case mentorOverCapacity(mentor: Int32, locked: Int, capacity: Int)
+    }
+    /// Fixed (locked or accepted) pairs cannot all hold.
+    case infeasibleLocks([Conflict])
+    /// A solver returned something that is not a feasible integral assignment (a bug).
+    case invalidSolution(String)
+    /// A solver call failed.
+    case solverFailed(String)
+}
+
+/// Which mentor each mentee has, and the objective in integer score units.
+public struct Assignment: Sendable, Equatable {
+    /// The pair chosen for each mentee, or -1.
+    public var pairOf: [Int32]
+    public var objective: Int64
+
+    /// Checks integrality-derived feasibility against `model` and recomputes the objective:
+    /// each mentee at most one pair of its own, loads within capacity, fixed pairs chosen.
+    /// Returns mentor loads. - Complexity: `O(n + m + fixed)`.
+    @discardableResult
+    public func verify(_ model: MatchingModel) throws -> [Int32] {
+        let g = model.graph
+        var load = [Int32](repeating: 0, count: g.mentorCount)
+        var total: Int64 = 0
+        for i in 0..<g.menteeCount where pairOf[i] >= 0 {
+            let p = Int(pairOf[i])
+            guard g.pairs(ofMentee: i).contains(p) else { throw MatchingError.invalidSolution("mentee \(i) given pair \(p) of another mentee") }
+            load[Int(g.mentor[p])] += 1
+            total += g.score[p]
+        }
+        for j in 0..<g.mentorCount where load[j] > model.capacity[j] {
+            throw MatchingError.invalidSolution("mentor \(j) has \(load[j]) mentees, capacity \(model.capacity[j])")
+        }
+        let mentees = g.pairMentees()
+        for p in model.fixedPairs where pairOf[Int(mentees[Int(p)])] != p {
+            throw MatchingError.invalidSolution("fixed pair \(p) not chosen")
+        }
+        guard total == objective else { throw MatchingError.invalidSolution("objective \(objective) but pairs sum to \(total)") }
+        return load
+    }
+}
+
+/// What a solver returns: status, assignment, dual information and effort.
+public struct SolveOutcome: Sendable {
+    public var status: TerminationStatus
+    public var assignment: Assignment
+    /// Best proven upper bound on the objective (integer score units); equals it when optimal.
+    public var bound: Double?
+    /// Marginal objective (integer score units) of one more slot at each mentor, when the
+    /// solver has duals (LP and network paths). Not unique under degeneracy: this is one valid set.
+    public var slotValue: [Double]?
+    /// Which engine produced it, e.g. `glpk-simplex`.
+    public var solver: String
+    /// Simplex iterations or pivots.
+    public var iterations: Int
+
+    public var relativeGap: Double? {
+        guard let bound else { return nil }
+        let obj = Double(assignment.objective)
+        return abs(bound - obj) / (abs(obj) + 1e-9)
+    }
+}
+
+/// An engine that solves a ``MatchingModel``.
+public protocol MatchingSolver: Sendable {
+    func solve(_ model: MatchingModel) throws -> SolveOutcome
+}

@@ -1,0 +1,61 @@
+import ArgumentParser
+import Foundation
+import Pendamping
+
+struct Match: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Score every plausible pair, solve the assignment exactly and write explained results.",
+        discussion: """
+        Writes DIR/pairs.csv, DIR/unassigned.csv, DIR/mentors.csv, DIR/summary.json (byte-identical for the same \
+        inputs and options) and DIR/timings.json. Nothing is written when the inputs are invalid.
+        """
+    )
+
+    @OptionGroup var data: DatasetOptions
+    @Option(help: "Matching profile (JSON); default: the bundled profile.")
+    var profile: String?
+    @Option(help: "Curator decisions CSV (mentee_id, mentor_id, decision = accept|reject|lock).")
+    var decisions: String?
+    @Option(help: "Output directory.")
+    var out: String
+    @Option(help: "Solver: \(SolverChoice.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var solver: String = SolverChoice.glpk.rawValue
+    @Option(help: "Time limit for the solve, seconds.")
+    var timeLimit: Double?
+    @Option(help: "Output on stdout: text or json (the summary).")
+    var format: OutputFormat = .text
+
+    func validate() throws {
+        guard SolverChoice(rawValue: solver) != nil else {
+            throw ValidationError("unknown solver '\(solver)'; use one of \(SolverChoice.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        if let t = timeLimit, !(t > 0) { throw ValidationError("--time-limit must be > 0") }
+    }
+
+    func run() throws {
+        do {
+            var timings = StageTimings()
+            let dataset = try timings.measure("parse") {
+                try DatasetReader.read(mentorsPath: data.mentors, menteesPath: data.mentees)
+            }
+            let prof = try profile.map(Profile.read) ?? .default
+            let dec = try decisions.map { try Decisions.read(path: $0, dataset: dataset) } ?? Decisions()
+            let matcher = Matcher(profile: prof, decisions: dec, solver: SolverChoice(rawValue: solver)!,
+                                  timeLimit: timeLimit.map { .milliseconds(Int64($0 * 1000)) })
+            var result = try matcher.run(dataset, timings: timings)
+            let clock = ContinuousClock(), start = clock.now
+            var files = try ResultFiles.render(result)
+            result.timings.record("write", clock.now - start)
+            // timings.json is rendered last so that it includes the write stage itself.
+            files = try ResultFiles.render(result)
+            try OutputDirectory.write(files, to: out)
+            switch format {
+            case .json: FileHandle.standardOutput.write(files.first { $0.name == "summary.json" }!.data)
+            case .text: print(SummaryText.render(result, outDir: out))
+            }
+            printErr("stages: " + result.timings.stages.map { "\($0.name) \(formatFixed($0.seconds, 3)) s" }.joined(separator: ", "))
+        } catch {
+            throw Failure.exit(error)
+        }
+    }
+}

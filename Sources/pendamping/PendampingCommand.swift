@@ -1,0 +1,54 @@
+import ArgumentParser
+import Foundation
+import Pendamping
+
+@main
+struct PendampingCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "pendamping",
+        abstract: "Pair mentors (pendamping, Kakak Asuh) with beginner UMKM (Adik Asuh) and prove the pairing optimal.",
+        discussion: """
+        Exit codes: 0 ok, 64 usage, 65 bad data, 66 missing input, 69 infeasible decisions or rules, 70 internal error.
+        """,
+        version: "0.1.0",
+        subcommands: [Match.self, Validate.self]
+    )
+}
+
+/// Options shared by commands that read a dataset.
+struct DatasetOptions: ParsableArguments {
+    @Option(help: "Mentors CSV (id, name, kbli, lat, lon, region, capacity, …).")
+    var mentors: String
+    @Option(help: "Mentees CSV (id, name, kbli, lat, lon, region, …).")
+    var mentees: String
+}
+
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json
+}
+
+/// Maps errors to exit codes by meaning and prints them on stderr (ids only, never names).
+enum Failure {
+    static func exit(_ error: Error) -> ExitCode {
+        switch error {
+        case InputError.missingFile:
+            printErr("error: \(error)")
+            return ExitCode(66)
+        case InputError.invalid(let issues):
+            for i in issues { printErr("error: \(i)") }
+            if issues.count >= InputError.limit { printErr("error: stopped after \(InputError.limit) issues") }
+            return ExitCode(65)
+        case let e as InfeasibleDecisions:
+            printErr("error: the decisions cannot all hold:")
+            for c in e.conflicts { printErr("  \(c)") }
+            return ExitCode(69)
+        default:
+            printErr("internal error: \(error)")
+            return ExitCode(70)
+        }
+    }
+}
+
+func printErr(_ s: String) {
+    FileHandle.standardError.write(Data((s + "\n").utf8))
+}

@@ -1,0 +1,27 @@
+import Pendamping
+
+/// The human summary printed by `match`: counts, status, coverage and per-mentor load, by id.
+enum SummaryText {
+    static func render(_ r: MatchResult, outDir: String) -> String {
+        let n = r.dataset.mentees.count
+        var lines: [String] = []
+        lines.append("Pendamping match: \(n) mentees, \(r.dataset.mentors.count) mentors, \(r.decisionCount) decisions")
+        lines.append("  candidates  \(r.graph.pairCount) pairs (k = \(r.profile.k)) in \(r.componentCount) component(s)")
+        lines.append("  solve       \(r.outcome.status.rawValue) by \(r.outcome.solver); objective \(formatFixed(r.objectiveScore, 6))"
+                     + (r.pairs.isEmpty ? "" : ", mean score \(formatFixed(r.objectiveScore / Double(r.pairs.count), 4))"))
+        lines.append("  matched     \(r.matchedCount) of \(n) (\(formatFixed(r.coverage * 100, 1)) %)")
+        var reasons: [String: Int] = [:]
+        for u in r.unassigned { reasons[u.reason.rawValue, default: 0] += 1 }
+        lines.append("  unassigned  \(r.unassigned.count)" + (reasons.isEmpty ? "" : ": " + reasons.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")))
+        let shown = r.dataset.mentors.indices.prefix(20)
+        let idWidth = max(8, shown.map { r.dataset.mentors[$0].id.count }.max() ?? 0)
+        lines.append("  mentor" + String(repeating: " ", count: idWidth - 4) + "load/capacity")
+        for j in shown {
+            let m = r.dataset.mentors[j]
+            lines.append("    " + m.id + String(repeating: " ", count: idWidth - m.id.count + 2) + "\(r.load[j])/\(m.capacity)")
+        }
+        if r.dataset.mentors.count > shown.count { lines.append("    … \(r.dataset.mentors.count - shown.count) more in mentors.csv") }
+        lines.append("  written     \(outDir)/{pairs.csv, unassigned.csv, mentors.csv, summary.json, timings.json}")
+        return lines.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,53 @@
+import ArgumentParser
+import Foundation
+import Pendamping
+
+struct Validate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check mentors and mentees (and optionally a profile and decisions) and print what is wrong; writes nothing."
+    )
+
+    @OptionGroup var data: DatasetOptions
+    @Option(help: "Matching profile (JSON) to check too.")
+    var profile: String?
+    @Option(help: "Curator decisions CSV to check too.")
+    var decisions: String?
+    @Option(help: "Output: text or json.")
+    var format: OutputFormat = .text
+
+    func run() throws {
+        var issues: [InputIssue] = []
+        var missing: String?
+        var counts = (mentors: 0, mentees: 0)
+        do {
+            let dataset = try DatasetReader.read(mentorsPath: data.mentors, menteesPath: data.mentees)
+            counts = (dataset.mentors.count, dataset.mentees.count)
+            if let profile { _ = try Profile.read(path: profile) }
+            if let decisions { _ = try Decisions.read(path: decisions, dataset: dataset) }
+        } catch InputError.invalid(let found) {
+            issues = found
+        } catch InputError.missingFile(let path, let reason) {
+            missing = "\(path): \(reason)"
+        }
+        switch format {
+        case .json:
+            struct Report: Encodable {
+                var ok: Bool; var mentors: Int; var mentees: Int; var missing: String?
+                var issues: [Issue]
+            }
+            struct Issue: Encodable { var file: String; var line: Int; var column: String?; var message: String; var record: String? }
+            let report = Report(ok: issues.isEmpty && missing == nil, mentors: counts.mentors, mentees: counts.mentees,
+                                missing: missing,
+                                issues: issues.map { Issue(file: $0.file, line: $0.line, column: $0.column, message: $0.message, record: $0.recordID) })
+            let e = JSONEncoder()
+            e.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            FileHandle.standardOutput.write(try e.encode(report) + Data("\n".utf8))
+        case .text:
+            if let missing { print("missing: \(missing)") }
+            for i in issues { print(i) }
+            if issues.isEmpty && missing == nil { print("ok: \(counts.mentors) mentors, \(counts.mentees) mentees") }
+        }
+        if missing != nil { throw ExitCode(66) }
+        if !issues.isEmpty { throw ExitCode(65) }
+    }
+}

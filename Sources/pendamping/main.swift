@@ -1,2 +1,0 @@
-import Pendamping
-print("hi")
