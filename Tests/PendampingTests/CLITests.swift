@@ -1,0 +1,125 @@
+import Foundation
+import Testing
+@testable import Pendamping
+
+/// Runs the built `pendamping` binary (next to the test bundle) and captures its output.
+func runCLI(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
+    let bin = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("pendamping")
+    let binPath = FileManager.default.fileExists(atPath: bin.path) ? bin.path
+        : packageRoot.appendingPathComponent(".build/debug/pendamping").path
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: binPath)
+    p.arguments = arguments
+    p.currentDirectoryURL = packageRoot
+    let out = Pipe(), err = Pipe()
+    p.standardOutput = out
+    p.standardError = err
+    try p.run()
+    let o = out.fileHandleForReading.readDataToEndOfFile(), e = err.fileHandleForReading.readDataToEndOfFile()
+    p.waitUntilExit()
+    return (p.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
+}
+
+@Suite(.serialized) struct CLITests {
+    static let cases: [(name: String, extra: [String])] = [
+        ("jakarta-barat", []),
+        ("jakarta-barat-scarce", ["--profile", "fixtures/jakarta-barat-scarce/profile.json"]),
+    ]
+
+    func matchArguments(_ fixtureName: String, _ extra: [String], out: String) -> [String] {
+        ["match", "--mentors", "fixtures/\(fixtureName)/mentors.csv", "--mentees", "fixtures/\(fixtureName)/mentees.csv",
+         "--out", out] + extra
+    }
+
+    /// Compares each output file with the golden copy; `PENDAMPING_UPDATE_GOLDEN=1` rewrites them.
+    @Test(arguments: [0, 1])
+    func matchOutputEqualsGoldenBytes(index: Int) throws {
+        let (name, extra) = Self.cases[index]
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let run = try runCLI(matchArguments(name, extra, out: dir.path + "/out"))
+        #expect(run.status == 0, "\(run.stderr)")
+        let golden = packageRoot.appendingPathComponent("Tests/PendampingTests/Golden/\(name)")
+        var produced = ResultFiles.deterministicNames.map { ($0, try! Data(contentsOf: dir.appendingPathComponent("out/" + $0))) }
+        produced.append(("stdout.txt", Data(run.stdout.replacingOccurrences(of: dir.path, with: "TMP").utf8)))
+        if ProcessInfo.processInfo.environment["PENDAMPING_UPDATE_GOLDEN"] == "1" {
+            try FileManager.default.createDirectory(at: golden, withIntermediateDirectories: true)
+            for (file, data) in produced { try data.write(to: golden.appendingPathComponent(file)) }
+        }
+        for (file, data) in produced {
+            let expected = try Data(contentsOf: golden.appendingPathComponent(file))
+            #expect(data == expected, "\(name)/\(file) differs from the golden copy")
+        }
+        let timings = try JSONSerialization.jsonObject(with: Data(contentsOf: dir.appendingPathComponent("out/timings.json"))) as? [String: Any]
+        #expect((timings?["stages"] as? [Any])?.count == 6)
+    }
+
+    @Test func twoRunsGiveIdenticalBytes() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let a = try runCLI(matchArguments("jakarta-barat-scarce", ["--format", "json"], out: dir.path + "/a"))
+        let b = try runCLI(matchArguments("jakarta-barat-scarce", ["--format", "json"], out: dir.path + "/b"))
+        #expect(a.status == 0 && b.status == 0)
+        #expect(a.stdout == b.stdout && !a.stdout.isEmpty)
+        for f in ResultFiles.deterministicNames {
+            #expect(try Data(contentsOf: dir.appendingPathComponent("a/" + f)) == Data(contentsOf: dir.appendingPathComponent("b/" + f)), "\(f)")
+        }
+    }
+
+    @Test func malformedInputExits65AndWritesNothing() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let bad = dir.appendingPathComponent("mentors.csv")
+        try "id,name,kbli,lat,lon,region,capacity\nKA-1,Rumah Tama,14111,-6.1,106.8,31.73.04,13\nKA-2,Cuma Kulit,15120,-96.2,106.7,31.73.01,17\n"
+            .write(to: bad, atomically: true, encoding: .utf8)
+        let run = try runCLI(["match", "--mentors", bad.path, "--mentees", "fixtures/jakarta-barat/mentees.csv", "--out", dir.path + "/out"])
+        #expect(run.status == 65)
+        #expect(run.stderr.contains("\(bad.path):3: column 'lat': -96.2 is outside [-90, 90] (record KA-2)"))
+        #expect(!run.stderr.contains("Cuma Kulit"))
+        #expect(!FileManager.default.fileExists(atPath: dir.path + "/out"))
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0 != "mentors.csv" }
+        #expect(leftovers.isEmpty)
+    }
+
+    @Test func exitCodesByMeaning() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        #expect(try runCLI(["match", "--mentors", "nope.csv", "--mentees", "fixtures/jakarta-barat/mentees.csv", "--out", dir.path + "/o"]).status == 66)
+        #expect(try runCLI(["match", "--mentors", "fixtures/jakarta-barat/mentors.csv"]).status == 64)
+        #expect(try runCLI(["match", "--mentors", "x", "--mentees", "y", "--out", "z", "--solver", "magic"]).status == 64)
+        let decisions = dir.appendingPathComponent("d.csv")
+        try "mentee_id,mentor_id,decision\nUM-001,KA-01,lock\nUM-001,KA-02,accept\n".write(to: decisions, atomically: true, encoding: .utf8)
+        let locked = try runCLI(matchArguments("jakarta-barat", ["--decisions", decisions.path], out: dir.path + "/o"))
+        #expect(locked.status == 69)
+        #expect(locked.stderr.contains("mentee UM-001 is locked or accepted with 2 mentors"))
+        #expect(!FileManager.default.fileExists(atPath: dir.path + "/o"))
+    }
+
+    @Test func validateReportsAndTouchesNothing() throws {
+        let ok = try runCLI(["validate", "--mentors", "fixtures/jakarta-barat/mentors.csv", "--mentees", "fixtures/jakarta-barat/mentees.csv"])
+        #expect(ok.status == 0 && ok.stdout == "ok: 4 mentors, 57 mentees\n")
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let bad = dir.appendingPathComponent("e.csv")
+        try "id,name,kbli,lat,lon,region\nE1,x,10710,-6.1,106.7,31.73.01\nE1,y,99999,-6.1,106.7,31.73.01\n".write(to: bad, atomically: true, encoding: .utf8)
+        let r = try runCLI(["validate", "--mentors", "fixtures/jakarta-barat/mentors.csv", "--mentees", bad.path, "--format", "json"])
+        #expect(r.status == 65)
+        let json = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as! [String: Any]
+        #expect(json["ok"] as? Bool == false)
+        #expect((json["issues"] as? [[String: Any]])?.first?["line"] as? Int == 3)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["e.csv"])
+    }
+
+    @Test func decisionsAreRespected() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let decisions = dir.appendingPathComponent("d.csv")
+        // UM-001's best mentor is KA-04 (see the golden pairs); reject it and lock UM-002 to KA-01.
+        try "mentee_id,mentor_id,decision\nUM-001,KA-04,reject\nUM-002,KA-01,lock\n".write(to: decisions, atomically: true, encoding: .utf8)
+        let r = try runCLI(matchArguments("jakarta-barat", ["--decisions", decisions.path], out: dir.path + "/o"))
+        #expect(r.status == 0)
+        let pairs = try String(contentsOf: dir.appendingPathComponent("o/pairs.csv"), encoding: .utf8).split(separator: "\n")
+        #expect(pairs.contains { $0.hasPrefix("UM-001,") } && !pairs.contains { $0.hasPrefix("UM-001,") && $0.contains(",KA-04,") })
+        #expect(pairs.contains { $0.hasPrefix("UM-002,") && $0.contains(",KA-01,") && $0.contains(",lock,") })
+    }
+}

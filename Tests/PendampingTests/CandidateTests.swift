@@ -1,0 +1,68 @@
+import Foundation
+import Testing
+@testable import Pendamping
+
+@Suite struct CandidateTests {
+    /// The top k by scanning every mentor: the reference for the grid search.
+    func bruteForce(_ s: ScoringModel, mentees n: Int, mentors m: Int, k: Int, rejected: [Int32: [Int32]]) -> [[Int32]] {
+        (0..<n).map { i in
+            var all: [(Int64, Int32)] = []
+            for j in 0..<m where !(rejected[Int32(i)] ?? []).contains(Int32(j)) {
+                let km = Geo.distanceKm(s.mentees[i].location, s.mentors[j].location)
+                if let v = s.allowedScore(mentee: i, mentor: j, distanceKm: km) { all.append((v, Int32(j))) }
+            }
+            all.sort { $0.0 != $1.0 ? $0.0 > $1.0 : $0.1 < $1.1 }
+            return all.prefix(k).map(\.1)
+        }
+    }
+
+    @Test(arguments: 0..<24)
+    func topKEqualsBruteForce(seed: Int) throws {
+        var rng = SplitMix64(seed: UInt64(seed) &* 7919)
+        let n = rng.int(in: 1...150), m = rng.int(in: 1...120)
+        let d = randomDataset(seed: UInt64(seed), mentees: n, mentors: m, spreadDegrees: [0.01, 0.2, 2, 8][seed % 4])
+        var p = Profile.default
+        p.k = rng.int(in: 1...12)
+        p.rules.maxKm = [nil, 5, 30, 200][rng.int(in: 0...3)]
+        p.rules.sameKabupaten = seed % 5 == 0
+        p.rules.languageMustOverlap = seed % 3 == 0
+        p.rules.mentorScaleAtLeastMentee = seed % 7 == 0
+        p.location.decayKm = [0.5, 10, 300][seed % 3]
+        var rejected: [Int32: [Int32]] = [:]
+        for _ in 0..<rng.int(in: 0...20) { rejected[Int32(rng.int(in: 0...n - 1)), default: []].append(Int32(rng.int(in: 0...m - 1))) }
+        let s = try ScoringModel(dataset: d, profile: p)
+        let g = CandidateBuilder(scoring: s).build(rejected: rejected)
+        let expected = bruteForce(s, mentees: n, mentors: m, k: p.k, rejected: rejected)
+        for i in 0..<n {
+            #expect(Array(g.pairs(ofMentee: i).map { g.mentor[$0] }) == expected[i], "seed \(seed) mentee \(i)")
+            if expected[i].isEmpty {
+                let nearest = (0..<m).map { Geo.distanceKm(d.mentees[i].location, d.mentors[$0].location) }.min()!
+                #expect(g.nearestWhenNone[i] == nearest)
+            }
+        }
+    }
+
+    @Test func fixedPairsAreAlwaysCandidates() throws {
+        let d = randomDataset(seed: 3, mentees: 30, mentors: 20, spreadDegrees: 3)
+        var p = Profile.default
+        p.rules.maxKm = 1
+        p.k = 1
+        let s = try ScoringModel(dataset: d, profile: p)
+        let g = CandidateBuilder(scoring: s).build(fixed: [5: [7, 8]])
+        #expect(g.pairIndex(mentee: 5, mentor: 7) != nil && g.pairIndex(mentee: 5, mentor: 8) != nil)
+    }
+
+    @Test func componentsPartitionPairs() throws {
+        let d = randomDataset(seed: 11, mentees: 200, mentors: 60, spreadDegrees: 4)
+        var p = Profile.default
+        p.rules.maxKm = 40
+        p.k = 3
+        let g = CandidateBuilder(scoring: try ScoringModel(dataset: d, profile: p)).build()
+        let c = Components(graph: g)
+        #expect(c.count > 1)
+        for i in 0..<g.menteeCount {
+            for q in g.pairs(ofMentee: i) { #expect(c.ofMentee[i] == c.ofMentor[Int(g.mentor[q])]) }
+        }
+        #expect(c.mentees.flatMap { $0 }.count == (0..<g.menteeCount).filter { !g.pairs(ofMentee: $0).isEmpty }.count)
+    }
+}

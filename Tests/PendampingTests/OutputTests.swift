@@ -1,0 +1,33 @@
+import Foundation
+import Testing
+@testable import Pendamping
+
+@Suite struct OutputTests {
+    @Test func formulaCellsAreNeutralisedNumbersAreNot() {
+        var w = CSVTableWriter(header: ["a", "b", "c"])
+        w.appendRow([.text("=HYPERLINK(\"x\")"), .text("@SUM(A1)"), .number("-6.15")])
+        w.appendRow([.text("+62 812"), .text("-x"), .text("plain, with comma")])
+        #expect(w.text == "a,b,c\n\"'=HYPERLINK(\"\"x\"\")\",'@SUM(A1),-6.15\n'+62 812,'-x,\"plain, with comma\"\n")
+    }
+
+    @Test func formatting() {
+        #expect(formatFixed(1.005, 2) == "1.01" || formatFixed(1.005, 2) == "1.00")
+        #expect(formatFixed(-0.0001, 2) == "0.00" && formatFixed(-2.5, 1) == "-2.5" && formatFixed(12, 0) == "12")
+        #expect(formatScore(1_000_000) == "1.000000" && formatScore(42) == "0.000042")
+    }
+
+    @Test func atomicWriteReplacesFilesAndCleansUp() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let out = dir.appendingPathComponent("o").path
+        try OutputDirectory.write([("a.txt", Data("1".utf8))], to: out)
+        try OutputDirectory.write([("a.txt", Data("2".utf8)), ("b.txt", Data("3".utf8))], to: out)
+        #expect(try String(contentsOfFile: out + "/a.txt", encoding: .utf8) == "2")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["o"])
+        // A target that is a file cannot be written into: nothing is left behind.
+        let file = dir.appendingPathComponent("f").path
+        FileManager.default.createFile(atPath: file, contents: Data())
+        #expect(throws: (any Error).self) { try OutputDirectory.write([("a.txt", Data())], to: file) }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted() == ["f", "o"])
+    }
+}

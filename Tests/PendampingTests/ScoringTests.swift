@@ -1,0 +1,85 @@
+import Foundation
+import Testing
+@testable import Pendamping
+
+@Suite struct ScoringTests {
+    @Test func kbliDepthAndShapes() throws {
+        func d(_ a: String, _ b: String) -> Int { KBLICode(a)!.sharedDepth(with: KBLICode(b)!) }
+        #expect(d("10710", "10710") == 5)
+        #expect(d("10710", "10711") == 4)
+        #expect(d("10710", "10790") == 3)
+        #expect(d("10710", "10110") == 2)
+        #expect(d("10710", "14111") == 1) // both manufacturing (C)
+        #expect(d("10710", "C") == 1)
+        #expect(d("10710", "47761") == 0)
+        #expect(KBLICode("04") == nil && KBLICode("V") == nil && KBLICode("123456") == nil && KBLICode("1") == nil)
+        #expect(KBLICode("01130")!.description == "01130" && KBLICode("01130")!.sectionLetter == "A")
+    }
+
+    @Test func regionLevels() {
+        let a = RegionCode("31.73.04")!, b = RegionCode("31.73.04.1001")!, c = RegionCode("31.73.07")!, e = RegionCode("62.71")!
+        #expect(a.sharedLevel(with: b) == 3 && a.sharedLevel(with: c) == 2 && a.sharedLevel(with: e) == 0)
+        #expect(RegionCode("31.73.4") == nil && RegionCode("31..73") == nil && a.prefix(2)?.text == "31.73")
+    }
+
+    @Test func haversineKnownDistance() {
+        // Jakarta (Monas) to Bandung (Gedung Sate): about 116 km great-circle.
+        let km = Geo.distanceKm(GeoPoint(lat: -6.1754, lon: 106.8272), GeoPoint(lat: -6.9025, lon: 107.6188))
+        #expect(abs(km - 118.4) < 2)
+    }
+
+    func pairDataset(menteeNeeds: SkillSet, mentorExpertise: SkillSet, menteeLangs: [String], mentorLangs: [String],
+                     prefs: [Preference] = [], km: Double = 0) -> Dataset {
+        let dLat = km / 111.195
+        let mentor = Mentor(id: "M", kbli: [KBLICode("10710")!], location: GeoPoint(lat: -6.1 + dLat, lon: 106.7),
+                            region: RegionCode("31.73.01")!, capacity: 1, expertise: mentorExpertise, languages: mentorLangs,
+                            gender: .female, scale: .kecil, kind: .business)
+        let mentee = Mentee(id: "E", kbli: [KBLICode("10792")!], location: GeoPoint(lat: -6.1, lon: 106.7),
+                            region: RegionCode("31.73.01")!, needs: menteeNeeds, languages: menteeLangs, scale: .mikro,
+                            preferences: prefs)
+        return Dataset(mentors: [mentor], mentees: [mentee])
+    }
+
+    @Test func termsFollowTheirDefinitions() throws {
+        let d = pairDataset(menteeNeeds: SkillSet([.halal, .kemasan]), mentorExpertise: SkillSet([.halal]), menteeLangs: ["bjn", "ind"],
+                            mentorLangs: ["ind"], prefs: [.gender(.female), .kind(.consultant)], km: 10)
+        let s = try ScoringModel(dataset: d, profile: .default).breakdown(mentee: 0, mentor: 0)
+        #expect(s.sector == 3.0 / 5)
+        let location: Double = 0.75 * exp(-s.distanceKm / 10) + 0.25
+        #expect(abs(s.location - location) < 1e-12)
+        #expect(abs(s.distanceKm - 10) < 0.01)
+        let capacity: Double = 0.8 * 0.5 + 0.2 * 1
+        #expect(abs(s.capacity - capacity) < 1e-12)
+        #expect(abs(s.culture - 0.5) < 1e-12)
+        let w = Profile.default.weights
+        let weighted: Double = w.sector * s.sector + w.location * s.location + w.capacity * s.capacity + w.culture * s.culture
+        #expect(abs(s.total - weighted / w.sum) < 1e-12)
+    }
+
+    @Test func hardRulesRemovePairs() throws {
+        let d = pairDataset(menteeNeeds: [], mentorExpertise: [], menteeLangs: ["bjn"], mentorLangs: ["sun"], km: 30)
+        var p = Profile.default
+        #expect(try ScoringModel(dataset: d, profile: p).allowedScore(mentee: 0, mentor: 0, distanceKm: 30) != nil)
+        p.rules.maxKm = 20
+        #expect(try ScoringModel(dataset: d, profile: p).allowedScore(mentee: 0, mentor: 0, distanceKm: 30) == nil)
+        p.rules.maxKm = nil
+        p.rules.languageMustOverlap = true
+        #expect(try ScoringModel(dataset: d, profile: p).allowedScore(mentee: 0, mentor: 0, distanceKm: 30) == nil)
+        p.rules.languageMustOverlap = false
+        p.rules.minScore = 0.99
+        #expect(try ScoringModel(dataset: d, profile: p).allowedScore(mentee: 0, mentor: 0, distanceKm: 30) == nil)
+    }
+
+    @Test func upperBoundDominatesEveryScore() throws {
+        let d = randomDataset(seed: 7, mentees: 60, mentors: 40, spreadDegrees: 1)
+        let s = try ScoringModel(dataset: d, profile: .default)
+        for i in 0..<60 {
+            for j in 0..<40 {
+                let km = Geo.distanceKm(d.mentees[i].location, d.mentors[j].location)
+                if let v = s.allowedScore(mentee: i, mentor: j, distanceKm: km) {
+                    #expect(v < s.upperBound(atLeastKm: km))
+                }
+            }
+        }
+    }
+}

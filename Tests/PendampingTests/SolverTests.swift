@@ -1,0 +1,98 @@
+import Foundation
+import GLPK
+import Testing
+@testable import Pendamping
+
+/// Small random core models with ties, zero capacities, isolated mentees and locks.
+func randomModel(seed: UInt64, maxMentees: Int = 6, maxMentors: Int = 3, maxK: Int = 3, lockProbability: Double = 0.15) -> MatchingModel {
+    var rng = SplitMix64(seed: seed)
+    let n = rng.int(in: 1...maxMentees), m = rng.int(in: 1...maxMentors)
+    var capacity = (0..<m).map { _ in Int32(rng.int(in: 0...3)) }
+    var offsets: [Int32] = [0], mentor: [Int32] = [], score: [Int64] = []
+    let tiesOnly = rng.int(in: 0...3) == 0
+    for _ in 0..<n {
+        let k = rng.int(in: 0...min(maxK, m))
+        var chosen = Set<Int32>()
+        while chosen.count < k { chosen.insert(Int32(rng.int(in: 0...m - 1))) }
+        for j in chosen.sorted() { mentor.append(j); score.append(tiesOnly ? 500_000 : Int64(rng.int(in: 1...20)) * 50_000) }
+        offsets.append(Int32(mentor.count))
+    }
+    let g = CandidateGraph(menteeCount: n, mentorCount: m, offsets: offsets, mentor: mentor, score: score,
+                           nearestWhenNone: Array(repeating: nil, count: n))
+    // Locks: at most one per mentee, never beyond capacity (raise capacity to fit when needed).
+    var fixed: [Int32] = []
+    var lockedLoad = [Int32](repeating: 0, count: m)
+    for i in 0..<n where rng.unit() < lockProbability && !g.pairs(ofMentee: i).isEmpty {
+        let p = g.pairs(ofMentee: i).lowerBound + rng.int(in: 0...(g.pairs(ofMentee: i).count - 1))
+        let j = Int(g.mentor[p])
+        lockedLoad[j] += 1
+        capacity[j] = max(capacity[j], lockedLoad[j])
+        fixed.append(Int32(p))
+    }
+    return try! MatchingModel(graph: g, capacity: capacity, fixedPairs: fixed)
+}
+
+/// The optimum by trying every choice of pair (or none) for every mentee.
+func exhaustiveOptimum(_ model: MatchingModel) -> Int64 {
+    let g = model.graph
+    let fixed = model.fixedMask()
+    var best: Int64 = .min
+    var load = [Int32](repeating: 0, count: g.mentorCount)
+    func go(_ i: Int, _ value: Int64) {
+        if i == g.menteeCount { best = max(best, value); return }
+        let range = g.pairs(ofMentee: i)
+        let forced = range.first { fixed[$0] }
+        if forced == nil { go(i + 1, value) }
+        for p in range where forced == nil || forced == p {
+            let j = Int(g.mentor[p])
+            guard load[j] < model.capacity[j] else { continue }
+            load[j] += 1
+            go(i + 1, value + g.score[p])
+            load[j] -= 1
+        }
+    }
+    go(0, 0)
+    return best
+}
+
+@Suite struct SolverTests {
+    @Test func glpkEqualsExhaustiveSearchOnTinyInstances() throws {
+        for seed in 0..<400 {
+            let model = randomModel(seed: UInt64(seed))
+            let expected = exhaustiveOptimum(model)
+            let lp = try GLPKMatchingSolver(method: .simplex).solve(model)
+            #expect(lp.status == .optimal && lp.assignment.objective == expected, "seed \(seed)")
+        }
+    }
+
+    @Test func lpAndMIPPathsAgree() throws {
+        for seed in 1000..<1150 {
+            let model = randomModel(seed: UInt64(seed), maxMentees: 25, maxMentors: 6, maxK: 4)
+            let lp = try GLPKMatchingSolver(method: .simplex).solve(model)
+            let mip = try GLPKMatchingSolver(method: .intopt).solve(model)
+            #expect(lp.status == .optimal && mip.status == .optimal, "seed \(seed)")
+            #expect(lp.assignment.objective == mip.assignment.objective, "seed \(seed)")
+        }
+    }
+
+    @Test func conflictingLocksAreRejectedBeforeSolving() throws {
+        let g = CandidateGraph(menteeCount: 2, mentorCount: 1, offsets: [0, 1, 2], mentor: [0, 0], score: [5, 5],
+                               nearestWhenNone: [nil, nil])
+        #expect(throws: MatchingError.infeasibleLocks([.mentorOverCapacity(mentor: 0, locked: 2, capacity: 1)])) {
+            try MatchingModel(graph: g, capacity: [1], fixedPairs: [0, 1])
+        }
+    }
+
+    @Test func verifyCatchesBadAssignments() throws {
+        let model = randomModel(seed: 5, maxMentees: 6, maxMentors: 2)
+        let good = try GLPKMatchingSolver().solve(model).assignment
+        var wrongObjective = good
+        wrongObjective.objective += 1
+        #expect(throws: MatchingError.self) { try wrongObjective.verify(model) }
+        var overfull = Assignment(pairOf: (0..<model.graph.menteeCount).map { Int32(model.graph.pairs(ofMentee: $0).first ?? -1) }, objective: 0)
+        overfull.objective = overfull.pairOf.filter { $0 >= 0 }.reduce(0) { $0 + model.graph.score[Int($1)] }
+        let loads = overfull.pairOf.filter { $0 >= 0 }.map { model.graph.mentor[Int($0)] }
+        let overloaded = (0..<model.graph.mentorCount).contains { j in loads.filter { $0 == j }.count > model.capacity[j] }
+        if overloaded { #expect(throws: MatchingError.self) { try overfull.verify(model) } }
+    }
+}
