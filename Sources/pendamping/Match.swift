@@ -19,7 +19,9 @@ struct Match: ParsableCommand {
     @Option(help: "Output directory.")
     var out: String
     @Option(help: "Solver: \(SolverChoice.allCases.map(\.rawValue).joined(separator: ", ")).")
-    var solver: String = SolverChoice.glpk.rawValue
+    var solver: String = SolverChoice.auto.rawValue
+    @Flag(help: "Check the network solver's optimality certificate (feasibility, complementary slackness, equal objectives).")
+    var certify = false
     @Option(help: "Time limit for the solve, seconds.")
     var timeLimit: Double?
     @Option(help: "Output on stdout: text or json (the summary).")
@@ -41,7 +43,7 @@ struct Match: ParsableCommand {
             let prof = try profile.map(Profile.read) ?? .default
             let dec = try decisions.map { try Decisions.read(path: $0, dataset: dataset) } ?? Decisions()
             let matcher = Matcher(profile: prof, decisions: dec, solver: SolverChoice(rawValue: solver)!,
-                                  timeLimit: timeLimit.map { .milliseconds(Int64($0 * 1000)) })
+                                  timeLimit: timeLimit.map { .milliseconds(Int64($0 * 1000)) }, certify: certify)
             var result = try matcher.run(dataset, timings: timings)
             let clock = ContinuousClock(), start = clock.now
             var files = try ResultFiles.render(result)

@@ -65,6 +65,49 @@ func exhaustiveOptimum(_ model: MatchingModel) -> Int64 {
         }
     }
 
+    @Test func networkSolverEqualsExhaustiveSearchWithCertificates() throws {
+        for seed in 0..<600 {
+            let model = randomModel(seed: UInt64(seed) &+ 77, lockProbability: seed % 10 == 0 ? 1 : 0.15)
+            let expected = exhaustiveOptimum(model)
+            let net = try NetworkMatchingSolver(certify: true, workers: 1 + seed % 3).solve(model)
+            #expect(net.status == .optimal && net.assignment.objective == expected, "seed \(seed)")
+        }
+    }
+
+    @Test func networkGLPKLPAndMIPAgreeOnThousandsOfInstances() throws {
+        for seed in 5000..<7000 {
+            let model = randomModel(seed: UInt64(seed), maxMentees: 30, maxMentors: 8, maxK: 5,
+                                    lockProbability: [0, 0.1, 0.5, 1][seed % 4])
+            let net = try NetworkMatchingSolver(certify: true, workers: 2).solve(model)
+            let lp = try GLPKMatchingSolver(method: .simplex).solve(model)
+            #expect(net.assignment.objective == lp.assignment.objective, "seed \(seed)")
+            if seed % 10 == 0 {
+                let mip = try GLPKMatchingSolver(method: .intopt).solve(model)
+                #expect(mip.assignment.objective == lp.assignment.objective, "seed \(seed)")
+            }
+        }
+    }
+
+    /// Marginal gains equal re-solving with one more slot, for the network and GLPK duals alike.
+    @Test func marginalGainsEqualResolvingWithOneMoreSlot() throws {
+        for seed in 9000..<9300 {
+            let model = randomModel(seed: UInt64(seed), maxMentees: 7, maxMentors: 3, lockProbability: seed % 3 == 0 ? 0.3 : 0)
+            let base = exhaustiveOptimum(model)
+            let net = try NetworkMatchingSolver(certify: true).solve(model)
+            let lp = try GLPKMatchingSolver(method: .simplex).solve(model)
+            let fromNetwork = try MarginalGains.compute(model, net.assignment, menteeDual: net.menteeDual!, mentorDual: net.mentorDual!)
+            let fromGLPK = try MarginalGains.compute(model, lp.assignment, menteeDual: lp.menteeDual!, mentorDual: lp.mentorDual!)
+            for j in 0..<model.graph.mentorCount {
+                var capacity = model.capacity
+                capacity[j] += 1
+                let bigger = try MatchingModel(graph: model.graph, capacity: capacity, fixedPairs: model.fixedPairs)
+                let gain = exhaustiveOptimum(bigger) - base
+                #expect(fromNetwork[j] == gain, "seed \(seed) mentor \(j)")
+                #expect(fromGLPK[j] == gain, "seed \(seed) mentor \(j)")
+            }
+        }
+    }
+
     @Test func lpAndMIPPathsAgree() throws {
         for seed in 1000..<1150 {
             let model = randomModel(seed: UInt64(seed), maxMentees: 25, maxMentors: 6, maxK: 4)

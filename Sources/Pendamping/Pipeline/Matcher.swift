@@ -2,13 +2,18 @@ import GLPK
 
 /// Which engine solves the core model.
 public enum SolverChoice: String, Sendable, CaseIterable {
+    /// The network solver for the core model; GLPK once side constraints exist.
+    case auto
+    /// The pure-Swift network simplex (core model only).
+    case network
     /// GLPK's simplex on the LP (exact for the core model: totally unimodular).
     case glpk
     /// GLPK's branch and cut on the 0/1 programme.
     case glpkMIP = "glpk-mip"
 
-    func makeSolver(timeLimit: Duration?) -> MatchingSolver {
+    func makeSolver(timeLimit: Duration?, certify: Bool) -> MatchingSolver {
         switch self {
+        case .auto, .network: return NetworkMatchingSolver(certify: certify)
         case .glpk: return GLPKMatchingSolver(method: .simplex, timeLimit: timeLimit)
         case .glpkMIP: return GLPKMatchingSolver(method: .intopt, timeLimit: timeLimit)
         }
@@ -21,10 +26,14 @@ public struct Matcher: Sendable {
     public var decisions: Decisions
     public var solver: SolverChoice
     public var timeLimit: Duration?
+    /// Check the network solver's optimality certificate (primal feasibility, complementary
+    /// slackness, equal primal and dual objectives).
+    public var certify: Bool
 
-    public init(profile: Profile = .default, decisions: Decisions = .init(), solver: SolverChoice = .glpk,
-                timeLimit: Duration? = nil) {
+    public init(profile: Profile = .default, decisions: Decisions = .init(), solver: SolverChoice = .auto,
+                timeLimit: Duration? = nil, certify: Bool = false) {
         self.profile = profile; self.decisions = decisions; self.solver = solver; self.timeLimit = timeLimit
+        self.certify = certify
     }
 
     /// Matches `dataset`, adding stage timings to `timings`.
@@ -53,8 +62,12 @@ public struct Matcher: Sendable {
                 throw InfeasibleDecisions(conflicts.map { $0.explain(dataset) })
             }
         }
-        let outcome = try timings.measure("solve") { try solver.makeSolver(timeLimit: timeLimit).solve(model) }
+        let outcome = try timings.measure("solve") { try solver.makeSolver(timeLimit: timeLimit, certify: certify).solve(model) }
         let load = try outcome.assignment.verify(model)
+        let slotGain = try timings.measure("marginal gains") { () throws -> [Int64]? in
+            guard let u = outcome.menteeDual, let v = outcome.mentorDual else { return nil }
+            return try MarginalGains.compute(model, outcome.assignment, menteeDual: u, mentorDual: v)
+        }
 
         let (pairs, unassigned) = timings.measure("explain") { () -> ([MatchedPair], [UnassignedMentee]) in
             var pairs: [MatchedPair] = []
@@ -75,7 +88,7 @@ public struct Matcher: Sendable {
         }
         return MatchResult(dataset: dataset, profile: profile, graph: graph, componentCount: model.components.count,
                            decisionCount: decisions.entries.count, outcome: outcome, pairs: pairs,
-                           unassigned: unassigned, load: load, timings: timings)
+                           unassigned: unassigned, load: load, slotGain: slotGain, timings: timings)
     }
 
     func explainUnassigned(_ i: Int, graph: CandidateGraph, dataset: Dataset, load: [Int32], rejected: [Int32],

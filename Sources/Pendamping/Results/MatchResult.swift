@@ -62,6 +62,8 @@ public struct MatchResult: Sendable {
     public var unassigned: [UnassignedMentee]
     /// Mentees given to each mentor.
     public var load: [Int32]
+    /// Exact gain (integer score units) of one more slot at each mentor, when duals exist.
+    public var slotGain: [Int64]?
     public var timings: StageTimings
 
     public var matchedCount: Int { pairs.count }

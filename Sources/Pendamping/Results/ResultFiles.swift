@@ -47,11 +47,11 @@ public enum ResultFiles {
     }
 
     static func mentorsCSV(_ r: MatchResult) -> String {
-        let ours = ["mentor_id", "mentor_name", "kind", "region", "capacity", "load", "free", "utilisation", "slot_value"]
+        let ours = ["mentor_id", "mentor_name", "kind", "region", "capacity", "load", "free", "utilisation", "slot_gain"]
         var w = CSVTableWriter(header: ours + extraHeader(r.dataset.mentorExtraColumns, avoiding: ours))
         for (j, b) in r.dataset.mentors.enumerated() {
             let load = Int(r.load[j])
-            let slot = r.outcome.slotValue.map { formatFixed($0[j] / ScoringModel.integerScale, 6) } ?? ""
+            let slot = r.slotGain.map { formatScore($0[j]) } ?? ""
             w.appendRow([.text(b.id), .text(b.name), .text(b.kind?.rawValue ?? ""), .text(b.region.text),
                          .number(String(b.capacity)), .number(String(load)), .number(String(b.capacity - load)),
                          .number(formatFixed(Double(load) / Double(max(1, b.capacity)), 4)), .number(slot)]

@@ -22,7 +22,8 @@ public struct GLPKMatchingSolver: MatchingSolver {
         let g = model.graph
         let fixed = model.fixedMask()
         var pairOf = [Int32](repeating: -1, count: g.menteeCount)
-        var slot = [Double](repeating: 0, count: g.mentorCount)
+        var mentorDual = [Int64](repeating: 0, count: g.mentorCount)
+        var menteeDual = [Int64](repeating: 0, count: g.menteeCount)
         var status = TerminationStatus.optimal
         var iterations = 0
         var objective: Int64 = 0
@@ -51,7 +52,8 @@ public struct GLPKMatchingSolver: MatchingSolver {
                 componentStatus = s.status
                 values = s.columnValues
                 iterations += s.iterations
-                for (r, j) in mentors.enumerated() { slot[Int(j)] = s.rowDuals[mentees.count + r] }
+                for (r, j) in mentors.enumerated() { mentorDual[Int(j)] = Int64(s.rowDuals[mentees.count + r].rounded()) }
+                for (r, i) in mentees.enumerated() { menteeDual[Int(i)] = Int64(s.rowDuals[r].rounded()) }
             case .intopt:
                 let s = try GLPK.withProblem { p in try p.load(lm); return try p.intopt(MIPOptions(timeLimit: timeLimit)) }
                 componentStatus = s.status
@@ -76,7 +78,8 @@ public struct GLPKMatchingSolver: MatchingSolver {
         try assignment.verify(model)
         return SolveOutcome(status: status, assignment: assignment,
                             bound: status == .optimal ? Double(objective) : nil,
-                            slotValue: method == .simplex && status == .optimal ? slot : nil,
+                            menteeDual: method == .simplex && status == .optimal ? menteeDual : nil,
+                            mentorDual: method == .simplex && status == .optimal ? mentorDual : nil,
                             solver: "glpk-\(method.rawValue)", iterations: iterations)
     }
 }

@@ -98,9 +98,10 @@ public struct SolveOutcome: Sendable {
     public var assignment: Assignment
     /// Best proven upper bound on the objective (integer score units); equals it when optimal.
     public var bound: Double?
-    /// Marginal objective (integer score units) of one more slot at each mentor, when the
-    /// solver has duals (LP and network paths). Not unique under degeneracy: this is one valid set.
-    public var slotValue: [Double]?
+    /// Optimal duals in integer score units, when the solver has them (LP and network paths):
+    /// u per mentee (0 for fixed mentees) and v per mentor. Not unique under degeneracy.
+    public var menteeDual: [Int64]?
+    public var mentorDual: [Int64]?
     /// Which engine produced it, e.g. `glpk-simplex`.
     public var solver: String
     /// Simplex iterations or pivots.

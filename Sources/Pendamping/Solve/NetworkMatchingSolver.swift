@@ -1,0 +1,132 @@
+import Dispatch
+import Foundation
+import GLPK
+import MinCostFlow
+
+/// Solves the core model exactly with the pure-Swift network simplex (``NetworkSimplex``),
+/// from a greedy warm start, splitting independent components into groups solved in
+/// parallel. Optionally checks each group's optimality certificate.
+public struct NetworkMatchingSolver: MatchingSolver {
+    /// Check primal feasibility, complementary slackness and equal objectives of every group.
+    public var certify: Bool
+    /// Parallel groups (default: active processor count).
+    public var workers: Int
+
+    public init(certify: Bool = false, workers: Int = ProcessInfoCores.count) {
+        self.certify = certify
+        self.workers = max(1, workers)
+    }
+
+    /// - Complexity: network simplex per group; see ``NetworkSimplex``.
+    public func solve(_ model: MatchingModel) throws -> SolveOutcome {
+        let g = model.graph
+        var pairOf = [Int32](repeating: -1, count: g.menteeCount)
+        var free = model.capacity
+        var objective: Int64 = 0
+        let menteeOfPair = g.pairMentees()
+        for p in model.fixedPairs {
+            let i = Int(menteeOfPair[Int(p)])
+            pairOf[i] = p
+            free[Int(g.mentor[Int(p)])] -= 1
+            objective += g.score[Int(p)]
+        }
+        let groups = partition(model, fixedMentee: pairOf)
+        let freeAfterLocks = free
+        final class Slot: @unchecked Sendable { var value: Result<GroupResult, Error>? }
+        let slots = groups.map { _ in Slot() }
+        DispatchQueue.concurrentPerform(iterations: groups.count) { k in
+            slots[k].value = Result { try solveGroup(model, mentees: groups[k].mentees, mentors: groups[k].mentors, free: freeAfterLocks) }
+        }
+        var mentorDual = [Int64](repeating: 0, count: g.mentorCount)
+        var menteeDual = [Int64](repeating: 0, count: g.menteeCount)
+        var pivots = 0
+        var status = TerminationStatus.optimal
+        for s in slots {
+            let r = try s.value!.get()
+            pivots += r.pivots
+            if r.status != .optimal { status = worse(status, r.status) }
+            for (i, p) in r.pairs { pairOf[Int(i)] = p; objective += g.score[Int(p)] }
+            for (j, v) in r.mentorDuals { mentorDual[Int(j)] = v }
+            for (i, u) in r.menteeDuals { menteeDual[Int(i)] = u }
+        }
+        let assignment = Assignment(pairOf: pairOf, objective: objective)
+        try assignment.verify(model)
+        return SolveOutcome(status: status, assignment: assignment, bound: status == .optimal ? Double(objective) : nil,
+                            menteeDual: status == .optimal ? menteeDual : nil, mentorDual: status == .optimal ? mentorDual : nil,
+                            solver: "network-simplex", iterations: pivots)
+    }
+
+    struct GroupResult {
+        var status: TerminationStatus
+        var pairs: [(Int32, Int32)]
+        var mentorDuals: [(Int32, Int64)]
+        var menteeDuals: [(Int32, Int64)]
+        var pivots: Int
+    }
+
+    /// Components (free mentees only) dealt into `workers` groups, largest first, each to the
+    /// group with fewest pairs so far. `O(components·log + pairs)`.
+    func partition(_ model: MatchingModel, fixedMentee: [Int32]) -> [(mentees: [Int32], mentors: [Int32])] {
+        let c = model.components, g = model.graph
+        var sizes: [(Int, Int)] = (0..<c.count).map { k in
+            (c.mentees[k].reduce(0) { $0 + g.pairs(ofMentee: Int($1)).count }, k)
+        }
+        sizes.sort { $0.0 != $1.0 ? $0.0 > $1.0 : $0.1 < $1.1 }
+        let count = min(workers, max(1, c.count))
+        var groups = [(mentees: [Int32], mentors: [Int32])](repeating: ([], []), count: count)
+        var load = [Int](repeating: 0, count: count)
+        var member = [[Int]](repeating: [], count: count)
+        for (size, k) in sizes {
+            let target = load.indices.min { load[$0] != load[$1] ? load[$0] < load[$1] : $0 < $1 }!
+            load[target] += size
+            member[target].append(k)
+        }
+        for t in 0..<count {
+            for k in member[t].sorted() {
+                groups[t].mentees += c.mentees[k].filter { fixedMentee[Int($0)] < 0 }
+                groups[t].mentors += c.mentors[k]
+            }
+        }
+        return groups.filter { !$0.mentees.isEmpty || !$0.mentors.isEmpty }
+    }
+
+    func solveGroup(_ model: MatchingModel, mentees: [Int32], mentors: [Int32], free: [Int32]) throws -> GroupResult {
+        let core = CoreNetwork(model: model, mentees: mentees, mentorsInScope: mentors, freeCapacity: free)
+        let r = try NetworkSimplex.solve(core.network, start: core.greedyStart())
+        guard r.status == .optimal else {
+            throw MatchingError.solverFailed("network simplex ended \(r.status.rawValue) on a feasible core model")
+        }
+        if certify { _ = try FlowCertificate.check(core.network, flow: r.flow, potential: r.potential) }
+        var pairs: [(Int32, Int32)] = []
+        let net = core.network
+        for e in 0..<net.arcCount where core.arcPair[e] >= 0 && r.flow[e] == 1 {
+            pairs.append((core.mentees[Int(net.source[e])], core.arcPair[e]))
+        }
+        // Duals: u_i = π[i] − π[T] for mentees, v_j = π[T] − π[j] for mentors in the network;
+        // a mentor with no free slot gets the least price keeping its pairs' reduced costs
+        // ≥ 0: max(0, max over candidates of s − u_i).
+        let piT = r.potential[Int(core.sink)]
+        var mentorDuals: [(Int32, Int64)] = []
+        for (k, j) in core.mentors.enumerated() {
+            mentorDuals.append((j, piT - r.potential[core.mentees.count + k]))
+        }
+        var menteeDuals: [(Int32, Int64)] = []
+        let inNetwork = Set(core.mentors)
+        var priced: [Int32: Int64] = [:]
+        let g = model.graph
+        for (k, i) in core.mentees.enumerated() {
+            let u = r.potential[k] - piT
+            menteeDuals.append((i, u))
+            for p in g.pairs(ofMentee: Int(i)) where !inNetwork.contains(g.mentor[p]) {
+                priced[g.mentor[p]] = max(priced[g.mentor[p], default: 0], g.score[p] - u)
+            }
+        }
+        for (j, v) in priced.sorted(by: { $0.key < $1.key }) { mentorDuals.append((j, v)) }
+        return GroupResult(status: .optimal, pairs: pairs, mentorDuals: mentorDuals, menteeDuals: menteeDuals, pivots: r.pivots)
+    }
+}
+
+/// The number of processors to use for parallel work.
+public enum ProcessInfoCores {
+    public static var count: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
+}
