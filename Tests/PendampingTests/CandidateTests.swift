@@ -8,8 +8,7 @@ import Testing
         (0..<n).map { i in
             var all: [(Int64, Int32)] = []
             for j in 0..<m where !(rejected[Int32(i)] ?? []).contains(Int32(j)) {
-                let km = Geo.distanceKm(s.mentees[i].location, s.mentors[j].location)
-                if let v = s.allowedScore(mentee: i, mentor: j, distanceKm: km) { all.append((v, Int32(j))) }
+                if let v = s.allowedScore(mentee: i, mentor: j, distanceKm: s.distanceKm(mentee: i, mentor: j)) { all.append((v, Int32(j))) }
             }
             all.sort { $0.0 != $1.0 ? $0.0 > $1.0 : $0.1 < $1.1 }
             return all.prefix(k).map(\.1)

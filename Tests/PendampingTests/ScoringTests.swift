@@ -75,7 +75,7 @@ import Testing
         let s = try ScoringModel(dataset: d, profile: .default)
         for i in 0..<60 {
             for j in 0..<40 {
-                let km = Geo.distanceKm(d.mentees[i].location, d.mentors[j].location)
+                let km = s.distanceKm(mentee: i, mentor: j)
                 if let v = s.allowedScore(mentee: i, mentor: j, distanceKm: km) {
                     #expect(v < s.upperBound(atLeastKm: km))
                 }

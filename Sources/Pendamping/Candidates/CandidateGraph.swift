@@ -107,8 +107,10 @@ public struct CandidateBuilder: Sendable {
         while true {
             grid.forEachInRing(center, r) { j in
                 if !rejected.isEmpty, rejected.contains(Int32(j)) { return }
-                let km = Geo.distanceKm(p, mentorPoints[j])
-                if let s = scoring.allowedScore(mentee: i, mentor: j, distanceKm: km) {
+                // A mentor that ties the k-th best score can still win on its lower index,
+                // so only those that cannot reach that score are skipped early.
+                let reaching: Int64? = top.isFull ? top.worstScore : nil
+                if let s = scoring.allowedScore(mentee: i, mentor: j, reaching: reaching, distance: { scoring.distanceKm(mentee: i, mentor: j) }) {
                     top.offer(score: s, mentor: Int32(j))
                 }
             }

@@ -36,10 +36,19 @@ public struct Matcher: Sendable {
         self.certify = certify
     }
 
-    /// Matches `dataset`, adding stage timings to `timings`.
-    /// - Throws: ``MatchingError/infeasibleLocks(_:)`` when decisions conflict.
-    public func run(_ dataset: Dataset, timings: StageTimings = .init()) throws -> MatchResult {
-        var timings = timings
+    /// The scored candidate graph and core model of a dataset, before solving.
+    public struct Prepared: Sendable {
+        public var scoring: ScoringModel
+        public var graph: CandidateGraph
+        public var model: MatchingModel
+        /// Curator decision per (mentee << 32 | mentor).
+        var decisionOf: [Int64: PairDecision]
+        var rejected: [Int32: [Int32]]
+    }
+
+    /// Scores candidates and builds the core model (stages `score+candidates`, `build model`).
+    /// - Throws: ``InfeasibleDecisions`` when decisions conflict.
+    public func prepare(_ dataset: Dataset, timings: inout StageTimings) throws -> Prepared {
         let mentorIndex = dataset.mentorIndex(), menteeIndex = dataset.menteeIndex()
         var rejected: [Int32: [Int32]] = [:], fixed: [Int32: [Int32]] = [:]
         var decisionOf: [Int64: PairDecision] = [:]
@@ -62,6 +71,16 @@ public struct Matcher: Sendable {
                 throw InfeasibleDecisions(conflicts.map { $0.explain(dataset) })
             }
         }
+        return Prepared(scoring: scoring, graph: graph, model: model, decisionOf: decisionOf, rejected: rejected)
+    }
+
+    /// Matches `dataset`, adding stage timings to `timings`.
+    /// - Throws: ``InfeasibleDecisions`` when decisions conflict.
+    public func run(_ dataset: Dataset, timings: StageTimings = .init()) throws -> MatchResult {
+        var timings = timings
+        let prepared = try prepare(dataset, timings: &timings)
+        let (scoring, graph, model) = (prepared.scoring, prepared.graph, prepared.model)
+        let (decisionOf, rejected) = (prepared.decisionOf, prepared.rejected)
         let outcome = try timings.measure("solve") { try solver.makeSolver(timeLimit: timeLimit, certify: certify).solve(model) }
         let load = try outcome.assignment.verify(model)
         let slotGain = try timings.measure("marginal gains") { () throws -> [Int64]? in

@@ -30,13 +30,18 @@ public struct UnassignedMentee: Sendable {
     public var detail: String
 }
 
-/// Wall-clock time of each pipeline stage, in order.
+/// Wall-clock time of each pipeline stage, in order, with the process's peak resident
+/// memory when the stage ended.
 public struct StageTimings: Sendable {
-    public private(set) var stages: [(name: String, seconds: Double)] = []
-    public init() {}
+    public private(set) var stages: [(name: String, seconds: Double, peakBytes: Int)] = []
+    /// Called after each stage (e.g. to show progress).
+    public var onStage: (@Sendable (String, Double) -> Void)?
+    public init(onStage: (@Sendable (String, Double) -> Void)? = nil) { self.onStage = onStage }
     public mutating func record(_ name: String, _ d: Duration) {
         let (s, a) = d.components
-        stages.append((name, Double(s) + Double(a) / 1e18))
+        let seconds = Double(s) + Double(a) / 1e18
+        stages.append((name, seconds, ResourceUsage.peakResidentBytes()))
+        onStage?(name, seconds)
     }
     /// Times `body` as stage `name`.
     public mutating func measure<R>(_ name: String, _ body: () throws -> R) rethrows -> R {

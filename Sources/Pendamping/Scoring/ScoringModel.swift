@@ -31,6 +31,18 @@ public struct ScoringModel: Sendable {
     let mentorLanguages: [UInt64]
     let menteeLanguages: [UInt64]
     let weightSum: Double
+    let mentorFeatures: ScoringFeatures
+    let menteeFeatures: ScoringFeatures
+    /// Mentor attributes that preferences refer to.
+    let mentorGender: [Gender?]
+    let mentorKind: [MentorKind?]
+    /// Per mentee, its preferences with `mentor:ID` resolved to an index (-1 when unknown).
+    let preferenceStart: [Int32]
+    let preferences: [ResolvedPreference]
+
+    enum ResolvedPreference: Sendable {
+        case gender(Gender), kind(MentorKind), mentor(Int32)
+    }
 
     public init(dataset: Dataset, profile: Profile) throws {
         self.profile = profile
@@ -47,56 +59,99 @@ public struct ScoringModel: Sendable {
         mentorLanguages = dataset.mentors.map { mask($0.languages) }
         menteeLanguages = dataset.mentees.map { mask($0.languages) }
         weightSum = profile.weights.sum
+        var mf = ScoringFeatures(), ef = ScoringFeatures()
+        for (j, m) in dataset.mentors.enumerated() {
+            mf.append(kbli: m.kbli, skills: m.expertise, scale: m.scale, languages: mentorLanguages[j], region: m.region, location: m.location)
+        }
+        for (i, e) in dataset.mentees.enumerated() {
+            ef.append(kbli: e.kbli, skills: e.needs, scale: e.scale, languages: menteeLanguages[i], region: e.region, location: e.location)
+        }
+        mentorFeatures = mf
+        menteeFeatures = ef
+        mentorGender = dataset.mentors.map(\.gender)
+        mentorKind = dataset.mentors.map(\.kind)
+        let index = dataset.mentorIndex()
+        var start: [Int32] = [0], prefs: [ResolvedPreference] = []
+        for e in dataset.mentees {
+            for p in e.preferences {
+                switch p {
+                case .gender(let g): prefs.append(.gender(g))
+                case .kind(let k): prefs.append(.kind(k))
+                case .mentor(let id): prefs.append(.mentor(index[id] ?? -1))
+                }
+            }
+            start.append(Int32(prefs.count))
+        }
+        preferenceStart = start
+        preferences = prefs
     }
 
     /// Whether the rules that do not depend on distance allow the pair. `O(1)`.
     @inline(__always)
     func passesStaticRules(mentee i: Int, mentor j: Int) -> Bool {
         let r = profile.rules
-        let a = mentees[i], b = mentors[j]
-        if r.sameKabupaten, a.region.sharedLevel(with: b.region) < 2 { return false }
-        if r.languageMustOverlap, menteeLanguages[i] != 0, mentorLanguages[j] != 0,
-           menteeLanguages[i] & mentorLanguages[j] == 0 { return false }
-        if r.mentorScaleAtLeastMentee, let sa = a.scale, let sb = b.scale, sb < sa { return false }
+        let a = menteeFeatures, b = mentorFeatures
+        if r.sameKabupaten, a.region[i].sharedLevel(with: b.region[j]) < 2 { return false }
+        if r.languageMustOverlap, a.languages[i] != 0, b.languages[j] != 0, a.languages[i] & b.languages[j] == 0 { return false }
+        if r.mentorScaleAtLeastMentee, a.scale[i] >= 0, b.scale[j] >= 0, b.scale[j] < a.scale[i] { return false }
         return true
+    }
+
+    /// Great-circle km between mentee `i` and mentor `j` (haversine on precomputed radians). `O(1)`.
+    @inline(__always)
+    func distanceKm(mentee i: Int, mentor j: Int) -> Double {
+        let a = menteeFeatures, b = mentorFeatures
+        let s1 = sin((b.latRad[j] - a.latRad[i]) / 2), s2 = sin((b.lonRad[j] - a.lonRad[i]) / 2)
+        let h = s1 * s1 + a.cosLat[i] * b.cosLat[j] * s2 * s2
+        return 2 * Geo.earthRadiusKm * asin(min(1, h.squareRoot()))
     }
 
     /// The breakdown for a pair, whether or not the rules allow it. `O(|kbli|²)`.
     public func breakdown(mentee i: Int, mentor j: Int) -> ScoreBreakdown {
-        let km = Geo.distanceKm(mentees[i].location, mentors[j].location)
-        return breakdown(mentee: i, mentor: j, distanceKm: km)
+        breakdown(mentee: i, mentor: j, distanceKm: distanceKm(mentee: i, mentor: j))
+    }
+
+    /// Sector, capacity and culture terms: everything but location. `O(|kbli|² + |prefs|)`.
+    @inline(__always)
+    func nonLocationTerms(mentee i: Int, mentor j: Int) -> (sector: Double, capacity: Double, culture: Double) {
+        let a = menteeFeatures, b = mentorFeatures
+        var depth = 0
+        for x in Int(a.kbliStart[i])..<Int(a.kbliStart[i + 1]) {
+            for y in Int(b.kbliStart[j])..<Int(b.kbliStart[j + 1]) {
+                depth = max(depth, ScoringFeatures.depth(a.kbli[x], b.kbli[y]))
+            }
+        }
+        let needs = a.skills[i].nonzeroBitCount
+        let covered = needs == 0 ? 1.0 : Double((a.skills[i] & b.skills[j]).nonzeroBitCount) / Double(needs)
+        var scaleFit = 0.5
+        if a.scale[i] >= 0, b.scale[j] >= 0 { scaleFit = b.scale[j] > a.scale[i] ? 1 : (b.scale[j] == a.scale[i] ? 0.5 : 0) }
+        let la = a.languages[i]
+        let lang = la == 0 ? 1.0 : Double((la & b.languages[j]).nonzeroBitCount) / Double(la.nonzeroBitCount)
+        let p0 = Int(preferenceStart[i]), p1 = Int(preferenceStart[i + 1])
+        var met = 0
+        for k in p0..<p1 {
+            switch preferences[k] {
+            case .gender(let g): if mentorGender[j] == g { met += 1 }
+            case .kind(let kind): if mentorKind[j] == kind { met += 1 }
+            case .mentor(let m): if Int(m) == j { met += 1 }
+            }
+        }
+        let pref = p1 == p0 ? 1.0 : Double(met) / Double(p1 - p0)
+        return (Double(depth) / 5, 0.8 * covered + 0.2 * scaleFit, 0.5 * lang + 0.5 * pref)
+    }
+
+    @inline(__always)
+    func locationTerm(mentee i: Int, mentor j: Int, distanceKm km: Double) -> Double {
+        let share = profile.location.regionShare
+        let level = menteeFeatures.region[i].sharedLevel(with: mentorFeatures.region[j])
+        let region = level >= 3 ? 1.0 : (level == 2 ? 0.5 : 0)
+        return (1 - share) * exp(-km / profile.location.decayKm) + share * region
     }
 
     func breakdown(mentee i: Int, mentor j: Int, distanceKm km: Double) -> ScoreBreakdown {
-        let a = mentees[i], b = mentors[j], w = profile.weights
-        var depth = 0
-        for x in a.kbli { for y in b.kbli { depth = max(depth, x.sharedDepth(with: y)) } }
-        let sector = Double(depth) / 5
-
-        let share = profile.location.regionShare
-        let level = a.region.sharedLevel(with: b.region)
-        let region = level >= 3 ? 1.0 : (level == 2 ? 0.5 : 0)
-        let location = (1 - share) * exp(-km / profile.location.decayKm) + share * region
-
-        let needs = a.needs.count
-        let covered = needs == 0 ? 1.0 : Double(a.needs.intersection(b.expertise).count) / Double(needs)
-        var scaleFit = 0.5
-        if let sa = a.scale, let sb = b.scale { scaleFit = sb > sa ? 1 : (sb == sa ? 0.5 : 0) }
-        let capacity = 0.8 * covered + 0.2 * scaleFit
-
-        let la = menteeLanguages[i]
-        let lang = la == 0 ? 1.0 : Double((la & mentorLanguages[j]).nonzeroBitCount) / Double(la.nonzeroBitCount)
-        var met = 0
-        for p in a.preferences {
-            switch p {
-            case .gender(let g): if b.gender == g { met += 1 }
-            case .kind(let k): if b.kind == k { met += 1 }
-            case .mentor(let id): if b.id == id { met += 1 }
-            }
-        }
-        let pref = a.preferences.isEmpty ? 1.0 : Double(met) / Double(a.preferences.count)
-        let culture = 0.5 * lang + 0.5 * pref
-
+        let w = profile.weights
+        let (sector, capacity, culture) = nonLocationTerms(mentee: i, mentor: j)
+        let location = locationTerm(mentee: i, mentor: j, distanceKm: km)
         let total = (w.sector * sector + w.location * location + w.capacity * capacity + w.culture * culture) / weightSum
         return ScoreBreakdown(sector: sector, location: location, capacity: capacity, culture: culture,
                               total: total, distanceKm: km)
@@ -104,11 +159,27 @@ public struct ScoringModel: Sendable {
 
     /// The integer score of an allowed pair at distance `km`, or nil when a hard rule removes
     /// it. Always ≥ 1 for an allowed pair (a zero score would add nothing to the objective). `O(1)`.
-    @inline(__always)
     func allowedScore(mentee i: Int, mentor j: Int, distanceKm km: Double) -> Int64? {
-        if let maxKm = profile.rules.maxKm, km > maxKm { return nil }
+        allowedScore(mentee: i, mentor: j, reaching: nil) { km }
+    }
+
+    /// As ``allowedScore(mentee:mentor:distanceKm:)``, but returns nil early, before computing
+    /// the distance, when even a perfect location term could not reach the score `reaching`.
+    /// `distance` is called at most once.
+    @inline(__always)
+    func allowedScore(mentee i: Int, mentor j: Int, reaching: Int64?, distance: () -> Double) -> Int64? {
         guard passesStaticRules(mentee: i, mentor: j) else { return nil }
-        let total = breakdown(mentee: i, mentor: j, distanceKm: km).total
+        let w = profile.weights
+        let (sector, capacity, culture) = nonLocationTerms(mentee: i, mentor: j)
+        if let reaching {
+            // location ≤ 1, and the sum and the rounding are monotone, so this bounds the score.
+            let best = (w.sector * sector + w.location * 1 + w.capacity * capacity + w.culture * culture) / weightSum
+            if Self.integer(best) < reaching { return nil }
+        }
+        let km = distance()
+        if let maxKm = profile.rules.maxKm, km > maxKm { return nil }
+        let location = locationTerm(mentee: i, mentor: j, distanceKm: km)
+        let total = (w.sector * sector + w.location * location + w.capacity * capacity + w.culture * culture) / weightSum
         if total < profile.rules.minScore { return nil }
         return max(1, Self.integer(total))
     }

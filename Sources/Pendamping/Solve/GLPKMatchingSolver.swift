@@ -20,7 +20,6 @@ public struct GLPKMatchingSolver: MatchingSolver {
     ///   `mentees + mentors` rows.
     public func solve(_ model: MatchingModel) throws -> SolveOutcome {
         let g = model.graph
-        let fixed = model.fixedMask()
         var pairOf = [Int32](repeating: -1, count: g.menteeCount)
         var mentorDual = [Int64](repeating: 0, count: g.mentorCount)
         var menteeDual = [Int64](repeating: 0, count: g.menteeCount)
@@ -29,21 +28,8 @@ public struct GLPKMatchingSolver: MatchingSolver {
         var objective: Int64 = 0
         for c in 0..<model.components.count {
             let mentees = model.components.mentees[c], mentors = model.components.mentors[c]
-            var lm = LinearModel(sense: .maximize)
-            var mentorRow = [Int32: Int32]()
-            for (r, j) in mentors.enumerated() { mentorRow[j] = Int32(mentees.count + r) }
-            for _ in mentees { lm.addRow(.upper(1)) }
-            for j in mentors { lm.addRow(.upper(Double(model.capacity[Int(j)]))) }
-            var columnPair: [(pair: Int, mentee: Int32)] = []
-            for (r, i) in mentees.enumerated() {
-                for p in g.pairs(ofMentee: Int(i)) {
-                    let col = lm.addColumn(fixed[p] ? .fixed(1) : .range(0, 1), objective: Double(g.score[p]),
-                                           kind: method == .intopt ? .binary : .continuous)
-                    lm.set(row: Int32(r), column: col, 1)
-                    lm.set(row: mentorRow[g.mentor[p]]!, column: col, 1)
-                    columnPair.append((p, i))
-                }
-            }
+            let (lm, columnPair) = model.linearModel(mentees: mentees, mentors: mentors,
+                                                     kind: method == .intopt ? .binary : .continuous)
             let values: [Double]
             let componentStatus: TerminationStatus
             switch method {

@@ -1,0 +1,64 @@
+import Foundation
+import GLPK
+import MinCostFlow
+
+/// Writes the core model of a prepared run in formats other solvers read, so any solver can
+/// be run on exactly the same instance.
+public enum ModelExport {
+    public enum Format: String, CaseIterable, Sendable {
+        /// DIMACS min-cost flow (`p min`): the network the network solver solves.
+        case dimacs
+        /// CPLEX LP, written by GLPK.
+        case lp
+        /// Free MPS, written by GLPK.
+        case mps
+    }
+
+    /// Writes `model` to `path` atomically (a temporary file beside it, then a rename).
+    /// LP and MPS minimise Σ −score·x (MPS has no objective sense), so every format's optimum
+    /// is −(objective of the non-fixed pairs) in integer score units, the same number.
+    /// - Complexity: `O(pairs)`.
+    public static func write(_ model: MatchingModel, format: Format, to path: String) throws {
+        let url = URL(fileURLWithPath: path)
+        let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).partial-\(getpid())")
+        defer { try? FileManager.default.removeItem(at: temporary) }
+        switch format {
+        case .dimacs:
+            try Data(dimacs(model).utf8).write(to: temporary)
+        case .lp, .mps:
+            let all = Array(0..<Int32(model.graph.menteeCount)).filter { !model.graph.pairs(ofMentee: Int($0)).isEmpty }
+            let (lm, _) = model.linearModel(mentees: all, mentors: Array(0..<Int32(model.graph.mentorCount)), sense: .minimize)
+            try GLPK.withProblem { p in
+                try p.load(lm)
+                try p.write(to: temporary.path, format: format == .lp ? .lp : .mps)
+            }
+        }
+        guard rename(temporary.path, path) == 0 else {
+            throw InputError.missingFile(path: path, reason: "cannot be written")
+        }
+    }
+
+    /// The free part of the core model (fixed pairs taken out) as DIMACS min-cost flow text.
+    /// Nodes: free mentees, mentors with free capacity, the sink. `O(pairs)`.
+    public static func dimacs(_ model: MatchingModel) -> String {
+        let g = model.graph
+        let menteeOfPair = g.pairMentees()
+        let fixedMentee = Set(model.fixedPairs.map { menteeOfPair[Int($0)] })
+        var free = model.capacity
+        var fixedScore: Int64 = 0
+        for p in model.fixedPairs { free[Int(g.mentor[Int(p)])] -= 1; fixedScore += g.score[Int(p)] }
+        let mentees = (0..<Int32(g.menteeCount)).filter { !fixedMentee.contains($0) && !g.pairs(ofMentee: Int($0)).isEmpty }
+        let core = CoreNetwork(model: model, mentees: mentees, mentorsInScope: Array(0..<Int32(g.mentorCount)), freeCapacity: free)
+        let net = core.network
+        var out = "c Pendamping core model: min-cost flow, mentee -> mentor -> sink\n"
+        out += "c nodes 1..\(core.mentees.count) mentees, then \(core.mentors.count) mentors, node \(net.nodeCount) the sink\n"
+        out += "c costs are -score (1e6 per unit score); fixed pairs contribute \(fixedScore) and are not in this file\n"
+        out += "p min \(net.nodeCount) \(net.arcCount)\n"
+        for v in 0..<net.nodeCount where net.supply[v] != 0 { out += "n \(v + 1) \(net.supply[v])\n" }
+        for e in 0..<net.arcCount {
+            let cap = net.capacity[e] >= FlowNetwork.unbounded ? 1 : net.capacity[e]
+            out += "a \(net.source[e] + 1) \(net.target[e] + 1) 0 \(cap) \(net.cost[e])\n"
+        }
+        return out
+    }
+}

@@ -1,0 +1,69 @@
+import Foundation
+
+/// Kemendagri regions with centroids, read from a `regions.csv` (columns `code, level,
+/// parent, name, lat, lon, population, area_km2`, as in the project's reference data).
+public struct RegionTable: Sendable {
+    public struct Region: Sendable {
+        public var code: RegionCode
+        public var name: String
+        public var point: GeoPoint?
+        public var population: Double?
+        public var areaKm2: Double?
+    }
+    public var regions: [Region]
+
+    /// Reads `path`. - Complexity: `O(rows)`.
+    public static func read(path: String) throws -> RegionTable {
+        try parse(CSVFile.read(path: path))
+    }
+
+    /// The bundled sample table (see `BundledRegions`).
+    public static func bundled() throws -> RegionTable {
+        try parse(CSVFile.parse(Data(BundledRegions.csv.utf8), name: "bundled regions"))
+    }
+
+    static func parse(_ file: CSVFile) throws -> RegionTable {
+        var t = TableReader(file: file, required: ["code", "level", "name", "lat", "lon"],
+                            optional: ["parent", "coord_source", "population", "area_km2"])
+        var regions: [Region] = []
+        if t.issues.isEmpty {
+            for k in file.records.indices where !t.isFull {
+                let row = t.row(k)
+                guard row.fields.count == file.header.count else { t.add(row.line, nil, "wrong field count"); continue }
+                guard let raw = t.required(row, "code") else { continue }
+                guard let code = RegionCode(raw) else { t.add(row.line, "code", "'\(raw)' is not a region code"); continue }
+                let lat = t.number(row, "lat", in: -90...90), lon = t.number(row, "lon", in: -180...180)
+                regions.append(Region(code: code, name: t.text(row, "name") ?? "",
+                                      point: lat.flatMap { la in lon.map { GeoPoint(lat: la, lon: $0) } },
+                                      population: t.number(row, "population", in: 0...1e10),
+                                      areaKm2: t.number(row, "area_km2", in: 0...1e7)))
+            }
+        }
+        guard t.issues.isEmpty else { throw InputError.invalid(t.issues) }
+        return RegionTable(regions: regions)
+    }
+
+    /// The regions inside `scope` (a code prefix) at the finest level that has points:
+    /// kecamatan when the table has them, else kabupaten/kota. Each comes with a weight (its
+    /// kabupaten's population shared among its kecamatan, or 1) and a spread in km for
+    /// jittering points around its centroid. `O(rows)`.
+    public func placementUnits(in scope: RegionCode) -> [(region: Region, weight: Double, spreadKm: Double)] {
+        let inside = regions.filter { $0.code.level > scope.level && $0.code.sharedLevel(with: scope) == scope.level && $0.point != nil }
+        guard let finest = inside.map(\.code.level).filter({ $0 <= 3 }).max() else { return [] }
+        let units = inside.filter { $0.code.level == finest }.sorted { $0.code < $1.code }
+        var kabupaten: [String: Region] = [:]
+        for r in regions where r.code.level == 2 { kabupaten[r.code.text] = r }
+        var siblings: [String: Int] = [:]
+        for u in units { siblings[u.code.prefix(2)?.text ?? u.code.text, default: 0] += 1 }
+        return units.map { u in
+            let kab = kabupaten[u.code.prefix(2)?.text ?? ""]
+            let share = Double(siblings[u.code.prefix(2)?.text ?? u.code.text] ?? 1)
+            let weight = (u.population ?? kab?.population).map { $0 / (u.population == nil ? share : 1) } ?? 1
+            let area = (u.areaKm2 ?? kab?.areaKm2).map { $0 / (u.areaKm2 == nil ? share : 1) } ?? 100
+            // Most businesses sit near the centre: a spread of a fifth of the unit's width, 0.3–25 km.
+            let spread = min(25, max(0.3, area.squareRoot() / 5))
+            return (u, max(weight, 1), spread)
+        }
+    }
+}
+

@@ -1,0 +1,112 @@
+import ArgumentParser
+import Foundation
+import Pendamping
+
+struct Bench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Run the whole pipeline on a dataset and print time and peak memory per stage.",
+        discussion: """
+        Give a directory holding mentors.csv and mentees.csv (e.g. from `pendamping generate`), or --preset and \
+        --seed to generate one first (not timed). Outputs are written to a temporary directory (or --out) and \
+        timed as the 'write' stage. Progress goes to stderr when it is a terminal.
+        """
+    )
+
+    @Argument(help: "Directory with mentors.csv and mentees.csv.")
+    var directory: String?
+    @Option(help: "Generate this tier first: S, M, L or XL.")
+    var preset: String?
+    @Option(help: "Seed for --preset.")
+    var seed: UInt64 = 1
+    @Option(help: "Regions CSV for --preset.")
+    var regions: String?
+    @Option(help: "Matching profile (JSON).")
+    var profile: String?
+    @Option(help: "Solver: auto, network, glpk, glpk-mip.")
+    var solver: String = "auto"
+    @Flag(help: "Check the optimality certificate (timed within 'solve').")
+    var certify = false
+    @Option(help: "Where to write the match outputs; default: a temporary directory, removed afterwards.")
+    var out: String?
+    @Option(help: "text or json.")
+    var format: OutputFormat = .text
+
+    func validate() throws {
+        if (directory == nil) == (preset == nil) { throw ValidationError("give a directory or --preset, not both") }
+        if let preset, ProvinceGenerator.Preset(rawValue: preset.uppercased()) == nil { throw ValidationError("unknown preset '\(preset)'") }
+        if SolverChoice(rawValue: solver) == nil { throw ValidationError("unknown solver '\(solver)'") }
+    }
+
+    func run() throws {
+        do {
+            let fm = FileManager.default
+            let scratch = fm.temporaryDirectory.appendingPathComponent("pendamping-bench-\(getpid())")
+            defer { try? fm.removeItem(at: scratch) }
+            var dir = directory ?? scratch.appendingPathComponent("data").path
+            if let preset {
+                let shape = ProvinceGenerator.Preset(rawValue: preset.uppercased())!.shape
+                let table = try regions.map(RegionTable.read) ?? RegionTable.bundled()
+                let g = ProvinceGenerator(scope: RegionCode(shape.scope)!, mentees: shape.mentees, mentors: shape.mentors,
+                                          seed: seed, regions: table)
+                let (m, e) = try g.generateCSV()
+                try OutputDirectory.write([("mentors.csv", Data(m.utf8)), ("mentees.csv", Data(e.utf8))], to: dir)
+                dir = scratch.appendingPathComponent("data").path
+            }
+            let interactive = isatty(2) != 0
+            let progress: @Sendable (String, Double) -> Void = { name, s in printErr("  \(name) done in \(formatFixed(s, 3)) s") }
+            var timings = StageTimings(onStage: interactive ? progress : nil)
+            let dataset = try timings.measure("parse") {
+                try DatasetReader.read(mentorsPath: dir + "/mentors.csv", menteesPath: dir + "/mentees.csv")
+            }
+            let prof = try profile.map(Profile.read) ?? .default
+            var result = try Matcher(profile: prof, solver: SolverChoice(rawValue: solver)!, certify: certify).run(dataset, timings: timings)
+            let outDir = out ?? scratch.appendingPathComponent("out").path
+            let clock = ContinuousClock(), start = clock.now
+            try OutputDirectory.write(try ResultFiles.render(result), to: outDir)
+            result.timings.record("write", clock.now - start)
+            print(BenchReport.render(result, format: format))
+        } catch {
+            throw Failure.exit(error)
+        }
+    }
+}
+
+/// The stage table printed by `bench`.
+enum BenchReport {
+    struct JSON: Encodable {
+        struct Stage: Encodable { var stage: String; var seconds: Double; var peakRssMib: Double }
+        var mentees: Int; var mentors: Int; var pairs: Int; var components: Int
+        var solver: String; var status: String; var objective: Double; var matched: Int
+        var stages: [Stage]; var totalSeconds: Double; var peakRssMib: Double
+    }
+
+    static func render(_ r: MatchResult, format: OutputFormat) -> String {
+        let mib = { (b: Int) in Double(b) / 1_048_576 }
+        let peak = r.timings.stages.map(\.peakBytes).max() ?? 0
+        switch format {
+        case .json:
+            let j = JSON(mentees: r.dataset.mentees.count, mentors: r.dataset.mentors.count, pairs: r.graph.pairCount,
+                         components: r.componentCount, solver: r.outcome.solver, status: r.outcome.status.rawValue,
+                         objective: Double(r.outcome.assignment.objective) / 1e6, matched: r.matchedCount,
+                         stages: r.timings.stages.map { .init(stage: $0.name, seconds: ($0.seconds * 1e6).rounded() / 1e6, peakRssMib: (mib($0.peakBytes) * 10).rounded() / 10) },
+                         totalSeconds: (r.timings.total * 1e6).rounded() / 1e6, peakRssMib: (mib(peak) * 10).rounded() / 10)
+            let e = JSONEncoder()
+            e.outputFormatting = [.prettyPrinted, .sortedKeys]
+            e.keyEncodingStrategy = .convertToSnakeCase
+            return String(decoding: (try? e.encode(j)) ?? Data(), as: UTF8.self)
+        case .text:
+            var lines = ["\(r.dataset.mentees.count) mentees × \(r.dataset.mentors.count) mentors, \(r.graph.pairCount) pairs (k = \(r.profile.k)), \(r.componentCount) components",
+                         "stage               seconds   peak RSS (MiB)"]
+            for s in r.timings.stages {
+                lines.append(s.name.padding(toLength: 18, withPad: " ", startingAt: 0) + formatFixed(s.seconds, 3).leftPad(9) + formatFixed(mib(s.peakBytes), 1).leftPad(17))
+            }
+            lines.append("total".padding(toLength: 18, withPad: " ", startingAt: 0) + formatFixed(r.timings.total, 3).leftPad(9) + formatFixed(mib(peak), 1).leftPad(17))
+            lines.append("solver \(r.outcome.solver): \(r.outcome.status.rawValue), objective \(formatFixed(r.objectiveScore, 6)), matched \(r.matchedCount) (\(formatFixed(r.coverage * 100, 1)) %), \(r.outcome.iterations) pivots/iterations")
+            return lines.joined(separator: "\n")
+        }
+    }
+}
+
+extension String {
+    func leftPad(_ width: Int) -> String { count >= width ? self : String(repeating: " ", count: width - count) + self }
+}

@@ -1,0 +1,41 @@
+import ArgumentParser
+import Foundation
+import Pendamping
+
+struct Export: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Write the core model for other solvers: DIMACS min-cost flow, CPLEX LP or MPS.",
+        discussion: """
+        All formats minimise Σ −score·x in integer score units (10^6 per unit of score), so their optimum is \
+        the negated objective of the non-fixed pairs: the same number from every solver.
+        """
+    )
+
+    @OptionGroup var data: DatasetOptions
+    @Option(help: "Matching profile (JSON).")
+    var profile: String?
+    @Option(help: "Curator decisions CSV.")
+    var decisions: String?
+    @Option(help: "dimacs, lp or mps.")
+    var format: String
+    @Option(help: "Output file.")
+    var out: String
+
+    func validate() throws {
+        guard ModelExport.Format(rawValue: format) != nil else { throw ValidationError("--format must be dimacs, lp or mps") }
+    }
+
+    func run() throws {
+        do {
+            let dataset = try DatasetReader.read(mentorsPath: data.mentors, menteesPath: data.mentees)
+            let prof = try profile.map(Profile.read) ?? .default
+            let dec = try decisions.map { try Decisions.read(path: $0, dataset: dataset) } ?? Decisions()
+            var timings = StageTimings()
+            let prepared = try Matcher(profile: prof, decisions: dec).prepare(dataset, timings: &timings)
+            try ModelExport.write(prepared.model, format: ModelExport.Format(rawValue: format)!, to: out)
+            printErr("wrote \(format) model: \(prepared.graph.pairCount) pairs, \(dataset.mentees.count) mentees, \(dataset.mentors.count) mentors to \(out)")
+        } catch {
+            throw Failure.exit(error)
+        }
+    }
+}
