@@ -87,9 +87,10 @@ int pdm_load_model(glp_prob *P, int dir,
         for (int i = 0; i < nrows; i++)
             glp_set_row_bnds(P, i + 1, rtype[i], rlb[i], rub[i]);
         for (int j = 0; j < ncols; j++) {
+            /* Kind first: GLP_BV also resets the bounds to [0, 1], which would undo a fixed column. */
+            if (ckind) glp_set_col_kind(P, j + 1, ckind[j]);
             glp_set_col_bnds(P, j + 1, ctype[j], clb[j], cub[j]);
             glp_set_obj_coef(P, j + 1, obj[j]);
-            if (ckind) glp_set_col_kind(P, j + 1, ckind[j]);
         }
         glp_load_matrix(P, ne, ia, ja, ar);
     });

@@ -102,3 +102,17 @@ import Testing
         #expect(throws: GLPKError.self) { try Problem().read(from: dir.appendingPathComponent("none.lp").path, format: .lp) }
     }
 }
+
+@Suite struct BinaryBoundsTests {
+    /// A binary column fixed at 1 must stay fixed (GLP_BV would otherwise reset it to [0, 1]).
+    @Test func fixedBinaryColumnStaysFixed() throws {
+        var m = LinearModel(sense: .minimize)
+        let r = m.addRow(.upper(1))
+        let c = m.addColumn(.fixed(1), objective: 5, kind: .binary)
+        m.set(row: r, column: c, 1)
+        let p = try Problem()
+        try p.load(m)
+        let s = try p.intopt()
+        #expect(s.status == .optimal && s.columnValues == [1] && s.objective == 5)
+    }
+}

@@ -83,3 +83,18 @@ import Testing
         }
     }
 }
+
+@Suite struct RandomTests {
+    @Test func splitMixIntegersCoverTheirRange() {
+        var rng = SplitMix64(seed: 42)
+        var seen = Set<Int>()
+        for _ in 0..<1000 {
+            let v = rng.int(in: -3...5)
+            #expect((-3...5).contains(v))
+            seen.insert(v)
+        }
+        #expect(seen == Set(-3...5))
+        let u = (0..<1000).map { _ in rng.unit() }
+        #expect(u.allSatisfy { $0 >= 0 && $0 < 1 } && Set(u).count == 1000)
+    }
+}

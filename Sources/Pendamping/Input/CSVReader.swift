@@ -46,7 +46,7 @@ public struct CSVFile: Sendable {
             var records: [(line: Int, fields: [String])] = []
             while let (line, fields) = try tokenizer.next() {
                 if header == nil {
-                    header = fields.map { $0.trimmingCharacters(in: .whitespaces) }
+                    header = fields.map { $0.trimmedASCII }
                     headerLine = line
                 } else {
                     records.append((line, fields))
@@ -137,5 +137,24 @@ private struct Tokenizer {
         }
         fields.append(String(decoding: field, as: UTF8.self))
         return (startLine, fields)
+    }
+}
+
+extension Substring {
+    /// The text without leading and trailing spaces and tabs, working on UTF-8 bytes (no
+    /// Foundation bridging: this runs for every CSV field). `O(length)`.
+    var trimmedASCII: String {
+        let u = utf8
+        var start = u.startIndex, end = u.endIndex
+        while start < end, u[start] == 0x20 || u[start] == 0x09 { start = u.index(after: start) }
+        while end > start, u[u.index(before: end)] == 0x20 || u[u.index(before: end)] == 0x09 { end = u.index(before: end) }
+        return String(self[start..<end])
+    }
+}
+
+extension String {
+    var trimmedASCII: String {
+        guard let f = utf8.first, let l = utf8.last, f == 0x20 || f == 0x09 || l == 0x20 || l == 0x09 else { return self }
+        return self[...].trimmedASCII
     }
 }

@@ -57,7 +57,7 @@ struct TableReader {
     /// The trimmed text of `column`, or nil when the column is absent or the cell is empty.
     func text(_ row: Row, _ column: String) -> String? {
         guard let i = columns[column], i < row.fields.count else { return nil }
-        let t = row.fields[i].trimmingCharacters(in: .whitespaces)
+        let t = row.fields[i].trimmedASCII
         return t.isEmpty ? nil : t
     }
 
@@ -73,7 +73,7 @@ struct TableReader {
                          rangeText: String? = nil) -> Double? {
         guard let raw = required ? self.required(row, column) : text(row, column) else { return nil }
         var t = raw
-        if t.contains(",") {
+        if t.utf8.contains(UInt8(ascii: ",")) {
             guard file.delimiter == UInt8(ascii: ";") else {
                 add(row.line, column, "'\(raw)' uses a decimal comma, which is accepted only in ';'-delimited files", id: row.id)
                 return nil
@@ -110,7 +110,7 @@ struct TableReader {
     /// The `|`-separated items of a list column, trimmed, empty items dropped.
     func list(_ row: Row, _ column: String) -> [String] {
         guard let t = text(row, column) else { return [] }
-        return t.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        return t.split(separator: "|").map { $0.trimmedASCII }.filter { !$0.isEmpty }
     }
 
     mutating func kbli(_ row: Row) -> [KBLICode]? {

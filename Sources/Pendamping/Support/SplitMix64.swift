@@ -21,7 +21,7 @@ public struct SplitMix64: RandomNumberGenerator, Sendable {
     /// is below 2⁻³² for ranges under 2³². `O(1)`.
     public mutating func int(in range: ClosedRange<Int>) -> Int {
         let width = UInt64(range.upperBound - range.lowerBound) + 1
-        return range.lowerBound + Int((next() >> 32) &* width >> 32)
+        return range.lowerBound + Int(((next() >> 32) &* width) >> 32)
     }
 
     public mutating func double(in range: ClosedRange<Double>) -> Double {
