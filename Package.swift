@@ -46,7 +46,7 @@ let package = Package(
         .testTarget(
             name: "PendampingTests",
             dependencies: ["Pendamping", "GLPK", "MinCostFlow"],
-            resources: []
+            exclude: ["Golden"]
         ),
     ]
 )

@@ -47,6 +47,16 @@ public enum NetworkSimplex {
         public var potential: [Int64]
         public var totalCost: Int64
         public var pivots: Int
+        /// Basis state of each arc: ``ArcState/tree``, or non-tree at its lower or upper bound.
+        public var arcState: [ArcState]
+        /// True when every tree arc is a real arc (always so with a ``SpanningTreeStart``);
+        /// then `arcState` is a complete basis of the network's LP.
+        public var basisIsReal: Bool
+    }
+
+    /// Where an arc stands in the final spanning-tree basis.
+    public enum ArcState: Int8, Sendable {
+        case lower = 1, tree = 0, upper = -1
     }
 
     /// Solves `network`. - Complexity: see the type's documentation.

@@ -120,6 +120,9 @@ extension SimplexState {
             total = sum
         }
         let potentials = (0..<nodeNum).map { pi[$0] }
-        return NetworkSimplex.Result(status: status, flow: flows, potential: potentials, totalCost: total, pivots: pivots)
+        let states = (0..<arcNum).map { NetworkSimplex.ArcState(rawValue: state[$0])! }
+        let real = (arcNum..<allArcNum).allSatisfy { state[$0] != Self.tree }
+        return NetworkSimplex.Result(status: status, flow: flows, potential: potentials, totalCost: total, pivots: pivots,
+                                     arcState: states, basisIsReal: real)
     }
 }

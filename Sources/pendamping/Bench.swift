@@ -22,6 +22,8 @@ struct Bench: ParsableCommand {
     var regions: String?
     @Option(help: "Matching profile (JSON).")
     var profile: String?
+    @Option(help: "Candidates per mentee (overrides the profile's k).")
+    var k: Int?
     @Option(help: "Solver: auto, network, glpk, glpk-mip.")
     var solver: String = "auto"
     @Flag(help: "Check the optimality certificate (timed within 'solve').")
@@ -58,7 +60,8 @@ struct Bench: ParsableCommand {
             let dataset = try timings.measure("parse") {
                 try DatasetReader.read(mentorsPath: dir + "/mentors.csv", menteesPath: dir + "/mentees.csv")
             }
-            let prof = try profile.map(Profile.read) ?? .default
+            var prof = try profile.map(Profile.read) ?? .default
+            if let k { prof.k = k; try prof.validate(name: "--k") }
             var result = try Matcher(profile: prof, solver: SolverChoice(rawValue: solver)!, certify: certify).run(dataset, timings: timings)
             let outDir = out ?? scratch.appendingPathComponent("out").path
             let clock = ContinuousClock(), start = clock.now
@@ -76,7 +79,7 @@ enum BenchReport {
     struct JSON: Encodable {
         struct Stage: Encodable { var stage: String; var seconds: Double; var peakRssMib: Double }
         var mentees: Int; var mentors: Int; var pairs: Int; var components: Int
-        var solver: String; var status: String; var objective: Double; var matched: Int
+        var solver: String; var status: String; var objective: Double; var objectiveUnits: Int64; var matched: Int
         var stages: [Stage]; var totalSeconds: Double; var peakRssMib: Double
     }
 
@@ -87,7 +90,8 @@ enum BenchReport {
         case .json:
             let j = JSON(mentees: r.dataset.mentees.count, mentors: r.dataset.mentors.count, pairs: r.graph.pairCount,
                          components: r.componentCount, solver: r.outcome.solver, status: r.outcome.status.rawValue,
-                         objective: Double(r.outcome.assignment.objective) / 1e6, matched: r.matchedCount,
+                         objective: Double(r.outcome.assignment.objective) / 1e6, objectiveUnits: r.outcome.assignment.objective,
+                         matched: r.matchedCount,
                          stages: r.timings.stages.map { .init(stage: $0.name, seconds: ($0.seconds * 1e6).rounded() / 1e6, peakRssMib: (mib($0.peakBytes) * 10).rounded() / 10) },
                          totalSeconds: (r.timings.total * 1e6).rounded() / 1e6, peakRssMib: (mib(peak) * 10).rounded() / 10)
             let e = JSONEncoder()

@@ -16,6 +16,8 @@ struct Export: ParsableCommand {
     var profile: String?
     @Option(help: "Curator decisions CSV.")
     var decisions: String?
+    @Option(help: "Candidates per mentee (overrides the profile's k).")
+    var k: Int?
     @Option(help: "dimacs, lp or mps.")
     var format: String
     @Option(help: "Output file.")
@@ -28,7 +30,8 @@ struct Export: ParsableCommand {
     func run() throws {
         do {
             let dataset = try DatasetReader.read(mentorsPath: data.mentors, menteesPath: data.mentees)
-            let prof = try profile.map(Profile.read) ?? .default
+            var prof = try profile.map(Profile.read) ?? .default
+            if let k { prof.k = k; try prof.validate(name: "--k") }
             let dec = try decisions.map { try Decisions.read(path: $0, dataset: dataset) } ?? Decisions()
             var timings = StageTimings()
             let prepared = try Matcher(profile: prof, decisions: dec).prepare(dataset, timings: &timings)

@@ -20,7 +20,7 @@ struct Match: ParsableCommand {
     var out: String
     @Option(help: "Solver: \(SolverChoice.allCases.map(\.rawValue).joined(separator: ", ")).")
     var solver: String = SolverChoice.auto.rawValue
-    @Flag(help: "Check the network solver's optimality certificate (feasibility, complementary slackness, equal objectives).")
+    @Flag(help: "Check the optimum two ways: the network certificate (feasibility, complementary slackness, equal primal and dual objectives) and GLPK's simplex started from the network's basis (must need no pivots and agree).")
     var certify = false
     @Option(help: "Time limit for the solve, seconds.")
     var timeLimit: Double?

@@ -51,7 +51,7 @@ func runCLI(_ arguments: [String]) throws -> (status: Int32, stdout: String, std
             #expect(data == expected, "\(name)/\(file) differs from the golden copy")
         }
         let timings = try JSONSerialization.jsonObject(with: Data(contentsOf: dir.appendingPathComponent("out/timings.json"))) as? [String: Any]
-        #expect((timings?["stages"] as? [Any])?.count == 7)
+        #expect((timings?["stages"] as? [Any])?.count == 8)
     }
 
     @Test func twoRunsGiveIdenticalBytes() throws {

@@ -139,3 +139,27 @@ func exhaustiveOptimum(_ model: MatchingModel) -> Int64 {
         if overloaded { #expect(throws: MatchingError.self) { try overfull.verify(model) } }
     }
 }
+
+@Suite struct GLPKBasisCertificateTests {
+    @Test func glpkConfirmsTheNetworkBasisWithoutPivoting() throws {
+        var iterations = 0
+        for seed in 300..<700 {
+            let model = randomModel(seed: UInt64(seed), maxMentees: 30, maxMentors: 8, maxK: 5, lockProbability: seed % 4 == 0 ? 0.3 : 0)
+            let report = try GLPKBasisCertificate.check(model)
+            let ours = try NetworkMatchingSolver().solve(model).assignment.objective
+            let fixed = model.fixedPairs.reduce(Int64(0)) { $0 + model.graph.score[Int($1)] }
+            #expect(report.agrees, "seed \(seed): \(report)")
+            #expect(report.networkObjective + fixed == ours, "seed \(seed)")
+            iterations += report.glpkIterations
+        }
+        #expect(iterations == 0)
+    }
+
+    @Test func realisticInstanceNeedsNoIterations() throws {
+        let d = randomDataset(seed: 4, mentees: 3000, mentors: 150, spreadDegrees: 0.6)
+        var timings = StageTimings()
+        let prepared = try Matcher().prepare(d, timings: &timings)
+        let report = try GLPKBasisCertificate.check(prepared.model)
+        #expect(report.agrees && report.glpkIterations == 0, "\(report)")
+    }
+}

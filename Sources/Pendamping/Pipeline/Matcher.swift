@@ -83,6 +83,15 @@ public struct Matcher: Sendable {
         let (decisionOf, rejected) = (prepared.decisionOf, prepared.rejected)
         let outcome = try timings.measure("solve") { try solver.makeSolver(timeLimit: timeLimit, certify: certify).solve(model) }
         let load = try outcome.assignment.verify(model)
+        let certificate = try timings.measure("certify") { () throws -> GLPKBasisCertificate.Report? in
+            guard certify else { return nil }
+            let report = try GLPKBasisCertificate.check(model)
+            let fixed = model.fixedPairs.reduce(Int64(0)) { $0 + graph.score[Int($1)] }
+            guard report.agrees, report.networkObjective + fixed == outcome.assignment.objective else {
+                throw MatchingError.invalidSolution("certificate failed: \(report), solver objective \(outcome.assignment.objective)")
+            }
+            return report
+        }
         let slotGain = try timings.measure("marginal gains") { () throws -> [Int64]? in
             guard let u = outcome.menteeDual, let v = outcome.mentorDual else { return nil }
             return try MarginalGains.compute(model, outcome.assignment, menteeDual: u, mentorDual: v)
@@ -107,7 +116,8 @@ public struct Matcher: Sendable {
         }
         return MatchResult(dataset: dataset, profile: profile, graph: graph, componentCount: model.components.count,
                            decisionCount: decisions.entries.count, outcome: outcome, pairs: pairs,
-                           unassigned: unassigned, load: load, slotGain: slotGain, timings: timings)
+                           unassigned: unassigned, load: load, slotGain: slotGain,
+                           glpkCertificate: certificate, timings: timings)
     }
 
     func explainUnassigned(_ i: Int, graph: CandidateGraph, dataset: Dataset, load: [Int32], rejected: [Int32],

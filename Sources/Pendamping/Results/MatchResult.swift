@@ -69,6 +69,8 @@ public struct MatchResult: Sendable {
     public var load: [Int32]
     /// Exact gain (integer score units) of one more slot at each mentor, when duals exist.
     public var slotGain: [Int64]?
+    /// With `certify`: GLPK's confirmation of the network optimum from the translated basis.
+    public var glpkCertificate: GLPKBasisCertificate.Report?
     public var timings: StageTimings
 
     public var matchedCount: Int { pairs.count }

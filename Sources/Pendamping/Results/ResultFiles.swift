@@ -89,6 +89,8 @@ struct Summary: Encodable {
     var unassignedByReason: [String: Int]
     var mentors: Mentors
     var scoreScale: Int
+    /// Present with `--certify`: the network certificate held and GLPK confirmed the optimum.
+    var certificate: GLPKBasisCertificate.Report?
 
     init(_ r: MatchResult) {
         inputs = Inputs(mentors: r.dataset.mentors.count, mentees: r.dataset.mentees.count, decisions: r.decisionCount)
@@ -110,6 +112,7 @@ struct Summary: Encodable {
         mentors = Mentors(capacity: cap, load: load, utilisation: rounded6(cap == 0 ? 0 : Double(load) / Double(cap)),
                           full: r.dataset.mentors.indices.filter { Int(r.load[$0]) >= r.dataset.mentors[$0].capacity }.count)
         scoreScale = Int(ScoringModel.integerScale)
+        certificate = r.glpkCertificate
     }
 }
 

@@ -1,0 +1,97 @@
+import Foundation
+import GLPK
+import MinCostFlow
+import Testing
+@testable import Pendamping
+
+@Suite struct GeneratorTests {
+    func generate(_ preset: ProvinceGenerator.Preset, seed: UInt64, mentees: Int? = nil, mentors: Int? = nil) throws -> (String, String) {
+        let shape = preset.shape
+        return try ProvinceGenerator(scope: RegionCode(shape.scope)!, mentees: mentees ?? shape.mentees, mentors: mentors ?? shape.mentors,
+                                     seed: seed, regions: RegionTable.bundled()).generateCSV()
+    }
+
+    @Test func sameSeedSameBytesOtherSeedOtherData() throws {
+        let a = try generate(.L, seed: 7, mentees: 3000, mentors: 120)
+        let b = try generate(.L, seed: 7, mentees: 3000, mentors: 120)
+        let c = try generate(.L, seed: 8, mentees: 3000, mentors: 120)
+        #expect(a == b)
+        #expect(a.1 != c.1 && a.0 != c.0)
+    }
+
+    @Test(arguments: [ProvinceGenerator.Preset.S, .M, .L])
+    func generatedDataIsValidAndInRange(preset: ProvinceGenerator.Preset) throws {
+        let (mentorText, menteeText) = try generate(preset, seed: 3, mentees: min(preset.shape.mentees, 4000), mentors: min(preset.shape.mentors, 300))
+        var issues: [InputIssue] = []
+        let (mentors, _) = DatasetReader.parseMentors(try CSVFile.parse(Data(mentorText.utf8), name: "mentors.csv"), issues: &issues)
+        let (mentees, _) = DatasetReader.parseMentees(try CSVFile.parse(Data(menteeText.utf8), name: "mentees.csv"), issues: &issues)
+        #expect(issues.isEmpty)
+        #expect(mentees.count == min(preset.shape.mentees, 4000) && mentors.count == min(preset.shape.mentors, 300))
+        let scope = RegionCode(preset.shape.scope)!
+        // Near their region: within Indonesia's box, inside the scope's code.
+        for m in mentees {
+            #expect(m.region.sharedLevel(with: scope) == scope.level)
+            #expect((-11.5...6.5).contains(m.location.lat) && (94...141.5).contains(m.location.lon))
+            #expect(!m.needs.skills.isEmpty && m.languages.contains("ind"))
+        }
+        for m in mentors {
+            #expect((1...60).contains(m.capacity))
+            #expect(m.region.sharedLevel(with: scope) == scope.level)
+        }
+        if preset == .L {
+            // Kalimantan Tengah's languages and mentor kinds.
+            #expect(mentees.contains { $0.languages.contains("bjn") } && mentees.contains { $0.languages.contains("nij") })
+            let kinds = Dictionary(grouping: mentors, by: { $0.kind! }).mapValues(\.count)
+            #expect(kinds[.consultant] == 1 && kinds[.cadre] == 7 && kinds[.volunteer] == 30)
+        }
+    }
+
+    @Test func bundledRegionsParse() throws {
+        let t = try RegionTable.bundled()
+        #expect(t.placementUnits(in: RegionCode("62")!).count == 14)
+        #expect(t.placementUnits(in: RegionCode("31.73")!).count == 8)
+    }
+}
+
+@Suite struct ExportTests {
+    func smallModel(seed: UInt64) throws -> (MatchingModel, Int64) {
+        let d = randomDataset(seed: seed, mentees: 120, mentors: 25, spreadDegrees: 0.5)
+        var p = Profile.default
+        p.k = 4
+        var timings = StageTimings()
+        let prepared = try Matcher(profile: p).prepare(d, timings: &timings)
+        let ours = try NetworkMatchingSolver(certify: true).solve(prepared.model).assignment.objective
+        return (prepared.model, ours)
+    }
+
+    @Test(arguments: [ModelExport.Format.lp, .mps])
+    func glpkReadsTheExportAndFindsOurOptimum(format: ModelExport.Format) throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        for seed in 0..<5 {
+            let (model, ours) = try smallModel(seed: UInt64(seed))
+            let path = dir.appendingPathComponent("m.\(format.rawValue)").path
+            try ModelExport.write(model, format: format, to: path)
+            let s = try GLPK.withProblem { p in try p.read(from: path, format: format == .lp ? .lp : .mps); return try p.simplex(SimplexOptions(presolve: true)) }
+            #expect(s.status == .optimal)
+            #expect(Int64(s.objective.rounded()) == -ours, "seed \(seed)")
+        }
+    }
+
+    @Test func dimacsDescribesTheSameNetwork() throws {
+        let (model, ours) = try smallModel(seed: 9)
+        let text = ModelExport.dimacs(model)
+        var net: FlowNetwork?
+        for line in text.split(separator: "\n") {
+            let f = line.split(separator: " ")
+            switch f.first {
+            case "p": net = FlowNetwork(nodeCount: Int(f[2])!)
+            case "n": net!.supply[Int(f[1])! - 1] = Int64(f[2])!
+            case "a": net!.addArc(from: Int32(f[1])! - 1, to: Int32(f[2])! - 1, capacity: Int64(f[4])!, cost: Int64(f[5])!)
+            default: break
+            }
+        }
+        let r = try NetworkSimplex.solve(net!)
+        #expect(r.status == .optimal && r.totalCost == -ours)
+    }
+}
