@@ -144,6 +144,10 @@ static void pdm_callback(glp_tree *T, void *info) {
     const pdm_mip_params *p = st->params;
     int reason = glp_ios_reason(T);
     if (p->stop && *p->stop) { glp_ios_terminate(T); return; }
+    if (reason == GLP_ISELECT && p->bound_out) {
+        int best = glp_ios_best_node(T);
+        if (best) { *p->bound_out = glp_ios_node_bound(T, best); if (p->has_bound_out) *p->has_bound_out = 1; }
+    }
     if (reason == GLP_IHEUR && p->start && !st->gave_start) {
         st->gave_start = 1;
         glp_ios_heur_sol(T, p->start);

@@ -32,7 +32,6 @@ public final class StopFlag: @unchecked Sendable {
 
 private final class ProgressBox {
     let handler: (MIPProgress) -> Void
-    var last: MIPProgress?
     init(_ handler: @escaping (MIPProgress) -> Void) { self.handler = handler }
 }
 
@@ -66,6 +65,10 @@ extension Problem {
         let box = progress.map(ProgressBox.init)
         let startValues: [Double]? = start.map { [0] + $0 }
         var ret: Int32 = 0
+        let lastBound = UnsafeMutablePointer<Double>.allocate(capacity: 1)
+        let hasBound = UnsafeMutablePointer<Int32>.allocate(capacity: 1)
+        lastBound.initialize(to: 0); hasBound.initialize(to: 0)
+        defer { lastBound.deallocate(); hasBound.deallocate() }
         let unmanaged = box.map { Unmanaged.passUnretained($0) }
         try withExtendedLifetime((box, stop)) { () throws(GLPKError) in
             var p = pdm_mip_params()
@@ -81,13 +84,14 @@ extension Problem {
             p.ps_heur = options.proximitySearch ? GLP_ON : GLP_OFF
             p.stop = stop.map { UnsafePointer($0.storage) }
             p.progress_ms = options.progressInterval.glpkMilliseconds
+            p.bound_out = lastBound
+            p.has_bound_out = hasBound
             if let unmanaged {
                 p.progress_ctx = unmanaged.toOpaque()
                 p.progress = { ctx, inc, has, bound, gap, active, total in
                     let box = Unmanaged<ProgressBox>.fromOpaque(ctx!).takeUnretainedValue()
                     let snap = MIPProgress(incumbent: has != 0 ? inc : nil, bound: bound,
                                            relativeGap: gap, activeNodes: Int(active), totalNodes: Int(total))
-                    box.last = snap
                     box.handler(snap)
                 }
             }
@@ -107,9 +111,11 @@ extension Problem {
         let has = status == GLP_OPT || status == GLP_FEAS
         var bound: Double? = has ? obj : nil
         var gap: Double? = has ? 0 : nil
-        if has, term != .optimal {
-            // The search ended early: the last progress snapshot holds GLPK's proven bound.
-            if let last = box?.last { bound = last.bound; gap = last.relativeGap } else { bound = nil; gap = nil }
+        if term != .optimal {
+            // The search ended early: the bound is the best node bound at the last node selection
+            // (GLPK's proven bound then); the gap uses GLPK's definition |obj − bound| / (|obj| + ε).
+            bound = hasBound.pointee != 0 ? lastBound.pointee : nil
+            gap = has && bound != nil ? abs(obj - bound!) / (abs(obj) + Double.ulpOfOne) : nil
         }
         return MIPSolution(status: term, objective: has ? obj : nil, columnValues: has ? x : [],
                            bound: bound, relativeGap: gap)

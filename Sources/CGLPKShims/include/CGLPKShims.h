@@ -43,6 +43,8 @@ typedef struct pdm_mip_params {
                      double gap, int active_nodes, int total_nodes);
     void *progress_ctx;
     int progress_ms;               /* minimum interval between progress calls */
+    double *bound_out;             /* receives the best bound seen at the last node selection */
+    int *has_bound_out;            /* set to 1 when bound_out was written */
 } pdm_mip_params;
 
 /** Per-thread counter bumped each time a fatal error freed the GLPK environment. */

@@ -1,0 +1,98 @@
+import ArgumentParser
+import Foundation
+import GLPK
+import Pendamping
+
+struct GAP: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "gap",
+        abstract: "Solve OR-Library Generalized Assignment Problem files with the programme-rules engine (GLPK branch and cut).",
+        discussion: """
+        Prints one row per instance: objective, proven bound, relative gap, status and seconds, and the known \
+        optimum when an optima.tsv lies beside the file (or --optima is given). Exit 0 when every instance \
+        with a known optimum reached it.
+        """
+    )
+
+    @Argument(help: "GAP files (e.g. gap1.txt … gap12.txt, gapa.txt).")
+    var files: [String]
+    @Option(help: "max or min; default: max for gap1–gap12, min for gapa–gapd.")
+    var sense: String?
+    @Option(help: "Time limit per instance, seconds.")
+    var timeLimit: Double = 60
+    @Option(help: "Relative gap at which to stop.")
+    var gap: Double = 0
+    @Option(help: "Known optima (TSV: instance, agents, jobs, sense, optimum).")
+    var optima: String?
+    @Option(help: "text or json.")
+    var format: OutputFormat = .text
+
+    func validate() throws {
+        if let sense, sense != "max" && sense != "min" { throw ValidationError("--sense must be max or min") }
+        if !(timeLimit > 0) { throw ValidationError("--time-limit must be > 0") }
+        if !(gap >= 0) { throw ValidationError("--gap must be ≥ 0") }
+    }
+
+    struct Row: Encodable {
+        var instance: String; var agents: Int; var jobs: Int; var sense: String; var status: String
+        var objective: Int?; var bound: Double?; var relativeGap: Double?; var seconds: Double; var known: Int?
+        var reachedKnown: Bool?
+    }
+
+    func run() throws {
+        do {
+            var rows: [Row] = []
+            let stop = StopFlag()
+            let signals = SignalStop(stop)
+            defer { withExtendedLifetime(signals) {} }
+            if format == .text {
+                print("instance   agents  jobs  sense  status      objective        bound     gap   seconds  known")
+            }
+            for file in files {
+                let instances = try GAPInstance.read(path: file)
+                let known = GAPInstance.knownOptima(path: optima ?? URL(fileURLWithPath: file).deletingLastPathComponent().appendingPathComponent("optima.tsv").path)
+                let base = URL(fileURLWithPath: file).lastPathComponent
+                let chosen = sense ?? (base.hasPrefix("gap") && base.count > 7 && !base.dropFirst(3).first!.isNumber ? "min" : "max")
+                var options = GAPSolver.defaultOptions
+                options.timeLimit = .milliseconds(Int64(timeLimit * 1000))
+                options.relativeGap = gap
+                let solver = GAPSolver(sense: chosen == "max" ? .maximize : .minimize, options: options)
+                for g in instances {
+                    let progress = isatty(2) != 0 ? ProgressLine.mip(label: g.name) : nil
+                    let o = try solver.solve(g, stop: stop, progress: progress)
+                    if progress != nil { ProgressLine.clear() }
+                    let k = known[g.name]
+                    let row = Row(instance: g.name, agents: g.agents, jobs: g.jobs, sense: chosen, status: o.status.rawValue,
+                                  objective: o.objective, bound: o.bound, relativeGap: o.relativeGap, seconds: (o.seconds * 1000).rounded() / 1000,
+                                  known: k, reachedKnown: k.map { $0 == o.objective })
+                    rows.append(row)
+                    if format == .text { print(Self.text(row)) }
+                    if stop.isStopped { break }
+                }
+            }
+            if format == .json {
+                let e = JSONEncoder()
+                e.outputFormatting = [.prettyPrinted, .sortedKeys]
+                e.keyEncodingStrategy = .convertToSnakeCase
+                print(String(decoding: try e.encode(rows), as: UTF8.self))
+            } else {
+                let proven = rows.filter { $0.status == "optimal" }.count
+                let reached = rows.filter { $0.reachedKnown == true }.count, withKnown = rows.filter { $0.known != nil }.count
+                print("\(rows.count) instances: \(proven) proven optimal, \(reached) of \(withKnown) at the known optimum, \(formatFixed(rows.reduce(0) { $0 + $1.seconds }, 1)) s")
+            }
+            if rows.contains(where: { $0.reachedKnown == false }) { throw ExitCode(1) }
+        } catch let e as ExitCode {
+            throw e
+        } catch {
+            throw Failure.exit(error)
+        }
+    }
+
+    static func text(_ r: Row) -> String {
+        func pad(_ s: String, _ w: Int) -> String { s.count >= w ? s : s + String(repeating: " ", count: w - s.count) }
+        let obj = r.objective.map(String.init) ?? "—", bound = r.bound.map { formatFixed($0, 1) } ?? "—"
+        let gap = r.relativeGap.map { formatFixed($0 * 100, 2) + "%" } ?? "—"
+        return pad(r.instance, 10) + " " + pad(String(r.agents), 7) + pad(String(r.jobs), 6) + pad(r.sense, 7) + pad(r.status, 11)
+            + obj.leftPad(10) + bound.leftPad(13) + gap.leftPad(8) + formatFixed(r.seconds, 2).leftPad(10) + "  " + (r.known.map(String.init) ?? "—")
+    }
+}
