@@ -8,7 +8,7 @@ enum SummaryText {
         lines.append("Pendamping match: \(n) mentees, \(r.dataset.mentors.count) mentors, \(r.decisionCount) decisions")
         lines.append("  candidates  \(r.graph.pairCount) pairs (k = \(r.profile.k)) in \(r.componentCount) component(s)")
         lines.append("  solve       \(r.outcome.status.rawValue) by \(r.outcome.solver); objective \(formatFixed(r.objectiveScore, 6))"
-                     + (r.pairs.isEmpty ? "" : ", mean score \(formatFixed(r.objectiveScore / Double(r.pairs.count), 4))"))
+                     + (r.pairs.isEmpty ? "" : ", mean score \(formatFixed(r.meanScore, 4))"))
         lines.append("  matched     \(r.matchedCount) of \(n) (\(formatFixed(r.coverage * 100, 1)) %)")
         var reasons: [String: Int] = [:]
         for u in r.unassigned { reasons[u.reason.rawValue, default: 0] += 1 }

@@ -29,7 +29,9 @@ func randomModel(seed: UInt64, maxMentees: Int = 6, maxMentors: Int = 3, maxK: I
         capacity[j] = max(capacity[j], lockedLoad[j])
         fixed.append(Int32(p))
     }
-    return try! MatchingModel(graph: g, capacity: capacity, fixedPairs: fixed)
+    // A third of the models weight mentees by priority (0.5–3).
+    let priority: [Double]? = seed % 3 == 1 ? (0..<n).map { _ in [0.5, 1, 1, 2, 3][rng.int(in: 0...4)] } : nil
+    return try! MatchingModel(graph: g, capacity: capacity, fixedPairs: fixed, priority: priority)
 }
 
 /// The optimum by trying every choice of pair (or none) for every mentee.
@@ -47,7 +49,7 @@ func exhaustiveOptimum(_ model: MatchingModel) -> Int64 {
             let j = Int(g.mentor[p])
             guard load[j] < model.capacity[j] else { continue }
             load[j] += 1
-            go(i + 1, value + g.score[p])
+            go(i + 1, value + model.weight[p])
             load[j] -= 1
         }
     }
@@ -100,7 +102,8 @@ func exhaustiveOptimum(_ model: MatchingModel) -> Int64 {
             for j in 0..<model.graph.mentorCount {
                 var capacity = model.capacity
                 capacity[j] += 1
-                let bigger = try MatchingModel(graph: model.graph, capacity: capacity, fixedPairs: model.fixedPairs)
+                let bigger = try MatchingModel(graph: model.graph, capacity: capacity, fixedPairs: model.fixedPairs,
+                                               priority: priorityOf(model))
                 let gain = exhaustiveOptimum(bigger) - base
                 #expect(fromNetwork[j] == gain, "seed \(seed) mentor \(j)")
                 #expect(fromGLPK[j] == gain, "seed \(seed) mentor \(j)")
@@ -147,7 +150,7 @@ func exhaustiveOptimum(_ model: MatchingModel) -> Int64 {
             let model = randomModel(seed: UInt64(seed), maxMentees: 30, maxMentors: 8, maxK: 5, lockProbability: seed % 4 == 0 ? 0.3 : 0)
             let report = try GLPKBasisCertificate.check(model)
             let ours = try NetworkMatchingSolver().solve(model).assignment.objective
-            let fixed = model.fixedPairs.reduce(Int64(0)) { $0 + model.graph.score[Int($1)] }
+            let fixed = model.fixedPairs.reduce(Int64(0)) { $0 + model.weight[Int($1)] }
             #expect(report.agrees, "seed \(seed): \(report)")
             #expect(report.networkObjective + fixed == ours, "seed \(seed)")
             iterations += report.glpkIterations
@@ -161,5 +164,14 @@ func exhaustiveOptimum(_ model: MatchingModel) -> Int64 {
         let prepared = try Matcher().prepare(d, timings: &timings)
         let report = try GLPKBasisCertificate.check(prepared.model)
         #expect(report.agrees && report.glpkIterations == 0, "\(report)")
+    }
+}
+
+/// The priorities behind a model's weights (weight / score per mentee), for rebuilding it.
+func priorityOf(_ model: MatchingModel) -> [Double] {
+    let g = model.graph
+    return (0..<g.menteeCount).map { i in
+        guard let p = g.pairs(ofMentee: i).first else { return 1 }
+        return Double(model.weight[p]) / Double(g.score[p])
     }
 }

@@ -46,7 +46,7 @@ public enum ModelExport {
         let fixedMentee = Set(model.fixedPairs.map { menteeOfPair[Int($0)] })
         var free = model.capacity
         var fixedScore: Int64 = 0
-        for p in model.fixedPairs { free[Int(g.mentor[Int(p)])] -= 1; fixedScore += g.score[Int(p)] }
+        for p in model.fixedPairs { free[Int(g.mentor[Int(p)])] -= 1; fixedScore += model.weight[Int(p)] }
         let mentees = (0..<Int32(g.menteeCount)).filter { !fixedMentee.contains($0) && !g.pairs(ofMentee: Int($0)).isEmpty }
         let core = CoreNetwork(model: model, mentees: mentees, mentorsInScope: Array(0..<Int32(g.mentorCount)), freeCapacity: free)
         let net = core.network

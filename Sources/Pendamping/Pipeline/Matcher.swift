@@ -66,7 +66,8 @@ public struct Matcher: Sendable {
             var fixedPairs: [Int32] = []
             for (i, js) in fixed { for j in js { fixedPairs.append(Int32(graph.pairIndex(mentee: Int(i), mentor: Int(j))!)) } }
             do {
-                return try MatchingModel(graph: graph, capacity: dataset.mentors.map { Int32($0.capacity) }, fixedPairs: fixedPairs)
+                return try MatchingModel(graph: graph, capacity: dataset.mentors.map { Int32($0.capacity) }, fixedPairs: fixedPairs,
+                                         priority: dataset.mentees.map(\.priority))
             } catch MatchingError.infeasibleLocks(let conflicts) {
                 throw InfeasibleDecisions(conflicts.map { $0.explain(dataset) })
             }
@@ -86,7 +87,7 @@ public struct Matcher: Sendable {
         let certificate = try timings.measure("certify") { () throws -> GLPKBasisCertificate.Report? in
             guard certify else { return nil }
             let report = try GLPKBasisCertificate.check(model)
-            let fixed = model.fixedPairs.reduce(Int64(0)) { $0 + graph.score[Int($1)] }
+            let fixed = model.fixedPairs.reduce(Int64(0)) { $0 + model.weight[Int($1)] }
             guard report.agrees, report.networkObjective + fixed == outcome.assignment.objective else {
                 throw MatchingError.invalidSolution("certificate failed: \(report), solver objective \(outcome.assignment.objective)")
             }

@@ -75,6 +75,10 @@ public struct MatchResult: Sendable {
 
     public var matchedCount: Int { pairs.count }
     public var coverage: Double { dataset.mentees.isEmpty ? 0 : Double(pairs.count) / Double(dataset.mentees.count) }
-    /// The objective as a sum of scores in [0, 1] units.
+    /// The objective (priority-weighted sum of scores) in score units.
     public var objectiveScore: Double { Double(outcome.assignment.objective) / ScoringModel.integerScale }
+    /// Mean score of the chosen pairs (unweighted), in [0, 1].
+    public var meanScore: Double {
+        pairs.isEmpty ? 0 : Double(pairs.reduce(Int64(0)) { $0 + $1.score }) / ScoringModel.integerScale / Double(pairs.count)
+    }
 }

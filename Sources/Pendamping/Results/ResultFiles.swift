@@ -105,7 +105,7 @@ struct Summary: Encodable {
         matched = r.matchedCount
         unassigned = r.unassigned.count
         coverage = rounded6(r.coverage)
-        meanScore = r.pairs.isEmpty ? 0 : rounded6(r.objectiveScore / Double(r.pairs.count))
+        meanScore = rounded6(r.meanScore)
         unassignedByReason = Dictionary(r.unassigned.map { ($0.reason.rawValue, 1) }, uniquingKeysWith: +)
         let cap = r.dataset.mentors.reduce(0) { $0 + $1.capacity }
         let load = r.load.reduce(0) { $0 + Int($1) }

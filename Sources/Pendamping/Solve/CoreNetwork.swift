@@ -33,7 +33,7 @@ public struct CoreNetwork: Sendable {
             net.supply[k] = 1
             for p in g.pairs(ofMentee: Int(i)) {
                 guard let node = local[g.mentor[p]] else { continue }
-                net.addArc(from: Int32(k), to: node, capacity: FlowNetwork.unbounded, cost: -g.score[p])
+                net.addArc(from: Int32(k), to: node, capacity: FlowNetwork.unbounded, cost: -model.weight[p])
                 arcPair.append(Int32(p))
             }
             net.addArc(from: Int32(k), to: sink, capacity: FlowNetwork.unbounded, cost: 0)

@@ -55,7 +55,7 @@ public struct GLPKMatchingSolver: MatchingSolver {
                 }
                 if v.rounded() == 1 {
                     let (p, i) = columnPair[col]
-                    objective += g.score[p]
+                    objective += model.weight[p]
                     pairOf[Int(i)] = Int32(p)
                 }
             }

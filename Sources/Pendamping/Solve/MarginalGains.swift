@@ -49,13 +49,13 @@ public enum MarginalGains {
             } else if x < n {
                 let own = assignment.pairOf[x]
                 for p in g.pairs(ofMentee: x) where Int32(p) != own {
-                    try relax(n + Int(g.mentor[p]), u[x] + v[Int(g.mentor[p])] - g.score[p])
+                    try relax(n + Int(g.mentor[p]), u[x] + v[Int(g.mentor[p])] - model.weight[p])
                 }
             } else {
                 let j = x - n
                 for i in assignedTo[j] {
                     let p = Int(assignment.pairOf[Int(i)])
-                    try relax(Int(i), g.score[p] - u[Int(i)] - v[j])
+                    try relax(Int(i), model.weight[p] - u[Int(i)] - v[j])
                 }
             }
         }

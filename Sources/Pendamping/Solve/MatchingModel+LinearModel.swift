@@ -10,6 +10,7 @@ extension MatchingModel {
                             sense: LinearModel.Sense = .maximize) -> (LinearModel, [(pair: Int, mentee: Int32)]) {
         let g = graph
         let fixed = fixedMask()
+        let weight = self.weight
         var lm = LinearModel(sense: sense)
         var mentorRow = [Int32: Int32]()
         for (r, j) in mentors.enumerated() { mentorRow[j] = Int32(mentees.count + r) }
@@ -19,7 +20,7 @@ extension MatchingModel {
         for (r, i) in mentees.enumerated() {
             for p in g.pairs(ofMentee: Int(i)) {
                 guard let row = mentorRow[g.mentor[p]] else { continue }
-                let c = Double(g.score[p])
+                let c = Double(weight[p])
                 let col = lm.addColumn(fixed[p] ? .fixed(1) : .range(0, 1), objective: sense == .maximize ? c : -c, kind: kind)
                 lm.set(row: Int32(r), column: col, 1)
                 lm.set(row: row, column: col, 1)

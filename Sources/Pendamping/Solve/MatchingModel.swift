@@ -10,12 +10,25 @@ public struct MatchingModel: Sendable {
     /// Pairs that must be in the solution (locked or accepted), ascending.
     public let fixedPairs: [Int32]
     public let components: Components
+    /// Objective coefficient of each pair: its score times the mentee's priority, rounded
+    /// (equal to the score when every priority is 1).
+    public let weight: [Int64]
 
+    /// - Parameter priority: per mentee; nil for all 1.
     /// - Throws: ``MatchingError/infeasibleLocks(_:)`` when the fixed pairs alone break a row.
-    public init(graph: CandidateGraph, capacity: [Int32], fixedPairs: [Int32] = []) throws {
+    public init(graph: CandidateGraph, capacity: [Int32], fixedPairs: [Int32] = [], priority: [Double]? = nil) throws {
         self.graph = graph
         self.capacity = capacity
         self.fixedPairs = fixedPairs.sorted()
+        if let priority, priority.contains(where: { $0 != 1 }) {
+            var w = graph.score
+            for i in 0..<graph.menteeCount {
+                for p in graph.pairs(ofMentee: i) { w[p] = max(1, Int64((Double(graph.score[p]) * priority[i]).rounded())) }
+            }
+            weight = w
+        } else {
+            weight = graph.score
+        }
         components = Components(graph: graph)
         try checkFixedPairs()
     }
@@ -78,7 +91,7 @@ public struct Assignment: Sendable, Equatable {
             let p = Int(pairOf[i])
             guard g.pairs(ofMentee: i).contains(p) else { throw MatchingError.invalidSolution("mentee \(i) given pair \(p) of another mentee") }
             load[Int(g.mentor[p])] += 1
-            total += g.score[p]
+            total += model.weight[p]
         }
         for j in 0..<g.mentorCount where load[j] > model.capacity[j] {
             throw MatchingError.invalidSolution("mentor \(j) has \(load[j]) mentees, capacity \(model.capacity[j])")

@@ -28,7 +28,7 @@ public struct NetworkMatchingSolver: MatchingSolver {
             let i = Int(menteeOfPair[Int(p)])
             pairOf[i] = p
             free[Int(g.mentor[Int(p)])] -= 1
-            objective += g.score[Int(p)]
+            objective += model.weight[Int(p)]
         }
         let groups = partition(model, fixedMentee: pairOf)
         let freeAfterLocks = free
@@ -45,7 +45,7 @@ public struct NetworkMatchingSolver: MatchingSolver {
             let r = try s.value!.get()
             pivots += r.pivots
             if r.status != .optimal { status = worse(status, r.status) }
-            for (i, p) in r.pairs { pairOf[Int(i)] = p; objective += g.score[Int(p)] }
+            for (i, p) in r.pairs { pairOf[Int(i)] = p; objective += model.weight[Int(p)] }
             for (j, v) in r.mentorDuals { mentorDual[Int(j)] = v }
             for (i, u) in r.menteeDuals { menteeDual[Int(i)] = u }
         }
@@ -118,7 +118,7 @@ public struct NetworkMatchingSolver: MatchingSolver {
             let u = r.potential[k] - piT
             menteeDuals.append((i, u))
             for p in g.pairs(ofMentee: Int(i)) where !inNetwork.contains(g.mentor[p]) {
-                priced[g.mentor[p]] = max(priced[g.mentor[p], default: 0], g.score[p] - u)
+                priced[g.mentor[p]] = max(priced[g.mentor[p], default: 0], model.weight[p] - u)
             }
         }
         for (j, v) in priced.sorted(by: { $0.key < $1.key }) { mentorDuals.append((j, v)) }
