@@ -38,6 +38,7 @@ let package = Package(
             name: "pendamping",
             dependencies: [
                 "Pendamping",
+                "GLPK",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -54,7 +54,7 @@ extension Problem {
             throw .invalidModel("start has \(start.count) values for \(d.columns) columns")
         }
         if !options.presolve {
-            let lp = try simplex(SimplexOptions(timeLimit: options.timeLimit, verbose: options.verbose))
+            let lp = try simplex(SimplexOptions(timeLimit: options.timeLimit, method: .dualThenPrimal, verbose: options.verbose))
             guard lp.status == .optimal else {
                 return MIPSolution(status: lp.status == .unbounded ? .unbounded : lp.status,
                                    objective: nil, columnValues: [], bound: nil, relativeGap: nil)

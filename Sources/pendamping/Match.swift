@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GLPK
 import Pendamping
 
 struct Match: ParsableCommand {
@@ -22,8 +23,10 @@ struct Match: ParsableCommand {
     var solver: String = SolverChoice.auto.rawValue
     @Flag(help: "Check the optimum two ways: the network certificate (feasibility, complementary slackness, equal primal and dual objectives) and GLPK's simplex started from the network's basis (must need no pivots and agree).")
     var certify = false
-    @Option(help: "Time limit for the solve, seconds.")
+    @Option(help: "Time limit for the solve, seconds (programme rules: default 60).")
     var timeLimit: Double?
+    @Option(help: "Relative gap at which the programme rules' branch and cut may stop (e.g. 0.01).")
+    var gap: Double = 0
     @Option(help: "Output on stdout: text or json (the summary).")
     var format: OutputFormat = .text
 
@@ -32,6 +35,7 @@ struct Match: ParsableCommand {
             throw ValidationError("unknown solver '\(solver)'; use one of \(SolverChoice.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         if let t = timeLimit, !(t > 0) { throw ValidationError("--time-limit must be > 0") }
+        if !(gap >= 0 && gap < 1) { throw ValidationError("--gap must be in [0, 1)") }
     }
 
     func run() throws {
@@ -42,9 +46,18 @@ struct Match: ParsableCommand {
             }
             let prof = try profile.map(Profile.read) ?? .default
             let dec = try decisions.map { try Decisions.read(path: $0, dataset: dataset) } ?? Decisions()
-            let matcher = Matcher(profile: prof, decisions: dec, solver: SolverChoice(rawValue: solver)!,
+            var matcher = Matcher(profile: prof, decisions: dec, solver: SolverChoice(rawValue: solver)!,
                                   timeLimit: timeLimit.map { .milliseconds(Int64($0 * 1000)) }, certify: certify)
+            matcher.relativeGap = gap
+            let stop = StopFlag()
+            let signals = SignalStop(stop)
+            defer { withExtendedLifetime(signals) {} }
+            matcher.stop = stop
+            if isatty(2) != 0 {
+                matcher.progress = ProgressLine.mip(label: "branch and cut")
+            }
             var result = try matcher.run(dataset, timings: timings)
+            if isatty(2) != 0 && !result.rules.isEmpty { ProgressLine.clear() }
             let clock = ContinuousClock(), start = clock.now
             var files = try ResultFiles.render(result)
             result.timings.record("write", clock.now - start)

@@ -38,6 +38,10 @@ enum Failure {
             for i in issues { printErr("error: \(i)") }
             if issues.count >= InputError.limit { printErr("error: stopped after \(InputError.limit) issues") }
             return ExitCode(65)
+        case let e as InfeasibleRules:
+            printErr("error: the programme rules cannot all hold:")
+            for c in e.conflicts { printErr("  \(c)") }
+            return ExitCode(69)
         case let e as InfeasibleDecisions:
             printErr("error: the decisions cannot all hold:")
             for c in e.conflicts { printErr("  \(c)") }

@@ -5,7 +5,7 @@ import Pendamping
 /// A one-line progress display on stderr (only used when stderr is a terminal).
 enum ProgressLine {
     /// A handler for branch-and-cut progress: incumbent, bound, gap, nodes.
-    static func mip(label: String) -> (MIPProgress) -> Void {
+    static func mip(label: String) -> @Sendable (MIPProgress) -> Void {
         { p in
             let inc = p.incumbent.map { formatFixed($0, 1) } ?? "—"
             let gap = p.incumbent == nil ? "—" : formatFixed(p.relativeGap * 100, 2) + "%"

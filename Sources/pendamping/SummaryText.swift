@@ -9,6 +9,10 @@ enum SummaryText {
         lines.append("  candidates  \(r.graph.pairCount) pairs (k = \(r.profile.k)) in \(r.componentCount) component(s)")
         lines.append("  solve       \(r.outcome.status.rawValue) by \(r.outcome.solver); objective \(formatFixed(r.objectiveScore, 6))"
                      + (r.pairs.isEmpty ? "" : ", mean score \(formatFixed(r.meanScore, 4))"))
+        if let bound = r.outcome.bound, r.outcome.status != .optimal {
+            lines.append("  bound       \(formatFixed(bound / 1e6, 6)), gap \(formatFixed((r.outcome.relativeGap ?? 0) * 100, 3)) %")
+        }
+        for rule in r.rules { lines.append("  rule        \(rule)") }
         lines.append("  matched     \(r.matchedCount) of \(n) (\(formatFixed(r.coverage * 100, 1)) %)")
         var reasons: [String: Int] = [:]
         for u in r.unassigned { reasons[u.reason.rawValue, default: 0] += 1 }
@@ -21,7 +25,7 @@ enum SummaryText {
             lines.append("    " + m.id + String(repeating: " ", count: idWidth - m.id.count + 2) + "\(r.load[j])/\(m.capacity)")
         }
         if r.dataset.mentors.count > shown.count { lines.append("    … \(r.dataset.mentors.count - shown.count) more in mentors.csv") }
-        lines.append("  written     \(outDir)/{pairs.csv, unassigned.csv, mentors.csv, summary.json, timings.json}")
+        lines.append("  written     \(outDir)/{pairs.csv, unassigned.csv, mentors.csv, summary.json, timings.json" + (r.rules.isEmpty ? "}" : ", rules.csv}"))
         return lines.joined(separator: "\n")
     }
 }

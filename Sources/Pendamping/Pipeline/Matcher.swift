@@ -29,6 +29,12 @@ public struct Matcher: Sendable {
     /// Check the network solver's optimality certificate (primal feasibility, complementary
     /// slackness, equal primal and dual objectives).
     public var certify: Bool
+    /// Relative gap at which the rules' branch and cut may stop.
+    public var relativeGap: Double = 0
+    /// Stops a running branch and cut (e.g. on Ctrl-C); the best solution found is returned.
+    public var stop: StopFlag?
+    /// Branch-and-cut progress (incumbent, bound, gap, nodes).
+    public var progress: (@Sendable (MIPProgress) -> Void)?
 
     public init(profile: Profile = .default, decisions: Decisions = .init(), solver: SolverChoice = .auto,
                 timeLimit: Duration? = nil, certify: Bool = false) {
@@ -82,10 +88,23 @@ public struct Matcher: Sendable {
         let prepared = try prepare(dataset, timings: &timings)
         let (scoring, graph, model) = (prepared.scoring, prepared.graph, prepared.model)
         let (decisionOf, rejected) = (prepared.decisionOf, prepared.rejected)
-        let outcome = try timings.measure("solve") { try solver.makeSolver(timeLimit: timeLimit, certify: certify).solve(model) }
+        let rules = ProgrammeRules(profile: profile, dataset: dataset, graph: graph, scoring: scoring)
+        var ruleReport: [RuleReport] = []
+        let outcome = try timings.measure("solve") { () throws -> SolveOutcome in
+            guard !rules.isEmpty else { return try solver.makeSolver(timeLimit: timeLimit, certify: certify).solve(model) }
+            guard solver == .auto || solver == .glpkMIP || solver == .glpk else {
+                throw MatchingError.solverFailed("the \(solver.rawValue) solver handles the core model only; programme rules need auto or glpk")
+            }
+            var options = RulesSolver.defaultOptions
+            if let timeLimit { options.timeLimit = timeLimit }
+            options.relativeGap = relativeGap
+            let r = try RulesSolver(rules: rules, options: options, stop: stop, progress: progress).solve(model, dataset: dataset)
+            ruleReport = r.report
+            return r.solve
+        }
         let load = try outcome.assignment.verify(model)
         let certificate = try timings.measure("certify") { () throws -> GLPKBasisCertificate.Report? in
-            guard certify else { return nil }
+            guard certify, rules.isEmpty else { return nil }
             let report = try GLPKBasisCertificate.check(model)
             let fixed = model.fixedPairs.reduce(Int64(0)) { $0 + model.weight[Int($1)] }
             guard report.agrees, report.networkObjective + fixed == outcome.assignment.objective else {
@@ -118,7 +137,7 @@ public struct Matcher: Sendable {
         return MatchResult(dataset: dataset, profile: profile, graph: graph, componentCount: model.components.count,
                            decisionCount: decisions.entries.count, outcome: outcome, pairs: pairs,
                            unassigned: unassigned, load: load, slotGain: slotGain,
-                           glpkCertificate: certificate, timings: timings)
+                           glpkCertificate: certificate, rules: rules.descriptions, ruleReport: ruleReport, timings: timings)
     }
 
     func explainUnassigned(_ i: Int, graph: CandidateGraph, dataset: Dataset, load: [Int32], rejected: [Int32],
@@ -135,13 +154,19 @@ public struct Matcher: Sendable {
             return UnassignedMentee(mentee: Int32(i), reason: .noMentorWithinRules,
                                     detail: "no mentor passes \(rule); nearest mentor is \(km) km away")
         }
-        guard status == .optimal else {
-            return UnassignedMentee(mentee: Int32(i), reason: .notSolved, detail: "solver ended with status \(status.rawValue)")
+        let solved = status == .optimal || status == .feasible
+        let note = solved ? "" : " (best solution found; solver status \(status.rawValue))"
+        if !solved && load.allSatisfy({ $0 == 0 }) {
+            return UnassignedMentee(mentee: Int32(i), reason: .notSolved, detail: "solver ended with status \(status.rawValue) and no solution")
         }
         let best = Int(graph.mentor[range.lowerBound])
         let full = range.filter { load[Int(graph.mentor[$0])] >= dataset.mentors[Int(graph.mentor[$0])].capacity }.count
+        if full < range.count {
+            return UnassignedMentee(mentee: Int32(i), reason: .programmeRules,
+                                    detail: "\(range.count - full) candidate mentor(s) have room but the programme rules (minimum cohorts, hours, quotas) keep this mentee out\(note)")
+        }
         return UnassignedMentee(mentee: Int32(i), reason: .candidatesFull,
-                                detail: "\(full) of \(range.count) candidate mentor(s) full with higher-value mentees; best candidate \(dataset.mentors[best].id) (score \(formatScore(graph.score[range.lowerBound])))")
+                                detail: "\(full) of \(range.count) candidate mentor(s) full with higher-value mentees; best candidate \(dataset.mentors[best].id) (score \(formatScore(graph.score[range.lowerBound])))\(note)")
     }
 }
 

@@ -37,9 +37,39 @@ public struct Profile: Sendable, Equatable, Codable {
         public init() {}
     }
 
+    /// Programme rules that break the network structure (DESIGN §6 optional rows); any of
+    /// them makes the solve a GLPK integer programme.
+    public struct Constraints: Sendable, Equatable, Codable {
+        /// Minimum cohort for every mentor that opens (a mentor's `min_mentees` column overrides it); 0 = none.
+        public var minMentees = 0
+        /// Enforce `hours_per_month` against each pair's `hours_needed + travel`.
+        public var hours = false
+        /// Travel speed for the hours rule, km/h (great-circle km).
+        public var speedKmh = 30.0
+        /// Visits a month: travel per pair = sessions × 2 × km / speed.
+        public var sessionsPerMonth = 2.0
+        /// Hours a month for mentees that state none.
+        public var defaultHoursNeeded = 2.0
+        /// Hours a month for mentors that state none; nil = unlimited.
+        public var defaultHoursPerMonth: Double? = nil
+        /// Region level of coverage quotas: `kecamatan` or `kabupaten`.
+        public var quotaLevel = "kecamatan"
+        /// At least this share of each region's mentees matched (0 = no share quota).
+        public var quotaShare = 0.0
+        /// At least this many of each region's mentees matched (capped at the region's size; 0 = none).
+        public var quotaCount = 0
+        /// Every mentee must be matched.
+        public var coverAll = false
+        public init() {}
+
+        /// Whether any rule is set.
+        public var isActive: Bool { minMentees > 0 || hours || quotaShare > 0 || quotaCount > 0 || coverAll }
+    }
+
     public var weights = Weights()
     public var location = Location()
     public var rules = Rules()
+    public var constraints = Constraints()
     /// Candidates kept per mentee.
     public var k = 10
 
@@ -88,6 +118,15 @@ public struct Profile: Sendable, Equatable, Codable {
         if let m = rules.maxKm, !(m.isFinite && m > 0) { bad("rules.max_km", "must be > 0 (or null for no limit)") }
         if !(0...1).contains(rules.minScore) { bad("rules.min_score", "must be in [0, 1]") }
         if !(1...1000).contains(k) { bad("k", "must be in [1, 1000]") }
+        let c = constraints
+        if c.minMentees < 0 { bad("constraints.min_mentees", "must be ≥ 0") }
+        if !(c.speedKmh.isFinite && c.speedKmh > 0) { bad("constraints.speed_kmh", "must be > 0") }
+        if !(c.sessionsPerMonth.isFinite && c.sessionsPerMonth >= 0) { bad("constraints.sessions_per_month", "must be ≥ 0") }
+        if !(c.defaultHoursNeeded.isFinite && c.defaultHoursNeeded >= 0) { bad("constraints.default_hours_needed", "must be ≥ 0") }
+        if let h = c.defaultHoursPerMonth, !(h.isFinite && h >= 0) { bad("constraints.default_hours_per_month", "must be ≥ 0") }
+        if c.quotaLevel != "kecamatan" && c.quotaLevel != "kabupaten" { bad("constraints.quota_level", "must be kecamatan or kabupaten") }
+        if !(0...1).contains(c.quotaShare) { bad("constraints.quota_share", "must be in [0, 1]") }
+        if c.quotaCount < 0 { bad("constraints.quota_count", "must be ≥ 0") }
         if !issues.isEmpty { throw InputError.invalid(issues) }
     }
 }
@@ -99,7 +138,25 @@ extension Profile {
         weights = try c.decodeIfPresent(Weights.self, forKey: .weights) ?? weights
         location = try c.decodeIfPresent(Location.self, forKey: .location) ?? location
         rules = try c.decodeIfPresent(Rules.self, forKey: .rules) ?? rules
+        constraints = try c.decodeIfPresent(Constraints.self, forKey: .constraints) ?? constraints
         k = try c.decodeIfPresent(Int.self, forKey: .k) ?? k
+    }
+}
+
+extension Profile.Constraints {
+    public init(from decoder: Decoder) throws {
+        self.init()
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        minMentees = try c.decodeIfPresent(Int.self, forKey: .minMentees) ?? minMentees
+        hours = try c.decodeIfPresent(Bool.self, forKey: .hours) ?? hours
+        speedKmh = try c.decodeIfPresent(Double.self, forKey: .speedKmh) ?? speedKmh
+        sessionsPerMonth = try c.decodeIfPresent(Double.self, forKey: .sessionsPerMonth) ?? sessionsPerMonth
+        defaultHoursNeeded = try c.decodeIfPresent(Double.self, forKey: .defaultHoursNeeded) ?? defaultHoursNeeded
+        if c.contains(.defaultHoursPerMonth) { defaultHoursPerMonth = try c.decodeIfPresent(Double.self, forKey: .defaultHoursPerMonth) }
+        quotaLevel = try c.decodeIfPresent(String.self, forKey: .quotaLevel) ?? quotaLevel
+        quotaShare = try c.decodeIfPresent(Double.self, forKey: .quotaShare) ?? quotaShare
+        quotaCount = try c.decodeIfPresent(Int.self, forKey: .quotaCount) ?? quotaCount
+        coverAll = try c.decodeIfPresent(Bool.self, forKey: .coverAll) ?? coverAll
     }
 }
 

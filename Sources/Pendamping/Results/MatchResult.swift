@@ -8,7 +8,9 @@ public enum UnassignedReason: String, Sendable, CaseIterable, Codable {
     case allCandidatesRejected = "all_candidates_rejected"
     /// All its candidates are full with mentees that add more to the total score.
     case candidatesFull = "candidates_full"
-    /// The solver stopped before placing it (time limit, stop, infeasible rules).
+    /// Candidate mentors have room, but the programme rules (cohorts, hours, quotas) keep it out.
+    case programmeRules = "programme_rules"
+    /// The solver stopped without any solution (time limit, stop).
     case notSolved = "not_solved"
 }
 
@@ -71,6 +73,10 @@ public struct MatchResult: Sendable {
     public var slotGain: [Int64]?
     /// With `certify`: GLPK's confirmation of the network optimum from the translated basis.
     public var glpkCertificate: GLPKBasisCertificate.Report?
+    /// Active programme rules, one line each (empty for the core model).
+    public var rules: [String] = []
+    /// Slack and root dual of each rule row.
+    public var ruleReport: [RuleReport] = []
     public var timings: StageTimings
 
     public var matchedCount: Int { pairs.count }

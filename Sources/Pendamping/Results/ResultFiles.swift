@@ -6,13 +6,25 @@ import Foundation
 public enum ResultFiles {
     public static let deterministicNames = ["pairs.csv", "unassigned.csv", "mentors.csv", "summary.json"]
 
-    /// All files, by name. - Complexity: `O(n + m)`.
+    /// All files, by name; `rules.csv` only when programme rules are active. - Complexity: `O(n + m)`.
     public static func render(_ r: MatchResult) throws -> [(name: String, data: Data)] {
-        [("pairs.csv", Data(pairsCSV(r).utf8)),
-         ("unassigned.csv", Data(unassignedCSV(r).utf8)),
-         ("mentors.csv", Data(mentorsCSV(r).utf8)),
-         ("summary.json", try json(Summary(r))),
-         ("timings.json", try json(Timings(r.timings)))]
+        var files: [(name: String, data: Data)] = [("pairs.csv", Data(pairsCSV(r).utf8)),
+                                                   ("unassigned.csv", Data(unassignedCSV(r).utf8)),
+                                                   ("mentors.csv", Data(mentorsCSV(r).utf8)),
+                                                   ("summary.json", try json(Summary(r))),
+                                                   ("timings.json", try json(Timings(r.timings)))]
+        if !r.rules.isEmpty { files.append(("rules.csv", Data(rulesCSV(r).utf8))) }
+        return files
+    }
+
+    /// One row per rule row: bound, activity, slack and root LP dual.
+    static func rulesCSV(_ r: MatchResult) -> String {
+        var w = CSVTableWriter(header: ["rule", "subject", "bound", "activity", "slack", "root_lp_dual"])
+        for x in r.ruleReport {
+            w.appendRow([.text(x.rule), .text(x.subject), .number(formatFixed(x.bound, 2)), .number(formatFixed(x.activity, 2)),
+                         .number(formatFixed(x.slack, 2)), .number(x.rootDual.map { formatFixed($0, 6) } ?? "")])
+        }
+        return w.text
     }
 
     /// Extra input columns, renamed `input_NAME` where they would clash with ours.
@@ -91,6 +103,9 @@ struct Summary: Encodable {
     var scoreScale: Int
     /// Present with `--certify`: the network certificate held and GLPK confirmed the optimum.
     var certificate: GLPKBasisCertificate.Report?
+    /// Active programme rules and how many of their rows bind (slack 0).
+    var rules: Rules?
+    struct Rules: Encodable { var active: [String]; var rows: Int; var binding: Int }
 
     init(_ r: MatchResult) {
         inputs = Inputs(mentors: r.dataset.mentors.count, mentees: r.dataset.mentees.count, decisions: r.decisionCount)
@@ -113,6 +128,9 @@ struct Summary: Encodable {
                           full: r.dataset.mentors.indices.filter { Int(r.load[$0]) >= r.dataset.mentors[$0].capacity }.count)
         scoreScale = Int(ScoringModel.integerScale)
         certificate = r.glpkCertificate
+        if !r.rules.isEmpty {
+            rules = Rules(active: r.rules, rows: r.ruleReport.count, binding: r.ruleReport.filter { abs($0.slack) < 1e-6 }.count)
+        }
     }
 }
 

@@ -1,0 +1,116 @@
+/// The programme rules of a run, resolved against its records and candidate graph
+/// (DESIGN §6 optional rows): minimum cohorts, mentor hours with travel, regional coverage
+/// quotas, cover-all.
+public struct ProgrammeRules: Sendable {
+    /// A coverage quota: at least `required` of the region's mentees matched.
+    public struct Quota: Sendable {
+        public var region: RegionCode
+        /// All mentees of the region, with or without candidates.
+        public var mentees: [Int32]
+        public var required: Int
+    }
+
+    /// Minimum cohort per mentor (0 = none).
+    public var minCohort: [Int32]
+    /// Monthly hours per mentor when the hours rule is on (nil = unlimited).
+    public var hoursLimit: [Double?]
+    /// Hours each pair takes a month: the mentee's hours plus sessions × 2 × km / speed.
+    public var pairHours: [Double]
+    public var quotas: [Quota]
+    public var coverAll: Bool
+    /// One line per active rule, for results.
+    public var descriptions: [String]
+
+    public var isEmpty: Bool { descriptions.isEmpty }
+
+    /// Rules given directly (for tests and library callers that build models by hand).
+    public init(minCohort: [Int32], hoursLimit: [Double?], pairHours: [Double], quotas: [Quota], coverAll: Bool) {
+        self.minCohort = minCohort; self.hoursLimit = hoursLimit; self.pairHours = pairHours
+        self.quotas = quotas; self.coverAll = coverAll
+        var d: [String] = []
+        if minCohort.contains(where: { $0 > 0 }) { d.append("min_mentees") }
+        if !pairHours.isEmpty { d.append("hours") }
+        if !quotas.isEmpty { d.append("quota") }
+        if coverAll { d.append("cover_all") }
+        descriptions = d
+    }
+
+    /// Resolves the profile's constraints. - Complexity: `O(n + m + pairs)`.
+    public init(profile: Profile, dataset: Dataset, graph: CandidateGraph, scoring: ScoringModel) {
+        let c = profile.constraints
+        var descriptions: [String] = []
+        minCohort = dataset.mentors.map { Int32($0.minMentees ?? c.minMentees) }
+        if minCohort.contains(where: { $0 > 0 }) {
+            descriptions.append("min_mentees: a mentor that opens takes at least its minimum cohort (default \(c.minMentees))")
+        }
+        if c.hours {
+            hoursLimit = dataset.mentors.map { $0.hoursPerMonth ?? c.defaultHoursPerMonth }
+            var hours = [Double](repeating: 0, count: graph.pairCount)
+            for i in 0..<graph.menteeCount {
+                let need = dataset.mentees[i].hoursNeeded ?? c.defaultHoursNeeded
+                for p in graph.pairs(ofMentee: i) {
+                    let km = scoring.distanceKm(mentee: i, mentor: Int(graph.mentor[p]))
+                    hours[p] = need + c.sessionsPerMonth * 2 * km / c.speedKmh
+                }
+            }
+            pairHours = hours
+            descriptions.append("hours: hours_needed + \(formatFixed(c.sessionsPerMonth, 1)) sessions × 2 × km / \(formatFixed(c.speedKmh, 0)) km/h within each mentor's hours_per_month")
+        } else {
+            hoursLimit = Array(repeating: nil, count: dataset.mentors.count)
+            pairHours = []
+        }
+        var quotas: [Quota] = []
+        if c.quotaShare > 0 || c.quotaCount > 0 {
+            let level = c.quotaLevel == "kabupaten" ? 2 : 3
+            var byRegion: [RegionCode: [Int32]] = [:]
+            for (i, e) in dataset.mentees.enumerated() {
+                byRegion[e.region.prefix(level) ?? e.region, default: []].append(Int32(i))
+            }
+            for (region, members) in byRegion.sorted(by: { $0.key < $1.key }) {
+                let byShare = Int((c.quotaShare * Double(members.count) - 1e-9).rounded(.up))
+                let required = max(byShare, min(c.quotaCount, members.count))
+                if required > 0 { quotas.append(Quota(region: region, mentees: members, required: required)) }
+            }
+            var what: [String] = []
+            if c.quotaShare > 0 { what.append("\(formatFixed(c.quotaShare * 100, 1)) %") }
+            if c.quotaCount > 0 { what.append("\(c.quotaCount) mentees") }
+            descriptions.append("quota: at least \(what.joined(separator: " and ")) of each \(c.quotaLevel)'s mentees matched")
+        }
+        self.quotas = quotas
+        coverAll = c.coverAll
+        if coverAll { descriptions.append("cover_all: every mentee matched") }
+        self.descriptions = descriptions
+    }
+
+    /// The rules an assignment breaks, as sentences with ids (empty when all hold).
+    /// - Complexity: `O(n + m + quotas)`.
+    public func violations(of a: Assignment, model: MatchingModel, dataset: Dataset) -> [String] {
+        let g = model.graph
+        var load = [Int32](repeating: 0, count: g.mentorCount)
+        var hours = [Double](repeating: 0, count: g.mentorCount)
+        var out: [String] = []
+        for i in 0..<g.menteeCount {
+            let p = Int(a.pairOf[i])
+            if p < 0 {
+                if coverAll { out.append("mentee \(dataset.mentees[i].id) is not matched") }
+                continue
+            }
+            let j = Int(g.mentor[p])
+            load[j] += 1
+            if !pairHours.isEmpty { hours[j] += pairHours[p] }
+        }
+        for j in 0..<g.mentorCount {
+            if load[j] > 0 && load[j] < minCohort[j] {
+                out.append("mentor \(dataset.mentors[j].id) has \(load[j]) mentees, below its minimum cohort \(minCohort[j])")
+            }
+            if let h = hoursLimit[j], !pairHours.isEmpty, hours[j] > h + 1e-6 {
+                out.append("mentor \(dataset.mentors[j].id) needs \(formatFixed(hours[j], 1)) h, above \(formatFixed(h, 1)) h")
+            }
+        }
+        for q in quotas {
+            let matched = q.mentees.filter { a.pairOf[Int($0)] >= 0 }.count
+            if matched < q.required { out.append("region \(q.region.text) has \(matched) matched, quota \(q.required)") }
+        }
+        return out
+    }
+}

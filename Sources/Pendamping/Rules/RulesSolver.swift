@@ -1,0 +1,197 @@
+import GLPK
+
+/// Rules that cannot all hold, each explained with ids and amounts.
+public struct InfeasibleRules: Error, Sendable, CustomStringConvertible {
+    public var conflicts: [String]
+    public var description: String { conflicts.joined(separator: "\n") }
+}
+
+/// How a rule row stands in the returned solution.
+public struct RuleReport: Sendable, Codable, Equatable {
+    public var rule: String
+    public var subject: String
+    /// The rule's bound in its own units (mentees, hours).
+    public var bound: Double
+    /// What the solution reaches, fixed pairs included.
+    public var activity: Double
+    /// Distance from the bound on the allowed side (0 = binding).
+    public var slack: Double
+    /// Dual value of the row in the root LP relaxation, in score units per unit of the rule
+    /// (how much the relaxation's objective would move if the bound moved by one).
+    public var rootDual: Double?
+}
+
+/// Solves the core model plus programme rules as a GLPK integer programme.
+///
+/// Starts from the network solver's optimal basis of the core (new rows' slacks basic, cohort
+/// switches open) and re-optimises the LP relaxation by dual simplex; if the network optimum
+/// already satisfies every rule it is optimal and returned at once. Otherwise GLPK's branch
+/// and cut runs (MIR, cover and clique cuts; time limit, relative gap, stop flag, progress).
+/// When the rules cannot all hold, an elastic model (a slack on every rule row, minimising the
+/// total slack) says which rules conflict and by how much.
+/// The corresponding GLPK routines are `glp_simplex` and `glp_intopt`.
+public struct RulesSolver: Sendable {
+    public var rules: ProgrammeRules
+    public var options: MIPOptions
+    public var stop: StopFlag?
+    public var progress: (@Sendable (MIPProgress) -> Void)?
+
+    public init(rules: ProgrammeRules, options: MIPOptions = RulesSolver.defaultOptions, stop: StopFlag? = nil,
+                progress: (@Sendable (MIPProgress) -> Void)? = nil) {
+        self.rules = rules; self.options = options; self.stop = stop; self.progress = progress
+    }
+
+    /// Cuts that paid on generated provinces with cohorts, hours and quotas (see the README).
+    public static let defaultOptions = MIPOptions(timeLimit: .seconds(60), presolve: false, mirCuts: true, coverCuts: true,
+                                                  cliqueCuts: true)
+
+    public struct Outcome: Sendable {
+        public var solve: SolveOutcome
+        public var report: [RuleReport]
+    }
+
+    public func solve(_ model: MatchingModel, dataset: Dataset) throws -> Outcome {
+        let rm = try RulesModel(model: model, rules: rules, dataset: dataset)
+        guard rm.conflicts.isEmpty else { throw InfeasibleRules(conflicts: rm.conflicts) }
+        let g = model.graph
+        func assignment(columnValues x: [Double]) -> Assignment {
+            var pairOf = [Int32](repeating: -1, count: g.menteeCount)
+            var total: Int64 = 0
+            let menteeOfPair = g.pairMentees()
+            for p in model.fixedPairs { pairOf[Int(menteeOfPair[Int(p)])] = p; total += model.weight[Int(p)] }
+            for (c, p) in rm.lp.columnPair.enumerated() where x[c] > 0.5 {
+                pairOf[Int(menteeOfPair[Int(p)])] = p; total += model.weight[Int(p)]
+            }
+            return Assignment(pairOf: pairOf, objective: total)
+        }
+        // The network optimum of the core is an upper bound; if it keeps every rule, it is optimal.
+        let core = coreAssignment(rm, model: model)
+        if rules.violations(of: core, model: model, dataset: dataset).isEmpty {
+            let values = columnValues(of: core, rm)
+            return Outcome(solve: SolveOutcome(status: .optimal, assignment: core, bound: Double(core.objective),
+                                               solver: "network-simplex (rules hold)", iterations: rm.lp.network.pivots),
+                           report: report(rm, values: values, duals: nil))
+        }
+        let (root, mip) = try GLPK.withProblem { p -> (LPSolution, MIPSolution?) in
+            try p.load(rm.lp.model)
+            try p.setBasis(rows: rm.lp.rowStatus, columns: rm.lp.columnStatus)
+            let root = try p.simplex(SimplexOptions(timeLimit: options.timeLimit, method: .dualThenPrimal))
+            guard root.status == .optimal else { return (root, nil) }
+            let progress = self.progress
+            let mip = try p.intopt(options, stop: stop, progress: progress.map { f in { f($0) } })
+            return (root, mip)
+        }
+        guard let mip else {
+            if root.status == .infeasible { throw InfeasibleRules(conflicts: try explain(rm, dataset: dataset)) }
+            throw MatchingError.solverFailed("root LP relaxation ended \(root.status.rawValue)")
+        }
+        if mip.status == .infeasible { throw InfeasibleRules(conflicts: try explain(rm, dataset: dataset)) }
+        guard mip.hasSolution else {
+            return Outcome(solve: SolveOutcome(status: mip.status, assignment: coreWithout(model), bound: mip.bound,
+                                               solver: "glpk-intopt", iterations: root.iterations),
+                           report: [])
+        }
+        let a = assignment(columnValues: mip.columnValues)
+        try a.verify(model)
+        let broken = rules.violations(of: a, model: model, dataset: dataset)
+        guard broken.isEmpty else { throw MatchingError.invalidSolution("GLPK's solution breaks rules: \(broken.prefix(3))") }
+        let fixedWeight = model.fixedPairs.reduce(0.0) { $0 + Double(model.weight[Int($1)]) }
+        return Outcome(solve: SolveOutcome(status: mip.status, assignment: a, bound: mip.bound.map { $0 + fixedWeight },
+                                           solver: "glpk-intopt", iterations: root.iterations),
+                       report: report(rm, values: mip.columnValues, duals: root.rowDuals))
+    }
+
+    /// Fixed pairs only (when the search ended without an incumbent).
+    func coreWithout(_ model: MatchingModel) -> Assignment {
+        var pairOf = [Int32](repeating: -1, count: model.graph.menteeCount)
+        let menteeOfPair = model.graph.pairMentees()
+        var total: Int64 = 0
+        for p in model.fixedPairs { pairOf[Int(menteeOfPair[Int(p)])] = p; total += model.weight[Int(p)] }
+        return Assignment(pairOf: pairOf, objective: total)
+    }
+
+    /// The network optimum of the core as an assignment (fixed pairs included).
+    func coreAssignment(_ rm: RulesModel, model: MatchingModel) -> Assignment {
+        var a = coreWithout(model)
+        let net = rm.lp.core.network
+        let menteeOfPair = model.graph.pairMentees()
+        for e in 0..<net.arcCount where rm.lp.core.arcPair[e] >= 0 && rm.lp.network.flow[e] == 1 {
+            let p = rm.lp.core.arcPair[e]
+            a.pairOf[Int(menteeOfPair[Int(p)])] = p
+            a.objective += model.weight[Int(p)]
+        }
+        return a
+    }
+
+    /// Column values (x then open switches) of an assignment.
+    func columnValues(of a: Assignment, _ rm: RulesModel) -> [Double] {
+        var chosen = Set<Int32>()
+        for p in a.pairOf where p >= 0 { chosen.insert(p) }
+        var x = rm.lp.columnPair.map { chosen.contains($0) ? 1.0 : 0 }
+        // Open switches: 1 when the mentor has mentees (x beyond the pair columns).
+        for _ in rm.lp.columnPair.count..<rm.lp.model.columnCount { x.append(0) }
+        for r in rm.ruleRows where r.kind == .cohortOpen {
+            let load = r.entries.filter { $0.1 == 1 }.reduce(0.0) { $0 + x[Int($1.0)] }
+            if let y = r.entries.first(where: { $0.1 != 1 }) { x[Int(y.0)] = load > 0 || r.fixedPart > 0 ? 1 : 0 }
+        }
+        return x
+    }
+
+    func report(_ rm: RulesModel, values x: [Double], duals: [Double]?) -> [RuleReport] {
+        rm.ruleRows.compactMap { r -> RuleReport? in
+            let bounds = rm.lp.model.rowBounds[Int(r.row)]
+            switch r.kind {
+            case .cohortOpen:
+                return nil
+            case .cohortMin:
+                let load = r.entries.filter { $0.1 == 1 }.reduce(0.0) { $0 + x[Int($1.0)] } + r.fixedPart
+                let y = r.entries.first { $0.1 != 1 }!
+                let minimum = -y.1 + r.fixedPart
+                let open = x[Int(y.0)] > 0.5
+                return RuleReport(rule: r.kind.rawValue, subject: r.subject, bound: open ? minimum : 0, activity: load,
+                                  slack: load - (open ? minimum : 0), rootDual: duals.map { $0[Int(r.row)] / ScoringModel.integerScale })
+            case .hours, .quota, .coverAll:
+                let activity = r.entries.reduce(0.0) { $0 + $1.1 * x[Int($1.0)] } + r.fixedPart
+                let bound: Double, slack: Double
+                switch bounds {
+                case .upper(let u): bound = u + r.fixedPart; slack = bound - activity
+                case .lower(let l): bound = l + r.fixedPart; slack = activity - bound
+                case .fixed(let v): bound = v; slack = 0
+                default: bound = 0; slack = 0
+                }
+                return RuleReport(rule: r.kind.rawValue, subject: r.subject, bound: rounded6(bound), activity: rounded6(activity),
+                                  slack: rounded6(slack), rootDual: duals.map { rounded6($0[Int(r.row)] / ScoringModel.integerScale) })
+            }
+        }
+    }
+
+    /// Which rules conflict and by how much: minimise the total slack added to the rule rows.
+    func explain(_ rm: RulesModel, dataset: Dataset) throws -> [String] {
+        var lm = rm.lp.model
+        lm.sense = .minimize
+        for c in 0..<lm.columnCount { lm.objective[c] = 0 }
+        var slackOf: [(RuleRow, Int32)] = []
+        for r in rm.ruleRows where r.kind != .cohortOpen {
+            let sign: Double = r.kind == .hours ? -1 : 1
+            let s = lm.addColumn(.lower(0), objective: 1)
+            lm.set(row: r.row, column: s, sign)
+            slackOf.append((r, s))
+        }
+        var o = MIPOptions(timeLimit: options.timeLimit, presolve: true, mirCuts: true, coverCuts: true, cliqueCuts: true)
+        o.relativeGap = 0
+        let s = try GLPK.withProblem { p in try p.load(lm); return try p.intopt(o, stop: stop) }
+        guard s.hasSolution else { return ["the rules cannot all hold (GLPK found no elastic solution in time: \(s.status.rawValue))"] }
+        var out: [String] = []
+        for (r, c) in slackOf where s.columnValues[Int(c)] > 1e-6 {
+            let v = s.columnValues[Int(c)]
+            switch r.kind {
+            case .quota: out.append("quota for region \(r.subject): short by \(formatFixed(v, 0)) matched mentees")
+            case .hours: out.append("hours of mentor \(r.subject): over by \(formatFixed(v, 1)) h")
+            case .cohortMin: out.append("minimum cohort of mentor \(r.subject): short by \(formatFixed(v, 0)) mentees")
+            case .coverAll: out.append("cover_all: mentee \(r.subject) cannot be matched with the other rules")
+            case .cohortOpen: break
+            }
+        }
+        return out.isEmpty ? ["the rules cannot all hold"] : out
+    }
+}

@@ -1,0 +1,104 @@
+import Foundation
+import GLPK
+import Testing
+@testable import Pendamping
+
+/// Placeholder records so rule messages can name ids.
+func dummyDataset(mentees n: Int, mentors m: Int) -> Dataset {
+    let r = RegionCode("31.73.01")!, k = [KBLICode("10710")!], p = GeoPoint(lat: -6.1, lon: 106.7)
+    return Dataset(mentors: (0..<m).map { Mentor(id: String(format: "M%02d", $0), kbli: k, location: p, region: r, capacity: 1) },
+                   mentees: (0..<n).map { Mentee(id: String(format: "E%02d", $0), kbli: k, location: p, region: r) })
+}
+
+/// Random rules for a random model: cohorts, hours, quotas over index ranges, sometimes cover-all.
+func randomRules(_ model: MatchingModel, seed: UInt64) -> ProgrammeRules {
+    var rng = SplitMix64(seed: seed ^ 0xABCDEF)
+    let g = model.graph
+    let minCohort = (0..<g.mentorCount).map { _ in Int32(rng.int(in: 0...3) == 0 ? rng.int(in: 2...3) : 0) }
+    let hoursOn = rng.int(in: 0...1) == 1
+    let hoursLimit: [Double?] = (0..<g.mentorCount).map { _ in hoursOn && rng.int(in: 0...1) == 1 ? Double(rng.int(in: 3...9)) : nil }
+    let pairHours: [Double] = hoursOn ? (0..<g.pairCount).map { _ in Double(rng.int(in: 1...4)) } : []
+    var quotas: [ProgrammeRules.Quota] = []
+    if rng.int(in: 0...1) == 1, g.menteeCount >= 2 {
+        let half = g.menteeCount / 2
+        quotas.append(.init(region: RegionCode("31.73.01")!, mentees: (0..<Int32(half)).map { $0 }, required: rng.int(in: 1...max(1, half))))
+    }
+    return ProgrammeRules(minCohort: minCohort, hoursLimit: hoursLimit, pairHours: pairHours, quotas: quotas,
+                          coverAll: rng.int(in: 0...5) == 0)
+}
+
+/// The best objective over assignments that keep the core rows and `rules`, or nil if none does.
+func exhaustiveOptimum(_ model: MatchingModel, rules: ProgrammeRules, dataset: Dataset) -> Int64? {
+    let g = model.graph
+    let fixed = model.fixedMask()
+    var best: Int64?
+    var pairOf = [Int32](repeating: -1, count: g.menteeCount)
+    var load = [Int32](repeating: 0, count: g.mentorCount)
+    func go(_ i: Int, _ value: Int64) {
+        if i == g.menteeCount {
+            if rules.violations(of: Assignment(pairOf: pairOf, objective: value), model: model, dataset: dataset).isEmpty {
+                best = max(best ?? .min, value)
+            }
+            return
+        }
+        let range = g.pairs(ofMentee: i)
+        let forced = range.first { fixed[$0] }
+        if forced == nil { pairOf[i] = -1; go(i + 1, value) }
+        for p in range where forced == nil || forced == p {
+            let j = Int(g.mentor[p])
+            guard load[j] < model.capacity[j] else { continue }
+            load[j] += 1; pairOf[i] = Int32(p)
+            go(i + 1, value + model.weight[p])
+            load[j] -= 1; pairOf[i] = -1
+        }
+    }
+    go(0, 0)
+    return best
+}
+
+@Suite struct RulesTests {
+    @Test func rulesSolverEqualsExhaustiveSearch() throws {
+        var solved = 0, infeasible = 0, changed = 0
+        for seed in 0..<300 {
+            let model = randomModel(seed: UInt64(seed) &+ 4242, maxMentees: 6, maxMentors: 3, maxK: 3, lockProbability: 0.1)
+            let rules = randomRules(model, seed: UInt64(seed))
+            guard !rules.isEmpty else { continue }
+            let d = dummyDataset(mentees: model.graph.menteeCount, mentors: model.graph.mentorCount)
+            let expected = exhaustiveOptimum(model, rules: rules, dataset: d)
+            do {
+                let r = try RulesSolver(rules: rules).solve(model, dataset: d)
+                #expect(r.solve.status == .optimal, "seed \(seed)")
+                #expect(r.solve.assignment.objective == expected, "seed \(seed)")
+                #expect(rules.violations(of: r.solve.assignment, model: model, dataset: d).isEmpty, "seed \(seed)")
+                if r.solve.assignment.objective != exhaustiveOptimum(model) { changed += 1 }
+                solved += 1
+            } catch let e as InfeasibleRules {
+                #expect(expected == nil, "seed \(seed): reported infeasible (\(e)) but \(String(describing: expected)) exists")
+                #expect(!e.conflicts.isEmpty)
+                infeasible += 1
+            }
+        }
+        // The generator must produce binding rules and infeasible sets, not only easy cases.
+        #expect(solved > 100 && infeasible > 5 && changed > 20, "solved \(solved), infeasible \(infeasible), changed \(changed)")
+    }
+
+    @Test func generatedProvinceRulesHoldAndReportSlack() throws {
+        let d = randomDataset(seed: 21, mentees: 600, mentors: 40, spreadDegrees: 0.3)
+        var p = Profile.default
+        p.constraints.minMentees = 3
+        p.constraints.hours = true
+        p.constraints.defaultHoursPerMonth = 12
+        p.constraints.quotaLevel = "kecamatan"
+        p.constraints.quotaShare = 0.05
+        var m = Matcher(profile: p, timeLimit: .seconds(30))
+        m.relativeGap = 0
+        let r = try m.run(d)
+        #expect(r.outcome.status == .optimal)
+        #expect(!r.rules.isEmpty && !r.ruleReport.isEmpty)
+        #expect(r.ruleReport.allSatisfy { $0.slack >= -1e-6 })
+        // Every open mentor has at least 3 mentees; every kecamatan reaches its quota.
+        for j in 0..<d.mentors.count where r.load[j] > 0 { #expect(r.load[j] >= 3) }
+        let rules = ProgrammeRules(profile: p, dataset: d, graph: r.graph, scoring: try ScoringModel(dataset: d, profile: p))
+        for q in rules.quotas { #expect(q.mentees.filter { r.outcome.assignment.pairOf[Int($0)] >= 0 }.count >= q.required) }
+    }
+}
