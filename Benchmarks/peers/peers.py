@@ -43,15 +43,22 @@ print(t, h.getInfo().objective_function_value)
 '''
 
 def glpsol(path, cap):
+    """glpsol's own "Time used"; the objective from its solution file (full precision)."""
+    sol = path + ".sol"
     try:
-        out = subprocess.run(["glpsol", "--freemps", path, "--min", "--simplex"], capture_output=True, text=True, timeout=cap)
+        out = subprocess.run(["glpsol", "--freemps", path, "--min", "--simplex", "-w", sol],
+                             capture_output=True, text=True, timeout=cap)
     except subprocess.TimeoutExpired:
         return None
-    obj = re.findall(r"obj =\s+([-0-9.e+]+)", out.stdout)
     used = re.findall(r"Time used:\s+([0-9.]+) secs", out.stdout)
-    if not obj or "OPTIMAL" not in out.stdout:
+    if "OPTIMAL" not in out.stdout or not used:
         raise RuntimeError("glpsol failed:\n" + out.stdout[-2000:])
-    return float(used[-1]), round(float(obj[-1]))
+    with open(sol) as fh:
+        for line in fh:
+            f = line.split()
+            if f and f[0] == "s":  # s bas ROWS COLS PRIM DUAL OBJ
+                return float(used[-1]), round(float(f[-1]))
+    raise RuntimeError("no solution line in " + sol)
 
 def main():
     ap = argparse.ArgumentParser()

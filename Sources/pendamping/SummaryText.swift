@@ -9,7 +9,7 @@ enum SummaryText {
         lines.append("  candidates  \(r.graph.pairCount) pairs (k = \(r.profile.k)) in \(r.componentCount) component(s)")
         lines.append("  solve       \(r.outcome.status.rawValue) by \(r.outcome.solver); objective \(formatFixed(r.objectiveScore, 6))"
                      + (r.pairs.isEmpty ? "" : ", mean score \(formatFixed(r.meanScore, 4))"))
-        if let bound = r.outcome.bound, r.outcome.status != .optimal {
+        if let bound = r.outcome.bound, r.outcome.status != .optimal, r.matchedCount > 0 {
             lines.append("  bound       \(formatFixed(bound / 1e6, 6)), gap \(formatFixed((r.outcome.relativeGap ?? 0) * 100, 3)) %")
         }
         for rule in r.rules { lines.append("  rule        \(rule)") }

@@ -82,6 +82,27 @@ func exhaustiveOptimum(_ model: MatchingModel, rules: ProgrammeRules, dataset: D
         #expect(solved > 100 && infeasible > 5 && changed > 20, "solved \(solved), infeasible \(infeasible), changed \(changed)")
     }
 
+    /// Forced onto the repair path: rules hold, the bound is the network optimum, the gap is honest.
+    @Test func repairFallbackKeepsRulesWithAnHonestBound() throws {
+        var repaired = 0
+        for seed in 0..<300 {
+            let model = randomModel(seed: UInt64(seed) &+ 4242, maxMentees: 6, maxMentors: 3, maxK: 3, lockProbability: 0.1)
+            let rules = randomRules(model, seed: UInt64(seed))
+            guard !rules.isEmpty else { continue }
+            let d = dummyDataset(mentees: model.graph.menteeCount, mentors: model.graph.mentorCount)
+            var solver = RulesSolver(rules: rules)
+            solver.columnLimit = 0
+            guard let r = try? solver.solve(model, dataset: d), r.solve.status == .feasible else { continue }
+            let best = try #require(exhaustiveOptimum(model, rules: rules, dataset: d))
+            #expect(rules.violations(of: r.solve.assignment, model: model, dataset: d).isEmpty, "seed \(seed)")
+            #expect(r.solve.assignment.objective <= best, "seed \(seed)")
+            #expect(r.solve.bound! >= Double(best), "seed \(seed)")
+            #expect(r.solve.bound! == Double(exhaustiveOptimum(model)), "seed \(seed)")
+            repaired += 1
+        }
+        #expect(repaired > 30)
+    }
+
     @Test func generatedProvinceRulesHoldAndReportSlack() throws {
         let d = randomDataset(seed: 21, mentees: 600, mentors: 40, spreadDegrees: 0.3)
         var p = Profile.default

@@ -93,7 +93,7 @@ public struct ProvinceGenerator: Sendable {
             mentees.appendRow([.text(id), .text("\(sector.label) \(i + 1)"), .text(sector.kbli),
                                .number(formatFixed(p.lat, 5)), .number(formatFixed(p.lon, 5)), .text(region.text),
                                .text(skills(sector.needs, rng.int(in: 1...3))), .text(languageList()),
-                               .text(female ? "f" : "m"), .text(scale), .number(String([2, 3, 4, 6][rng.int(in: 0...3)])),
+                               .text(female ? "f" : "m"), .text(scale), .number(String([1, 2, 2, 3][rng.int(in: 0...3)])),
                                .text(female && rng.unit() < 0.1 ? "gender:f" : ""),
                                .number(rng.unit() < 0.05 ? "2" : "1")])
         }
@@ -119,11 +119,11 @@ public struct ProvinceGenerator: Sendable {
                 let capacity: Int, hours: Int, expertiseCount: Int, scale: String
                 switch kind {
                 case .consultant: capacity = rng.int(in: 30...60); hours = 40; expertiseCount = rng.int(in: 5...8); scale = "menengah"
-                case .cadre: capacity = rng.int(in: 8...15); hours = rng.int(in: 20...30); expertiseCount = rng.int(in: 2...4); scale = "kecil"
+                case .cadre: capacity = rng.int(in: 8...15); hours = rng.int(in: 30...50); expertiseCount = rng.int(in: 2...4); scale = "kecil"
                 case .business:
-                    capacity = rng.int(in: 5...20); hours = rng.int(in: 10...30); expertiseCount = rng.int(in: 2...5)
+                    capacity = rng.int(in: 5...20); hours = rng.int(in: 20...60); expertiseCount = rng.int(in: 2...5)
                     scale = ["kecil", "menengah", "menengah", "besar"][rng.int(in: 0...3)]
-                case .volunteer: capacity = rng.int(in: 3...8); hours = rng.int(in: 8...16); expertiseCount = rng.int(in: 2...3); scale = "kecil"
+                case .volunteer: capacity = rng.int(in: 3...8); hours = rng.int(in: 10...20); expertiseCount = rng.int(in: 2...3); scale = "kecil"
                 }
                 let label = ["business": "Usaha", "consultant": "PLUT", "cadre": "Kader", "volunteer": "Relawan"][kind.rawValue]!
                 j += 1
