@@ -11,6 +11,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         // GLPK's C API, from Debian's libglpk-dev (header in /usr/include, no pkg-config file).
@@ -32,7 +33,7 @@ let package = Package(
         .target(name: "MinCostFlow"),
         .target(
             name: "Pendamping",
-            dependencies: ["GLPK", "MinCostFlow"]
+            dependencies: ["GLPK", "MinCostFlow", .product(name: "Crypto", package: "swift-crypto")]
         ),
         .executableTarget(
             name: "pendamping",

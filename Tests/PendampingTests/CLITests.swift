@@ -123,3 +123,29 @@ func runCLI(_ arguments: [String]) throws -> (status: Int32, stdout: String, std
         #expect(pairs.contains { $0.hasPrefix("UM-002,") && $0.contains(",KA-01,") && $0.contains(",lock,") })
     }
 }
+
+@Suite(.serialized) struct RoundCLITests {
+    @Test func roundDirectoryRerunsToIdenticalBytes() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let m = ["--mentors", "fixtures/jakarta-barat/mentors.csv", "--mentees", "fixtures/jakarta-barat/mentees.csv"]
+        #expect(try runCLI(["match"] + m + ["--out", dir.path + "/r0"]).status == 0)
+        let dec = dir.appendingPathComponent("d.csv")
+        try "mentee_id,mentor_id,decision\nUM-001,KA-04,reject\nUM-002,KA-01,lock\nUM-003,,withdraw\n".write(to: dec, atomically: true, encoding: .utf8)
+        let r1 = try runCLI(["round"] + m + ["--previous", dir.path + "/r0/pairs.csv", "--decisions", dec.path, "--out", dir.path + "/r1"])
+        #expect(r1.status == 0, "\(r1.stderr)")
+        let r2 = try runCLI(["round", "--rerun", dir.path + "/r1"] + m + ["--out", dir.path + "/r2"])
+        #expect(r2.status == 0, "\(r2.stderr)")
+        let files = try FileManager.default.contentsOfDirectory(atPath: dir.path + "/r1").filter { $0 != "timings.json" }.sorted()
+        #expect(files.contains("diff.csv") && files.contains("round.json") && files.contains("profile.json"))
+        for f in files {
+            #expect(try Data(contentsOf: dir.appendingPathComponent("r1/" + f)) == Data(contentsOf: dir.appendingPathComponent("r2/" + f)), "\(f)")
+        }
+        // A different mentees file is refused.
+        let other = dir.appendingPathComponent("mentees.csv")
+        try (String(contentsOfFile: packageRoot.appendingPathComponent("fixtures/jakarta-barat/mentees.csv").path, encoding: .utf8) + "\n")
+            .write(to: other, atomically: true, encoding: .utf8)
+        let bad = try runCLI(["round", "--rerun", dir.path + "/r1", "--mentors", "fixtures/jakarta-barat/mentors.csv", "--mentees", other.path, "--out", dir.path + "/r3"])
+        #expect(bad.status == 65 && bad.stderr.contains("SHA-256 mismatch"))
+    }
+}

@@ -6,6 +6,8 @@ public enum PairDecision: String, Sendable, CaseIterable {
     case reject
     /// The pair is fixed, whatever the scores say.
     case lock
+    /// The mentee (or mentor) leaves the programme; give only its id.
+    case withdraw
 }
 
 /// Curator decisions by (mentee, mentor) id.
@@ -20,8 +22,11 @@ public struct Decisions: Sendable, Equatable {
     public init(entries: [Entry] = []) { self.entries = entries }
 
     /// Pairs that must appear in the solution (accepted or locked).
-    public var fixed: [Entry] { entries.filter { $0.decision != .reject } }
+    public var fixed: [Entry] { entries.filter { $0.decision == .accept || $0.decision == .lock } }
     public var rejected: [Entry] { entries.filter { $0.decision == .reject } }
+    /// Ids withdrawn from the programme.
+    public var withdrawnMentees: Set<String> { Set(entries.filter { $0.decision == .withdraw && !$0.menteeID.isEmpty }.map(\.menteeID)) }
+    public var withdrawnMentors: Set<String> { Set(entries.filter { $0.decision == .withdraw && !$0.mentorID.isEmpty }.map(\.mentorID)) }
 
     /// Reads `mentee_id, mentor_id, decision` rows, checking ids against `dataset`.
     /// - Complexity: `O(rows)`.
@@ -38,11 +43,21 @@ public struct Decisions: Sendable, Equatable {
                     t.add(row.line, nil, "has \(row.fields.count) fields; the header has \(file.header.count)")
                     continue
                 }
-                guard let me = t.required(row, "mentee_id"), let mo = t.required(row, "mentor_id"),
-                      let d = t.required(row, "decision") else { continue }
+                guard let d = t.required(row, "decision") else { continue }
                 guard let decision = PairDecision(rawValue: d.lowercased()) else {
-                    t.add(row.line, "decision", "'\(d)' is not accept, reject or lock"); continue
+                    t.add(row.line, "decision", "'\(d)' is not accept, reject, lock or withdraw"); continue
                 }
+                if decision == .withdraw {
+                    let me = t.text(row, "mentee_id") ?? "", mo = t.text(row, "mentor_id") ?? ""
+                    guard me.isEmpty != mo.isEmpty else {
+                        t.add(row.line, "decision", "withdraw takes exactly one of mentee_id and mentor_id"); continue
+                    }
+                    if !me.isEmpty && mentees[me] == nil { t.add(row.line, "mentee_id", "unknown mentee '\(me)'"); continue }
+                    if !mo.isEmpty && mentors[mo] == nil { t.add(row.line, "mentor_id", "unknown mentor '\(mo)'"); continue }
+                    out.entries.append(Entry(menteeID: me, mentorID: mo, decision: .withdraw, line: row.line))
+                    continue
+                }
+                guard let me = t.required(row, "mentee_id"), let mo = t.required(row, "mentor_id") else { continue }
                 if mentees[me] == nil { t.add(row.line, "mentee_id", "unknown mentee '\(me)'"); continue }
                 if mentors[mo] == nil { t.add(row.line, "mentor_id", "unknown mentor '\(mo)'"); continue }
                 let key = me + "\u{0}" + mo

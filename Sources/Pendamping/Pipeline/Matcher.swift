@@ -35,6 +35,9 @@ public struct Matcher: Sendable {
     public var stop: StopFlag?
     /// Branch-and-cut progress (incumbent, bound, gap, nodes).
     public var progress: (@Sendable (MIPProgress) -> Void)?
+    /// A previous round's pairs (mentee id → mentor id): always candidates, and worth the
+    /// profile's stability penalty more than other pairs, so they change only for a larger gain.
+    public var previous: [String: String] = [:]
 
     public init(profile: Profile = .default, decisions: Decisions = .init(), solver: SolverChoice = .auto,
                 timeLimit: Duration? = nil, certify: Bool = false) {
@@ -64,16 +67,28 @@ public struct Matcher: Sendable {
             decisionOf[Int64(i) << 32 | Int64(j)] = e.decision
         }
 
+        var include = fixed
+        var kept: [(Int32, Int32)] = []
+        for (me, mo) in previous.sorted(by: { $0.key < $1.key }) {
+            guard let i = menteeIndex[me], let j = mentorIndex[mo], !(rejected[i] ?? []).contains(j) else { continue }
+            if !(include[i] ?? []).contains(j) { include[i, default: []].append(j) }
+            kept.append((i, j))
+        }
         let scoring = try ScoringModel(dataset: dataset, profile: profile)
         let graph = timings.measure("score+candidates") {
-            CandidateBuilder(scoring: scoring).build(rejected: rejected, fixed: fixed)
+            CandidateBuilder(scoring: scoring).build(rejected: rejected, fixed: include)
         }
         let model = try timings.measure("build model") { () throws -> MatchingModel in
             var fixedPairs: [Int32] = []
             for (i, js) in fixed { for j in js { fixedPairs.append(Int32(graph.pairIndex(mentee: Int(i), mentor: Int(j))!)) } }
             do {
+                let bonusUnits = Int64((profile.stability.penalty * ScoringModel.integerScale).rounded())
+                var bonus: [Int32: Int64] = [:]
+                if bonusUnits > 0 {
+                    for (i, j) in kept { bonus[Int32(graph.pairIndex(mentee: Int(i), mentor: Int(j))!)] = bonusUnits }
+                }
                 return try MatchingModel(graph: graph, capacity: dataset.mentors.map { Int32($0.capacity) }, fixedPairs: fixedPairs,
-                                         priority: dataset.mentees.map(\.priority))
+                                         priority: dataset.mentees.map(\.priority), bonus: bonus)
             } catch MatchingError.infeasibleLocks(let conflicts) {
                 throw InfeasibleDecisions(conflicts.map { $0.explain(dataset) })
             }

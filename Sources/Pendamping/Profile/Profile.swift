@@ -35,6 +35,7 @@ public struct Profile: Sendable, Equatable, Codable {
         /// Pairs scoring below this (0–1) are not allowed.
         public var minScore = 0.0
         public init() {}
+        enum CodingKeys: String, CodingKey { case maxKm, sameKabupaten, languageMustOverlap, mentorScaleAtLeastMentee, minScore }
     }
 
     /// Programme rules that break the network structure (DESIGN §6 optional rows); any of
@@ -61,15 +62,27 @@ public struct Profile: Sendable, Equatable, Codable {
         /// Every mentee must be matched.
         public var coverAll = false
         public init() {}
+        enum CodingKeys: String, CodingKey {
+            case minMentees, hours, speedKmh, sessionsPerMonth, defaultHoursNeeded, defaultHoursPerMonth
+            case quotaLevel, quotaShare, quotaCount, coverAll
+        }
 
         /// Whether any rule is set.
         public var isActive: Bool { minMentees > 0 || hours || quotaShare > 0 || quotaCount > 0 || coverAll }
+    }
+
+    /// Curation rounds: how much a pair must gain to replace a previous round's pair.
+    public struct Stability: Sendable, Equatable, Codable {
+        /// Score (0–1 units) a change must gain per moved pair.
+        public var penalty = 0.05
+        public init() {}
     }
 
     public var weights = Weights()
     public var location = Location()
     public var rules = Rules()
     public var constraints = Constraints()
+    public var stability = Stability()
     /// Candidates kept per mentee.
     public var k = 10
 
@@ -127,6 +140,7 @@ public struct Profile: Sendable, Equatable, Codable {
         if c.quotaLevel != "kecamatan" && c.quotaLevel != "kabupaten" { bad("constraints.quota_level", "must be kecamatan or kabupaten") }
         if !(0...1).contains(c.quotaShare) { bad("constraints.quota_share", "must be in [0, 1]") }
         if c.quotaCount < 0 { bad("constraints.quota_count", "must be ≥ 0") }
+        if !(0...1).contains(stability.penalty) { bad("stability.penalty", "must be in [0, 1]") }
         if !issues.isEmpty { throw InputError.invalid(issues) }
     }
 }
@@ -139,11 +153,34 @@ extension Profile {
         location = try c.decodeIfPresent(Location.self, forKey: .location) ?? location
         rules = try c.decodeIfPresent(Rules.self, forKey: .rules) ?? rules
         constraints = try c.decodeIfPresent(Constraints.self, forKey: .constraints) ?? constraints
+        stability = try c.decodeIfPresent(Stability.self, forKey: .stability) ?? stability
         k = try c.decodeIfPresent(Int.self, forKey: .k) ?? k
     }
 }
 
+extension Profile.Stability {
+    public init(from decoder: Decoder) throws {
+        self.init()
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        penalty = try c.decodeIfPresent(Double.self, forKey: .penalty) ?? penalty
+    }
+}
+
 extension Profile.Constraints {
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(minMentees, forKey: .minMentees)
+        try c.encode(hours, forKey: .hours)
+        try c.encode(speedKmh, forKey: .speedKmh)
+        try c.encode(sessionsPerMonth, forKey: .sessionsPerMonth)
+        try c.encode(defaultHoursNeeded, forKey: .defaultHoursNeeded)
+        try c.encode(defaultHoursPerMonth, forKey: .defaultHoursPerMonth)
+        try c.encode(quotaLevel, forKey: .quotaLevel)
+        try c.encode(quotaShare, forKey: .quotaShare)
+        try c.encode(quotaCount, forKey: .quotaCount)
+        try c.encode(coverAll, forKey: .coverAll)
+    }
+
     public init(from decoder: Decoder) throws {
         self.init()
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -181,6 +218,16 @@ extension Profile.Location {
 }
 
 extension Profile.Rules {
+    /// Writes `max_km` even when it is null (no limit), so the profile reads back the same.
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(maxKm, forKey: .maxKm)
+        try c.encode(sameKabupaten, forKey: .sameKabupaten)
+        try c.encode(languageMustOverlap, forKey: .languageMustOverlap)
+        try c.encode(mentorScaleAtLeastMentee, forKey: .mentorScaleAtLeastMentee)
+        try c.encode(minScore, forKey: .minScore)
+    }
+
     public init(from decoder: Decoder) throws {
         self.init()
         let c = try decoder.container(keyedBy: CodingKeys.self)

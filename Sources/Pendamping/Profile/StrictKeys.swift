@@ -4,7 +4,8 @@ import Foundation
 /// silently ignored setting. The known keys are listed once here, in snake case.
 enum StrictKeys {
     static let known: [String: Set<String>] = [
-        "": ["weights", "location", "rules", "constraints", "k"],
+        "": ["weights", "location", "rules", "constraints", "stability", "k"],
+        "stability": ["penalty"],
         "constraints": ["min_mentees", "hours", "speed_kmh", "sessions_per_month", "default_hours_needed",
                         "default_hours_per_month", "quota_level", "quota_share", "quota_count", "cover_all"],
         "weights": ["sector", "location", "capacity", "culture"],

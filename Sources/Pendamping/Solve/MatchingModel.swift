@@ -14,21 +14,24 @@ public struct MatchingModel: Sendable {
     /// (equal to the score when every priority is 1).
     public let weight: [Int64]
 
-    /// - Parameter priority: per mentee; nil for all 1.
+    /// - Parameters:
+    ///   - priority: per mentee; nil for all 1.
+    ///   - bonus: added to the weight of some pairs (a curation round's stability bonus for
+    ///     keeping the previous round's pairs), by pair index.
     /// - Throws: ``MatchingError/infeasibleLocks(_:)`` when the fixed pairs alone break a row.
-    public init(graph: CandidateGraph, capacity: [Int32], fixedPairs: [Int32] = [], priority: [Double]? = nil) throws {
+    public init(graph: CandidateGraph, capacity: [Int32], fixedPairs: [Int32] = [], priority: [Double]? = nil,
+                bonus: [Int32: Int64] = [:]) throws {
         self.graph = graph
         self.capacity = capacity
         self.fixedPairs = fixedPairs.sorted()
+        var w = graph.score
         if let priority, priority.contains(where: { $0 != 1 }) {
-            var w = graph.score
             for i in 0..<graph.menteeCount {
                 for p in graph.pairs(ofMentee: i) { w[p] = max(1, Int64((Double(graph.score[p]) * priority[i]).rounded())) }
             }
-            weight = w
-        } else {
-            weight = graph.score
         }
+        for (p, b) in bonus { w[Int(p)] += b }
+        weight = w
         components = Components(graph: graph)
         try checkFixedPairs()
     }

@@ -1,0 +1,114 @@
+import Crypto
+import Foundation
+
+/// One curation round: the previous round's pairs and the curators' decisions in, a re-solve
+/// that keeps accepted and locked pairs, never brings back rejected ones, and moves other
+/// pairs only where the gain beats the profile's stability penalty; a diff out.
+public struct CurationRound: Sendable {
+    /// What happened to one mentee between the rounds.
+    public struct Change: Sendable {
+        public enum Kind: String, Sendable { case kept, moved, lost, gained, withdrawn, unmatched }
+        public var menteeID: String
+        public var before: String?
+        public var after: String?
+        public var kind: Kind
+        public var reason: String
+        public var scoreBefore: Int64?
+        public var scoreAfter: Int64?
+    }
+
+    public var result: MatchResult
+    public var changes: [Change]
+    /// Σ score of the previous pairs that are still possible (both sides present), in score units.
+    public var objectiveBefore: Int64
+    /// Σ score of this round's pairs.
+    public var objectiveAfter: Int64
+
+    /// Reads the previous round's `pairs.csv` (columns `mentee_id`, `mentor_id`).
+    public static func readPrevious(path: String) throws -> [String: String] {
+        let file = try CSVFile.read(path: path)
+        var t = TableReader(file: file, required: ["mentee_id", "mentor_id"], optional: [])
+        var out: [String: String] = [:]
+        if t.issues.isEmpty {
+            for k in file.records.indices {
+                let row = t.row(k)
+                guard let me = t.required(row, "mentee_id"), let mo = t.required(row, "mentor_id") else { continue }
+                if out[me] != nil { t.add(row.line, "mentee_id", "mentee '\(me)' appears twice"); continue }
+                out[me] = mo
+            }
+        }
+        guard t.issues.isEmpty else { throw InputError.invalid(t.issues) }
+        return out
+    }
+
+    /// Runs the round on `dataset` (before withdrawals).
+    /// - Throws: ``InfeasibleDecisions`` when a decision names a withdrawn mentor or mentee, or
+    ///   decisions conflict.
+    public static func run(dataset full: Dataset, previous: [String: String], decisions: Decisions,
+                           matcher base: Matcher) throws -> CurationRound {
+        let goneMentees = decisions.withdrawnMentees, goneMentors = decisions.withdrawnMentors
+        var conflicts: [String] = []
+        for e in decisions.entries where e.decision == .accept || e.decision == .lock {
+            if goneMentees.contains(e.menteeID) { conflicts.append("mentee \(e.menteeID) is withdrawn but has a \(e.decision.rawValue) decision") }
+            if goneMentors.contains(e.mentorID) { conflicts.append("mentor \(e.mentorID) is withdrawn but has a \(e.decision.rawValue) decision") }
+        }
+        if !conflicts.isEmpty { throw InfeasibleDecisions(conflicts) }
+        let dataset = Dataset(mentors: full.mentors.filter { !goneMentors.contains($0.id) },
+                              mentees: full.mentees.filter { !goneMentees.contains($0.id) },
+                              mentorExtraColumns: full.mentorExtraColumns, menteeExtraColumns: full.menteeExtraColumns)
+        var matcher = base
+        matcher.decisions = Decisions(entries: decisions.entries.filter { $0.decision != .withdraw })
+        matcher.previous = previous
+        let result = try matcher.run(dataset)
+
+        let scoring = try ScoringModel(dataset: dataset, profile: matcher.profile)
+        let menteeIndex = dataset.menteeIndex(), mentorIndex = dataset.mentorIndex()
+        func score(_ me: String, _ mo: String) -> Int64? {
+            guard let i = menteeIndex[me], let j = mentorIndex[mo] else { return nil }
+            return ScoringModel.integer(scoring.breakdown(mentee: Int(i), mentor: Int(j)).total)
+        }
+        var after: [String: (String, Int64)] = [:]
+        for p in result.pairs { after[dataset.mentees[Int(p.mentee)].id] = (dataset.mentors[Int(p.mentor)].id, p.score) }
+        let decided = Dictionary(decisions.entries.filter { $0.decision != .withdraw }.map { ($0.menteeID + "\u{0}" + $0.mentorID, $0.decision) },
+                                 uniquingKeysWith: { a, _ in a })
+        let penalty = formatFixed(matcher.profile.stability.penalty, 3)
+        var changes: [Change] = []
+        for id in Set(previous.keys).union(after.keys).union(goneMentees).sorted() {
+            let before = previous[id], now = after[id]
+            let sb = before.flatMap { score(id, $0) }, sa = now?.1
+            var c = Change(menteeID: id, before: before, after: now?.0, kind: .unmatched, reason: "", scoreBefore: sb, scoreAfter: sa)
+            if goneMentees.contains(id) {
+                c.kind = .withdrawn; c.reason = "mentee withdrawn"; c.after = nil; c.scoreAfter = nil
+            } else if let b = before, let a = now?.0, a == b {
+                c.kind = .kept
+                c.reason = decided[id + "\u{0}" + b].map { "\($0.rawValue)ed by curators" } ?? "kept (no change gains more than \(penalty))"
+            } else if let b = before {
+                c.kind = now == nil ? .lost : .moved
+                if decided[id + "\u{0}" + b] == .reject { c.reason = "previous pair rejected by curators" }
+                else if goneMentors.contains(b) { c.reason = "previous mentor \(b) withdrawn" }
+                else if mentorIndex[b] == nil { c.reason = "previous mentor \(b) no longer in the mentors file" }
+                else if let a = now?.0, let d = decided[id + "\u{0}" + a], d != .reject { c.reason = "\(d.rawValue) decision for \(a)" }
+                else if now == nil { c.reason = "its slot went to a pairing that gains more than \(penalty)" }
+                else { c.reason = "moving gains more than \(penalty) in total score" }
+            } else if now != nil {
+                c.kind = .gained
+                c.reason = decided[id + "\u{0}" + (now?.0 ?? "")].map { "\($0.rawValue) decision" } ?? "newly matched"
+            } else { continue }
+            changes.append(c)
+        }
+        let objectiveBefore = previous.compactMap { score($0.key, $0.value) }.reduce(0, +)
+        let objectiveAfter = result.pairs.reduce(Int64(0)) { $0 + $1.score }
+        return CurationRound(result: result, changes: changes, objectiveBefore: objectiveBefore, objectiveAfter: objectiveAfter)
+    }
+
+    /// Count of each change kind.
+    public var counts: [String: Int] { Dictionary(changes.map { ($0.kind.rawValue, 1) }, uniquingKeysWith: +) }
+    /// Mentees whose mentor changed (moved, lost or gained).
+    public var changedPairs: Int { changes.filter { $0.kind == .moved || $0.kind == .lost || $0.kind == .gained }.count }
+
+    /// SHA-256 of a file's bytes, hex. - Complexity: `O(bytes)`.
+    public static func sha256(path: String) throws -> String {
+        guard let data = FileManager.default.contents(atPath: path) else { throw InputError.missingFile(path: path, reason: "no such file") }
+        return SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+    }
+}

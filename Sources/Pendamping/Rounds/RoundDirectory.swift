@@ -1,0 +1,47 @@
+import Foundation
+
+/// The files of a round directory: the match outputs, `diff.csv`, and what is needed to
+/// re-run the round byte for byte: `round.json` (hashes of every input, counts, objectives),
+/// the resolved `profile.json`, and copies of `decisions.csv` and `previous-pairs.csv`.
+/// Mentor and mentee files are recorded by hash only (they may be large and hold personal data).
+public enum RoundDirectory {
+    public struct Manifest: Codable, Equatable, Sendable {
+        public var format = 1
+        /// SHA-256 of each input, by role.
+        public var inputs: [String: String]
+        public var changes: [String: Int]
+        public var objectiveBefore: Double
+        public var objectiveAfter: Double
+    }
+
+    /// Renders every file of the round. - Complexity: `O(n + m)`.
+    public static func render(_ round: CurationRound, profile: Profile, inputHashes: [String: String],
+                              decisionsBytes: Data, previousBytes: Data) throws -> [(name: String, data: Data)] {
+        var files = try ResultFiles.render(round.result)
+        var w = CSVTableWriter(header: ["mentee_id", "before", "after", "change", "reason", "score_before", "score_after"])
+        for c in round.changes {
+            w.appendRow([.text(c.menteeID), .text(c.before ?? ""), .text(c.after ?? ""), .text(c.kind.rawValue), .text(c.reason),
+                         .number(c.scoreBefore.map(formatScore) ?? ""), .number(c.scoreAfter.map(formatScore) ?? "")])
+        }
+        files.append(("diff.csv", Data(w.text.utf8)))
+        let manifest = Manifest(inputs: inputHashes, changes: round.counts,
+                                objectiveBefore: rounded6(Double(round.objectiveBefore) / ScoringModel.integerScale),
+                                objectiveAfter: rounded6(Double(round.objectiveAfter) / ScoringModel.integerScale))
+        files.append(("round.json", try ResultFiles.json(manifest)))
+        files.append(("profile.json", try ResultFiles.json(profile)))
+        files.append(("decisions.csv", decisionsBytes))
+        files.append(("previous-pairs.csv", previousBytes))
+        return files
+    }
+
+    /// Reads a round's manifest.
+    public static func manifest(in dir: String) throws -> Manifest {
+        let path = dir + "/round.json"
+        guard let data = FileManager.default.contents(atPath: path) else { throw InputError.missingFile(path: path, reason: "no such file") }
+        let d = JSONDecoder()
+        d.keyDecodingStrategy = .convertFromSnakeCase
+        do { return try d.decode(Manifest.self, from: data) } catch {
+            throw InputError.invalid([InputIssue(file: path, line: 0, message: "not a round manifest")])
+        }
+    }
+}

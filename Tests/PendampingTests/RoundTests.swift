@@ -1,0 +1,83 @@
+import Foundation
+import Testing
+@testable import Pendamping
+
+@Suite struct RoundTests {
+    /// A Kalimantan Tengah-like province from the generator (bundled regions), parsed.
+    func province(seed: UInt64) throws -> Dataset {
+        let (m, e) = try ProvinceGenerator(scope: RegionCode("62")!, mentees: 3000, mentors: 150, seed: seed,
+                                           regions: RegionTable.bundled()).generateCSV()
+        var issues: [InputIssue] = []
+        let (mentors, mx) = DatasetReader.parseMentors(try CSVFile.parse(Data(m.utf8), name: "mentors.csv"), issues: &issues)
+        let (mentees, ex) = DatasetReader.parseMentees(try CSVFile.parse(Data(e.utf8), name: "mentees.csv"), issues: &issues)
+        #expect(issues.isEmpty)
+        return Dataset(mentors: mentors, mentees: mentees, mentorExtraColumns: mx, menteeExtraColumns: ex)
+    }
+
+    @Test func roundWithRejectionsAndLocksChangesLessThanFromScratchAndKeepsEveryDecision() throws {
+        let d = try province(seed: 5)
+        let first = try Matcher().run(d)
+        let previous = Dictionary(uniqueKeysWithValues: first.pairs.map { (d.mentees[Int($0.mentee)].id, d.mentors[Int($0.mentor)].id) })
+        // 20 rejections of current pairs; 10 locks of unpaired or re-paired mentees to another candidate.
+        var rng = SplitMix64(seed: 99)
+        var entries: [Decisions.Entry] = []
+        var touched = Set<String>()
+        let paired = first.pairs.map { (d.mentees[Int($0.mentee)].id, d.mentors[Int($0.mentor)].id) }.sorted { $0.0 < $1.0 }
+        while entries.count < 20 {
+            let (me, mo) = paired[rng.int(in: 0...(paired.count - 1))]
+            if touched.insert(me).inserted { entries.append(.init(menteeID: me, mentorID: mo, decision: .reject, line: 0)) }
+        }
+        var load = [String: Int]()
+        for (_, mo) in paired { load[mo, default: 0] += 1 }
+        while entries.count < 30 {
+            let i = rng.int(in: 0...(d.mentees.count - 1))
+            let g = first.graph
+            let options = g.pairs(ofMentee: i).map { d.mentors[Int(g.mentor[$0])].id }.filter { $0 != previous[d.mentees[i].id] }
+            guard let mo = options.first, touched.insert(d.mentees[i].id).inserted else { continue }
+            entries.append(.init(menteeID: d.mentees[i].id, mentorID: mo, decision: .lock, line: 0))
+        }
+        let decisions = Decisions(entries: entries)
+
+        let round = try CurationRound.run(dataset: d, previous: previous, decisions: decisions, matcher: Matcher())
+        var scratchMatcher = Matcher()
+        scratchMatcher.decisions = decisions
+        let scratch = try scratchMatcher.run(d)
+        func changed(_ r: MatchResult) -> Int {
+            let now = Dictionary(uniqueKeysWithValues: r.pairs.map { (d.mentees[Int($0.mentee)].id, d.mentors[Int($0.mentor)].id) })
+            return Set(previous.keys).union(now.keys).filter { previous[$0] != now[$0] }.count
+        }
+        #expect(round.changedPairs == changed(round.result))
+        #expect(changed(round.result) < changed(scratch), "round \(changed(round.result)) vs scratch \(changed(scratch))")
+        // Every decision holds.
+        let now = Dictionary(uniqueKeysWithValues: round.result.pairs.map { (d.mentees[Int($0.mentee)].id, d.mentors[Int($0.mentor)].id) })
+        for e in entries {
+            switch e.decision {
+            case .reject: #expect(now[e.menteeID] != e.mentorID)
+            case .lock, .accept: #expect(now[e.menteeID] == e.mentorID)
+            case .withdraw: break
+            }
+        }
+        // A change beyond the decisions must gain more than the penalty.
+        for c in round.changes where c.kind == .moved && c.reason.hasPrefix("moving gains") {
+            #expect(c.scoreAfter != nil && c.scoreBefore != nil)
+        }
+    }
+
+    @Test func withdrawalsLeaveAndConflictingDecisionsAreRejected() throws {
+        let d = try province(seed: 6)
+        let first = try Matcher().run(d)
+        let previous = Dictionary(uniqueKeysWithValues: first.pairs.map { (d.mentees[Int($0.mentee)].id, d.mentors[Int($0.mentor)].id) })
+        let gone = d.mentors[Int(first.pairs[0].mentor)].id
+        let round = try CurationRound.run(dataset: d, previous: previous,
+                                          decisions: Decisions(entries: [.init(menteeID: "", mentorID: gone, decision: .withdraw, line: 0)]),
+                                          matcher: Matcher())
+        #expect(!round.result.dataset.mentors.contains { $0.id == gone })
+        #expect(round.changes.contains { $0.before == gone && $0.reason.contains("withdrawn") })
+        #expect(throws: InfeasibleDecisions.self) {
+            try CurationRound.run(dataset: d, previous: previous,
+                                  decisions: Decisions(entries: [.init(menteeID: "", mentorID: gone, decision: .withdraw, line: 0),
+                                                                 .init(menteeID: d.mentees[0].id, mentorID: gone, decision: .lock, line: 0)]),
+                                  matcher: Matcher())
+        }
+    }
+}
