@@ -11,7 +11,7 @@ struct PendampingCommand: ParsableCommand {
         Exit codes: 0 ok, 64 usage, 65 bad data, 66 missing input, 69 infeasible decisions or rules, 70 internal error.
         """,
         version: "0.1.0",
-        subcommands: [Match.self, Validate.self, Round.self, Generate.self, Bench.self, Export.self, GAP.self]
+        subcommands: [Match.self, Validate.self, Round.self, WhatIf.self, Generate.self, Bench.self, Export.self, GAP.self]
     )
 }
 

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
 import Testing
 @testable import Pendamping
 
@@ -147,5 +150,20 @@ func runCLI(_ arguments: [String]) throws -> (status: Int32, stdout: String, std
             .write(to: other, atomically: true, encoding: .utf8)
         let bad = try runCLI(["round", "--rerun", dir.path + "/r1", "--mentors", "fixtures/jakarta-barat/mentors.csv", "--mentees", other.path, "--out", dir.path + "/r3"])
         #expect(bad.status == 65 && bad.stderr.contains("SHA-256 mismatch"))
+    }
+}
+
+@Suite(.serialized) struct WhatIfCLITests {
+    @Test func whatifPrintsTableAndPlacementAndWritesCurve() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        #expect(try runCLI(["generate", "--preset", "L", "--mentees", "3000", "--mentors", "100", "--seed", "2", "--out", dir.path + "/kt"]).status == 0)
+        let r = try runCLI(["whatif", "--mentors", dir.path + "/kt/mentors.csv", "--mentees", dir.path + "/kt/mentees.csv",
+                            "--scenario", "fixtures/scenarios/cadres-120.json", "--out", dir.path + "/wi"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("+120 student cadres") && r.stdout.contains("best placement for +120 student cadres"))
+        let placements = try String(contentsOfFile: dir.path + "/wi/placements.csv", encoding: .utf8).split(separator: "\n").dropFirst()
+        #expect(placements.reduce(0) { $0 + Int($1.split(separator: ",").last!)! } == 120)
+        #expect(XMLParser(contentsOf: URL(fileURLWithPath: dir.path + "/wi/curve.svg"))!.parse())
     }
 }

@@ -1,0 +1,37 @@
+/// Coverage as total mentor capacity is scaled: one exact network solve per point on the same
+/// candidate graph (capacities change, pairs do not).
+public enum CoverageCurve {
+    public struct Point: Sendable, Equatable {
+        public var factor: Double
+        public var capacity: Int
+        public var matched: Int
+        public var coverage: Double
+        public var meanScore: Double
+    }
+
+    /// - Complexity: one network simplex solve per factor.
+    public static func sweep(_ dataset: Dataset, profile: Profile, factors: [Double]) throws -> [Point] {
+        var timings = StageTimings()
+        let prepared = try Matcher(profile: profile).prepare(dataset, timings: &timings)
+        let g = prepared.graph
+        return try factors.map { f in
+            let capacity = dataset.mentors.map { Int32((Double($0.capacity) * f).rounded()) }
+            let model = try MatchingModel(graph: g, capacity: capacity, priority: dataset.mentees.map(\.priority))
+            let a = try NetworkMatchingSolver().solve(model).assignment
+            let chosen = a.pairOf.filter { $0 >= 0 }
+            let scoreSum = chosen.reduce(Int64(0)) { $0 + g.score[Int($1)] }
+            return Point(factor: f, capacity: capacity.reduce(0) { $0 + Int($1) }, matched: chosen.count,
+                         coverage: dataset.mentees.isEmpty ? 0 : Double(chosen.count) / Double(dataset.mentees.count),
+                         meanScore: chosen.isEmpty ? 0 : Double(scoreSum) / ScoringModel.integerScale / Double(chosen.count))
+        }
+    }
+
+    public static func csv(_ points: [Point]) -> String {
+        var w = CSVTableWriter(header: ["capacity_factor", "capacity", "matched", "coverage", "mean_score"])
+        for p in points {
+            w.appendRow([.number(formatFixed(p.factor, 2)), .number(String(p.capacity)), .number(String(p.matched)),
+                         .number(formatFixed(p.coverage, 4)), .number(formatFixed(p.meanScore, 4))])
+        }
+        return w.text
+    }
+}

@@ -1,0 +1,91 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+import MinCostFlow
+import Testing
+@testable import Pendamping
+
+@Suite struct WhatIfTests {
+    func province(mentees: Int, mentors: Int, seed: UInt64) throws -> Dataset {
+        let (m, e) = try ProvinceGenerator(scope: RegionCode("62")!, mentees: mentees, mentors: mentors, seed: seed,
+                                           regions: RegionTable.bundled()).generateCSV()
+        var issues: [InputIssue] = []
+        let (mentorList, _) = DatasetReader.parseMentors(try CSVFile.parse(Data(m.utf8), name: "m"), issues: &issues)
+        let (menteeList, _) = DatasetReader.parseMentees(try CSVFile.parse(Data(e.utf8), name: "e"), issues: &issues)
+        return Dataset(mentors: mentorList, mentees: menteeList)
+    }
+
+    @Test func scenarioFilesAreReadStrictly() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let s = try Scenario.read(path: packageRoot.appendingPathComponent("fixtures/scenarios/cadres-120.json").path)
+        #expect(s.name == "+120 student cadres" && s.addMentors.first?.count == 120 && s.addMentors.first?.place == .recruit)
+        let bad = dir.appendingPathComponent("bad.json")
+        try #"{"add_mentors": [{"kind": "robot", "count": 1, "capacity": 2}]}"#.write(to: bad, atomically: true, encoding: .utf8)
+        #expect {
+            try Scenario.read(path: bad.path)
+        } throws: { e in
+            guard case InputError.invalid(let issues) = e else { return false }
+            return issues.first?.column == "add_mentors[0].kind"
+        }
+        let patched = dir.appendingPathComponent("p.json")
+        try #"{"profile": {"rules": {"max_km": 30}}}"#.write(to: patched, atomically: true, encoding: .utf8)
+        let p = try Scenario.read(path: patched.path).profile(over: .default)
+        #expect(p.rules.maxKm == 30 && p.weights == Profile.default.weights)
+    }
+
+    /// The recruitment MIP equals trying every way to place K mentors and matching exactly.
+    @Test func recruitmentEqualsBruteForce() throws {
+        for seed in 0..<12 {
+            var rng = SplitMix64(seed: UInt64(seed) &+ 300)
+            let locations = (0..<4).map { l in (RegionCode(String(format: "62.71.%02d", l + 1))!,
+                                                GeoPoint(lat: -2.2 + 0.05 * Double(l), lon: 113.9 + rng.double(in: -0.02...0.02))) }
+            let mentees = (0..<rng.int(in: 3...7)).map { i in
+                Mentee(id: "E\(i)", kbli: [KBLICode(["10710", "47112", "14111"][rng.int(in: 0...2)])!],
+                       location: GeoPoint(lat: -2.2 + rng.double(in: -0.03...0.18), lon: 113.9 + rng.double(in: -0.03...0.03)),
+                       region: RegionCode("62.71.01")!, needs: SkillSet([.digital]))
+            }
+            let t = Scenario.NewMentors(kind: .cadre, count: 2, capacity: 2, hoursPerMonth: nil, kbli: [KBLICode("10710")!],
+                                        expertise: SkillSet([.digital]), languages: ["ind"], place: .recruit)
+            let choice = try Recruitment.choose(template: t, count: 2, locations: locations, unmatched: mentees, profile: .default)
+            #expect(choice.placements.reduce(0) { $0 + $1.count } <= 2)
+            // Brute force: every placement of 2 mentors over 4 locations, then the exact matching.
+            var p = Profile.default
+            p.k = 4
+            var best: Int64 = 0
+            for a in 0..<4 { for b in a..<4 {
+                var counts = [0, 0, 0, 0]; counts[a] += 1; counts[b] += 1
+                let mentors = (0..<4).map { l in Mentor(id: String(format: "L%05d", l), kbli: t.kbli, location: locations[l].1,
+                                                      region: locations[l].0, capacity: 2 * counts[l], expertise: t.expertise, languages: t.languages, kind: .cadre) }
+                let d = Dataset(mentors: mentors, mentees: mentees)
+                let g = CandidateBuilder(scoring: try ScoringModel(dataset: d, profile: p)).build()
+                let model = try MatchingModel(graph: g, capacity: mentors.map { Int32($0.capacity) })
+                best = max(best, try NetworkMatchingSolver().solve(model).assignment.objective)
+            } }
+            #expect(choice.status == .optimal)
+            #expect(Int64((choice.gain * ScoringModel.integerScale).rounded()) == best, "seed \(seed)")
+        }
+    }
+
+    @Test func scenariosCompareAndCurveRises() throws {
+        let d = try province(mentees: 2500, mentors: 80, seed: 8)
+        var s = Scenario(name: "+30 cadres")
+        s.addMentors = [Scenario.NewMentors(kind: .cadre, count: 30, capacity: 8, hoursPerMonth: 40, kbli: [KBLICode("47911")!],
+                                            expertise: SkillSet([.digital, .qris]), languages: ["bjn", "ind"], place: .recruit)]
+        var half = Scenario(name: "half capacity")
+        half.capacityScale = 0.5
+        let (base, rows) = try WhatIfRunner(base: d, profile: .default, regions: RegionTable.bundled()).run([s, half])
+        #expect(rows.map(\.name) == ["base", "+30 cadres", "half capacity"])
+        #expect(rows[1].placements.reduce(0) { $0 + $1.count } == 30 && rows[1].mentors == rows[0].mentors + 30)
+        #expect(rows[1].matched >= rows[0].matched && rows[2].matched <= rows[0].matched)
+        #expect(base.slotGain != nil && !WhatIfRunner.marginal(base).regions.isEmpty)
+        let points = try CoverageCurve.sweep(d, profile: .default, factors: [0, 0.5, 1, 2])
+        #expect(points.map(\.matched) == points.map(\.matched).sorted() && points[0].matched == 0)
+        #expect(points[2].matched == base.matchedCount)
+        let svg = SVGChart.line(title: "t & <c>", xLabel: "x", yLabel: "y", points: points.map { (Double($0.capacity), $0.coverage * 100) })
+        let parser = XMLParser(data: Data(svg.utf8))
+        #expect(parser.parse(), "the SVG must be well-formed XML")
+        #expect(svg.contains("<polyline") && svg.components(separatedBy: "<circle").count == points.count + 1)
+    }
+}
