@@ -7,13 +7,7 @@ import Pendamping
 
 /// A generated Kalimantan Tengah-like dataset (bundled regions), parsed as `match` would.
 func dataset(mentees: Int, mentors: Int) -> Dataset {
-    let (m, e) = try! ProvinceGenerator(scope: RegionCode("62")!, mentees: mentees, mentors: mentors, seed: 1,
-                                        regions: RegionTable.bundled()).generateCSV()
-    var issues: [InputIssue] = []
-    let (mentorList, _) = DatasetReader.parseMentors(try! CSVFile.parse(Data(m.utf8), name: "mentors.csv"), issues: &issues)
-    let (menteeList, _) = DatasetReader.parseMentees(try! CSVFile.parse(Data(e.utf8), name: "mentees.csv"), issues: &issues)
-    precondition(issues.isEmpty)
-    return Dataset(mentors: mentorList, mentees: menteeList)
+    try! ProvinceGenerator(preset: .L, mentees: mentees, mentors: mentors, seed: 1, regions: RegionTable.bundled()).generateDataset()
 }
 
 let sizes: [(mentees: Int, mentors: Int, k: Int)] = [(5_000, 200, 10), (35_000, 1_000, 20), (250_000, 5_000, 20)]

@@ -44,15 +44,10 @@ struct Bench: ParsableCommand {
             let fm = FileManager.default
             let scratch = fm.temporaryDirectory.appendingPathComponent("pendamping-bench-\(getpid())")
             defer { try? fm.removeItem(at: scratch) }
-            var dir = directory ?? scratch.appendingPathComponent("data").path
+            let dir = directory ?? scratch.appendingPathComponent("data").path
             if let preset {
-                let shape = ProvinceGenerator.Preset(rawValue: preset.uppercased())!.shape
-                let table = try regions.map(RegionTable.read) ?? RegionTable.bundled()
-                let g = ProvinceGenerator(scope: RegionCode(shape.scope)!, mentees: shape.mentees, mentors: shape.mentors,
-                                          seed: seed, regions: table)
-                let (m, e) = try g.generateCSV()
-                try OutputDirectory.write([("mentors.csv", Data(m.utf8)), ("mentees.csv", Data(e.utf8))], to: dir)
-                dir = scratch.appendingPathComponent("data").path
+                try ProvinceGenerator(preset: ProvinceGenerator.Preset(rawValue: preset.uppercased())!, seed: seed,
+                                      regions: regions.map(RegionTable.read) ?? RegionTable.bundled()).write(to: dir)
             }
             let interactive = isatty(2) != 0
             let progress: @Sendable (String, Double) -> Void = { name, s in printErr("  \(name) done in \(formatFixed(s, 3)) s") }

@@ -42,13 +42,12 @@ struct Generate: ParsableCommand {
 
     func run() throws {
         do {
-            let shape = preset.flatMap { ProvinceGenerator.Preset(rawValue: $0.uppercased()) }?.shape
             let table = try regions.map(RegionTable.read) ?? RegionTable.bundled()
-            let generator = ProvinceGenerator(scope: RegionCode(scope ?? shape!.scope)!, mentees: mentees ?? shape!.mentees,
-                                              mentors: mentors ?? shape!.mentors, seed: seed, regions: table)
+            let generator = try preset.flatMap { ProvinceGenerator.Preset(rawValue: $0.uppercased()) }.map {
+                ProvinceGenerator(preset: $0, mentees: mentees, mentors: mentors, scope: scope.flatMap(RegionCode.init), seed: seed, regions: table)
+            } ?? ProvinceGenerator(scope: RegionCode(scope!)!, mentees: mentees!, mentors: mentors!, seed: seed, regions: table)
             let clock = ContinuousClock(), start = clock.now
-            let (mentorText, menteeText) = try generator.generateCSV()
-            try OutputDirectory.write([("mentors.csv", Data(mentorText.utf8)), ("mentees.csv", Data(menteeText.utf8))], to: out)
+            try generator.write(to: out)
             let (s, a) = (clock.now - start).components
             print("generated \(generator.menteeCount) mentees and \(generator.mentorCount) mentors in \(generator.scope.text) "
                   + "(seed \(seed)) into \(out) in \(formatFixed(Double(s) + Double(a) / 1e18, 2)) s")

@@ -5,13 +5,7 @@ import Testing
 @Suite struct RoundTests {
     /// A Kalimantan Tengah-like province from the generator (bundled regions), parsed.
     func province(seed: UInt64) throws -> Dataset {
-        let (m, e) = try ProvinceGenerator(scope: RegionCode("62")!, mentees: 3000, mentors: 150, seed: seed,
-                                           regions: RegionTable.bundled()).generateCSV()
-        var issues: [InputIssue] = []
-        let (mentors, mx) = DatasetReader.parseMentors(try CSVFile.parse(Data(m.utf8), name: "mentors.csv"), issues: &issues)
-        let (mentees, ex) = DatasetReader.parseMentees(try CSVFile.parse(Data(e.utf8), name: "mentees.csv"), issues: &issues)
-        #expect(issues.isEmpty)
-        return Dataset(mentors: mentors, mentees: mentees, mentorExtraColumns: mx, menteeExtraColumns: ex)
+        try ProvinceGenerator(preset: .L, mentees: 3000, mentors: 150, seed: seed, regions: RegionTable.bundled()).generateDataset()
     }
 
     @Test func roundWithRejectionsAndLocksChangesLessThanFromScratchAndKeepsEveryDecision() throws {

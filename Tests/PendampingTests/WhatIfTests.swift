@@ -8,12 +8,7 @@ import Testing
 
 @Suite struct WhatIfTests {
     func province(mentees: Int, mentors: Int, seed: UInt64) throws -> Dataset {
-        let (m, e) = try ProvinceGenerator(scope: RegionCode("62")!, mentees: mentees, mentors: mentors, seed: seed,
-                                           regions: RegionTable.bundled()).generateCSV()
-        var issues: [InputIssue] = []
-        let (mentorList, _) = DatasetReader.parseMentors(try CSVFile.parse(Data(m.utf8), name: "m"), issues: &issues)
-        let (menteeList, _) = DatasetReader.parseMentees(try CSVFile.parse(Data(e.utf8), name: "e"), issues: &issues)
-        return Dataset(mentors: mentorList, mentees: menteeList)
+        try ProvinceGenerator(preset: .L, mentees: mentees, mentors: mentors, seed: seed, regions: RegionTable.bundled()).generateDataset()
     }
 
     @Test func scenarioFilesAreReadStrictly() throws {

@@ -32,6 +32,29 @@ public struct ProvinceGenerator: Sendable {
         self.scope = scope; menteeCount = mentees; mentorCount = mentors; self.seed = seed; self.regions = regions
     }
 
+    /// A preset's shape, with optional overrides of its counts and scope.
+    public init(preset: Preset, mentees: Int? = nil, mentors: Int? = nil, scope: RegionCode? = nil, seed: UInt64, regions: RegionTable) {
+        let shape = preset.shape
+        self.init(scope: scope ?? RegionCode(shape.scope)!, mentees: mentees ?? shape.mentees, mentors: mentors ?? shape.mentors,
+                  seed: seed, regions: regions)
+    }
+
+    /// Generates and writes `DIR/mentors.csv` and `DIR/mentees.csv` atomically.
+    public func write(to directory: String) throws {
+        let (m, e) = try generateCSV()
+        try OutputDirectory.write([("mentors.csv", Data(m.utf8)), ("mentees.csv", Data(e.utf8))], to: directory)
+    }
+
+    /// The generated records read back exactly as `match` reads the CSV files.
+    public func generateDataset() throws -> Dataset {
+        let (m, e) = try generateCSV()
+        var issues: [InputIssue] = []
+        let (mentors, mx) = DatasetReader.parseMentors(try CSVFile.parse(Data(m.utf8), name: "mentors.csv"), issues: &issues)
+        let (mentees, ex) = DatasetReader.parseMentees(try CSVFile.parse(Data(e.utf8), name: "mentees.csv"), issues: &issues)
+        guard issues.isEmpty else { throw InputError.invalid(issues) }
+        return Dataset(mentors: mentors, mentees: mentees, mentorExtraColumns: mx, menteeExtraColumns: ex)
+    }
+
     /// Mentor kinds for `m` mentors: Kalimantan Tengah's proportions (7 PLUT consultants and 120
     /// student cadres per 5,000), a tenth volunteers, the rest businesses; all businesses below 50.
     static func kindCounts(_ m: Int) -> [(MentorKind, Int)] {

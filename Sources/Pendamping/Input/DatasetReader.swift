@@ -19,68 +19,68 @@ public enum DatasetReader {
         return Dataset(mentors: mentors, mentees: mentees, mentorExtraColumns: mentorExtra, menteeExtraColumns: menteeExtra)
     }
 
-    public static func parseMentors(_ file: CSVFile, issues: inout [InputIssue]) -> ([Mentor], [String]) {
-        var t = TableReader(file: file, required: mentorRequired, optional: mentorOptional)
-        var out: [Mentor] = []
+    /// The loop both record kinds share: header checks, field count and id, then `build` for
+    /// the rest; a record is kept only when `build` added no issue. `O(records)`.
+    static func parseRecords<T>(_ file: CSVFile, required: [String], optional: [String], issues: inout [InputIssue],
+                                _ build: (inout TableReader, TableReader.Row) -> T?) -> ([T], [String]) {
+        var t = TableReader(file: file, required: required, optional: optional)
+        var out: [T] = []
         out.reserveCapacity(file.records.count)
         var seen = Set<String>()
         if t.issues.isEmpty {
             for i in file.records.indices where !t.isFull {
                 guard let row = t.begin(i, seen: &seen) else { continue }
                 let before = t.issues.count
-                let name = t.required(row, "name")
-                let kbli = t.kbli(row), loc = t.location(row), region = t.region(row)
-                let cap = t.integer(row, "capacity", required: true, minimum: 1, what: "a positive integer")
-                let minM = t.integer(row, "min_mentees", minimum: 0, what: "a non-negative integer")
-                let hours = t.number(row, "hours_per_month", in: 0...10_000, rangeText: "[0, 10000]")
-                let expertise = t.skills(row, "expertise")
-                let langs = t.languages(row), gender = t.gender(row), scale = t.scale(row)
-                var kind: MentorKind?
-                if let k = t.text(row, "kind") {
-                    kind = MentorKind(rawValue: k.lowercased())
-                    if kind == nil { t.add(row.line, "kind", "'\(k)' is not one of \(MentorKind.allCases.map(\.rawValue).joined(separator: ", "))", id: row.id) }
-                }
-                if let cap, let minM, minM > cap {
-                    t.add(row.line, "min_mentees", "\(minM) is above the capacity \(cap)", id: row.id)
-                }
-                guard t.issues.count == before, let name, let kbli, let loc, let region, let cap else { continue }
-                out.append(Mentor(id: row.id!, name: name, kbli: kbli, location: loc, region: region, capacity: cap,
-                                  minMentees: minM, hoursPerMonth: hours, expertise: expertise, languages: langs,
-                                  gender: gender, scale: scale, kind: kind, extra: t.extras(row), line: row.line))
+                let record = build(&t, row)
+                if t.issues.count == before, let record { out.append(record) }
             }
         }
         issues += t.issues
         return (out, t.extraColumns)
     }
 
-    public static func parseMentees(_ file: CSVFile, issues: inout [InputIssue]) -> ([Mentee], [String]) {
-        var t = TableReader(file: file, required: menteeRequired, optional: menteeOptional)
-        var out: [Mentee] = []
-        out.reserveCapacity(file.records.count)
-        var seen = Set<String>()
-        if t.issues.isEmpty {
-            for i in file.records.indices where !t.isFull {
-                guard let row = t.begin(i, seen: &seen) else { continue }
-                let before = t.issues.count
-                let name = t.required(row, "name")
-                let kbli = t.kbli(row), loc = t.location(row), region = t.region(row)
-                let needs = t.skills(row, "needs")
-                let langs = t.languages(row), gender = t.gender(row), scale = t.scale(row)
-                let hours = t.number(row, "hours_needed", in: 0...1_000, rangeText: "[0, 1000]")
-                let priority = t.number(row, "priority", in: 0...1_000, rangeText: "[0, 1000]") ?? 1
-                var prefs: [Preference] = []
-                for token in t.list(row, "prefer") {
-                    if let p = Preference(token) { prefs.append(p) } else {
-                        t.add(row.line, "prefer", "'\(token)' is not gender:f|m, kind:KIND or mentor:ID", id: row.id)
-                    }
-                }
-                guard t.issues.count == before, let name, let kbli, let loc, let region else { continue }
-                out.append(Mentee(id: row.id!, name: name, kbli: kbli, location: loc, region: region, needs: needs,
-                                  languages: langs, gender: gender, scale: scale, hoursNeeded: hours,
-                                  preferences: prefs, priority: priority, extra: t.extras(row), line: row.line))
+    public static func parseMentors(_ file: CSVFile, issues: inout [InputIssue]) -> ([Mentor], [String]) {
+        parseRecords(file, required: mentorRequired, optional: mentorOptional, issues: &issues) { t, row in
+            let name = t.required(row, "name")
+            let kbli = t.kbli(row), loc = t.location(row), region = t.region(row)
+            let cap = t.integer(row, "capacity", required: true, minimum: 1, what: "a positive integer")
+            let minM = t.integer(row, "min_mentees", minimum: 0, what: "a non-negative integer")
+            let hours = t.number(row, "hours_per_month", in: 0...10_000, rangeText: "[0, 10000]")
+            let expertise = t.skills(row, "expertise")
+            let langs = t.languages(row), gender = t.gender(row), scale = t.scale(row)
+            var kind: MentorKind?
+            if let k = t.text(row, "kind") {
+                kind = MentorKind(rawValue: k.lowercased())
+                if kind == nil { t.add(row.line, "kind", "'\(k)' is not one of \(MentorKind.allCases.map(\.rawValue).joined(separator: ", "))", id: row.id) }
             }
+            if let cap, let minM, minM > cap {
+                t.add(row.line, "min_mentees", "\(minM) is above the capacity \(cap)", id: row.id)
+            }
+            guard let name, let kbli, let loc, let region, let cap else { return nil }
+            return Mentor(id: row.id!, name: name, kbli: kbli, location: loc, region: region, capacity: cap,
+                          minMentees: minM, hoursPerMonth: hours, expertise: expertise, languages: langs,
+                          gender: gender, scale: scale, kind: kind, extra: t.extras(row), line: row.line)
         }
-        issues += t.issues
-        return (out, t.extraColumns)
+    }
+
+    public static func parseMentees(_ file: CSVFile, issues: inout [InputIssue]) -> ([Mentee], [String]) {
+        parseRecords(file, required: menteeRequired, optional: menteeOptional, issues: &issues) { t, row in
+            let name = t.required(row, "name")
+            let kbli = t.kbli(row), loc = t.location(row), region = t.region(row)
+            let needs = t.skills(row, "needs")
+            let langs = t.languages(row), gender = t.gender(row), scale = t.scale(row)
+            let hours = t.number(row, "hours_needed", in: 0...1_000, rangeText: "[0, 1000]")
+            let priority = t.number(row, "priority", in: 0...1_000, rangeText: "[0, 1000]") ?? 1
+            var prefs: [Preference] = []
+            for token in t.list(row, "prefer") {
+                if let p = Preference(token) { prefs.append(p) } else {
+                    t.add(row.line, "prefer", "'\(token)' is not gender:f|m, kind:KIND or mentor:ID", id: row.id)
+                }
+            }
+            guard let name, let kbli, let loc, let region else { return nil }
+            return Mentee(id: row.id!, name: name, kbli: kbli, location: loc, region: region, needs: needs,
+                          languages: langs, gender: gender, scale: scale, hoursNeeded: hours,
+                          preferences: prefs, priority: priority, extra: t.extras(row), line: row.line)
+        }
     }
 }
