@@ -15,7 +15,7 @@ import Testing
         }
     }
 
-    @Test(arguments: 0..<24)
+    @Test(arguments: 0..<60)
     func topKEqualsBruteForce(seed: Int) throws {
         var rng = SplitMix64(seed: UInt64(seed) &* 7919)
         let n = rng.int(in: 1...150), m = rng.int(in: 1...120)

@@ -48,13 +48,19 @@ public struct CandidateBuilder: Sendable {
     public let scoring: ScoringModel
     public let k: Int
     let grid: SpatialGrid
+    /// One grid per KBLI division over the mentors that know it (a mentor may be in several).
+    let divisionGrids: [Int: SpatialGrid]
     let mentorPoints: [GeoPoint]
 
     public init(scoring: ScoringModel) {
         self.scoring = scoring
         self.k = scoring.profile.k
-        mentorPoints = scoring.mentors.map(\.location)
-        grid = SpatialGrid(points: mentorPoints)
+        let points = scoring.mentors.map(\.location)
+        mentorPoints = points
+        grid = SpatialGrid(points: points)
+        var byDivision: [Int: [Int32]] = [:]
+        for j in scoring.mentors.indices { for d in scoring.mentorDivisions(j) { byDivision[d, default: []].append(Int32(j)) } }
+        divisionGrids = byDivision.mapValues { SpatialGrid(points: points, subset: $0) }
     }
 
     /// - Parameters:
@@ -97,16 +103,35 @@ public struct CandidateBuilder: Sendable {
                               mentor: mentor, score: score, nearestWhenNone: nearest)
     }
 
-    /// Ring search for mentee `i`'s top k.
+    /// Mentee `i`'s top k, exactly, in two passes. First the mentors sharing one of its KBLI
+    /// divisions (the only ones whose sector term can exceed 1/5), by ring search on their
+    /// division grids; then all other mentors, whose sector term is at most 1/5, which is
+    /// skipped outright once even a perfect score with that sector term cannot reach the k-th best.
     func search(mentee i: Int, rejected: [Int32], into top: inout TopK) {
         guard !mentorPoints.isEmpty else { return }
+        let divisions = scoring.menteeDivisions(i)
+        for d in divisions {
+            guard let g = divisionGrids[d] else { continue }
+            ringSearch(i, g, rejected: rejected, sectorAtMost: 1, into: &top) { _ in true }
+        }
+        if top.isFull, scoring.upperBound(atLeastKm: 0, sectorAtMost: 0.2) <= top.worstScore { return }
+        ringSearch(i, grid, rejected: rejected, sectorAtMost: divisions.isEmpty ? 1 : 0.2, into: &top) { j in
+            divisions.isEmpty || !scoring.mentorDivisions(j).contains(where: divisions.contains)
+        }
+    }
+
+    /// Ring search over one grid, offering the mentors `include` accepts. Stops when no
+    /// unvisited mentor (with sector term ≤ `sectorAtMost`) can reach the k-th best score.
+    func ringSearch(_ i: Int, _ g: SpatialGrid, rejected: [Int32], sectorAtMost: Double, into top: inout TopK,
+                    include: (Int) -> Bool) {
         let p = scoring.mentees[i].location
-        let center = grid.cellIndex(p)
+        let center = g.cellIndex(p)
         let maxKm = scoring.profile.rules.maxKm
         var r = 0
         while true {
-            grid.forEachInRing(center, r) { j in
+            g.forEachInRing(center, r) { j in
                 if !rejected.isEmpty, rejected.contains(Int32(j)) { return }
+                guard include(j) else { return }
                 // A mentor that ties the k-th best score can still win on its lower index,
                 // so only those that cannot reach that score are skipped early.
                 let reaching: Int64? = top.isFull ? top.worstScore : nil
@@ -114,9 +139,9 @@ public struct CandidateBuilder: Sendable {
                     top.offer(score: s, mentor: Int32(j))
                 }
             }
-            guard let lb = grid.unvisitedLowerBoundKm(from: p, center: center, ring: r) else { return }
+            guard let lb = g.unvisitedLowerBoundKm(from: p, center: center, ring: r) else { return }
             if let maxKm, lb > maxKm { return }
-            if top.isFull, scoring.upperBound(atLeastKm: lb) <= top.worstScore { return }
+            if top.isFull, scoring.upperBound(atLeastKm: lb, sectorAtMost: sectorAtMost) <= top.worstScore { return }
             r += 1
         }
     }

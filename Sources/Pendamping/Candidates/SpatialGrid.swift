@@ -16,7 +16,14 @@ struct SpatialGrid: Sendable {
     /// The points span more than 180° of longitude: longitude gaps are not used for bounds.
     let wraps: Bool
 
+    /// A grid over all `points`. `O(points)`.
     init(points: [GeoPoint]) {
+        self.init(points: points, subset: (0..<Int32(points.count)).map { $0 })
+    }
+
+    /// A grid over `points[subset]`; items are the indices in `points`. `O(subset)`.
+    init(points all: [GeoPoint], subset: [Int32]) {
+        let points = subset.map { all[Int($0)] }
         let lats = points.map(\.lat), lons = points.map(\.lon)
         let minLat = lats.min() ?? 0, maxLat = lats.max() ?? 0
         let minLon = lons.min() ?? 0, maxLon = lons.max() ?? 0
@@ -42,7 +49,7 @@ struct SpatialGrid: Sendable {
         var fill = counts
         var items = [Int32](repeating: 0, count: points.count)
         for i in points.indices {
-            items[Int(fill[cellOf[i]])] = Int32(i)
+            items[Int(fill[cellOf[i]])] = subset[i]
             fill[cellOf[i]] += 1
         }
         cellStart = counts

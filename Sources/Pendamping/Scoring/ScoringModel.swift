@@ -187,11 +187,24 @@ public struct ScoringModel: Sendable {
     /// `total` as an integer score. `O(1)`.
     static func integer(_ total: Double) -> Int64 { Int64((total * integerScale).rounded()) }
 
-    /// An upper bound on the integer score of any pair at least `km` apart. `O(1)`.
-    func upperBound(atLeastKm km: Double) -> Int64 {
+    /// An upper bound on the integer score of any pair at least `km` apart whose sector term
+    /// is at most `sector`. `O(1)`.
+    func upperBound(atLeastKm km: Double, sectorAtMost sector: Double = 1) -> Int64 {
         let w = profile.weights, share = profile.location.regionShare
         let location = (1 - share) * exp(-km / profile.location.decayKm) + share
-        let total = (w.sector + w.location * location + w.capacity + w.culture) / weightSum
+        let total = (w.sector * sector + w.location * location + w.capacity + w.culture) / weightSum
         return Self.integer(total) + 1
+    }
+
+    /// KBLI divisions (2-digit codes) of mentor `j`, or of mentee `i`; section-only codes have none.
+    func mentorDivisions(_ j: Int) -> [Int] { Self.divisions(mentorFeatures, j) }
+    func menteeDivisions(_ i: Int) -> [Int] { Self.divisions(menteeFeatures, i) }
+    static func divisions(_ f: ScoringFeatures, _ r: Int) -> [Int] {
+        var out: [Int] = []
+        for x in Int(f.kbliStart[r])..<Int(f.kbliStart[r + 1]) {
+            let d = Int((f.kbli[x] >> 8) & 0xff)
+            if d > 0 && !out.contains(d) { out.append(d) }
+        }
+        return out
     }
 }
