@@ -123,8 +123,9 @@ public struct SolveOutcome: Sendable {
     /// Simplex iterations or pivots.
     public var iterations: Int
 
+    /// |bound − objective| / |objective|; nil without a bound, or without a solution to measure from.
     public var relativeGap: Double? {
-        guard let bound else { return nil }
+        guard let bound, assignment.objective != 0 || bound == 0 else { return nil }
         let obj = Double(assignment.objective)
         return abs(bound - obj) / (abs(obj) + 1e-9)
     }
