@@ -14,12 +14,7 @@ struct Bench: ParsableCommand {
 
     @Argument(help: "Directory with mentors.csv and mentees.csv.")
     var directory: String?
-    @Option(help: "Generate this tier first: S, M, L or XL.")
-    var preset: String?
-    @Option(help: "Seed for --preset.")
-    var seed: UInt64 = 1
-    @Option(help: "Regions CSV for --preset.")
-    var regions: String?
+    @OptionGroup var generation: PresetOptions
     @Option(help: "Matching profile (JSON).")
     var profile: String?
     @Option(help: "Candidates per mentee (overrides the profile's k).")
@@ -34,8 +29,7 @@ struct Bench: ParsableCommand {
     var format: OutputFormat = .text
 
     func validate() throws {
-        if (directory == nil) == (preset == nil) { throw ValidationError("give a directory or --preset, not both") }
-        if let preset, ProvinceGenerator.Preset(rawValue: preset.uppercased()) == nil { throw ValidationError("unknown preset '\(preset)'") }
+        if (directory == nil) == (try generation.tier() == nil) { throw ValidationError("give a directory or --preset, not both") }
         if SolverChoice(rawValue: solver) == nil { throw ValidationError("unknown solver '\(solver)'") }
     }
 
@@ -45,9 +39,8 @@ struct Bench: ParsableCommand {
             let scratch = fm.temporaryDirectory.appendingPathComponent("pendamping-bench-\(getpid())")
             defer { try? fm.removeItem(at: scratch) }
             let dir = directory ?? scratch.appendingPathComponent("data").path
-            if let preset {
-                try ProvinceGenerator(preset: ProvinceGenerator.Preset(rawValue: preset.uppercased())!, seed: seed,
-                                      regions: regions.map(RegionTable.read) ?? RegionTable.bundled()).write(to: dir)
+            if let tier = try generation.tier() {
+                try ProvinceGenerator(preset: tier, seed: generation.seed, regions: generation.regionTable()).write(to: dir)
             }
             let interactive = isatty(2) != 0
             let progress: @Sendable (String, Double) -> Void = { name, s in printErr("  \(name) done in \(formatFixed(s, 3)) s") }

@@ -13,26 +13,18 @@ struct Generate: ParsableCommand {
         """
     )
 
-    @Option(help: "Tier: \(ProvinceGenerator.Preset.allCases.map(\.rawValue).joined(separator: ", ")).")
-    var preset: String?
+    @OptionGroup var generation: PresetOptions
     @Option(help: "Mentee count (overrides the preset's).")
     var mentees: Int?
     @Option(help: "Mentor count (overrides the preset's).")
     var mentors: Int?
     @Option(help: "Region code the province or kabupaten to fill (overrides the preset's), e.g. 62 or 31.73.")
     var scope: String?
-    @Option(help: "Random seed.")
-    var seed: UInt64 = 1
-    @Option(help: "Regions CSV; default: the bundled sample.")
-    var regions: String?
     @Option(help: "Output directory for mentors.csv and mentees.csv.")
     var out: String
 
     func validate() throws {
-        if let preset, ProvinceGenerator.Preset(rawValue: preset.uppercased()) == nil {
-            throw ValidationError("unknown preset '\(preset)'; use S, M, L or XL")
-        }
-        if preset == nil && (mentees == nil || mentors == nil || scope == nil) {
+        if try generation.tier() == nil && (mentees == nil || mentors == nil || scope == nil) {
             throw ValidationError("give --preset, or all of --mentees, --mentors and --scope")
         }
         if let m = mentees, m < 0 { throw ValidationError("--mentees must be ≥ 0") }
@@ -42,8 +34,8 @@ struct Generate: ParsableCommand {
 
     func run() throws {
         do {
-            let table = try regions.map(RegionTable.read) ?? RegionTable.bundled()
-            let generator = try preset.flatMap { ProvinceGenerator.Preset(rawValue: $0.uppercased()) }.map {
+            let table = try generation.regionTable(), seed = generation.seed
+            let generator = try generation.tier().map {
                 ProvinceGenerator(preset: $0, mentees: mentees, mentors: mentors, scope: scope.flatMap(RegionCode.init), seed: seed, regions: table)
             } ?? ProvinceGenerator(scope: RegionCode(scope!)!, mentees: mentees!, mentors: mentors!, seed: seed, regions: table)
             let clock = ContinuousClock(), start = clock.now

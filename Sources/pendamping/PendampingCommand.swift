@@ -23,6 +23,27 @@ struct DatasetOptions: ParsableArguments {
     var mentees: String
 }
 
+/// Options shared by commands that generate a synthetic province.
+struct PresetOptions: ParsableArguments {
+    @Option(help: "Tier: S (Jakarta Barat pilot), M (Jakarta Barat), L (Kalimantan Tengah), XL (Jawa Barat).")
+    var preset: String?
+    @Option(help: "Random seed.")
+    var seed: UInt64 = 1
+    @Option(help: "Regions CSV (code, level, name, lat, lon, population, area_km2); default: the bundled sample.")
+    var regions: String?
+
+    /// The preset named, checked.
+    func tier() throws -> ProvinceGenerator.Preset? {
+        guard let preset else { return nil }
+        guard let t = ProvinceGenerator.Preset(rawValue: preset.uppercased()) else {
+            throw ValidationError("unknown preset '\(preset)'; use S, M, L or XL")
+        }
+        return t
+    }
+
+    func regionTable() throws -> RegionTable { try regions.map(RegionTable.read) ?? RegionTable.bundled() }
+}
+
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case text, json
 }
