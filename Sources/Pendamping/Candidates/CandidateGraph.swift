@@ -50,6 +50,8 @@ public struct CandidateBuilder: Sendable {
     let grid: SpatialGrid
     /// One grid per KBLI division over the mentors that know it (a mentor may be in several).
     let divisionGrids: [Int: SpatialGrid]
+    /// Each mentor's KBLI divisions (1–99) as a bit set, for the second pass's overlap test.
+    let mentorDivisionMask: [DivisionMask]
     let mentorPoints: [GeoPoint]
 
     public init(scoring: ScoringModel) {
@@ -61,6 +63,7 @@ public struct CandidateBuilder: Sendable {
         var byDivision: [Int: [Int32]] = [:]
         for j in scoring.mentors.indices { for d in scoring.mentorDivisions(j) { byDivision[d, default: []].append(Int32(j)) } }
         divisionGrids = byDivision.mapValues { SpatialGrid(points: points, subset: $0) }
+        mentorDivisionMask = scoring.mentors.indices.map { DivisionMask(scoring.mentorDivisions($0)) }
     }
 
     /// - Parameters:
@@ -115,8 +118,9 @@ public struct CandidateBuilder: Sendable {
             ringSearch(i, g, rejected: rejected, sectorAtMost: 1, into: &top) { _ in true }
         }
         if top.isFull, scoring.upperBound(atLeastKm: 0, sectorAtMost: 0.2) <= top.worstScore { return }
+        let mask = DivisionMask(divisions)
         ringSearch(i, grid, rejected: rejected, sectorAtMost: divisions.isEmpty ? 1 : 0.2, into: &top) { j in
-            divisions.isEmpty || !scoring.mentorDivisions(j).contains(where: divisions.contains)
+            !mentorDivisionMask[j].overlaps(mask)
         }
     }
 
@@ -170,4 +174,13 @@ struct TopK {
         items.insert(item, at: pos)
         if items.count > k { items.removeLast() }
     }
+}
+
+/// A set of KBLI divisions (1–99) as two 64-bit words. `O(1)` overlap test.
+struct DivisionMask: Sendable {
+    var low: UInt64 = 0, high: UInt64 = 0
+    init(_ divisions: [Int]) {
+        for d in divisions { if d < 64 { low |= 1 << UInt64(d) } else { high |= 1 << UInt64(d - 64) } }
+    }
+    @inline(__always) func overlaps(_ o: DivisionMask) -> Bool { low & o.low != 0 || high & o.high != 0 }
 }
