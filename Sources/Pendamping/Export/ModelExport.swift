@@ -42,13 +42,10 @@ public enum ModelExport {
     /// Nodes: free mentees, mentors with free capacity, the sink. `O(pairs)`.
     public static func dimacs(_ model: MatchingModel) -> String {
         let g = model.graph
-        let menteeOfPair = g.pairMentees()
-        let fixedMentee = Set(model.fixedPairs.map { menteeOfPair[Int($0)] })
-        var free = model.capacity
-        var fixedScore: Int64 = 0
-        for p in model.fixedPairs { free[Int(g.mentor[Int(p)])] -= 1; fixedScore += model.weight[Int(p)] }
-        let mentees = (0..<Int32(g.menteeCount)).filter { !fixedMentee.contains($0) && !g.pairs(ofMentee: Int($0)).isEmpty }
-        let core = CoreNetwork(model: model, mentees: mentees, mentorsInScope: Array(0..<Int32(g.mentorCount)), freeCapacity: free)
+        let fixed = model.fixedPart()
+        let fixedScore = fixed.assignment.objective
+        let core = CoreNetwork(model: model, mentees: fixed.freeMentees, mentorsInScope: Array(0..<Int32(g.mentorCount)),
+                               freeCapacity: fixed.free)
         let net = core.network
         var out = "c Pendamping core model: min-cost flow, mentee -> mentor -> sink\n"
         out += "c nodes 1..\(core.mentees.count) mentees, then \(core.mentors.count) mentors, node \(net.nodeCount) the sink\n"

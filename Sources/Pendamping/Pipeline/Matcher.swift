@@ -121,7 +121,7 @@ public struct Matcher: Sendable {
         let certificate = try timings.measure("certify") { () throws -> GLPKBasisCertificate.Report? in
             guard certify, rules.isEmpty else { return nil }
             let report = try GLPKBasisCertificate.check(model)
-            let fixed = model.fixedPairs.reduce(Int64(0)) { $0 + model.weight[Int($1)] }
+            let fixed = model.fixedPart().assignment.objective
             guard report.agrees, report.networkObjective + fixed == outcome.assignment.objective else {
                 throw MatchingError.invalidSolution("certificate failed: \(report), solver objective \(outcome.assignment.objective)")
             }

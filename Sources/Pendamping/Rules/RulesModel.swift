@@ -28,14 +28,12 @@ struct RulesModel {
         // The core LP's columns are continuous; here each pair is a 0/1 decision.
         for c in 0..<lp.columnPair.count { lp.model.columnKinds[c] = .binary }
         let g = model.graph
-        let menteeOfPair = g.pairMentees()
-        var lockedCount = [Int](repeating: 0, count: g.mentorCount)
+        let menteeOfPair = model.menteeOfPair
+        let lockedCount = (0..<g.mentorCount).map { Int(model.capacity[$0] - lp.free[$0]) }
         var lockedHours = [Double](repeating: 0, count: g.mentorCount)
         var fixedMentee = Set<Int32>()
         for p in model.fixedPairs {
-            let j = Int(g.mentor[Int(p)])
-            lockedCount[j] += 1
-            if !rules.pairHours.isEmpty { lockedHours[j] += rules.pairHours[Int(p)] }
+            if !rules.pairHours.isEmpty { lockedHours[Int(g.mentor[Int(p)])] += rules.pairHours[Int(p)] }
             fixedMentee.insert(menteeOfPair[Int(p)])
         }
         var columnsOfMentor = [[Int32]](repeating: [], count: g.mentorCount)

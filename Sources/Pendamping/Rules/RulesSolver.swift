@@ -60,16 +60,12 @@ public struct RulesSolver: Sendable {
     public func solve(_ model: MatchingModel, dataset: Dataset) throws -> Outcome {
         let rm = try RulesModel(model: model, rules: rules, dataset: dataset)
         guard rm.conflicts.isEmpty else { throw InfeasibleRules(conflicts: rm.conflicts) }
-        let g = model.graph
         func assignment(columnValues x: [Double]) -> Assignment {
-            var pairOf = [Int32](repeating: -1, count: g.menteeCount)
-            var total: Int64 = 0
-            let menteeOfPair = g.pairMentees()
-            for p in model.fixedPairs { pairOf[Int(menteeOfPair[Int(p)])] = p; total += model.weight[Int(p)] }
+            var a = coreWithout(model)
             for (c, p) in rm.lp.columnPair.enumerated() where x[c] > 0.5 {
-                pairOf[Int(menteeOfPair[Int(p)])] = p; total += model.weight[Int(p)]
+                a.pairOf[Int(model.menteeOfPair[Int(p)])] = p; a.objective += model.weight[Int(p)]
             }
-            return Assignment(pairOf: pairOf, objective: total)
+            return a
         }
         // The network optimum of the core is an upper bound; if it keeps every rule, it is optimal.
         let core = coreAssignment(rm, model: model)
@@ -119,29 +115,22 @@ public struct RulesSolver: Sendable {
         try a.verify(model)
         let broken = rules.violations(of: a, model: model, dataset: dataset)
         guard broken.isEmpty else { throw MatchingError.invalidSolution("GLPK's solution breaks rules: \(broken.prefix(3))") }
-        let fixedWeight = model.fixedPairs.reduce(0.0) { $0 + Double(model.weight[Int($1)]) }
+        let fixedWeight = Double(coreWithout(model).objective)
         return Outcome(solve: SolveOutcome(status: mip.status, assignment: a, bound: mip.bound.map { min(upper, $0 + fixedWeight) },
                                            solver: "glpk-intopt", iterations: root.iterations),
                        report: report(rm, values: mip.columnValues, duals: root.rowDuals))
     }
 
     /// Fixed pairs only (when the search ended without an incumbent).
-    func coreWithout(_ model: MatchingModel) -> Assignment {
-        var pairOf = [Int32](repeating: -1, count: model.graph.menteeCount)
-        let menteeOfPair = model.graph.pairMentees()
-        var total: Int64 = 0
-        for p in model.fixedPairs { pairOf[Int(menteeOfPair[Int(p)])] = p; total += model.weight[Int(p)] }
-        return Assignment(pairOf: pairOf, objective: total)
-    }
+    func coreWithout(_ model: MatchingModel) -> Assignment { model.fixedPart().assignment }
 
     /// The network optimum of the core as an assignment (fixed pairs included).
     func coreAssignment(_ rm: RulesModel, model: MatchingModel) -> Assignment {
         var a = coreWithout(model)
         let net = rm.lp.core.network
-        let menteeOfPair = model.graph.pairMentees()
         for e in 0..<net.arcCount where rm.lp.core.arcPair[e] >= 0 && rm.lp.network.flow[e] == 1 {
             let p = rm.lp.core.arcPair[e]
-            a.pairOf[Int(menteeOfPair[Int(p)])] = p
+            a.pairOf[Int(model.menteeOfPair[Int(p)])] = p
             a.objective += model.weight[Int(p)]
         }
         return a

@@ -26,12 +26,9 @@ struct CoreLP {
     /// - Complexity: one network simplex solve plus `O(pairs)`.
     static func build(_ model: MatchingModel) throws -> CoreLP {
         let g = model.graph
-        var free = model.capacity
-        let menteeOfPair = g.pairMentees()
-        var fixedMentee = Set<Int32>()
-        for p in model.fixedPairs { free[Int(g.mentor[Int(p)])] -= 1; fixedMentee.insert(menteeOfPair[Int(p)]) }
-        let mentees = (0..<Int32(g.menteeCount)).filter { !fixedMentee.contains($0) && !g.pairs(ofMentee: Int($0)).isEmpty }
-        let core = CoreNetwork(model: model, mentees: mentees, mentorsInScope: Array(0..<Int32(g.mentorCount)), freeCapacity: free)
+        let fixed = model.fixedPart()
+        let free = fixed.free
+        let core = CoreNetwork(model: model, mentees: fixed.freeMentees, mentorsInScope: Array(0..<Int32(g.mentorCount)), freeCapacity: free)
         let net = core.network
         let r = try NetworkSimplex.solve(net, start: core.greedyStart())
         guard r.status == .optimal, r.basisIsReal else { throw MatchingError.solverFailed("network simplex gave no real optimal basis") }

@@ -13,6 +13,8 @@ public struct MatchingModel: Sendable {
     /// Objective coefficient of each pair: its score times the mentee's priority, rounded
     /// (equal to the score when every priority is 1).
     public let weight: [Int64]
+    /// The mentee of each pair (computed once; every solver and check needs it).
+    public let menteeOfPair: [Int32]
 
     /// - Parameters:
     ///   - priority: per mentee; nil for all 1.
@@ -32,13 +34,14 @@ public struct MatchingModel: Sendable {
         }
         for (p, b) in bonus { w[Int(p)] += b }
         weight = w
+        menteeOfPair = graph.pairMentees()
         components = Components(graph: graph)
         try checkFixedPairs()
     }
 
     /// Fixed pairs must give each mentee at most one mentor and no mentor more than its capacity. `O(pairs)`.
     func checkFixedPairs() throws {
-        let mentees = graph.pairMentees()
+        let mentees = menteeOfPair
         var perMentee: [Int32: Int] = [:], perMentor = [Int32](repeating: 0, count: graph.mentorCount)
         var conflicts: [MatchingError.Conflict] = []
         for p in fixedPairs {
@@ -52,6 +55,30 @@ public struct MatchingModel: Sendable {
             conflicts.append(.mentorOverCapacity(mentor: Int32(j), locked: Int(perMentor[j]), capacity: Int(capacity[j])))
         }
         if !conflicts.isEmpty { throw MatchingError.infeasibleLocks(conflicts) }
+    }
+
+    /// What fixing the locked and accepted pairs leaves to solve.
+    public struct FixedPart: Sendable {
+        /// The fixed pairs alone, with their weight as objective.
+        public var assignment: Assignment
+        /// Each mentor's capacity after its fixed pairs.
+        public var free: [Int32]
+        /// Mentees without a fixed pair that have candidates, ascending.
+        public var freeMentees: [Int32]
+    }
+
+    /// The fixed pairs taken out of the model. `O(n + fixed)`.
+    public func fixedPart() -> FixedPart {
+        var pairOf = [Int32](repeating: -1, count: graph.menteeCount)
+        var free = capacity
+        var total: Int64 = 0
+        for p in fixedPairs {
+            pairOf[Int(menteeOfPair[Int(p)])] = p
+            free[Int(graph.mentor[Int(p)])] -= 1
+            total += weight[Int(p)]
+        }
+        let freeMentees = (0..<Int32(graph.menteeCount)).filter { pairOf[Int($0)] < 0 && !graph.pairs(ofMentee: Int($0)).isEmpty }
+        return FixedPart(assignment: Assignment(pairOf: pairOf, objective: total), free: free, freeMentees: freeMentees)
     }
 
     /// Whether each pair is fixed. `O(pairs)`.
@@ -99,8 +126,7 @@ public struct Assignment: Sendable, Equatable {
         for j in 0..<g.mentorCount where load[j] > model.capacity[j] {
             throw MatchingError.invalidSolution("mentor \(j) has \(load[j]) mentees, capacity \(model.capacity[j])")
         }
-        let mentees = g.pairMentees()
-        for p in model.fixedPairs where pairOf[Int(mentees[Int(p)])] != p {
+        for p in model.fixedPairs where pairOf[Int(model.menteeOfPair[Int(p)])] != p {
             throw MatchingError.invalidSolution("fixed pair \(p) not chosen")
         }
         guard total == objective else { throw MatchingError.invalidSolution("objective \(objective) but pairs sum to \(total)") }

@@ -20,18 +20,11 @@ public struct NetworkMatchingSolver: MatchingSolver {
     /// - Complexity: network simplex per group; see ``NetworkSimplex``.
     public func solve(_ model: MatchingModel) throws -> SolveOutcome {
         let g = model.graph
-        var pairOf = [Int32](repeating: -1, count: g.menteeCount)
-        var free = model.capacity
-        var objective: Int64 = 0
-        let menteeOfPair = g.pairMentees()
-        for p in model.fixedPairs {
-            let i = Int(menteeOfPair[Int(p)])
-            pairOf[i] = p
-            free[Int(g.mentor[Int(p)])] -= 1
-            objective += model.weight[Int(p)]
-        }
+        let fixed = model.fixedPart()
+        var pairOf = fixed.assignment.pairOf
+        var objective = fixed.assignment.objective
         let groups = partition(model, fixedMentee: pairOf)
-        let freeAfterLocks = free
+        let freeAfterLocks = fixed.free
         final class Slot: @unchecked Sendable { var value: Result<GroupResult, Error>? }
         let slots = groups.map { _ in Slot() }
         DispatchQueue.concurrentPerform(iterations: groups.count) { k in
