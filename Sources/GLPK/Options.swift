@@ -81,3 +81,21 @@ extension Duration {
         return Int32(max(1, min(ms.rounded(.up), Double(Int32.max))))
     }
 }
+
+extension MIPOptions {
+    /// GLPK's cut generators by name (`glp_intopt`'s `gmi_cuts`, `mir_cuts`, `cov_cuts`, `clq_cuts`).
+    public static let cutNames = ["gomory", "mir", "cover", "clique"]
+    /// GLPK's primal heuristics by name (`fp_heur`: feasibility pump, `ps_heur`: proximity search).
+    public static let heuristicNames = ["fp", "ps"]
+
+    /// Turns on exactly the cut generators named (names from ``cutNames``; others are ignored).
+    public mutating func setCuts(_ names: Set<String>) {
+        gomoryCuts = names.contains("gomory"); mirCuts = names.contains("mir")
+        coverCuts = names.contains("cover"); cliqueCuts = names.contains("clique")
+    }
+
+    /// Turns on exactly the primal heuristics named (names from ``heuristicNames``).
+    public mutating func setHeuristics(_ names: Set<String>) {
+        feasibilityPump = names.contains("fp"); proximitySearch = names.contains("ps")
+    }
+}

@@ -33,6 +33,9 @@ public struct FlowNetwork: Sendable {
         return Int32(source.count - 1)
     }
 
+    /// Sets an arc's cost (e.g. between the solves of a Lagrangian relaxation). `O(1)`.
+    public mutating func setCost(arc e: Int, _ w: Int64) { cost[e] = w }
+
     /// Checks indices, bounds and the overflow guards. `O(nodes + arcs)`.
     public func validate() throws(FlowError) {
         var total: Int64 = 0

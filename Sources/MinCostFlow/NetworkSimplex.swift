@@ -69,6 +69,40 @@ public enum NetworkSimplex {
     }
 }
 
+extension NetworkSimplex.Result {
+    /// The final basis as a start for another solve of the same network with other costs
+    /// (the flow and tree do not depend on costs, and the final tree is strongly feasible),
+    /// hung from `root`, the root of the solve; nil when the basis is not all real arcs.
+    /// - Complexity: `O(nodes + arcs)`.
+    public func treeStart(_ network: FlowNetwork, root: Int32) -> SpanningTreeStart? {
+        guard basisIsReal, status == .optimal else { return nil }
+        var adjacencyStart = [Int32](repeating: 0, count: network.nodeCount + 1)
+        for e in 0..<network.arcCount where arcState[e] == .tree {
+            adjacencyStart[Int(network.source[e]) + 1] += 1; adjacencyStart[Int(network.target[e]) + 1] += 1
+        }
+        for u in 0..<network.nodeCount { adjacencyStart[u + 1] += adjacencyStart[u] }
+        var fill = adjacencyStart
+        var adjacent = [Int32](repeating: 0, count: Int(adjacencyStart[network.nodeCount]))
+        for e in 0..<network.arcCount where arcState[e] == .tree {
+            for u in [network.source[e], network.target[e]] { adjacent[Int(fill[Int(u)])] = Int32(e); fill[Int(u)] += 1 }
+        }
+        var parentArc = [Int32](repeating: -2, count: network.nodeCount)
+        parentArc[Int(root)] = -1
+        var queue: [Int32] = [root], head = 0
+        while head < queue.count {
+            let u = Int(queue[head]); head += 1
+            for k in Int(adjacencyStart[u])..<Int(adjacencyStart[u + 1]) {
+                let e = Int(adjacent[k])
+                let v = Int(network.source[e]) == u ? Int(network.target[e]) : Int(network.source[e])
+                guard parentArc[v] == -2 else { continue }
+                parentArc[v] = Int32(e); queue.append(Int32(v))
+            }
+        }
+        guard queue.count == network.nodeCount else { return nil }
+        return SpanningTreeStart(root: root, parentArc: parentArc, flow: flow)
+    }
+}
+
 /// A feasible spanning-tree basis to start from: a root, and for every other node the arc
 /// joining it to its parent; plus a flow on every arc, feasible, where each non-tree arc sits
 /// at zero or at capacity. The tree must be strongly feasible: a tree arc pointing towards

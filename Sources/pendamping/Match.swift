@@ -27,6 +27,10 @@ struct Match: ParsableCommand {
     var timeLimit: Double?
     @Option(help: "Relative gap at which the programme rules' branch and cut may stop (e.g. 0.01).")
     var gap: Double = 0
+    @Option(help: "GLPK cut generators for the programme rules' branch and cut, comma-separated: \(MIPOptions.cutNames.joined(separator: ", ")) or none (default: mir,cover,clique).")
+    var cuts: String?
+    @Option(help: "GLPK primal heuristics for the programme rules' branch and cut: fp (feasibility pump), ps (proximity search) or none (default: none).")
+    var heuristics: String?
     @Option(help: "Output on stdout: text or json (the summary).")
     var format: OutputFormat = .text
 
@@ -36,6 +40,18 @@ struct Match: ParsableCommand {
         }
         if let t = timeLimit, !(t > 0) { throw ValidationError("--time-limit must be > 0") }
         if !(gap >= 0 && gap < 1) { throw ValidationError("--gap must be in [0, 1)") }
+        _ = try names(cuts, allowed: MIPOptions.cutNames, option: "--cuts")
+        _ = try names(heuristics, allowed: MIPOptions.heuristicNames, option: "--heuristics")
+    }
+
+    /// A comma-separated list checked against `allowed`; "none" is the empty set.
+    func names(_ list: String?, allowed: [String], option: String) throws -> Set<String>? {
+        guard let list else { return nil }
+        let items = list.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }.filter { $0 != "none" && !$0.isEmpty }
+        for n in items where !allowed.contains(n) {
+            throw ValidationError("\(option): unknown name '\(n)'; use \(allowed.joined(separator: ", ")) or none")
+        }
+        return Set(items)
     }
 
     func run() throws {
@@ -49,6 +65,8 @@ struct Match: ParsableCommand {
             var matcher = Matcher(profile: prof, decisions: dec, solver: SolverChoice(rawValue: solver)!,
                                   timeLimit: timeLimit.map { .milliseconds(Int64($0 * 1000)) }, certify: certify)
             matcher.relativeGap = gap
+            matcher.cuts = try names(cuts, allowed: MIPOptions.cutNames, option: "--cuts")
+            matcher.heuristics = try names(heuristics, allowed: MIPOptions.heuristicNames, option: "--heuristics")
             let stop = StopFlag()
             let signals = SignalStop(stop)
             defer { withExtendedLifetime(signals) {} }

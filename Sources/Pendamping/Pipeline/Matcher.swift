@@ -31,6 +31,9 @@ public struct Matcher: Sendable {
     public var certify: Bool
     /// Relative gap at which the rules' branch and cut may stop.
     public var relativeGap: Double = 0
+    /// Cut generators and heuristics for the rules' branch and cut (nil: ``RulesSolver/defaultOptions``'s).
+    public var cuts: Set<String>?
+    public var heuristics: Set<String>?
     /// Stops a running branch and cut (e.g. on Ctrl-C); the best solution found is returned.
     public var stop: StopFlag?
     /// Branch-and-cut progress (incumbent, bound, gap, nodes).
@@ -113,6 +116,8 @@ public struct Matcher: Sendable {
             var options = RulesSolver.defaultOptions
             if let timeLimit { options.timeLimit = timeLimit }
             options.relativeGap = relativeGap
+            if let cuts { options.setCuts(cuts) }
+            if let heuristics { options.setHeuristics(heuristics) }
             let r = try RulesSolver(rules: rules, options: options, stop: stop, progress: progress).solve(model, dataset: dataset)
             ruleReport = r.report
             return r.solve

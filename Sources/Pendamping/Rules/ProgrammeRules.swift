@@ -82,6 +82,20 @@ public struct ProgrammeRules: Sendable {
         self.descriptions = descriptions
     }
 
+    /// Mentors that can never open: no fixed pairs, and a minimum cohort above both their
+    /// capacity and their number of candidates allows. Every rule-abiding solution leaves
+    /// them empty. - Complexity: `O(m + fixed)`.
+    public func cannotOpen(_ model: MatchingModel) -> [Bool] {
+        let g = model.graph
+        var hasFixed = [Bool](repeating: false, count: g.mentorCount)
+        for p in model.fixedPairs { hasFixed[Int(g.mentor[Int(p)])] = true }
+        var candidates = [Int](repeating: 0, count: g.mentorCount)
+        for p in 0..<g.pairCount { candidates[Int(g.mentor[p])] += 1 }
+        return (0..<g.mentorCount).map { j in
+            !hasFixed[j] && Int(minCohort[j]) > min(Int(model.capacity[j]), candidates[j])
+        }
+    }
+
     /// The rules an assignment breaks, as sentences with ids (empty when all hold).
     /// - Complexity: `O(n + m + quotas)`.
     public func violations(of a: Assignment, model: MatchingModel, dataset: Dataset) -> [String] {

@@ -25,8 +25,12 @@ public struct RuleReport: Sendable, Codable, Equatable {
 ///
 /// Starts from the network solver's optimal basis of the core (new rows' slacks basic, cohort
 /// switches open) and re-optimises the LP relaxation by dual simplex; if the network optimum
-/// already satisfies every rule it is optimal and returned at once. Otherwise GLPK's branch
-/// and cut runs (MIR, cover and clique cuts; time limit, relative gap, stop flag, progress).
+/// already satisfies every rule it is optimal and returned at once. Otherwise a Lagrangian
+/// relaxation of the hours and quota rows (``RulesLagrangian``, solved by the network simplex)
+/// gives a bound and, through ``RulesRepair``, rule-abiding solutions; the best one starts
+/// GLPK's branch and cut (MIR, cover and clique cuts; time limit, relative gap, stop flag,
+/// progress), whose bound is capped by the Lagrangian one. Models above ``glpkColumnLimit``
+/// columns stop after the relaxation: best repaired solution, Lagrangian bound.
 /// When the rules cannot all hold, an elastic model (a slack on every rule row, minimising the
 /// total slack) says which rules conflict and by how much.
 /// The corresponding GLPK routines are `glp_simplex` and `glp_intopt`.
@@ -45,7 +49,7 @@ public struct RulesSolver: Sendable {
 
     /// Above this many columns GLPK's simplex cannot solve the relaxation within a minute on
     /// this class of models (measured: ~3.6 ms per iteration and ~15,000 iterations at 106,000
-    /// columns); the repair heuristic's solution is returned with the network bound instead.
+    /// columns); the best repaired Lagrangian solution is returned with the Lagrangian bound.
     public static let glpkColumnLimit = 60_000
 
     /// Cuts that paid on generated provinces with cohorts, hours and quotas (see the README).
@@ -75,32 +79,49 @@ public struct RulesSolver: Sendable {
                                                solver: "network-simplex (rules hold)", iterations: rm.lp.network.pivots),
                            report: report(rm, values: values, duals: nil))
         }
-        // The network optimum ignores the rules, so it bounds every rule-abiding solution.
-        let upper = Double(core.objective)
-        let repaired = RulesRepair(model: model, rules: rules).repair(core, dataset: dataset)
+        // The network optimum ignores the rules, so it bounds every rule-abiding solution; the
+        // Lagrangian relaxation tightens that bound and its repaired optima are incumbents.
+        let clock = ContinuousClock(), began = clock.now
+        let repair = RulesRepair(model: model, rules: rules)
+        let large = rm.lp.model.columnCount > columnLimit
+        var lagrangian = RulesLagrangian(model: model, rules: rules)
+        lagrangian.relativeGap = max(options.relativeGap, 1e-6)
+        lagrangian.stop = stop
+        if let limit = options.timeLimit { lagrangian.deadline = began + (large ? limit : limit / 4) }
+        let relaxed = try lagrangian.run { repair.repair($0, dataset: dataset) }
+        var best = relaxed.best
+        if let direct = repair.repair(core, dataset: dataset), direct.objective > (best?.objective ?? Int64.min) { best = direct }
+        let upper = min(Double(core.objective), relaxed.bound)
+        let boundName = "Lagrangian bound (\(relaxed.iterations) subgradient steps of the network simplex)"
         func fallback(_ status: TerminationStatus, _ why: String, bound: Double = upper) -> Outcome {
-            guard let repaired else {
+            guard let best else {
                 // No rule-abiding solution is known: say so rather than call the fixed pairs a solution.
                 return Outcome(solve: SolveOutcome(status: status == .feasible ? .undefined : status,
                                                    assignment: coreWithout(model), bound: bound,
                                                    solver: "none (\(why); the repair heuristic found no rule-abiding solution)", iterations: 0),
                                report: [])
             }
-            return Outcome(solve: SolveOutcome(status: status, assignment: repaired, bound: max(bound, Double(repaired.objective)),
-                                               solver: "rules repair heuristic (\(why)); bound: network optimum without rules", iterations: 0),
-                           report: report(rm, values: columnValues(of: repaired, rm), duals: nil))
+            let closed = bound - Double(best.objective) <= 1e-9 * max(1, abs(bound))
+            return Outcome(solve: SolveOutcome(status: closed ? .optimal : status, assignment: best, bound: max(bound, Double(best.objective)),
+                                               solver: "Lagrangian relaxation with rules repair (\(why)); \(boundName)", iterations: relaxed.iterations),
+                           report: report(rm, values: columnValues(of: best, rm), duals: nil))
         }
-        if rm.lp.model.columnCount > columnLimit {
+        if let best, upper - Double(best.objective) <= options.relativeGap * max(1, abs(Double(best.objective))) {
+            return fallback(.feasible, "within the relative gap")
+        }
+        if large {
             return fallback(.feasible, "\(rm.lp.model.columnCount) columns is beyond GLPK's reach in the time limit")
         }
-        let start = repaired.map { columnValues(of: $0, rm) }
+        var mipOptions = options
+        if let limit = options.timeLimit { mipOptions.timeLimit = max(.milliseconds(100), limit - (clock.now - began)) }
+        let start = best.map { columnValues(of: $0, rm) }
         let (root, mip) = try GLPK.withProblem { p -> (LPSolution, MIPSolution?) in
             try p.load(rm.lp.model)
             try p.setBasis(rows: rm.lp.rowStatus, columns: rm.lp.columnStatus)
-            let root = try p.simplex(SimplexOptions(timeLimit: options.timeLimit, method: .dualThenPrimal))
+            let root = try p.simplex(SimplexOptions(timeLimit: mipOptions.timeLimit, method: .dualThenPrimal))
             guard root.status == .optimal else { return (root, nil) }
             let progress = self.progress
-            let mip = try p.intopt(options, start: start, stop: stop, progress: progress.map { f in { f($0) } })
+            let mip = try p.intopt(mipOptions, start: start, stop: stop, progress: progress.map { f in { f($0) } })
             return (root, mip)
         }
         guard let mip else {
@@ -116,7 +137,10 @@ public struct RulesSolver: Sendable {
         let broken = rules.violations(of: a, model: model, dataset: dataset)
         guard broken.isEmpty else { throw MatchingError.invalidSolution("GLPK's solution breaks rules: \(broken.prefix(3))") }
         let fixedWeight = Double(coreWithout(model).objective)
-        return Outcome(solve: SolveOutcome(status: mip.status, assignment: a, bound: mip.bound.map { min(upper, $0 + fixedWeight) },
+        let bound = mip.bound.map { min(upper, $0 + fixedWeight) } ?? upper
+        // The Lagrangian bound may close a gap that GLPK's own bound leaves open.
+        let status = bound - Double(a.objective) <= 1e-9 * max(1, abs(bound)) ? .optimal : mip.status
+        return Outcome(solve: SolveOutcome(status: status, assignment: a, bound: bound,
                                            solver: "glpk-intopt", iterations: root.iterations),
                        report: report(rm, values: mip.columnValues, duals: root.rowDuals))
     }

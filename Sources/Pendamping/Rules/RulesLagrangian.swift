@@ -1,0 +1,194 @@
+import Dispatch
+import GLPK
+import MinCostFlow
+
+/// Lagrangian relaxation of the programme rules, solved by the network simplex.
+///
+/// The hours rows (`Σ h_p·x_p ≤ room_j`, multiplier `λ_j ≥ 0`), the quota rows
+/// (`Σ_{i∈R} x_i ≥ need_R`, `μ_R ≥ 0`) and cover-all (`x_i ≥ 1`, `σ_i ≥ 0`) move into the
+/// objective; minimum cohorts are dropped (their LP relaxation never binds: with a
+/// fractional open switch `y_j = load/capacity`, `load ≥ min·y_j` always holds), except that
+/// a mentor whose capacity or candidates fall short of its minimum stays empty. What is
+/// left is the core assignment with pair weights `w_p − λ_j·h_p + μ_R + σ_i`, a min-cost
+/// flow, so every multiplier vector gives an upper bound
+/// `L = fixed + max_x Σ w'·x + Σ λ·room − Σ μ·need − Σ σ` on every rule-abiding solution.
+/// Subgradient steps (Polyak's rule towards the best known solution, the step factor halved
+/// after a run without progress) drive `L` down to the LP bound of the rules model, far
+/// below the network optimum the rules ignore. Each relaxed optimum, repaired by
+/// ``RulesRepair``, is a candidate solution.
+///
+/// Each solve starts from the previous one's tree (``NetworkSimplex/Result/treeStart(_:root:)``),
+/// independent components in parallel groups. Deterministic: an iteration budget, not a
+/// clock, ends the run (the deadline is only a safety net).
+/// - Complexity: per iteration one warm-started network simplex and one repair,
+///   `O(pairs·log pairs)` besides the simplex.
+struct RulesLagrangian {
+    let model: MatchingModel
+    let rules: ProgrammeRules
+    /// Iterations at most (each one network solve and one repair).
+    var iterations = 300
+    /// Stop once the best bound is within this relative gap of the best solution.
+    var relativeGap = 1e-4
+    var deadline: ContinuousClock.Instant?
+    var stop: StopFlag?
+
+    struct Outcome {
+        /// Upper bound on every rule-abiding solution (fixed pairs included).
+        var bound: Double
+        /// Best rule-abiding assignment found (fixed pairs included).
+        var best: Assignment?
+        var iterations: Int
+    }
+
+    /// Rows as seen from the free part of the model.
+    private struct Rows {
+        var room: [Double]          // per mentor; +∞ when unlimited
+        var regionOf: [Int32]       // per mentee: quota index or -1
+        var need: [Double]          // per quota: mentees still to match beyond fixed ones
+        var coverAll: Bool
+    }
+
+    private final class Group: @unchecked Sendable {
+        let core: CoreNetwork
+        var net: FlowNetwork
+        var start: SpanningTreeStart
+        var flow: [Int64] = []
+        init(_ core: CoreNetwork) { self.core = core; net = core.network; start = core.greedyStart() }
+    }
+
+    func run(repair: (Assignment) -> Assignment?) throws -> Outcome {
+        let g = model.graph
+        let fixed = model.fixedPart()
+        let rows = relaxedRows(fixed)
+        let hoursOn = !rules.pairHours.isEmpty
+        // Mentors that can never reach their minimum cohort get no capacity.
+        var free = fixed.free
+        for (j, never) in rules.cannotOpen(model).enumerated() where never { free[j] = 0 }
+        let groups = NetworkMatchingSolver(workers: ProcessInfoCores.count).partition(model, fixedMentee: fixed.assignment.pairOf)
+            .map { Group(CoreNetwork(model: model, mentees: $0.mentees, mentorsInScope: $0.mentors, freeCapacity: free)) }
+        let maxAssigned = Double(min(fixed.freeMentees.count, free.reduce(0) { $0 + Int(max(0, $1)) }))
+        var lambda = [Double](repeating: 0, count: g.mentorCount)
+        var mu = [Double](repeating: 0, count: rows.need.count)
+        var sigma = [Double](repeating: 0, count: rows.coverAll ? g.menteeCount : 0)
+        var bestBound = Double.infinity
+        var best: Assignment?
+        var step = 1.0, sinceImproved = 0, done = 0
+        let menteeOfPair = model.menteeOfPair
+
+        while done < iterations {
+            if let stop, stop.isStopped { break }
+            if let deadline, ContinuousClock.now >= deadline { break }
+            done += 1
+            // Adjusted weights, rounded to the integer costs of the network; groups in parallel.
+            let (l, m, s) = (lambda, mu, sigma)
+            final class Errors: @unchecked Sendable { var of: [Error?] ; init(_ n: Int) { of = Array(repeating: nil, count: n) } }
+            let errors = Errors(groups.count)
+            DispatchQueue.concurrentPerform(iterations: groups.count) { k in
+                let grp = groups[k]
+                do {
+                    for e in 0..<grp.net.arcCount {
+                        let p = Int(grp.core.arcPair[e])
+                        guard p >= 0 else { continue }
+                        grp.net.setCost(arc: e, -adjusted(p, l, m, s, rows, hoursOn, menteeOfPair))
+                    }
+                    let r = try NetworkSimplex.solve(grp.net, start: grp.start)
+                    guard r.status == .optimal else {
+                        throw MatchingError.solverFailed("network simplex ended \(r.status.rawValue) in the Lagrangian relaxation")
+                    }
+                    grp.flow = r.flow
+                    if let next = r.treeStart(grp.net, root: grp.core.sink) { grp.start = next }
+                } catch { errors.of[k] = error }
+            }
+            if let e = errors.of.compactMap({ $0 }).first { throw e }
+            // The relaxed optimum and its value.
+            var relaxed = fixed.assignment
+            var value = Double(fixed.assignment.objective)
+            for grp in groups {
+                for e in 0..<grp.net.arcCount where grp.core.arcPair[e] >= 0 && grp.flow[e] == 1 {
+                    let p = grp.core.arcPair[e]
+                    relaxed.pairOf[Int(menteeOfPair[Int(p)])] = p
+                    relaxed.objective += model.weight[Int(p)]
+                    value += Double(-grp.net.cost[e])
+                }
+            }
+            // Rounding each adjusted weight moved it by at most ½; bound the loss.
+            value += 0.5 * maxAssigned
+            var usedHours = [Double](repeating: 0, count: g.mentorCount)
+            var covered = [Double](repeating: 0, count: rows.need.count)
+            var matched = [Bool](repeating: false, count: g.menteeCount)
+            for i in 0..<g.menteeCount where relaxed.pairOf[i] >= 0 && fixed.assignment.pairOf[i] < 0 {
+                let p = Int(relaxed.pairOf[i])
+                if hoursOn { usedHours[Int(g.mentor[p])] += rules.pairHours[p] }
+                if rows.regionOf[i] >= 0 { covered[Int(rows.regionOf[i])] += 1 }
+                matched[i] = true
+            }
+            for j in 0..<g.mentorCount where lambda[j] > 0 { value += lambda[j] * rows.room[j] }
+            for r in 0..<mu.count { value -= mu[r] * rows.need[r] }
+            for s in sigma { value -= s }
+            if value < bestBound - 1e-9 { bestBound = value; sinceImproved = 0 } else { sinceImproved += 1 }
+            if let a = repair(relaxed), a.objective > (best?.objective ?? Int64.min) { best = a }
+            let lower = best.map { Double($0.objective) }
+            if let lower, bestBound - lower <= relativeGap * max(1, abs(lower)) { break }
+            if sinceImproved >= 10 { step /= 2; sinceImproved = 0; if step < 1e-4 { break } }
+            // Subgradient (projected: a zero multiplier with a slack row stays at zero).
+            var norm = 0.0
+            var gLambda = [Double](repeating: 0, count: g.mentorCount)
+            if hoursOn {
+                for j in 0..<g.mentorCount where rows.room[j].isFinite {
+                    let s = rows.room[j] - usedHours[j]
+                    if lambda[j] > 0 || s < 0 { gLambda[j] = s; norm += s * s }
+                }
+            }
+            var gMu = [Double](repeating: 0, count: mu.count)
+            for r in 0..<mu.count {
+                let s = covered[r] - rows.need[r]
+                if mu[r] > 0 || s < 0 { gMu[r] = s; norm += s * s }
+            }
+            var gSigma = [Double](repeating: 0, count: sigma.count)
+            for i in fixed.freeMentees where rows.coverAll {
+                let s = matched[Int(i)] ? 0.0 : -1.0
+                if sigma[Int(i)] > 0 || s < 0 { gSigma[Int(i)] = s; norm += s * s }
+            }
+            guard norm > 0 else {
+                // The relaxed optimum keeps every relaxed row with complementary slackness: optimal
+                // for the relaxation without cohorts; the bound cannot move.
+                break
+            }
+            let target = lower ?? (bestBound - 0.05 * max(1, abs(bestBound)))
+            let t = step * max(value - target, 0.01 * max(1, abs(value))) / norm
+            for j in 0..<g.mentorCount where gLambda[j] != 0 { lambda[j] = max(0, lambda[j] - t * gLambda[j]) }
+            for r in 0..<mu.count where gMu[r] != 0 { mu[r] = max(0, mu[r] - t * gMu[r]) }
+            for i in 0..<sigma.count where gSigma[i] != 0 { sigma[i] = max(0, sigma[i] - t * gSigma[i]) }
+        }
+        return Outcome(bound: bestBound, best: best, iterations: done)
+    }
+
+    /// `w_p − λ_j·h_p + μ_R + σ_i`, rounded, within the network's cost range.
+    private func adjusted(_ p: Int, _ lambda: [Double], _ mu: [Double], _ sigma: [Double], _ rows: Rows, _ hoursOn: Bool,
+                          _ menteeOfPair: [Int32]) -> Int64 {
+        let i = Int(menteeOfPair[p])
+        var w = Double(model.weight[p])
+        if hoursOn { w -= lambda[Int(model.graph.mentor[p])] * rules.pairHours[p] }
+        if rows.regionOf[i] >= 0 { w += mu[Int(rows.regionOf[i])] }
+        if !sigma.isEmpty { w += sigma[i] }
+        let limit = Double(FlowNetwork.maxCost / 4)
+        return Int64(min(max(w, -limit), limit).rounded())
+    }
+
+    private func relaxedRows(_ fixed: MatchingModel.FixedPart) -> Rows {
+        let g = model.graph
+        var room = [Double](repeating: .infinity, count: g.mentorCount)
+        if !rules.pairHours.isEmpty {
+            for j in 0..<g.mentorCount { if let h = rules.hoursLimit[j] { room[j] = h } }
+            for p in model.fixedPairs { room[Int(g.mentor[Int(p)])] -= rules.pairHours[Int(p)] }
+        }
+        var regionOf = [Int32](repeating: -1, count: g.menteeCount)
+        var need: [Double] = []
+        for q in rules.quotas {
+            let locked = q.mentees.filter { fixed.assignment.pairOf[Int($0)] >= 0 }.count
+            for i in q.mentees { regionOf[Int(i)] = Int32(need.count) }
+            need.append(Double(max(0, q.required - locked)))
+        }
+        return Rows(room: room, regionOf: regionOf, need: need, coverAll: rules.coverAll)
+    }
+}
