@@ -82,6 +82,8 @@ extension Problem {
             p.clq_cuts = options.cliqueCuts ? GLP_ON : GLP_OFF
             p.fp_heur = options.feasibilityPump ? GLP_ON : GLP_OFF
             p.ps_heur = options.proximitySearch ? GLP_ON : GLP_OFF
+            // Proximity search has its own clock (default 60 s); keep it within the solve's limit.
+            p.ps_tm_lim = options.timeLimit.map { max(1, $0.glpkMilliseconds / 4) } ?? 0
             p.stop = stop.map { UnsafePointer($0.storage) }
             p.progress_ms = options.progressInterval.glpkMilliseconds
             p.bound_out = lastBound

@@ -29,7 +29,7 @@ struct Match: ParsableCommand {
     var gap: Double = 0
     @Option(help: "GLPK cut generators for the programme rules' branch and cut, comma-separated: \(MIPOptions.cutNames.joined(separator: ", ")) or none (default: mir,cover,clique).")
     var cuts: String?
-    @Option(help: "GLPK primal heuristics for the programme rules' branch and cut: fp (feasibility pump), ps (proximity search) or none (default: none).")
+    @Option(help: "GLPK primal heuristics for the programme rules' branch and cut: fp (feasibility pump), ps (proximity search) or none (default: ps).")
     var heuristics: String?
     @Option(help: "Output on stdout: text or json (the summary).")
     var format: OutputFormat = .text

@@ -10,8 +10,10 @@ public struct RuleRow: Sendable {
     var row: Int32
     /// Amount the fixed pairs already contribute (added back for reporting).
     var fixedPart: Double
-    /// The row's coefficients (column, value).
+    /// The row's coefficients on pair (and cohort) columns (column, value).
     var entries: [(Int32, Double)]
+    /// The rule's limit when the row's own bound is not it (hours rows scaled by the open switch).
+    var limit: Double? = nil
 }
 
 /// The rules integer programme built on ``CoreLP``: its columns and rows, then per rule
@@ -42,13 +44,17 @@ struct RulesModel {
             columnsOfMentor[Int(g.mentor[Int(p)])].append(Int32(c))
             columnsOfMentee[menteeOfPair[Int(p)], default: []].append(Int32(c))
         }
-        func addRow(_ bounds: LinearModel.Bounds, _ entries: [(Int32, Double)], _ kind: RuleRow.Kind, _ subject: String, fixedPart: Double) {
+        func addRow(_ bounds: LinearModel.Bounds, _ entries: [(Int32, Double)], _ kind: RuleRow.Kind, _ subject: String, fixedPart: Double,
+                    switchTerm: (Int32, Double)? = nil, limit: Double? = nil) {
             let r = lp.model.addRow(bounds)
             for (c, v) in entries { lp.model.set(row: r, column: c, v) }
+            if let (c, v) = switchTerm { lp.model.set(row: r, column: c, v) }
             lp.rowStatus.append(.basic)
-            ruleRows.append(RuleRow(kind: kind, subject: subject, row: r, fixedPart: fixedPart, entries: entries))
+            ruleRows.append(RuleRow(kind: kind, subject: subject, row: r, fixedPart: fixedPart, entries: entries, limit: limit))
         }
 
+        // The open switch of each mentor with a minimum cohort, for the hours rows below.
+        var openColumn = [Int32?](repeating: nil, count: g.mentorCount)
         for j in 0..<g.mentorCount where rules.minCohort[j] > 0 {
             let need = Int(rules.minCohort[j]) - lockedCount[j]
             let id = dataset.mentors[j].id
@@ -59,6 +65,7 @@ struct RulesModel {
             }
             // y_j = 1 when the mentor opens; forced open by fixed pairs.
             let y = lp.model.addColumn(lockedCount[j] > 0 ? .fixed(1) : .range(0, 1), objective: 0, kind: .binary)
+            openColumn[j] = y
             lp.columnStatus.append(lockedCount[j] > 0 ? .fixed : .atUpper)
             let xs = columnsOfMentor[j].map { ($0, 1.0) }
             addRow(.upper(0), xs + [(y, -Double(lp.free[j]))], .cohortOpen, id, fixedPart: Double(lockedCount[j]))
@@ -69,7 +76,13 @@ struct RulesModel {
                 guard let limit = rules.hoursLimit[j], !columnsOfMentor[j].isEmpty || lockedCount[j] > 0 else { continue }
                 let room = limit - lockedHours[j]
                 let xs = columnsOfMentor[j].map { ($0, rules.pairHours[Int(lp.columnPair[Int($0)])]) }
-                addRow(.upper(room), xs, .hours, dataset.mentors[j].id, fixedPart: lockedHours[j])
+                if let y = openColumn[j], room > 0 {
+                    // Σ h·x ≤ room·y: the same integer solutions, a tighter LP relaxation (a
+                    // mentor half open gets half its hours).
+                    addRow(.upper(0), xs, .hours, dataset.mentors[j].id, fixedPart: lockedHours[j], switchTerm: (y, -room), limit: room)
+                } else {
+                    addRow(.upper(room), xs, .hours, dataset.mentors[j].id, fixedPart: lockedHours[j])
+                }
             }
         }
         for q in rules.quotas {
