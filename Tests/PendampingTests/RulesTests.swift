@@ -82,6 +82,15 @@ func exhaustiveOptimum(_ model: MatchingModel, rules: ProgrammeRules, dataset: D
         #expect(solved > 100 && infeasible > 5 && changed > 20, "solved \(solved), infeasible \(infeasible), changed \(changed)")
     }
 
+    /// A solution keeps the rules and is no better than the optimum; the bound lies between the
+    /// optimum and the network optimum without rules.
+    func expectSolution(_ a: Assignment, bound: Double, optimum: Double, network: Double, rules: ProgrammeRules,
+                        model: MatchingModel, dataset d: Dataset, seed: Int) {
+        #expect(rules.violations(of: a, model: model, dataset: d).isEmpty, "seed \(seed)")
+        #expect(Double(a.objective) <= optimum, "seed \(seed)")
+        #expect(bound >= optimum - 1e-6 && bound <= network, "seed \(seed): bound \(bound), optimum \(optimum), network \(network)")
+    }
+
     /// Forced onto the path without GLPK (Lagrangian relaxation and repair): rules hold, the
     /// bound is valid and never above the network optimum, a closed gap is a true optimum.
     @Test func lagrangianPathKeepsRulesWithAValidBound() throws {
@@ -97,15 +106,42 @@ func exhaustiveOptimum(_ model: MatchingModel, rules: ProgrammeRules, dataset: D
                   !r.solve.solver.hasPrefix("network") else { continue }
             let best = try #require(exhaustiveOptimum(model, rules: rules, dataset: d))
             let bound = try #require(r.solve.bound)
-            #expect(rules.violations(of: r.solve.assignment, model: model, dataset: d).isEmpty, "seed \(seed)")
-            #expect(r.solve.assignment.objective <= best, "seed \(seed)")
-            #expect(bound >= Double(best), "seed \(seed)")
-            #expect(bound <= Double(exhaustiveOptimum(model)), "seed \(seed)")
+            let network = Double(exhaustiveOptimum(model))
+            expectSolution(r.solve.assignment, bound: bound, optimum: Double(best), network: network, rules: rules, model: model, dataset: d, seed: seed)
             if r.solve.status == .optimal { #expect(r.solve.assignment.objective == best, "seed \(seed)"); closed += 1 }
-            if bound < Double(exhaustiveOptimum(model)) - 1 { tighter += 1 }
+            if bound < network - 1 { tighter += 1 }
             found += 1
         }
         #expect(found > 25 && tighter > 10 && closed > 5, "found \(found), tighter \(tighter), closed \(closed)")
+    }
+
+    /// The Lagrangian relaxation on models beyond exhaustive search: its bound is never below
+    /// GLPK's proven optimum nor above the network optimum, and its repaired solutions keep
+    /// the rules.
+    @Test func lagrangianBoundIsValidAgainstGLPK() throws {
+        var compared = 0, tighter = 0, matchedOptimum = 0
+        for seed in 0..<60 {
+            let model = randomModel(seed: UInt64(seed) &+ 777, maxMentees: 40, maxMentors: 8, maxK: 4, lockProbability: 0.05)
+            let rules = randomRules(model, seed: UInt64(seed) &+ 99)
+            guard !rules.isEmpty else { continue }
+            let d = dummyDataset(mentees: model.graph.menteeCount, mentors: model.graph.mentorCount)
+            guard let exact = try? RulesSolver(rules: rules).solve(model, dataset: d), exact.solve.status == .optimal else { continue }
+            let optimum = Double(exact.solve.assignment.objective)
+            let repair = RulesRepair(model: model, rules: rules)
+            let lagrangian = try RulesLagrangian(model: model, rules: rules).run { repair.repair($0, dataset: d) }
+            let network = Double(try NetworkMatchingSolver().solve(model).assignment.objective)
+            // The relaxation rounds each adjusted weight and adds back at most ½ per mentee.
+            let rounding = 0.5 * Double(model.graph.menteeCount)
+            if let best = lagrangian.best {
+                expectSolution(best, bound: lagrangian.bound, optimum: optimum, network: network + rounding, rules: rules, model: model, dataset: d, seed: seed)
+                if Double(best.objective) == optimum { matchedOptimum += 1 }
+            } else {
+                #expect(lagrangian.bound >= optimum && lagrangian.bound <= network + rounding, "seed \(seed)")
+            }
+            if lagrangian.bound < network - 1 { tighter += 1 }
+            compared += 1
+        }
+        #expect(compared > 20 && tighter > 5 && matchedOptimum > 5, "compared \(compared), tighter \(tighter), optimum \(matchedOptimum)")
     }
 
     @Test func generatedProvinceRulesHoldAndReportSlack() throws {
