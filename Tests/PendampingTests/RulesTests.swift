@@ -70,6 +70,9 @@ func exhaustiveOptimum(_ model: MatchingModel, rules: ProgrammeRules, dataset: D
                 #expect(r.solve.status == .optimal, "seed \(seed)")
                 #expect(r.solve.assignment.objective == expected, "seed \(seed)")
                 #expect(rules.violations(of: r.solve.assignment, model: model, dataset: d).isEmpty, "seed \(seed)")
+                for (j, never) in rules.cannotOpen(model).enumerated() where never {
+                    #expect(!r.solve.assignment.pairOf.contains { $0 >= 0 && model.graph.mentor[Int($0)] == j }, "seed \(seed)")
+                }
                 if r.solve.assignment.objective != exhaustiveOptimum(model) { changed += 1 }
                 solved += 1
             } catch let e as InfeasibleRules {

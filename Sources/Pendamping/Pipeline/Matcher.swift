@@ -58,6 +58,16 @@ public struct Matcher: Sendable {
         var rejected: [Int32: [Int32]]
     }
 
+    /// A line naming the mentors that a minimum cohort keeps empty whatever the solve (empty when none).
+    /// - Complexity: `O(m + pairs)`.
+    func closedNote(_ rules: ProgrammeRules, _ model: MatchingModel, _ dataset: Dataset) -> [String] {
+        guard rules.minCohort.contains(where: { $0 > 0 }) else { return [] }
+        let never = rules.cannotOpen(model).enumerated().filter(\.element).map { dataset.mentors[$0.offset].id }
+        guard !never.isEmpty else { return [] }
+        let shown = never.prefix(10).joined(separator: ", ") + (never.count > 10 ? ", …" : "")
+        return ["min_mentees: \(never.count) mentor(s) can never open, their capacity or candidates being below the minimum cohort: \(shown)"]
+    }
+
     /// Scores candidates and builds the core model (stages `score+candidates`, `build model`).
     /// - Throws: ``InfeasibleDecisions`` when decisions conflict.
     public func prepare(_ dataset: Dataset, timings: inout StageTimings) throws -> Prepared {
@@ -157,7 +167,8 @@ public struct Matcher: Sendable {
         return MatchResult(dataset: dataset, profile: profile, graph: graph, componentCount: model.components.count,
                            decisionCount: decisions.entries.count, outcome: outcome, pairs: pairs,
                            unassigned: unassigned, load: load, slotGain: slotGain,
-                           glpkCertificate: certificate, rules: rules.descriptions, ruleReport: ruleReport, timings: timings)
+                           glpkCertificate: certificate, rules: rules.descriptions + closedNote(rules, model, dataset),
+                           ruleReport: ruleReport, timings: timings)
     }
 
     func explainUnassigned(_ i: Int, graph: CandidateGraph, dataset: Dataset, load: [Int32], rejected: [Int32],
