@@ -77,7 +77,8 @@ struct RulesLagrangian {
 
         while done < iterations {
             if let stop, stop.isStopped { break }
-            if let deadline, ContinuousClock.now >= deadline { break }
+            // The first step (the network optimum without rules, repaired) always runs.
+            if let deadline, done > 0, ContinuousClock.now >= deadline { break }
             done += 1
             // Adjusted weights, rounded to the integer costs of the network; groups in parallel.
             let (l, m, s) = (lambda, mu, sigma)

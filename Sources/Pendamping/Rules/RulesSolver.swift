@@ -99,8 +99,9 @@ public struct RulesSolver: Sendable {
         lagrangian.stop = stop
         if let limit = options.timeLimit { lagrangian.deadline = began + (large ? limit : limit / 4) }
         let relaxed = try lagrangian.run { repair.repair($0, dataset: dataset) }
-        var best = relaxed.best
-        if let direct = repair.repair(core, dataset: dataset), direct.objective > (best?.objective ?? Int64.min) { best = direct }
+        // Its first step (all multipliers zero) repairs the network optimum, less the mentors that
+        // can never open, so the plain repair of the core needs no separate run.
+        let best = relaxed.best
         let upper = min(Double(core.objective), relaxed.bound)
         let boundName = "Lagrangian bound (\(relaxed.iterations) subgradient steps of the network simplex)"
         func fallback(_ status: TerminationStatus, _ why: String, bound: Double = upper) -> Outcome {
@@ -111,8 +112,7 @@ public struct RulesSolver: Sendable {
                                                    solver: "none (\(why); the repair heuristic found no rule-abiding solution)", iterations: 0),
                                report: [])
             }
-            let closed = bound - Double(best.objective) <= 1e-9 * max(1, abs(bound))
-            return Outcome(solve: SolveOutcome(status: closed ? .optimal : status, assignment: best, bound: max(bound, Double(best.objective)),
+            return Outcome(solve: SolveOutcome(status: meets(bound, best) ? .optimal : status, assignment: best, bound: max(bound, Double(best.objective)),
                                                solver: "Lagrangian relaxation with rules repair (\(why)); \(boundName)", iterations: relaxed.iterations),
                            report: report(rm, values: columnValues(of: best, rm), duals: nil))
         }
@@ -149,11 +149,14 @@ public struct RulesSolver: Sendable {
         let fixedWeight = Double(coreWithout(model).objective)
         let bound = mip.bound.map { min(upper, $0 + fixedWeight) } ?? upper
         // The Lagrangian bound may close a gap that GLPK's own bound leaves open.
-        let status = bound - Double(a.objective) <= 1e-9 * max(1, abs(bound)) ? .optimal : mip.status
+        let status = meets(bound, a) ? .optimal : mip.status
         return Outcome(solve: SolveOutcome(status: status, assignment: a, bound: bound,
                                            solver: "glpk-intopt", iterations: root.iterations),
                        report: report(rm, values: mip.columnValues, duals: root.rowDuals))
     }
+
+    /// Whether a bound proves a solution optimal (equal up to rounding).
+    func meets(_ bound: Double, _ a: Assignment) -> Bool { bound - Double(a.objective) <= 1e-9 * max(1, abs(bound)) }
 
     /// Fixed pairs only (when the search ended without an incumbent).
     func coreWithout(_ model: MatchingModel) -> Assignment { model.fixedPart().assignment }
