@@ -57,13 +57,18 @@ func exhaustiveOptimum(_ model: MatchingModel, rules: ProgrammeRules, dataset: D
 }
 
 @Suite struct RulesTests {
+    /// A random model small enough for exhaustive search with random rules (nil: no rules drawn).
+    func smallRuleCase(_ seed: Int) -> (MatchingModel, ProgrammeRules, Dataset)? {
+        let model = randomModel(seed: UInt64(seed) &+ 4242, maxMentees: 6, maxMentors: 3, maxK: 3, lockProbability: 0.1)
+        let rules = randomRules(model, seed: UInt64(seed))
+        guard !rules.isEmpty else { return nil }
+        return (model, rules, dummyDataset(mentees: model.graph.menteeCount, mentors: model.graph.mentorCount))
+    }
+
     @Test func rulesSolverEqualsExhaustiveSearch() throws {
         var solved = 0, infeasible = 0, changed = 0
         for seed in 0..<300 {
-            let model = randomModel(seed: UInt64(seed) &+ 4242, maxMentees: 6, maxMentors: 3, maxK: 3, lockProbability: 0.1)
-            let rules = randomRules(model, seed: UInt64(seed))
-            guard !rules.isEmpty else { continue }
-            let d = dummyDataset(mentees: model.graph.menteeCount, mentors: model.graph.mentorCount)
+            guard let (model, rules, d) = smallRuleCase(seed) else { continue }
             let expected = exhaustiveOptimum(model, rules: rules, dataset: d)
             do {
                 let r = try RulesSolver(rules: rules).solve(model, dataset: d)
@@ -99,10 +104,7 @@ func exhaustiveOptimum(_ model: MatchingModel, rules: ProgrammeRules, dataset: D
     @Test func lagrangianPathKeepsRulesWithAValidBound() throws {
         var found = 0, tighter = 0, closed = 0
         for seed in 0..<300 {
-            let model = randomModel(seed: UInt64(seed) &+ 4242, maxMentees: 6, maxMentors: 3, maxK: 3, lockProbability: 0.1)
-            let rules = randomRules(model, seed: UInt64(seed))
-            guard !rules.isEmpty else { continue }
-            let d = dummyDataset(mentees: model.graph.menteeCount, mentors: model.graph.mentorCount)
+            guard let (model, rules, d) = smallRuleCase(seed) else { continue }
             var solver = RulesSolver(rules: rules)
             solver.columnLimit = 0
             guard let r = try? solver.solve(model, dataset: d), r.solve.status == .feasible || r.solve.status == .optimal,

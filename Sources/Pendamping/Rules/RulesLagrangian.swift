@@ -1,4 +1,3 @@
-import Dispatch
 import GLPK
 import MinCostFlow
 
@@ -82,25 +81,20 @@ struct RulesLagrangian {
             done += 1
             // Adjusted weights, rounded to the integer costs of the network; groups in parallel.
             let (l, m, s) = (lambda, mu, sigma)
-            final class Errors: @unchecked Sendable { var of: [Error?] ; init(_ n: Int) { of = Array(repeating: nil, count: n) } }
-            let errors = Errors(groups.count)
-            DispatchQueue.concurrentPerform(iterations: groups.count) { k in
+            _ = try concurrentMap(groups.count) { k in
                 let grp = groups[k]
-                do {
-                    for e in 0..<grp.net.arcCount {
-                        let p = Int(grp.core.arcPair[e])
-                        guard p >= 0 else { continue }
-                        grp.net.setCost(arc: e, -adjusted(p, l, m, s, rows, hoursOn, menteeOfPair))
-                    }
-                    let r = try NetworkSimplex.solve(grp.net, start: grp.start)
-                    guard r.status == .optimal else {
-                        throw MatchingError.solverFailed("network simplex ended \(r.status.rawValue) in the Lagrangian relaxation")
-                    }
-                    grp.flow = r.flow
-                    if let next = r.treeStart(grp.net, root: grp.core.sink) { grp.start = next }
-                } catch { errors.of[k] = error }
+                for e in 0..<grp.net.arcCount {
+                    let p = Int(grp.core.arcPair[e])
+                    guard p >= 0 else { continue }
+                    grp.net.setCost(arc: e, -adjusted(p, l, m, s, rows, hoursOn, menteeOfPair))
+                }
+                let r = try NetworkSimplex.solve(grp.net, start: grp.start)
+                guard r.status == .optimal else {
+                    throw MatchingError.solverFailed("network simplex ended \(r.status.rawValue) in the Lagrangian relaxation")
+                }
+                grp.flow = r.flow
+                if let next = r.treeStart(grp.net, root: grp.core.sink) { grp.start = next }
             }
-            if let e = errors.of.compactMap({ $0 }).first { throw e }
             // The relaxed optimum and its value.
             var relaxed = fixed.assignment
             var value = Double(fixed.assignment.objective)

@@ -1,4 +1,3 @@
-import Dispatch
 import Foundation
 import GLPK
 import MinCostFlow
@@ -25,17 +24,14 @@ public struct NetworkMatchingSolver: MatchingSolver {
         var objective = fixed.assignment.objective
         let groups = partition(model, fixedMentee: pairOf)
         let freeAfterLocks = fixed.free
-        final class Slot: @unchecked Sendable { var value: Result<GroupResult, Error>? }
-        let slots = groups.map { _ in Slot() }
-        DispatchQueue.concurrentPerform(iterations: groups.count) { k in
-            slots[k].value = Result { try solveGroup(model, mentees: groups[k].mentees, mentors: groups[k].mentors, free: freeAfterLocks) }
+        let results = try concurrentMap(groups.count) { k in
+            try solveGroup(model, mentees: groups[k].mentees, mentors: groups[k].mentors, free: freeAfterLocks)
         }
         var mentorDual = [Int64](repeating: 0, count: g.mentorCount)
         var menteeDual = [Int64](repeating: 0, count: g.menteeCount)
         var pivots = 0
         var status = TerminationStatus.optimal
-        for s in slots {
-            let r = try s.value!.get()
+        for r in results {
             pivots += r.pivots
             if r.status != .optimal { status = worse(status, r.status) }
             for (i, p) in r.pairs { pairOf[Int(i)] = p; objective += model.weight[Int(p)] }
