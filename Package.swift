@@ -30,7 +30,10 @@ let package = Package(
             dependencies: ["CGLPK", "CGLPKShims"]
         ),
         // Pure Swift exact min-cost-flow solver (no GLPK).
-        .target(name: "MinCostFlow"),
+        .target(
+            name: "MinCostFlow",
+            swiftSettings: [.define("MINCOSTFLOW_INVARIANTS", .when(configuration: .debug))]
+        ),
         .target(
             name: "Pendamping",
             dependencies: ["GLPK", "MinCostFlow", .product(name: "Crypto", package: "swift-crypto")]

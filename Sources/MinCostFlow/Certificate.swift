@@ -1,6 +1,7 @@
-/// An optimality certificate check for min-cost flow (LEMON's `min_cost_flow_test` habit):
-/// primal feasibility, complementary slackness of the potentials, and equal primal and dual
-/// objectives. All in exact integers.
+/// Proof that a flow is optimal, checked without trusting the solver that produced it: the
+/// flow is feasible, the potentials satisfy complementary slackness on every arc, and the
+/// primal cost equals the dual objective (LP duality, e.g. AMO *Network Flows* §9.4). Exact
+/// integer arithmetic throughout; an amount that would leave `Int64` is reported, not trapped.
 public enum FlowCertificate {
     public struct Report: Sendable, Equatable {
         public var primalCost: Int64
@@ -9,8 +10,10 @@ public enum FlowCertificate {
 
     /// Checks `flow` and `potential` against `network`; throws naming the first violation.
     ///
-    /// The dual of `min c·f, N f = b, 0 ≤ f ≤ u` with `y = −π` has objective
-    /// `Σ b·(−π) − Σ u·max(0, −rc)` for reduced costs `rc = c + π[s] − π[t]`.
+    /// With reduced costs `rc = cost + π[source] − π[target]`, the dual of
+    /// `min cost·f, out − in = supply, 0 ≤ f ≤ capacity` has objective
+    /// `−Σ supply·π − Σ capacity·max(0, −rc)`; complementary slackness asks `rc ≥ 0` where
+    /// `f < capacity` and `rc ≤ 0` where `f > 0`.
     /// - Complexity: `O(nodes + arcs)`.
     public static func check(_ network: FlowNetwork, flow: [Int64], potential: [Int64]) throws(FlowError) -> Report {
         guard flow.count == network.arcCount, potential.count == network.nodeCount else {
@@ -22,22 +25,34 @@ public enum FlowCertificate {
             let f = flow[e], u = network.capacity[e]
             guard f >= 0, f <= u else { throw .invalid("arc \(e): flow \(f) outside [0, \(u)]") }
             let s = Int(network.source[e]), t = Int(network.target[e])
-            balance[s] -= f
-            balance[t] += f
-            let rc = network.cost[e] + potential[s] - potential[t]
+            balance[s] = try exact(balance[s], minus: f)
+            balance[t] = try exact(balance[t], minus: -f)
+            let rc = try exact(try exact(network.cost[e], minus: -potential[s]), minus: potential[t])
             if f < u && rc < 0 { throw .invalid("arc \(e): reduced cost \(rc) < 0 below capacity") }
             if f > 0 && rc > 0 { throw .invalid("arc \(e): reduced cost \(rc) > 0 with positive flow") }
-            primal += f * network.cost[e]
+            primal = try exact(primal, minus: -(try exact(f, times: network.cost[e])))
             if rc < 0 {
                 guard u < FlowNetwork.unbounded else { throw .invalid("arc \(e): negative reduced cost on an unbounded arc") }
-                dual -= u * -rc
+                dual = try exact(dual, minus: try exact(u, times: -rc))
             }
         }
         for v in 0..<network.nodeCount {
             guard balance[v] == 0 else { throw .invalid("node \(v): flow out − in differs from supply by \(-balance[v])") }
-            dual -= network.supply[v] * potential[v]
+            dual = try exact(dual, minus: try exact(network.supply[v], times: potential[v]))
         }
         guard primal == dual else { throw .invalid("primal cost \(primal) ≠ dual objective \(dual)") }
         return Report(primalCost: primal, dualObjective: dual)
+    }
+
+    private static func exact(_ a: Int64, minus b: Int64) throws(FlowError) -> Int64 {
+        let (r, o) = a.subtractingReportingOverflow(b)
+        guard !o else { throw .overflow("certificate arithmetic leaves Int64") }
+        return r
+    }
+
+    private static func exact(_ a: Int64, times b: Int64) throws(FlowError) -> Int64 {
+        let (r, o) = a.multipliedReportingOverflow(by: b)
+        guard !o else { throw .overflow("certificate arithmetic leaves Int64") }
+        return r
     }
 }

@@ -100,13 +100,14 @@ public struct NetworkMatchingSolver: MatchingSolver {
             mentorDuals.append((j, piT - r.potential[core.mentees.count + k]))
         }
         var menteeDuals: [(Int32, Int64)] = []
-        let inNetwork = Set(core.mentors)
+        var inNetwork = [Bool](repeating: false, count: model.graph.mentorCount)
+        for j in core.mentors { inNetwork[Int(j)] = true }
         var priced: [Int32: Int64] = [:]
         let g = model.graph
         for (k, i) in core.mentees.enumerated() {
             let u = r.potential[k] - piT
             menteeDuals.append((i, u))
-            for p in g.pairs(ofMentee: Int(i)) where !inNetwork.contains(g.mentor[p]) {
+            for p in g.pairs(ofMentee: Int(i)) where !inNetwork[Int(g.mentor[p])] {
                 priced[g.mentor[p]] = max(priced[g.mentor[p], default: 0], model.weight[p] - u)
             }
         }
