@@ -1,21 +1,27 @@
-"""Peer comparison: the same instance solved by Pendamping and by OR-Tools, HiGHS and glpsol.
+"""Peer comparison: the same instances solved by Pendamping and by OR-Tools, HiGHS and glpsol.
 
-Each peer runs in its own process with a wall-clock cap; one that does not finish in time is
+Every (tier, seed, k) instance is generated once, exported once (DIMACS and MPS), and solved
+by each peer in its own process with a wall-clock cap; a peer that does not finish in time is
 reported as "> cap". Solve times exclude reading the instance where the peer lets us measure
-that (OR-Tools, HiGHS); glpsol's is its own reported "Time used". Objectives are compared
-exactly, in integer score units (the exported models minimise the negated score).
+that (OR-Tools, HiGHS); glpsol's is its own reported "Time used". Ours is the `solve` stage of
+`pendamping bench` (building the network, the greedy start and the network simplex).
+Objectives are compared exactly, in integer score units (the exported models minimise the
+negated score). Beside each time: pivots or simplex iterations where the solver reports them,
+and the peak resident memory of the solving process (ours: the whole pipeline's process at the
+end of the solve stage; a peer's: its whole process, reading included).
 """
-import argparse, json, os, re, subprocess, sys, tempfile, time
+import argparse, json, os, re, subprocess, sys, tempfile
 
 def run_peer(code, cap):
-    """Runs python code in a subprocess; returns (seconds, objective) or None on time-out."""
+    """Runs python code in a subprocess; returns (seconds, objective, iterations, peak MiB) or None on time-out."""
     try:
         out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=cap, check=True)
     except subprocess.TimeoutExpired:
         return None
-    line = out.stdout.strip().splitlines()[-1]
-    seconds, objective = line.split()
-    return float(seconds), round(float(objective))
+    seconds, objective, iterations, peak = out.stdout.strip().splitlines()[-1].split()
+    return float(seconds), round(float(objective)), (None if iterations == "-" else int(iterations)), float(peak)
+
+PEAK = "import resource; peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024"
 
 ORTOOLS = r'''
 import time
@@ -30,7 +36,8 @@ with open({path!r}) as fh:
             f.add_arc_with_capacity_and_unit_cost(int(u) - 1, int(v) - 1, int(cap), int(cost))
 t = time.perf_counter(); status = f.solve(); t = time.perf_counter() - t
 assert status == f.OPTIMAL, status
-print(t, f.optimal_cost())
+''' + PEAK + r'''
+print(t, f.optimal_cost(), "-", peak)
 '''
 
 HIGHS = r'''
@@ -39,11 +46,12 @@ h = highspy.Highs(); h.setOptionValue("output_flag", False)
 h.readModel({path!r})
 t = time.perf_counter(); h.run(); t = time.perf_counter() - t
 assert h.getModelStatus() == highspy.HighsModelStatus.kOptimal, h.getModelStatus()
-print(t, h.getInfo().objective_function_value)
+''' + PEAK + r'''
+print(t, h.getInfo().objective_function_value, h.getInfo().simplex_iteration_count, peak)
 '''
 
 def glpsol(path, cap):
-    """glpsol's own "Time used"; the objective from its solution file (full precision)."""
+    """glpsol's own "Time used" and memory; the objective from its solution file (full precision)."""
     sol = path + ".sol"
     try:
         out = subprocess.run(["glpsol", "--freemps", path, "--min", "--simplex", "-w", sol],
@@ -51,14 +59,23 @@ def glpsol(path, cap):
     except subprocess.TimeoutExpired:
         return None
     used = re.findall(r"Time used:\s+([0-9.]+) secs", out.stdout)
+    memory = re.findall(r"Memory used:\s+([0-9.]+) Mb", out.stdout)
+    iterations = re.findall(r"^\*?\s*(\d+): obj", out.stdout, re.M)
     if "OPTIMAL" not in out.stdout or not used:
         raise RuntimeError("glpsol failed:\n" + out.stdout[-2000:])
     with open(sol) as fh:
         for line in fh:
             f = line.split()
             if f and f[0] == "s":  # s bas ROWS COLS PRIM DUAL OBJ
-                return float(used[-1]), round(float(f[-1]))
+                return (float(used[-1]), round(float(f[-1])), int(iterations[-1]) if iterations else None,
+                        float(memory[-1]) if memory else 0.0)
     raise RuntimeError("no solution line in " + sol)
+
+PEERS = {
+    "ortools": ("OR-Tools min cost flow", lambda d, cap: run_peer(ORTOOLS.format(path=f"{d}/model.dimacs"), cap)),
+    "highs": ("HiGHS (LP, MPS)", lambda d, cap: run_peer(HIGHS.format(path=f"{d}/model.mps"), cap)),
+    "glpsol": ("glpsol --simplex (MPS)", lambda d, cap: glpsol(f"{d}/model.mps", cap)),
+}
 
 def main():
     ap = argparse.ArgumentParser()
@@ -66,40 +83,46 @@ def main():
     ap.add_argument("--pendamping", required=True)
     ap.add_argument("--regions")
     ap.add_argument("--cap", type=float, default=300, help="seconds per peer run")
-    ap.add_argument("--k", type=int, default=20)
-    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--k", default="10", help="comma-separated candidate counts, e.g. 10,20")
+    ap.add_argument("--seeds", default="1", help="comma-separated generator seeds, e.g. 1,2")
+    ap.add_argument("--peers", default="ortools,highs,glpsol", help="comma-separated: ortools, highs, glpsol")
     a = ap.parse_args()
+    ks = [int(k) for k in a.k.split(",")]
+    seeds = [int(s) for s in a.seeds.split(",")]
+    peers = [PEERS[p] for p in a.peers.split(",") if p]
     rows = []
     work = tempfile.mkdtemp(prefix="pendamping-peers-")
     for tier in a.tiers:
-        d = os.path.join(work, tier)
-        gen = [a.pendamping, "generate", "--preset", tier, "--seed", str(a.seed), "--out", d]
-        if a.regions: gen += ["--regions", a.regions]
-        subprocess.run(gen, check=True, capture_output=True)
-        common = ["--mentors", d + "/mentors.csv", "--mentees", d + "/mentees.csv", "--k", str(a.k)]
-        for fmt in ("dimacs", "mps"):
-            subprocess.run([a.pendamping, "export", *common, "--format", fmt, "--out", f"{d}/model.{fmt}"], check=True, capture_output=True)
-        bench = json.loads(subprocess.run([a.pendamping, "bench", d, "--k", str(a.k), "--format", "json"],
-                                          check=True, capture_output=True, text=True).stdout)
-        ours = next(s["seconds"] for s in bench["stages"] if s["stage"] == "solve")
-        target = -bench["objective_units"]
-        size = f'{bench["mentees"]:,} x {bench["mentors"]:,}, {bench["pairs"]:,} pairs'
-        rows.append((tier, size, "pendamping (network simplex)", ours, target, True))
-        peers = [("OR-Tools min cost flow", lambda: run_peer(ORTOOLS.format(path=f"{d}/model.dimacs"), a.cap)),
-                 ("HiGHS (LP, MPS)", lambda: run_peer(HIGHS.format(path=f"{d}/model.mps"), a.cap)),
-                 ("glpsol --simplex (MPS)", lambda: glpsol(f"{d}/model.mps", a.cap))]
-        for name, fn in peers:
-            r = fn()
-            rows.append((tier, size, name, None, None, None) if r is None else (tier, size, name, r[0], r[1], r[1] == target))
-    print(f"| tier | instance | solver | solve s | ratio to ours | objective (−score·10⁶) | agrees |")
-    print("| --- | --- | --- | ---: | ---: | ---: | --- |")
-    ours_time = {}
-    for tier, size, name, t, obj, ok in rows:
-        if name.startswith("pendamping"): ours_time[tier] = t
-        if t is None:
-            print(f"| {tier} | {size} | {name} | > {a.cap:g} | — | — | — |")
-        else:
-            print(f"| {tier} | {size} | {name} | {t:.3f} | {t / max(ours_time[tier], 1e-9):.2f} | {obj} | {'yes' if ok else 'NO'} |")
+        for seed in seeds:
+            d = os.path.join(work, f"{tier}-{seed}")
+            gen = [a.pendamping, "generate", "--preset", tier, "--seed", str(seed), "--out", d]
+            if a.regions: gen += ["--regions", a.regions]
+            subprocess.run(gen, check=True, capture_output=True)
+            for k in ks:
+                common = ["--mentors", d + "/mentors.csv", "--mentees", d + "/mentees.csv", "--k", str(k)]
+                for fmt in ("dimacs", "mps") if any(p[0] != PEERS["ortools"][0] for p in peers) else ("dimacs",):
+                    subprocess.run([a.pendamping, "export", *common, "--format", fmt, "--out", f"{d}/model.{fmt}"], check=True, capture_output=True)
+                bench = json.loads(subprocess.run([a.pendamping, "bench", d, "--k", str(k), "--format", "json"],
+                                                  check=True, capture_output=True, text=True).stdout)
+                solve = next(s for s in bench["stages"] if s["stage"] == "solve")
+                target = -bench["objective_units"]
+                label = (tier, seed, k, f'{bench["mentees"]:,} x {bench["mentors"]:,}, {bench["pairs"]:,} pairs')
+                rows.append((*label, "pendamping (network simplex)", (solve["seconds"], target, bench["iterations"], solve["peak_rss_mib"]), True))
+                for name, fn in peers:
+                    r = fn(d, a.cap)
+                    rows.append((*label, name, r, None if r is None else r[1] == target))
+    print("| tier | seed | k | instance | solver | solve s | ratio to ours | pivots / iterations | peak RSS MiB | objective (−score·10⁶) | agrees |")
+    print("| --- | ---: | ---: | --- | --- | ---: | ---: | ---: | ---: | ---: | --- |")
+    ours = {}
+    for tier, seed, k, size, name, r, ok in rows:
+        if name.startswith("pendamping"): ours[(tier, seed, k)] = r[0]
+        if r is None:
+            print(f"| {tier} | {seed} | {k} | {size} | {name} | > {a.cap:g} | — | — | — | — | — |")
+            continue
+        t, obj, its, peak = r
+        ratio = t / max(ours[(tier, seed, k)], 1e-9)
+        its = "—" if its is None else f"{its:,}"
+        print(f"| {tier} | {seed} | {k} | {size} | {name} | {t:.3f} | {ratio:.2f} | {its} | {peak:,.0f} | {obj} | {'yes' if ok else 'NO'} |")
     if any(ok is False for *_, ok in rows):
         sys.exit("objectives disagree")
 

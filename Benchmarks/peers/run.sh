@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Peer comparison in one run: generate a tier once, solve it with Pendamping, OR-Tools' min
+# Peer comparison in one run: generate each tier and seed once, solve it with Pendamping, OR-Tools' min
 # cost flow, HiGHS and glpsol on the exported files, check all objectives agree, print one table.
-# Usage: Benchmarks/peers/run.sh [S|M|L|XL ...] [--cap SECONDS] [--regions FILE] [--k K]
+# Usage: Benchmarks/peers/run.sh [S|M|L|XL ...] [--cap SECONDS] [--k 10,20] [--seeds 1,2]
+#        [--peers ortools,highs,glpsol] [--regions FILE]
 # Python peers are installed into Benchmarks/peers/.venv (ortools, highspy); glpsol from
 # Debian's glpk-utils.
 set -euo pipefail

@@ -68,6 +68,7 @@ enum BenchReport {
         struct Stage: Encodable { var stage: String; var seconds: Double; var peakRssMib: Double }
         var mentees: Int; var mentors: Int; var pairs: Int; var components: Int
         var solver: String; var status: String; var objective: Double; var objectiveUnits: Int64; var matched: Int
+        var iterations: Int
         var stages: [Stage]; var totalSeconds: Double; var peakRssMib: Double
     }
 
@@ -79,7 +80,7 @@ enum BenchReport {
             let j = JSON(mentees: r.dataset.mentees.count, mentors: r.dataset.mentors.count, pairs: r.graph.pairCount,
                          components: r.componentCount, solver: r.outcome.solver, status: r.outcome.status.rawValue,
                          objective: Double(r.outcome.assignment.objective) / 1e6, objectiveUnits: r.outcome.assignment.objective,
-                         matched: r.matchedCount,
+                         matched: r.matchedCount, iterations: r.outcome.iterations,
                          stages: r.timings.stages.map { .init(stage: $0.name, seconds: ($0.seconds * 1e6).rounded() / 1e6, peakRssMib: (mib($0.peakBytes) * 10).rounded() / 10) },
                          totalSeconds: (r.timings.total * 1e6).rounded() / 1e6, peakRssMib: (mib(peak) * 10).rounded() / 10)
             let e = JSONEncoder()

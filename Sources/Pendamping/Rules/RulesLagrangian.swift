@@ -52,7 +52,7 @@ struct RulesLagrangian {
         var net: FlowNetwork
         var start: SpanningTreeStart
         var flow: [Int64] = []
-        init(_ core: CoreNetwork) { self.core = core; net = core.network; start = core.greedyStart() }
+        init(_ core: CoreNetwork, _ model: MatchingModel) { self.core = core; net = core.network; start = core.greedyStart(model) }
     }
 
     func run(repair: (Assignment) -> Assignment?) throws -> Outcome {
@@ -64,7 +64,7 @@ struct RulesLagrangian {
         var free = fixed.free
         for (j, never) in rules.cannotOpen(model).enumerated() where never { free[j] = 0 }
         let groups = NetworkMatchingSolver(workers: ProcessInfoCores.count).partition(model, fixedMentee: fixed.assignment.pairOf)
-            .map { Group(CoreNetwork(model: model, mentees: $0.mentees, mentorsInScope: $0.mentors, freeCapacity: free)) }
+            .map { Group(CoreNetwork(model: model, mentees: $0.mentees, mentorsInScope: $0.mentors, freeCapacity: free), model) }
         let maxAssigned = Double(min(fixed.freeMentees.count, free.reduce(0) { $0 + Int(max(0, $1)) }))
         var lambda = [Double](repeating: 0, count: g.mentorCount)
         var mu = [Double](repeating: 0, count: rows.need.count)

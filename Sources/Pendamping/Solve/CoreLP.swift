@@ -30,7 +30,7 @@ struct CoreLP {
         let free = fixed.free
         let core = CoreNetwork(model: model, mentees: fixed.freeMentees, mentorsInScope: Array(0..<Int32(g.mentorCount)), freeCapacity: free)
         let net = core.network
-        let r = try NetworkSimplex.solve(net, start: core.greedyStart())
+        let r = try NetworkSimplex.solve(net, start: core.greedyStart(model))
         guard r.status == .optimal, r.basisIsReal else { throw MatchingError.solverFailed("network simplex gave no real optimal basis") }
 
         var lm = LinearModel(sense: .maximize)

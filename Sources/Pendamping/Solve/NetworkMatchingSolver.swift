@@ -80,8 +80,13 @@ public struct NetworkMatchingSolver: MatchingSolver {
     }
 
     func solveGroup(_ model: MatchingModel, mentees: [Int32], mentors: [Int32], free: [Int32]) throws -> GroupResult {
-        let core = CoreNetwork(model: model, mentees: mentees, mentorsInScope: mentors, freeCapacity: free)
-        let r = try NetworkSimplex.solve(core.network, start: core.greedyStart())
+        // The network's arrays and the greedy assignment are independent: one core each.
+        let scope = CoreNetwork.Scope(model: model, mentees: mentees, mentorsInScope: mentors, freeCapacity: free)
+        let built = try concurrentMap(2) { task -> (CoreNetwork?, [Int32]) in
+            task == 0 ? (CoreNetwork(model: model, scope: scope), []) : (nil, GreedyAssignment.compute(model, scope: scope))
+        }
+        let core = built[0].0!
+        let r = try NetworkSimplex.solve(core.network, start: core.start(pairOf: built[1].1))
         guard r.status == .optimal else {
             throw MatchingError.solverFailed("network simplex ended \(r.status.rawValue) on a feasible core model")
         }
