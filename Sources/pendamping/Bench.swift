@@ -53,7 +53,7 @@ struct Bench: ParsableCommand {
             var result = try Matcher(profile: prof, solver: SolverChoice(rawValue: solver)!, certify: certify).run(dataset, timings: timings)
             let outDir = out ?? scratch.appendingPathComponent("out").path
             let clock = ContinuousClock(), start = clock.now
-            try OutputDirectory.write(try ResultFiles.render(result), to: outDir)
+            try OutputDirectory.write(try ResultFiles.render(result), to: outDir, inputs: [dir + "/mentors.csv", dir + "/mentees.csv"])
             result.timings.record("write", clock.now - start)
             print(BenchReport.render(result, format: format))
         } catch {

@@ -29,13 +29,14 @@ struct Export: ParsableCommand {
 
     func run() throws {
         do {
-            let dataset = try DatasetReader.read(mentorsPath: data.mentors, menteesPath: data.mentees)
+            let dataset = try data.read()
             var prof = try profile.map(Profile.read) ?? .default
             if let k { prof.k = k; try prof.validate(name: "--k") }
             let dec = try decisions.map { try Decisions.read(path: $0, dataset: dataset) } ?? Decisions()
             var timings = StageTimings()
             let prepared = try Matcher(profile: prof, decisions: dec).prepare(dataset, timings: &timings)
-            try ModelExport.write(prepared.model, format: ModelExport.Format(rawValue: format)!, to: out)
+            try ModelExport.write(prepared.model, format: ModelExport.Format(rawValue: format)!, to: out,
+                                  inputs: data.paths + [profile, decisions].compactMap { $0 })
             printErr("wrote \(format) model: \(prepared.graph.pairCount) pairs, \(dataset.mentees.count) mentees, \(dataset.mentors.count) mentors to \(out)")
         } catch {
             throw Failure.exit(error)

@@ -29,7 +29,7 @@ struct GAP: ParsableCommand {
 
     func validate() throws {
         if let sense, sense != "max" && sense != "min" { throw ValidationError("--sense must be max or min") }
-        if !(timeLimit > 0) { throw ValidationError("--time-limit must be > 0") }
+        try checkTimeLimit(timeLimit)
         if !(gap >= 0) { throw ValidationError("--gap must be ≥ 0") }
     }
 

@@ -27,8 +27,13 @@ struct Generate: ParsableCommand {
         if try generation.tier() == nil && (mentees == nil || mentors == nil || scope == nil) {
             throw ValidationError("give --preset, or all of --mentees, --mentors and --scope")
         }
-        if let m = mentees, m < 0 { throw ValidationError("--mentees must be ≥ 0") }
-        if let m = mentors, m < 0 { throw ValidationError("--mentors must be ≥ 0") }
+        // The generator holds both files in memory (about 100 bytes a row) before writing.
+        if let m = mentees, !(0...ProvinceGenerator.maxMentees).contains(m) {
+            throw ValidationError("--mentees must be in [0, \(ProvinceGenerator.maxMentees)]: larger provinces do not fit one machine's memory; generate shards by --scope")
+        }
+        if let m = mentors, !(0...ProvinceGenerator.maxMentors).contains(m) {
+            throw ValidationError("--mentors must be in [0, \(ProvinceGenerator.maxMentors)]")
+        }
         if let s = scope, RegionCode(s) == nil { throw ValidationError("--scope '\(s)' is not a region code") }
     }
 

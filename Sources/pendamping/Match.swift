@@ -38,7 +38,7 @@ struct Match: ParsableCommand {
         guard SolverChoice(rawValue: solver) != nil else {
             throw ValidationError("unknown solver '\(solver)'; use one of \(SolverChoice.allCases.map(\.rawValue).joined(separator: ", "))")
         }
-        if let t = timeLimit, !(t > 0) { throw ValidationError("--time-limit must be > 0") }
+        if let t = timeLimit { try checkTimeLimit(t) }
         if !(gap >= 0 && gap < 1) { throw ValidationError("--gap must be in [0, 1)") }
         _ = try names(cuts, allowed: MIPOptions.cutNames, option: "--cuts")
         _ = try names(heuristics, allowed: MIPOptions.heuristicNames, option: "--heuristics")
@@ -58,7 +58,7 @@ struct Match: ParsableCommand {
         do {
             var timings = StageTimings()
             let dataset = try timings.measure("parse") {
-                try DatasetReader.read(mentorsPath: data.mentors, menteesPath: data.mentees)
+                try data.read()
             }
             let prof = try profile.map(Profile.read) ?? .default
             let dec = try decisions.map { try Decisions.read(path: $0, dataset: dataset) } ?? Decisions()
@@ -81,7 +81,7 @@ struct Match: ParsableCommand {
             result.timings.record("write", clock.now - start)
             // timings.json is rendered last so that it includes the write stage itself.
             files = try ResultFiles.render(result)
-            try OutputDirectory.write(files, to: out)
+            try OutputDirectory.write(files, to: out, inputs: data.paths + [profile, decisions].compactMap { $0 })
             switch format {
             case .json: FileHandle.standardOutput.write(files.first { $0.name == "summary.json" }!.data)
             case .text: print(SummaryText.render(result, outDir: out))

@@ -8,7 +8,8 @@ struct PendampingCommand: ParsableCommand {
         commandName: "pendamping",
         abstract: "Pair mentors (pendamping, Kakak Asuh) with beginner UMKM (Adik Asuh) and prove the pairing optimal.",
         discussion: """
-        Exit codes: 0 ok, 64 usage, 65 bad data, 66 missing input, 69 infeasible decisions or rules, 70 internal error.
+        Exit codes: 0 ok, 64 usage, 65 bad data, 66 missing or unreadable input, 69 infeasible decisions or rules, \
+        70 internal error, 73 cannot create the output (or it would replace an input).
         """,
         version: "0.1.0",
         subcommands: [Match.self, Validate.self, Round.self, WhatIf.self, Generate.self, Bench.self, Export.self, GAP.self]
@@ -21,6 +22,24 @@ struct DatasetOptions: ParsableArguments {
     var mentors: String
     @Option(help: "Mentees CSV (id, name, kbli, lat, lon, region, …).")
     var mentees: String
+    @Option(help: "Text encoding of the CSV inputs: utf-8 (default) or windows-1252 (Excel's \"CSV\" on Windows).")
+    var encoding: String = TextEncoding.utf8.rawValue
+
+    func validate() throws {
+        guard TextEncoding(rawValue: encoding.lowercased()) != nil else {
+            throw ValidationError("--encoding must be utf-8 or windows-1252")
+        }
+    }
+
+    var textEncoding: TextEncoding { TextEncoding(rawValue: encoding.lowercased()) ?? .utf8 }
+
+    /// Reads the two files.
+    func read() throws -> Dataset {
+        try DatasetReader.read(mentorsPath: mentors, menteesPath: mentees, encoding: textEncoding)
+    }
+
+    /// The input files, for the checks that no output replaces one.
+    var paths: [String] { [mentors, mentees] }
 }
 
 /// Options shared by commands that generate a synthetic province.
@@ -55,6 +74,12 @@ enum Failure {
         case InputError.missingFile:
             printErr("error: \(error)")
             return ExitCode(66)
+        case OutputError.invalid(let message):
+            printErr("error: \(message)")
+            return ExitCode(64)
+        case let e as OutputError:
+            printErr("error: \(e)")
+            return ExitCode(73)
         case InputError.invalid(let issues):
             for i in issues { printErr("error: \(i)") }
             if issues.count >= InputError.limit { printErr("error: stopped after \(InputError.limit) issues") }
@@ -71,6 +96,13 @@ enum Failure {
             printErr("internal error: \(error)")
             return ExitCode(70)
         }
+    }
+}
+
+/// A time limit in seconds: finite, positive, at most a week.
+func checkTimeLimit(_ t: Double) throws {
+    guard t.isFinite, t > 0, t <= 604_800 else {
+        throw ValidationError("--time-limit must be a number of seconds in (0, 604800]")
     }
 }
 

@@ -39,29 +39,35 @@ struct Round: ParsableCommand {
             let previousPath = rerun.map { $0 + "/previous-pairs.csv" } ?? previous!
             let decisionsPath = rerun.map { $0 + "/decisions.csv" } ?? decisions
             let profilePath = rerun.map { $0 + "/profile.json" } ?? profile
+            // What the round directory stores, byte for byte; its hashes go into round.json.
+            let previousBytes = try InputFile.read(previousPath)
+            let decisionsBytes = try decisionsPath.map(InputFile.read) ?? Data("mentee_id,mentor_id,decision\n".utf8)
+            let prof = try profilePath.map(Profile.read) ?? .default
+            let profileBytes = try rerun.map { try InputFile.read($0 + "/profile.json") } ?? RoundDirectory.profileFile(prof)
             let hashes = [
                 "mentors.csv": try CurationRound.sha256(path: data.mentors),
                 "mentees.csv": try CurationRound.sha256(path: data.mentees),
-                "previous-pairs.csv": try CurationRound.sha256(path: previousPath),
-                "decisions.csv": try decisionsPath.map(CurationRound.sha256) ?? "none",
+                "previous-pairs.csv": CurationRound.sha256(previousBytes),
+                "decisions.csv": CurationRound.sha256(decisionsBytes),
+                "profile.json": CurationRound.sha256(profileBytes),
             ]
             if let rerun {
                 let manifest = try RoundDirectory.manifest(in: rerun)
-                for role in ["mentors.csv", "mentees.csv"] where manifest.inputs[role] != hashes[role] {
-                    throw InputError.invalid([InputIssue(file: role == "mentors.csv" ? data.mentors : data.mentees, line: 0,
-                                                         message: "differs from the \(role) round \(rerun) was run on (SHA-256 mismatch)")])
+                let issues = hashes.keys.sorted().filter { manifest.inputs[$0] != hashes[$0] }.map { role in
+                    let file = role == "mentors.csv" ? data.mentors : role == "mentees.csv" ? data.mentees : rerun + "/" + role
+                    return InputIssue(file: file, line: 0, message: manifest.inputs[role] == nil
+                        ? "round \(rerun) recorded no hash of its \(role); re-run that round from its inputs"
+                        : "differs from the \(role) round \(rerun) recorded (SHA-256 mismatch); a round directory must not be edited")
                 }
+                if !issues.isEmpty { throw InputError.invalid(issues) }
             }
-            let dataset = try DatasetReader.read(mentorsPath: data.mentors, menteesPath: data.mentees)
-            let prof = try profilePath.map(Profile.read) ?? .default
-            let dec = try decisionsPath.map { try Decisions.read(path: $0, dataset: dataset) } ?? Decisions()
+            let dataset = try data.read()
+            let dec = try decisionsPath.map { try Decisions.read(path: $0, dataset: dataset, encoding: data.textEncoding) } ?? Decisions()
             let prev = try CurationRound.readPrevious(path: previousPath)
             let round = try CurationRound.run(dataset: dataset, previous: prev, decisions: dec, matcher: Matcher(profile: prof))
             let files = try RoundDirectory.render(round, profile: prof, inputHashes: hashes,
-                                                  decisionsBytes: decisionsPath.flatMap { FileManager.default.contents(atPath: $0) }
-                                                      ?? Data("mentee_id,mentor_id,decision\n".utf8),
-                                                  previousBytes: FileManager.default.contents(atPath: previousPath) ?? Data())
-            try OutputDirectory.write(files, to: out)
+                                                  decisionsBytes: decisionsBytes, previousBytes: previousBytes)
+            try OutputDirectory.write(files, to: out, inputs: data.paths + [previousPath, decisionsPath, profilePath].compactMap { $0 })
             let c = round.counts
             print("Pendamping round: \(round.result.dataset.mentees.count) mentees, \(round.result.dataset.mentors.count) mentors, \(dec.entries.count) decisions")
             print("  kept \(c["kept"] ?? 0), moved \(c["moved"] ?? 0), lost \(c["lost"] ?? 0), gained \(c["gained"] ?? 0), withdrawn \(c["withdrawn"] ?? 0)")

@@ -20,7 +20,7 @@ struct Validate: ParsableCommand {
         var missing: String?
         var counts = (mentors: 0, mentees: 0)
         do {
-            let dataset = try DatasetReader.read(mentorsPath: data.mentors, menteesPath: data.mentees)
+            let dataset = try data.read()
             counts = (dataset.mentors.count, dataset.mentees.count)
             if let profile { _ = try Profile.read(path: profile) }
             if let decisions { _ = try Decisions.read(path: decisions, dataset: dataset) }

@@ -28,14 +28,15 @@ struct WhatIf: ParsableCommand {
     var out: String
 
     func validate() throws {
-        guard curve.split(separator: ",").allSatisfy({ Double($0).map { $0 >= 0 && $0.isFinite } ?? false }) else {
-            throw ValidationError("--curve takes comma-separated factors ≥ 0")
+        let factors = curve.split(separator: ",", omittingEmptySubsequences: false)
+        guard (1...100).contains(factors.count), factors.allSatisfy({ Double($0).map { (0...100).contains($0) } ?? false }) else {
+            throw ValidationError("--curve takes 1 to 100 comma-separated capacity factors, each in [0, 100]")
         }
     }
 
     func run() throws {
         do {
-            let dataset = try DatasetReader.read(mentorsPath: data.mentors, menteesPath: data.mentees)
+            let dataset = try data.read()
             let prof = try profile.map(Profile.read) ?? .default
             let table = try regions.map(RegionTable.read) ?? RegionTable.bundled()
             let list = try scenarios.map(Scenario.read)
@@ -75,7 +76,7 @@ struct WhatIf: ParsableCommand {
             files.append(("curve.svg", Data(SVGChart.line(title: "Coverage as mentor capacity grows", xLabel: "total mentor capacity (slots)",
                                                           yLabel: "mentees matched (%)",
                                                           points: points.map { (Double($0.capacity), $0.coverage * 100) }, yRange: 0...100).utf8)))
-            try OutputDirectory.write(files, to: out)
+            try OutputDirectory.write(files, to: out, inputs: data.paths + [profile, regions].compactMap { $0 } + scenarios)
 
             func pad(_ s: String, _ n: Int) -> String { s.count >= n ? s : s + String(repeating: " ", count: n - s.count) }
             let nameWidth = max(10, rows.map(\.name.count).max() ?? 0) + 2

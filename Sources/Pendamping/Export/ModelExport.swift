@@ -14,17 +14,26 @@ public enum ModelExport {
         case mps
     }
 
-    /// Writes `model` to `path` atomically (a temporary file beside it, then a rename).
+    /// Writes `model` to `path` atomically (a temporary file beside it, then a rename),
+    /// creating missing directories above it; refuses to replace one of `inputs`.
     /// LP and MPS minimise Σ −score·x (MPS has no objective sense), so every format's optimum
     /// is −(objective of the non-fixed pairs) in integer score units, the same number.
     /// - Complexity: `O(pairs)`.
-    public static func write(_ model: MatchingModel, format: Format, to path: String) throws {
-        let url = URL(fileURLWithPath: path)
+    public static func write(_ model: MatchingModel, format: Format, to path: String, inputs: [String] = []) throws {
+        let url = try OutputPath.resolve(path, what: "output file")
+        try OutputPath.refuseInputs(inputs, inside: url)
+        try OutputPath.createParent(url.deletingLastPathComponent())
+        var isDir: ObjCBool = false
+        if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDir), isDir.boolValue {
+            throw OutputError.cannotCreate("\(path) is a directory; name a file")
+        }
         let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).partial-\(getpid())")
         defer { try? FileManager.default.removeItem(at: temporary) }
         switch format {
         case .dimacs:
-            try Data(dimacs(model).utf8).write(to: temporary)
+            guard FileManager.default.createFile(atPath: temporary.path, contents: Data(dimacs(model).utf8)) else {
+                throw OutputError.cannotCreate("cannot write \(path): \(String(cString: strerror(errno)))")
+            }
         case .lp, .mps:
             let all = Array(0..<Int32(model.graph.menteeCount)).filter { !model.graph.pairs(ofMentee: Int($0)).isEmpty }
             let (lm, _) = model.linearModel(mentees: all, mentors: Array(0..<Int32(model.graph.mentorCount)), sense: .minimize)
@@ -33,8 +42,8 @@ public enum ModelExport {
                 try p.write(to: temporary.path, format: format == .lp ? .lp : .mps)
             }
         }
-        guard rename(temporary.path, path) == 0 else {
-            throw InputError.missingFile(path: path, reason: "cannot be written")
+        guard rename(temporary.path, url.path) == 0 else {
+            throw OutputError.cannotCreate("cannot write \(path): \(String(cString: strerror(errno)))")
         }
     }
 

@@ -24,6 +24,10 @@ public struct ProvinceGenerator: Sendable {
 
     public var scope: RegionCode
     public var menteeCount: Int
+    /// The largest sizes `generate` accepts: 20 million rows of about 100 bytes fit in memory
+    /// on the project's 24 GiB machines with room to spare.
+    public static let maxMentees = 20_000_000
+    public static let maxMentors = 1_000_000
     public var mentorCount: Int
     public var seed: UInt64
     public var regions: RegionTable

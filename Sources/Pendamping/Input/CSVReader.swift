@@ -19,26 +19,19 @@ public struct CSVFile: Sendable {
     public var records: [(line: Int, fields: [String])]
 
     /// Reads and splits `path`; the name used in issues is `displayName` (default: the path).
-    public static func read(path: String, displayName: String? = nil) throws -> CSVFile {
+    /// A file in `encoding` other than UTF-8 is converted to UTF-8 first.
+    public static func read(path: String, displayName: String? = nil, encoding: TextEncoding = .utf8) throws -> CSVFile {
         let name = displayName ?? path
-        var isDir: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir), !isDir.boolValue else {
-            throw InputError.missingFile(path: name, reason: "no such file")
-        }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw InputError.missingFile(path: name, reason: "cannot be read")
-        }
-        return try parse(data, name: name)
+        let data = try InputFile.contents(path, name: name)
+        return try parse(data, name: name, encoding: encoding)
     }
 
     /// Splits `data` (a whole file). Throws ``InputError/invalid(_:)`` on malformed text.
-    public static func parse(_ data: Data, name: String) throws -> CSVFile {
-        try data.withUnsafeBytes { raw -> CSVFile in
+    public static func parse(_ data: Data, name: String, encoding: TextEncoding = .utf8) throws -> CSVFile {
+        let text = try encoding.utf8(data, name: name)
+        return try text.withUnsafeBytes { raw -> CSVFile in
             var bytes = raw.bindMemory(to: UInt8.self)[...]
             if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
-            guard String(validating: bytes, as: UTF8.self) != nil else {
-                throw InputError.invalid([InputIssue(file: name, line: 0, message: "not valid UTF-8 text")])
-            }
             let delimiter = detectDelimiter(bytes)
             var tokenizer = Tokenizer(bytes: bytes, delimiter: delimiter, name: name)
             var header: [String]?
@@ -89,9 +82,9 @@ private struct Tokenizer {
 
     mutating func next() throws -> (Int, [String])? {
         let quote = UInt8(ascii: "\""), lf = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
-        // Skip blank lines.
+        // Skip blank lines; a line ends at LF, CRLF or a lone CR.
         while position < bytes.endIndex, bytes[position] == lf || bytes[position] == cr {
-            if bytes[position] == lf { line += 1 }
+            if bytes[position] == lf || position + 1 == bytes.endIndex || bytes[position + 1] != lf { line += 1 }
             position += 1
         }
         guard position < bytes.endIndex else { return nil }
@@ -108,7 +101,7 @@ private struct Tokenizer {
                     }
                     quoted = false
                 } else {
-                    if b == lf { line += 1 }
+                    if b == lf || (b == cr && (position + 1 == bytes.endIndex || bytes[position + 1] != lf)) { line += 1 }
                     field.append(b)
                 }
                 position += 1
@@ -118,7 +111,7 @@ private struct Tokenizer {
                 field.removeAll(); quoted = true; wasQuoted = true; position += 1; continue
             }
             if b == delimiter {
-                fields.append(String(decoding: field, as: UTF8.self)); field.removeAll(keepingCapacity: true)
+                fields.append(Self.text(field)); field.removeAll(keepingCapacity: true)
                 wasQuoted = false; position += 1; continue
             }
             if b == lf || b == cr {
@@ -135,8 +128,18 @@ private struct Tokenizer {
         if quoted {
             throw InputError.invalid([InputIssue(file: name, line: startLine, message: "quoted field \(fields.count + 1) is never closed")])
         }
-        fields.append(String(decoding: field, as: UTF8.self))
+        fields.append(Self.text(field))
         return (startLine, fields)
+    }
+
+    /// A field's text. A `'` that our own CSV writer put before `=`, `+`, `-`, `@`, tab or CR
+    /// (so that spreadsheets do not run the cell as a formula) is taken off again, so ids and
+    /// texts read back exactly as they were first written.
+    static func text(_ field: [UInt8]) -> String {
+        if field.count >= 2, field[0] == UInt8(ascii: "'"), CSVTableWriter.isFormulaStart(field[1]) {
+            return String(decoding: field[1...], as: UTF8.self)
+        }
+        return String(decoding: field, as: UTF8.self)
     }
 }
 

@@ -30,8 +30,8 @@ public struct Decisions: Sendable, Equatable {
 
     /// Reads `mentee_id, mentor_id, decision` rows, checking ids against `dataset`.
     /// - Complexity: `O(rows)`.
-    public static func read(path: String, dataset: Dataset) throws -> Decisions {
-        let file = try CSVFile.read(path: path)
+    public static func read(path: String, dataset: Dataset, encoding: TextEncoding = .utf8) throws -> Decisions {
+        let file = try CSVFile.read(path: path, encoding: encoding)
         var t = TableReader(file: file, required: ["mentee_id", "mentor_id", "decision"], optional: [])
         let mentees = dataset.menteeIndex(), mentors = dataset.mentorIndex()
         var out = Decisions()
@@ -45,21 +45,21 @@ public struct Decisions: Sendable, Equatable {
                 }
                 guard let d = t.required(row, "decision") else { continue }
                 guard let decision = PairDecision(rawValue: d.lowercased()) else {
-                    t.add(row.line, "decision", "'\(d)' is not accept, reject, lock or withdraw"); continue
+                    t.add(row.line, "decision", "\(Echo.shown(d, Echo.word)) is not accept, reject, lock or withdraw"); continue
                 }
                 if decision == .withdraw {
                     let me = t.text(row, "mentee_id") ?? "", mo = t.text(row, "mentor_id") ?? ""
                     guard me.isEmpty != mo.isEmpty else {
                         t.add(row.line, "decision", "withdraw takes exactly one of mentee_id and mentor_id"); continue
                     }
-                    if !me.isEmpty && mentees[me] == nil { t.add(row.line, "mentee_id", "unknown mentee '\(me)'"); continue }
-                    if !mo.isEmpty && mentors[mo] == nil { t.add(row.line, "mentor_id", "unknown mentor '\(mo)'"); continue }
+                    if !me.isEmpty && mentees[me] == nil { t.add(row.line, "mentee_id", "unknown mentee \(Echo.shown(me, Echo.token, limit: 64))"); continue }
+                    if !mo.isEmpty && mentors[mo] == nil { t.add(row.line, "mentor_id", "unknown mentor \(Echo.shown(mo, Echo.token, limit: 64))"); continue }
                     out.entries.append(Entry(menteeID: me, mentorID: mo, decision: .withdraw, line: row.line))
                     continue
                 }
                 guard let me = t.required(row, "mentee_id"), let mo = t.required(row, "mentor_id") else { continue }
-                if mentees[me] == nil { t.add(row.line, "mentee_id", "unknown mentee '\(me)'"); continue }
-                if mentors[mo] == nil { t.add(row.line, "mentor_id", "unknown mentor '\(mo)'"); continue }
+                if mentees[me] == nil { t.add(row.line, "mentee_id", "unknown mentee \(Echo.shown(me, Echo.token, limit: 64))"); continue }
+                if mentors[mo] == nil { t.add(row.line, "mentor_id", "unknown mentor \(Echo.shown(mo, Echo.token, limit: 64))"); continue }
                 let key = me + "\u{0}" + mo
                 if let previous = seen[key] {
                     t.add(row.line, "decision", "pair \(me)–\(mo) already has a decision (\(previous.rawValue))"); continue

@@ -75,7 +75,7 @@ struct TableReader {
         var t = raw
         if t.utf8.contains(UInt8(ascii: ",")) {
             guard file.delimiter == UInt8(ascii: ";") else {
-                add(row.line, column, "'\(raw)' uses a decimal comma, which is accepted only in ';'-delimited files", id: row.id)
+                add(row.line, column, "\(Echo.shown(raw, Echo.number)) uses a decimal comma, which is accepted only in ';'-delimited files", id: row.id)
                 return nil
             }
             t = t.replacingOccurrences(of: ",", with: ".")
@@ -83,11 +83,11 @@ struct TableReader {
         guard t.utf8.allSatisfy({ ($0 >= 48 && $0 <= 57) || $0 == 46 || $0 == 45 || $0 == 43 || $0 == 101 || $0 == 69 }) ||
               ["nan", "inf", "-inf", "+inf", "infinity", "-infinity"].contains(t.lowercased()),
               let v = Double(t) else {
-            add(row.line, column, "'\(raw)' is not a number", id: row.id)
+            add(row.line, column, "\(Echo.shown(raw, Echo.number)) is not a number", id: row.id)
             return nil
         }
         guard v.isFinite else {
-            add(row.line, column, "'\(raw)' is not a finite number", id: row.id)
+            add(row.line, column, "\(Echo.shown(raw, Echo.word)) is not a finite number", id: row.id)
             return nil
         }
         if let range, !range.contains(v) {
@@ -97,11 +97,11 @@ struct TableReader {
         return v
     }
 
-    /// A whole number of at least `minimum`.
-    mutating func integer(_ row: Row, _ column: String, required: Bool = false, minimum: Int, what: String) -> Int? {
+    /// A whole number in `range`.
+    mutating func integer(_ row: Row, _ column: String, required: Bool = false, in range: ClosedRange<Int>) -> Int? {
         guard let raw = required ? self.required(row, column) : text(row, column) else { return nil }
-        guard let v = Int(raw), v >= minimum else {
-            add(row.line, column, "'\(raw)' is not \(what)", id: row.id)
+        guard let v = Int(raw), range.contains(v) else {
+            add(row.line, column, "\(Echo.shown(raw, Echo.number)) is not a whole number in [\(range.lowerBound), \(range.upperBound)]", id: row.id)
             return nil
         }
         return v
@@ -118,10 +118,14 @@ struct TableReader {
         var codes: [KBLICode] = []
         for item in list(row, "kbli") {
             guard let code = KBLICode(item) else {
-                add(row.line, "kbli", "'\(item)' is not a KBLI 2020 code (a section letter A–U or 2–5 digits of a known division)", id: row.id)
+                add(row.line, "kbli", "\(Echo.shown(item, Echo.code)) is not a KBLI 2020 code (a section letter A–U or 2–5 digits of a known division)", id: row.id)
                 return nil
             }
             if !codes.contains(code) { codes.append(code) }
+        }
+        if codes.isEmpty {
+            add(row.line, "kbli", "lists no code (items are separated by '|')", id: row.id)
+            return nil
         }
         return codes
     }
@@ -136,7 +140,7 @@ struct TableReader {
     mutating func region(_ row: Row) -> RegionCode? {
         guard let t = required(row, "region") else { return nil }
         guard let code = RegionCode(t) else {
-            add(row.line, "region", "'\(t)' is not a Kemendagri region code (PP, PP.KK, PP.KK.CC or PP.KK.CC.DDDD)", id: row.id)
+            add(row.line, "region", "\(Echo.shown(t, Echo.region)) is not a Kemendagri region code (PP, PP.KK, PP.KK.CC or PP.KK.CC.DDDD)", id: row.id)
             return nil
         }
         return code
@@ -146,7 +150,7 @@ struct TableReader {
         var set = SkillSet()
         for item in list(row, column) {
             guard let s = Skill(rawValue: item.lowercased()) else {
-                add(row.line, column, "'\(item)' is not one of \(Skill.allCases.map(\.rawValue).joined(separator: ", "))", id: row.id)
+                add(row.line, column, "\(Echo.shown(item, Echo.word)) is not one of \(Skill.allCases.map(\.rawValue).joined(separator: ", "))", id: row.id)
                 continue
             }
             set.insert(SkillSet([s]))
@@ -159,7 +163,7 @@ struct TableReader {
         for item in list(row, "languages") {
             let code = item.lowercased()
             guard (2...3).contains(code.utf8.count), code.utf8.allSatisfy({ $0 >= 97 && $0 <= 122 }) else {
-                add(row.line, "languages", "'\(item)' is not an ISO 639-3 language code", id: row.id)
+                add(row.line, "languages", "\(Echo.shown(item, Echo.word, limit: 8)) is not an ISO 639-3 language code", id: row.id)
                 continue
             }
             out.insert(code)
@@ -169,14 +173,14 @@ struct TableReader {
 
     mutating func gender(_ row: Row) -> Gender? {
         guard let t = text(row, "gender") else { return nil }
-        guard let g = Gender(input: t) else { add(row.line, "gender", "'\(t)' is not f/m (p/l)", id: row.id); return nil }
+        guard let g = Gender(input: t) else { add(row.line, "gender", "\(Echo.shown(t, Echo.word, limit: 12)) is not f/m (p/l)", id: row.id); return nil }
         return g
     }
 
     mutating func scale(_ row: Row) -> BusinessScale? {
         guard let t = text(row, "scale") else { return nil }
         guard let s = BusinessScale(rawValue: t.lowercased()) else {
-            add(row.line, "scale", "'\(t)' is not one of mikro, kecil, menengah, besar", id: row.id)
+            add(row.line, "scale", "\(Echo.shown(t, Echo.word, limit: 12)) is not one of mikro, kecil, menengah, besar", id: row.id)
             return nil
         }
         return s
@@ -201,7 +205,7 @@ struct TableReader {
         row.id = id
         if !seen.insert(id).inserted {
             // Reported, and the rest of the record is still checked.
-            add(row.line, "id", "duplicate id '\(id)'")
+            add(row.line, "id", "duplicate id \(Echo.shown(id, Echo.token, limit: 64))")
         }
         return row
     }

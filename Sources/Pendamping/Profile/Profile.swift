@@ -93,9 +93,7 @@ public struct Profile: Sendable, Equatable, Codable {
 
     /// Reads a JSON profile; missing fields keep their defaults.
     public static func read(path: String) throws -> Profile {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw InputError.missingFile(path: path, reason: "no such file")
-        }
+        let data = try InputFile.contents(path, name: path)
         return try decode(data, name: path)
     }
 
@@ -109,37 +107,50 @@ public struct Profile: Sendable, Equatable, Codable {
             profile = try decoder.decode(Profile.self, from: data)
         } catch let e as InputError {
             throw e
-        } catch let DecodingError.typeMismatch(_, ctx), let DecodingError.valueNotFound(_, ctx),
-                let DecodingError.dataCorrupted(ctx) {
+        } catch let DecodingError.typeMismatch(expected, ctx) {
             throw InputError.invalid([InputIssue(file: name, line: 0, column: ctx.codingPath.dottedSnake,
-                                                 message: ctx.debugDescription)])
+                                                 message: "must be \(StrictJSON.kind(expected))")])
+        } catch let DecodingError.valueNotFound(expected, ctx) {
+            throw InputError.invalid([InputIssue(file: name, line: 0, column: ctx.codingPath.dottedSnake,
+                                                 message: "must be \(StrictJSON.kind(expected)), not null")])
+        } catch let DecodingError.dataCorrupted(ctx) {
+            throw InputError.invalid([InputIssue(file: name, line: 0, column: ctx.codingPath.isEmpty ? nil : ctx.codingPath.dottedSnake,
+                                                 message: "is not valid JSON here (\(ctx.debugDescription))")])
         }
         try profile.validate(name: name)
         return profile
     }
 
-    /// Checks ranges: weights ≥ 0 with a positive sum, decay > 0, share in [0, 1], k ≥ 1.
+    /// Checks ranges, each bounded so that no later arithmetic can overflow: weights in
+    /// [0, 10⁶] with a positive sum, decay and distances within the Earth's half circumference,
+    /// shares in [0, 1], k in [1, 1000], speeds, sessions and hours within what a month holds.
     public func validate(name: String = "profile") throws {
         var issues: [InputIssue] = []
         func bad(_ field: String, _ msg: String) { issues.append(InputIssue(file: name, line: 0, column: field, message: msg)) }
+        func check(_ field: String, _ v: Double, _ range: ClosedRange<Double>, open lower: Bool = false) {
+            guard v.isFinite, range.contains(v), !(lower && v == range.lowerBound) else {
+                bad(field, "must be a number in \(lower ? "(" : "[")\(formatFixed(range.lowerBound, 0)), \(formatFixed(range.upperBound, 0))]"); return
+            }
+        }
         for (f, v) in [("weights.sector", weights.sector), ("weights.location", weights.location),
-                       ("weights.capacity", weights.capacity), ("weights.culture", weights.culture)]
-            where !(v.isFinite && v >= 0) { bad(f, "must be a finite number ≥ 0") }
+                       ("weights.capacity", weights.capacity), ("weights.culture", weights.culture)] {
+            check(f, v, 0...1_000_000)
+        }
         if !(weights.sum > 0) { bad("weights", "at least one weight must be positive") }
-        if !(location.decayKm.isFinite && location.decayKm > 0) { bad("location.decay_km", "must be > 0") }
+        check("location.decay_km", location.decayKm, 0...20_038, open: true)
         if !(0...1).contains(location.regionShare) { bad("location.region_share", "must be in [0, 1]") }
-        if let m = rules.maxKm, !(m.isFinite && m > 0) { bad("rules.max_km", "must be > 0 (or null for no limit)") }
+        if let m = rules.maxKm { check("rules.max_km", m, 0...20_038, open: true) }
         if !(0...1).contains(rules.minScore) { bad("rules.min_score", "must be in [0, 1]") }
-        if !(1...1000).contains(k) { bad("k", "must be in [1, 1000]") }
+        if !(1...1000).contains(k) { bad("k", "must be a whole number in [1, 1000]") }
         let c = constraints
-        if c.minMentees < 0 { bad("constraints.min_mentees", "must be ≥ 0") }
-        if !(c.speedKmh.isFinite && c.speedKmh > 0) { bad("constraints.speed_kmh", "must be > 0") }
-        if !(c.sessionsPerMonth.isFinite && c.sessionsPerMonth >= 0) { bad("constraints.sessions_per_month", "must be ≥ 0") }
-        if !(c.defaultHoursNeeded.isFinite && c.defaultHoursNeeded >= 0) { bad("constraints.default_hours_needed", "must be ≥ 0") }
-        if let h = c.defaultHoursPerMonth, !(h.isFinite && h >= 0) { bad("constraints.default_hours_per_month", "must be ≥ 0") }
+        if !(0...DatasetReader.maxCapacity).contains(c.minMentees) { bad("constraints.min_mentees", "must be a whole number in [0, \(DatasetReader.maxCapacity)]") }
+        check("constraints.speed_kmh", c.speedKmh, 0...1_000, open: true)
+        check("constraints.sessions_per_month", c.sessionsPerMonth, 0...100)
+        check("constraints.default_hours_needed", c.defaultHoursNeeded, 0...744)
+        if let h = c.defaultHoursPerMonth { check("constraints.default_hours_per_month", h, 0...744) }
         if c.quotaLevel != "kecamatan" && c.quotaLevel != "kabupaten" { bad("constraints.quota_level", "must be kecamatan or kabupaten") }
         if !(0...1).contains(c.quotaShare) { bad("constraints.quota_share", "must be in [0, 1]") }
-        if c.quotaCount < 0 { bad("constraints.quota_count", "must be ≥ 0") }
+        if !(0...100_000_000).contains(c.quotaCount) { bad("constraints.quota_count", "must be a whole number in [0, 100000000]") }
         if !(0...1).contains(stability.penalty) { bad("stability.penalty", "must be in [0, 1]") }
         if !issues.isEmpty { throw InputError.invalid(issues) }
     }

@@ -14,10 +14,7 @@ enum StrictKeys {
     ]
 
     static func check(_ data: Data, name: String) throws {
-        let root: Any
-        do { root = try JSONSerialization.jsonObject(with: data) } catch {
-            throw InputError.invalid([InputIssue(file: name, line: 0, message: "not valid JSON")])
-        }
+        let root = try StrictJSON.object(data, file: name)
         var issues: [InputIssue] = []
         func walk(_ value: Any, _ path: String) {
             guard let dict = value as? [String: Any], let keys = known[path] else { return }

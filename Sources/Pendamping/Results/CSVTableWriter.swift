@@ -31,12 +31,17 @@ public struct CSVTableWriter {
 
     public var text: String { output }
 
-    /// Prefixes formula-like text with `'`. `O(1)`.
+    /// Prefixes formula-like text with `'`; the CSV reader takes it off again. `O(1)`.
     static func neutralise(_ s: String) -> String {
-        guard let first = s.utf8.first else { return s }
-        switch first {
-        case UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D: return "'" + s
-        default: return s
+        guard let first = s.utf8.first, isFormulaStart(first) else { return s }
+        return "'" + s
+    }
+
+    /// Whether a cell starting with `byte` could run as a spreadsheet formula.
+    static func isFormulaStart(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D: return true
+        default: return false
         }
     }
 

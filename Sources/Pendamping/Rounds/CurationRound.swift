@@ -79,6 +79,8 @@ public struct CurationRound: Sendable {
             var c = Change(menteeID: id, before: before, after: now?.0, kind: .unmatched, reason: "", scoreBefore: sb, scoreAfter: sa)
             if goneMentees.contains(id) {
                 c.kind = .withdrawn; c.reason = "mentee withdrawn"; c.after = nil; c.scoreAfter = nil
+            } else if menteeIndex[id] == nil {
+                c.kind = .withdrawn; c.reason = "mentee no longer in the mentees file"; c.after = nil; c.scoreAfter = nil
             } else if let b = before, let a = now?.0, a == b {
                 c.kind = .kept
                 c.reason = decided[id + "\u{0}" + b].map { "\($0.rawValue)ed by curators" } ?? "kept (no change gains more than \(penalty))"
@@ -108,7 +110,11 @@ public struct CurationRound: Sendable {
 
     /// SHA-256 of a file's bytes, hex. - Complexity: `O(bytes)`.
     public static func sha256(path: String) throws -> String {
-        guard let data = FileManager.default.contents(atPath: path) else { throw InputError.missingFile(path: path, reason: "no such file") }
-        return SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+        sha256(try InputFile.contents(path, name: path))
+    }
+
+    /// SHA-256 of `data`, hex. - Complexity: `O(bytes)`.
+    public static func sha256(_ data: Data) -> String {
+        SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
     }
 }

@@ -28,16 +28,19 @@ public enum RoundDirectory {
                                 objectiveBefore: rounded6(Double(round.objectiveBefore) / ScoringModel.integerScale),
                                 objectiveAfter: rounded6(Double(round.objectiveAfter) / ScoringModel.integerScale))
         files.append(("round.json", try ResultFiles.json(manifest)))
-        files.append(("profile.json", try ResultFiles.json(profile)))
+        files.append(("profile.json", try profileFile(profile)))
         files.append(("decisions.csv", decisionsBytes))
         files.append(("previous-pairs.csv", previousBytes))
         return files
     }
 
+    /// The bytes of a round's `profile.json` (the resolved profile, every setting written).
+    public static func profileFile(_ profile: Profile) throws -> Data { try ResultFiles.json(profile) }
+
     /// Reads a round's manifest.
     public static func manifest(in dir: String) throws -> Manifest {
         let path = dir + "/round.json"
-        guard let data = FileManager.default.contents(atPath: path) else { throw InputError.missingFile(path: path, reason: "no such file") }
+        let data = try InputFile.contents(path, name: path)
         let d = JSONDecoder()
         d.keyDecodingStrategy = .convertFromSnakeCase
         do { return try d.decode(Manifest.self, from: data) } catch {

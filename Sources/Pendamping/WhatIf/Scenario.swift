@@ -31,59 +31,87 @@ public struct Scenario: Sendable {
     /// Profile JSON (an object) merged over the base profile, section by section.
     public var profilePatch: Data?
 
-    /// Reads a scenario file, naming the file and field of any problem.
+    /// Reads a scenario file, naming the file and JSON path of any problem: unknown keys,
+    /// wrong types, values out of range, and a scenario that changes nothing are all refused.
     public static func read(path: String) throws -> Scenario {
-        guard let data = FileManager.default.contents(atPath: path) else { throw InputError.missingFile(path: path, reason: "no such file") }
-        func bad(_ field: String, _ msg: String) -> InputError { .invalid([InputIssue(file: path, line: 0, column: field, message: msg)]) }
-        guard let root = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] else { throw bad("", "not a JSON object") }
-        for key in root.keys where !["name", "add_mentors", "capacity_scale", "capacity_set", "profile"].contains(key) {
-            throw bad(key, "unknown setting")
+        try decode(InputFile.contents(path, name: path), name: path,
+                   fallbackName: URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent)
+    }
+
+    /// Strict decoding of a scenario's JSON; see ``read(path:)``.
+    public static func decode(_ data: Data, name file: String, fallbackName: String) throws -> Scenario {
+        var issues: [InputIssue] = []
+        func bad(_ field: String, _ msg: String) { issues.append(InputIssue(file: file, line: 0, column: field, message: msg)) }
+        let root = try StrictJSON.object(data, file: file)
+        StrictJSON.unknownKeys(root, allowed: ScenarioFile.CodingKeys.allCases.map(\.stringValue), at: "", file: file, into: &issues)
+        for (n, item) in ((root["add_mentors"] as? [Any]) ?? []).enumerated() {
+            guard let item = item as? [String: Any] else { continue }
+            StrictJSON.unknownKeys(item, allowed: ScenarioFile.Addition.CodingKeys.allCases.map(\.stringValue),
+                                   at: "add_mentors[\(n)]", file: file, into: &issues)
         }
-        var s = Scenario(name: root["name"] as? String ?? URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent)
-        if let v = root["capacity_scale"] {
-            guard let x = v as? Double, x >= 0, x.isFinite else { throw bad("capacity_scale", "must be a number ≥ 0") }
-            s.capacityScale = x
+        if !issues.isEmpty { throw InputError.invalid(issues) }
+        let raw: ScenarioFile = try StrictJSON.decode(ScenarioFile.self, from: data, file: file)
+        var s = Scenario(name: raw.name ?? fallbackName)
+        if let x = raw.capacityScale {
+            if (0...100).contains(x) { s.capacityScale = x } else { bad("capacity_scale", "must be a number in [0, 100]") }
         }
-        if let v = root["capacity_set"] {
-            guard let d = v as? [String: Any] else { throw bad("capacity_set", "must map a mentor kind to a capacity") }
-            for (k, c) in d {
-                guard let kind = MentorKind(rawValue: k), let cap = c as? Int, cap >= 0 else { throw bad("capacity_set.\(k)", "must be a kind and a capacity ≥ 0") }
-                s.capacitySet[kind] = cap
+        for (k, cap) in (raw.capacitySet ?? [:]).sorted(by: { $0.key < $1.key }) {
+            guard let kind = MentorKind(rawValue: k) else {
+                bad("capacity_set.\(Echo.shown(k, Echo.word))", "is not a mentor kind (\(MentorKind.allCases.map(\.rawValue).joined(separator: ", ")))"); continue
             }
+            guard (0...DatasetReader.maxCapacity).contains(cap) else { bad("capacity_set.\(k)", "must be a whole number in [0, \(DatasetReader.maxCapacity)]"); continue }
+            s.capacitySet[kind] = cap
         }
         if let patch = root["profile"] {
-            guard patch is [String: Any] else { throw bad("profile", "must be an object of profile settings") }
-            s.profilePatch = try JSONSerialization.data(withJSONObject: patch)
+            guard patch is [String: Any] else { throw InputError.invalid([InputIssue(file: file, line: 0, column: "profile", message: "must be an object of profile settings")]) }
+            s.profilePatch = try JSONSerialization.data(withJSONObject: patch, options: [.sortedKeys])
+            _ = try s.profile(over: .default)   // unknown or bad settings are reported now, with this file's name
         }
-        for (n, item) in ((root["add_mentors"] as? [[String: Any]]) ?? []).enumerated() {
+        for (n, item) in (raw.addMentors ?? []).enumerated() {
             let f = "add_mentors[\(n)]"
-            guard let kind = (item["kind"] as? String).flatMap(MentorKind.init(rawValue:)) else { throw bad(f + ".kind", "must be business, consultant, cadre or volunteer") }
-            guard let count = item["count"] as? Int, count >= 0, count <= 1_000_000 else { throw bad(f + ".count", "must be an integer ≥ 0") }
-            guard let cap = item["capacity"] as? Int, cap >= 1 else { throw bad(f + ".capacity", "must be an integer ≥ 1") }
-            let kbli = try ((item["kbli"] as? [String]) ?? ["G"]).map { code -> KBLICode in
-                guard let c = KBLICode(code) else { throw bad(f + ".kbli", "'\(code)' is not a KBLI code") }
-                return c
+            guard let kind = MentorKind(rawValue: item.kind) else {
+                bad(f + ".kind", "must be one of \(MentorKind.allCases.map(\.rawValue).joined(separator: ", "))"); continue
             }
-            let expertise = try ((item["expertise"] as? [String]) ?? []).map { x -> Skill in
-                guard let sk = Skill(rawValue: x) else { throw bad(f + ".expertise", "'\(x)' is not a known skill") }
-                return sk
+            guard (1...100_000).contains(item.count) else { bad(f + ".count", "must be a whole number in [1, 100000]"); continue }
+            guard (1...DatasetReader.maxCapacity).contains(item.capacity) else {
+                bad(f + ".capacity", "must be a whole number in [1, \(DatasetReader.maxCapacity)]"); continue
+            }
+            if let h = item.hoursPerMonth, !(0...744).contains(h) { bad(f + ".hours_per_month", "must be a number of hours in [0, 744]"); continue }
+            let kbli = (item.kbli ?? ["G"]).compactMap { code -> KBLICode? in
+                if let c = KBLICode(code) { return c }
+                bad(f + ".kbli", "\(Echo.shown(code, Echo.code)) is not a KBLI 2020 code"); return nil
+            }
+            if kbli.isEmpty && item.kbli != nil { bad(f + ".kbli", "must list at least one KBLI code"); continue }
+            let expertise = (item.expertise ?? []).compactMap { x -> Skill? in
+                if let sk = Skill(rawValue: x) { return sk }
+                bad(f + ".expertise", "\(Echo.shown(x, Echo.word)) is not one of \(Skill.allCases.map(\.rawValue).joined(separator: ", "))"); return nil
+            }
+            let languages = (item.languages ?? ["ind"]).filter { code in
+                let ok = (2...3).contains(code.utf8.count) && code.utf8.allSatisfy { (97...122).contains($0) }
+                if !ok { bad(f + ".languages", "\(Echo.shown(code, Echo.word, limit: 8)) is not an ISO 639-3 language code") }
+                return ok
             }
             var place = NewMentors.Place.kabupaten
-            if let p = item["place"] as? String {
-                switch p {
-                case "recruit": place = .recruit
-                case "kabupaten": place = .kabupaten
-                default: throw bad(f + ".place", "must be recruit, kabupaten or a list of region codes")
+            switch item.place {
+            case nil: break
+            case .word("recruit"): place = .recruit
+            case .word("kabupaten"): place = .kabupaten
+            case .word: bad(f + ".place", "must be recruit, kabupaten or a non-empty list of region codes"); continue
+            case .codes(let codes):
+                let regions = codes.compactMap { c -> RegionCode? in
+                    if let r = RegionCode(c) { return r }
+                    bad(f + ".place", "\(Echo.shown(c, Echo.region)) is not a region code"); return nil
                 }
-            } else if let codes = item["place"] as? [String] {
-                place = .regions(try codes.map { c in
-                    guard let r = RegionCode(c) else { throw bad(f + ".place", "'\(c)' is not a region code") }
-                    return r
-                })
+                guard !codes.isEmpty else { bad(f + ".place", "must be recruit, kabupaten or a non-empty list of region codes"); continue }
+                place = .regions(regions)
             }
-            s.addMentors.append(NewMentors(kind: kind, count: count, capacity: cap, hoursPerMonth: item["hours_per_month"] as? Double,
-                                           kbli: kbli, expertise: SkillSet(expertise),
-                                           languages: ((item["languages"] as? [String]) ?? ["ind"]).sorted(), place: place))
+            s.addMentors.append(NewMentors(kind: kind, count: item.count, capacity: item.capacity, hoursPerMonth: item.hoursPerMonth,
+                                           kbli: kbli, expertise: SkillSet(expertise), languages: Array(Set(languages)).sorted(), place: place))
+        }
+        if !issues.isEmpty { throw InputError.invalid(issues) }
+        if s.addMentors.isEmpty && s.capacityScale == 1 && s.capacitySet.isEmpty && s.profilePatch == nil {
+            throw InputError.invalid([InputIssue(file: file, line: 0, message:
+                "the scenario changes nothing: give add_mentors, capacity_scale, capacity_set or profile")])
         }
         return s
     }
@@ -103,5 +131,46 @@ public struct Scenario: Sendable {
             }
         }
         return try Profile.decode(JSONSerialization.data(withJSONObject: merged), name: "scenario \(name) profile")
+    }
+}
+
+/// The JSON shape of a scenario file, decoded strictly (JSONDecoder refuses wrong types).
+struct ScenarioFile: Decodable {
+    var name: String?
+    var addMentors: [Addition]?
+    var capacityScale: Double?
+    var capacitySet: [String: Int]?
+    /// Checked by ``Profile/decode(_:name:)`` instead.
+    var profile: Unread?
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case name, addMentors = "add_mentors", capacityScale = "capacity_scale", capacitySet = "capacity_set", profile
+    }
+
+    struct Addition: Decodable {
+        var kind: String
+        var count: Int
+        var capacity: Int
+        var hoursPerMonth: Double?
+        var kbli: [String]?
+        var expertise: [String]?
+        var languages: [String]?
+        var place: Place?
+        enum CodingKeys: String, CodingKey, CaseIterable {
+            case kind, count, capacity, hoursPerMonth = "hours_per_month", kbli, expertise, languages, place
+        }
+    }
+
+    /// Any JSON value, left for another reader.
+    struct Unread: Decodable { init(from decoder: Decoder) throws {} }
+
+    /// `place`: a word or a list of region codes.
+    enum Place: Decodable {
+        case word(String)
+        case codes([String])
+        init(from decoder: Decoder) throws {
+            let c = try decoder.singleValueContainer()
+            if let w = try? c.decode(String.self) { self = .word(w); return }
+            self = .codes(try c.decode([String].self))
+        }
     }
 }

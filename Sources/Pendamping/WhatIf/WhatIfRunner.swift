@@ -81,6 +81,15 @@ public struct WhatIfRunner: Sendable {
                 placements += choice.placements
                 spots = choice.placements.flatMap { p in Array(repeating: (p.region, p.point), count: p.count) }
             }
+            if spots.count < add.count {
+                let why = add.place == .recruit
+                    ? (baseResult.pairs.count == base.mentees.count
+                        ? "every mentee is already matched, so 'recruit' finds no place where new mentors would gain anything; use \"place\": \"kabupaten\" or a list of region codes"
+                        : "no location in province \(province.text) lets such a mentor take an unmatched mentee (check kbli, languages and the profile's max_km)")
+                    : "the regions table has too few places"
+                throw InputError.invalid([InputIssue(file: "scenario \(s.name)", line: 0, column: "add_mentors",
+                                                     message: "places \(spots.count) of \(add.count) new \(add.kind.rawValue) mentors: \(why)")])
+            }
             for (code, point) in spots {
                 serial += 1
                 mentors.append(Mentor(id: "NEW-\(add.kind.rawValue)-\(serial)", name: "new \(add.kind.rawValue) \(serial)", kbli: add.kbli,

@@ -1,0 +1,88 @@
+import Foundation
+
+/// Reading one input file, with the plain reasons an office user can act on.
+public enum InputFile {
+    /// The whole file at `path`; see ``contents(_:name:)``.
+    public static func read(_ path: String) throws -> Data { try contents(path, name: path) }
+
+    /// The whole file. Throws ``InputError/missingFile(path:reason:)`` naming why it cannot be
+    /// read: missing, a directory, or not readable (with the system's reason).
+    /// - Complexity: `O(bytes)`.
+    static func contents(_ path: String, name: String) throws -> Data {
+        var isDir: ObjCBool = false
+        guard !path.isEmpty, FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else {
+            throw InputError.missingFile(path: name, reason: "no such file")
+        }
+        guard !isDir.boolValue else { throw InputError.missingFile(path: name, reason: "is a directory, not a file") }
+        guard access(path, R_OK) == 0 else {
+            throw InputError.missingFile(path: name, reason: "cannot be read: " + String(cString: strerror(errno)))
+        }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw InputError.missingFile(path: name, reason: "cannot be read")
+        }
+        return data
+    }
+}
+
+/// The text encoding of an input file (`--encoding`).
+public enum TextEncoding: String, Sendable, CaseIterable {
+    case utf8 = "utf-8"
+    /// Windows-1252, what Excel on Indonesian Windows writes as "CSV" by default.
+    case windows1252 = "windows-1252"
+
+    /// The file's text as UTF-8 bytes. A byte that is not valid in the encoding is reported
+    /// with its line and its byte position in that line. - Complexity: `O(bytes)`.
+    func utf8(_ data: Data, name: String) throws -> Data {
+        switch self {
+        case .utf8:
+            if String(validating: data, as: UTF8.self) != nil { return data }
+            let (line, column, byte) = Self.firstInvalidUTF8(data)
+            throw InputError.invalid([InputIssue(file: name, line: line, message:
+                "byte \(column) (0x\(String(byte, radix: 16, uppercase: true))) is not valid UTF-8; if the file was saved by Excel as CSV, try --encoding windows-1252")])
+        case .windows1252:
+            // Five byte values have no character in Windows-1252.
+            if let k = data.firstIndex(where: { [0x81, 0x8D, 0x8F, 0x90, 0x9D].contains($0) }) {
+                let (line, column) = Self.position(of: k, in: data)
+                throw InputError.invalid([InputIssue(file: name, line: line, message:
+                    "byte \(column) (0x\(String(data[k], radix: 16, uppercase: true))) is not a Windows-1252 character")])
+            }
+            guard let text = String(data: data, encoding: .windowsCP1252) else {
+                throw InputError.invalid([InputIssue(file: name, line: 0, message: "cannot be read as Windows-1252 text")])
+            }
+            return Data(text.utf8)
+        }
+    }
+
+    /// Line (1-based, LF, CRLF or CR ends) and byte in the line of the first byte that breaks
+    /// UTF-8, and that byte. - Complexity: `O(bytes)`.
+    static func firstInvalidUTF8(_ data: Data) -> (Int, Int, UInt8) {
+        let bytes = [UInt8](data)
+        var k = 0
+        while k < bytes.count {
+            let b = bytes[k]
+            let length = b < 0x80 ? 1 : b >= 0xC2 && b < 0xE0 ? 2 : b >= 0xE0 && b < 0xF0 ? 3 : b >= 0xF0 && b < 0xF5 ? 4 : 0
+            var valid = length > 0 && k + length <= bytes.count
+            if valid && length > 1 {
+                valid = bytes[(k + 1)..<(k + length)].allSatisfy { $0 & 0xC0 == 0x80 }
+                    && String(validating: bytes[k..<(k + length)], as: UTF8.self) != nil
+            }
+            if !valid {
+                let (line, column) = position(of: data.startIndex + k, in: data)
+                return (line, column, b)
+            }
+            k += length
+        }
+        return (0, 0, 0)
+    }
+
+    /// 1-based line and byte-in-line of index `k` of `data`.
+    static func position(of k: Data.Index, in data: Data) -> (Int, Int) {
+        var line = 1, lineStart = data.startIndex, i = data.startIndex
+        while i < k {
+            let b = data[i]
+            if b == 0x0A || (b == 0x0D && (i + 1 >= data.endIndex || data[i + 1] != 0x0A)) { line += 1; lineStart = i + 1 }
+            i += 1
+        }
+        return (line, k - lineStart + 1)
+    }
+}
