@@ -50,7 +50,8 @@ let package = Package(
         .testTarget(name: "MinCostFlowTests", dependencies: ["MinCostFlow", "GLPK"]),
         .testTarget(
             name: "PendampingTests",
-            dependencies: ["Pendamping", "GLPK", "MinCostFlow"],
+            // The CLI tests run the `pendamping` binary: depending on it keeps it current.
+            dependencies: ["Pendamping", "GLPK", "MinCostFlow", "pendamping"],
             exclude: ["Golden"]
         ),
     ]

@@ -36,7 +36,7 @@ struct Match: ParsableCommand {
 
     func validate() throws {
         guard SolverChoice(rawValue: solver) != nil else {
-            throw ValidationError("unknown solver '\(solver)'; use one of \(SolverChoice.allCases.map(\.rawValue).joined(separator: ", "))")
+            throw ValidationError("--solver: unknown solver '\(solver)'; use one of \(SolverChoice.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         if let t = timeLimit { try checkTimeLimit(t) }
         if !(gap >= 0 && gap < 1) { throw ValidationError("--gap must be in [0, 1)") }

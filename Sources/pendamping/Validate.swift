@@ -17,18 +17,28 @@ struct Validate: ParsableCommand {
 
     func run() throws {
         var issues: [InputIssue] = []
-        var missing: String?
+        var missingFiles: [String] = []
         var counts = (mentors: 0, mentees: 0)
-        do {
-            let dataset = try data.read()
-            counts = (dataset.mentors.count, dataset.mentees.count)
-            if let profile { _ = try Profile.read(path: profile) }
-            if let decisions { _ = try Decisions.read(path: decisions, dataset: dataset) }
-        } catch InputError.invalid(let found) {
-            issues = found
-        } catch InputError.missingFile(let path, let reason) {
-            missing = "\(path): \(reason)"
+        /// Runs one check, collecting what it finds; the checks are those `match` relies on.
+        func check<T>(_ body: () throws -> T) throws -> T? {
+            do { return try body() } catch InputError.invalid(let found) {
+                issues += found
+            } catch InputError.missingFile(let path, let reason) {
+                missingFiles.append("\(path): \(reason)")
+            }
+            return nil
         }
+        let dataset = try check { try data.read() }
+        if let dataset { counts = (dataset.mentors.count, dataset.mentees.count) }
+        if let profile { _ = try check { try Profile.read(path: profile) } }
+        if let decisions {
+            if let dataset {
+                _ = try check { try Decisions.read(path: decisions, dataset: dataset, encoding: data.textEncoding) }
+            } else {
+                issues.append(InputIssue(file: decisions, line: 0, message: "not checked: its ids need valid mentors and mentees files"))
+            }
+        }
+        let missing = missingFiles.isEmpty ? nil : missingFiles.joined(separator: "; ")
         switch format {
         case .json:
             struct Report: Encodable {

@@ -5,15 +5,13 @@ import FoundationXML
 import Testing
 @testable import Pendamping
 
-/// Runs the built `pendamping` binary (next to the test bundle) and captures its output.
-func runCLI(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
-    let bin = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("pendamping")
-    let binPath = FileManager.default.fileExists(atPath: bin.path) ? bin.path
-        : packageRoot.appendingPathComponent(".build/debug/pendamping").path
+/// Runs the `pendamping` binary built beside the test bundle (the test target depends on it,
+/// so it is always the current build) in `directory` (default: the package root).
+func runCLI(_ arguments: [String], in directory: URL = packageRoot) throws -> (status: Int32, stdout: String, stderr: String) {
     let p = Process()
-    p.executableURL = URL(fileURLWithPath: binPath)
+    p.executableURL = URL(fileURLWithPath: try cliBinary())
     p.arguments = arguments
-    p.currentDirectoryURL = packageRoot
+    p.currentDirectoryURL = directory
     let out = Pipe(), err = Pipe()
     p.standardOutput = out
     p.standardError = err

@@ -36,14 +36,14 @@ import Testing
 
     @Test(arguments: [
         ("KA-1,x,01130,95,106.7,31.73.06,3", "mentors.csv:2: column 'lat': 95 is outside [-90, 90] (record KA-1)"),
-        ("KA-1,x,01130,-6.1,106.7,31.73.06,0", "mentors.csv:2: column 'capacity': '0' is not a positive integer (record KA-1)"),
-        ("KA-1,x,01130,-6.1,106.7,31.73.06,2.5", "mentors.csv:2: column 'capacity': '2.5' is not a positive integer (record KA-1)"),
+        ("KA-1,x,01130,-6.1,106.7,31.73.06,0", "mentors.csv:2: column 'capacity': '0' is not a whole number in [1, 100000] (record KA-1)"),
+        ("KA-1,x,01130,-6.1,106.7,31.73.06,2.5", "mentors.csv:2: column 'capacity': '2.5' is not a whole number in [1, 100000] (record KA-1)"),
         ("KA-1,x,1A3,-6.1,106.7,31.73.06,3", "mentors.csv:2: column 'kbli': '1A3' is not a KBLI 2020 code (a section letter A–U or 2–5 digits of a known division) (record KA-1)"),
         ("KA-1,x,04111,-6.1,106.7,31.73.06,3", "mentors.csv:2: column 'kbli': '04111' is not a KBLI 2020 code (a section letter A–U or 2–5 digits of a known division) (record KA-1)"),
         ("KA-1,x,01130,nan,106.7,31.73.06,3", "mentors.csv:2: column 'lat': 'nan' is not a finite number (record KA-1)"),
         ("KA-1,x,01130,1e999,106.7,31.73.06,3", "mentors.csv:2: column 'lat': '1e999' is not a finite number (record KA-1)"),
-        ("KA-1,x,01130,-6.1,abc,31.73.06,3", "mentors.csv:2: column 'lon': 'abc' is not a number (record KA-1)"),
-        ("KA-1,x,01130,-6.1,106.7,31-73,3", "mentors.csv:2: column 'region': '31-73' is not a Kemendagri region code (PP, PP.KK, PP.KK.CC or PP.KK.CC.DDDD) (record KA-1)"),
+        ("KA-1,x,01130,-6.1,abc,31.73.06,3", "mentors.csv:2: column 'lon': a text of 3 characters (not shown) is not a number (record KA-1)"),
+        ("KA-1,x,01130,-6.1,106.7,31-73,3", "mentors.csv:2: column 'region': a text of 5 characters (not shown) is not a Kemendagri region code (PP, PP.KK, PP.KK.CC or PP.KK.CC.DDDD) (record KA-1)"),
         ("KA-1,,01130,-6.1,106.7,31.73.06,3", "mentors.csv:2: column 'name': value is required (record KA-1)"),
         ("KA-1,x,01130,-6.1,106.7,31.73.06", "mentors.csv:2: has 6 fields; the header has 7"),
     ])

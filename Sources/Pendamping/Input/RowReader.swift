@@ -87,7 +87,7 @@ struct TableReader {
             return nil
         }
         guard v.isFinite else {
-            add(row.line, column, "\(Echo.shown(raw, Echo.word)) is not a finite number", id: row.id)
+            add(row.line, column, "\(Echo.shown(raw, { Echo.number($0) || Echo.word($0) }, limit: 12)) is not a finite number", id: row.id)
             return nil
         }
         if let range, !range.contains(v) {

@@ -24,8 +24,26 @@ enum StrictJSON {
         }
     }
 
+    /// The path of the first number under a key in `integerKeys` that is not a whole number
+    /// within `Int` (Foundation reports those as corrupt data with no path).
+    static func firstNonInteger(_ value: Any, integerKeys: Set<String>, path: String = "", key: String = "") -> String? {
+        if let dict = value as? [String: Any] {
+            for k in dict.keys.sorted() {
+                if let p = firstNonInteger(dict[k]!, integerKeys: integerKeys, path: path.isEmpty ? k : path + "." + k, key: k) { return p }
+            }
+        } else if let list = value as? [Any] {
+            for (i, item) in list.enumerated() {
+                if let p = firstNonInteger(item, integerKeys: integerKeys, path: path + "[\(i)]", key: key) { return p }
+            }
+        } else if integerKeys.contains(key), let n = value as? NSNumber, !(value is String) {
+            let d = n.doubleValue
+            if d.rounded() != d || abs(d) >= 9.2e18 { return path }
+        }
+        return nil
+    }
+
     /// Decodes `T` with snake-case keys as written, turning `DecodingError`s into issues.
-    static func decode<T: Decodable>(_ type: T.Type, from data: Data, file: String) throws -> T {
+    static func decode<T: Decodable>(_ type: T.Type, from data: Data, file: String, integerKeys: Set<String> = []) throws -> T {
         do {
             return try JSONDecoder().decode(type, from: data)
         } catch let DecodingError.typeMismatch(expected, ctx) {
@@ -35,6 +53,9 @@ enum StrictJSON {
         } catch let DecodingError.keyNotFound(key, ctx) {
             throw InputError.invalid([InputIssue(file: file, line: 0, column: path(ctx.codingPath + [key]), message: "is required")])
         } catch let DecodingError.dataCorrupted(ctx) {
+            if let root = try? JSONSerialization.jsonObject(with: data), let path = firstNonInteger(root, integerKeys: integerKeys) {
+                throw InputError.invalid([InputIssue(file: file, line: 0, column: path, message: "must be a whole number")])
+            }
             throw issue(file, ctx, "is not valid here (\(ctx.debugDescription))")
         }
     }

@@ -114,6 +114,10 @@ public struct Profile: Sendable, Equatable, Codable {
             throw InputError.invalid([InputIssue(file: name, line: 0, column: ctx.codingPath.dottedSnake,
                                                  message: "must be \(StrictJSON.kind(expected)), not null")])
         } catch let DecodingError.dataCorrupted(ctx) {
+            if let root = try? JSONSerialization.jsonObject(with: data),
+               let path = StrictJSON.firstNonInteger(root, integerKeys: ["k", "min_mentees", "quota_count"]) {
+                throw InputError.invalid([InputIssue(file: name, line: 0, column: path, message: "must be a whole number")])
+            }
             throw InputError.invalid([InputIssue(file: name, line: 0, column: ctx.codingPath.isEmpty ? nil : ctx.codingPath.dottedSnake,
                                                  message: "is not valid JSON here (\(ctx.debugDescription))")])
         }

@@ -50,7 +50,8 @@ public struct Scenario: Sendable {
                                    at: "add_mentors[\(n)]", file: file, into: &issues)
         }
         if !issues.isEmpty { throw InputError.invalid(issues) }
-        let raw: ScenarioFile = try StrictJSON.decode(ScenarioFile.self, from: data, file: file)
+        let raw: ScenarioFile = try StrictJSON.decode(ScenarioFile.self, from: data, file: file,
+                                                       integerKeys: Set(["count", "capacity"] + MentorKind.allCases.map(\.rawValue)))
         var s = Scenario(name: raw.name ?? fallbackName)
         if let x = raw.capacityScale {
             if (0...100).contains(x) { s.capacityScale = x } else { bad("capacity_scale", "must be a number in [0, 100]") }
