@@ -339,3 +339,68 @@ func cliBinary() throws -> String {
         where FileManager.default.isExecutableFile(atPath: path) { return path }
     throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: bin.path])
 }
+
+/// Rounds, GAP files and `validate` on the inputs the hostile table does not cover by exit
+/// code alone.
+@Suite(.serialized) struct ReliabilityRoundTests {
+    let m = ["--mentors", "fixtures/jakarta-barat/mentors.csv", "--mentees", "fixtures/jakarta-barat/mentees.csv"]
+
+    /// A round without decisions reruns byte for byte; any edited stored file is refused by name.
+    @Test func roundWithoutDecisionsRerunsAndTamperingIsRefused() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        #expect(try runCLI(["match"] + m + ["--out", dir.path + "/r0"]).status == 0)
+        #expect(try runCLI(["round"] + m + ["--previous", dir.path + "/r0/pairs.csv", "--out", dir.path + "/r1"]).status == 0)
+        let again = try runCLI(["round", "--rerun", dir.path + "/r1"] + m + ["--out", dir.path + "/r2"])
+        #expect(again.status == 0, "\(again.stderr)")
+        for f in try FileManager.default.contentsOfDirectory(atPath: dir.path + "/r1") where f != "timings.json" {
+            #expect(try Data(contentsOf: dir.appendingPathComponent("r1/" + f)) == Data(contentsOf: dir.appendingPathComponent("r2/" + f)), "\(f)")
+        }
+        for (file, edit) in [("decisions.csv", "UM-001,KA-01,reject\n"), ("previous-pairs.csv", "\n"), ("profile.json", " ")] {
+            let copy = dir.appendingPathComponent("t-\(file)")
+            try FileManager.default.copyItem(at: dir.appendingPathComponent("r1"), to: copy)
+            let handle = try FileHandle(forWritingTo: copy.appendingPathComponent(file))
+            handle.seekToEndOfFile(); handle.write(Data(edit.utf8)); handle.closeFile()
+            let run = try runCLI(["round", "--rerun", copy.path] + m + ["--out", dir.path + "/r3"])
+            #expect(run.status == 65 && run.stderr.contains(file) && run.stderr.contains("SHA-256 mismatch"), "\(file): \(run.stderr)")
+        }
+    }
+
+    /// A previous pair whose mentee left the mentees file is reported as withdrawn, not lost.
+    @Test func previousPairOfAGoneMenteeIsWithdrawn() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try "mentee_id,mentor_id\nUM-001,KA-01\nUM-999,KA-02\n".write(to: dir.appendingPathComponent("p.csv"), atomically: true, encoding: .utf8)
+        let run = try runCLI(["round"] + m + ["--previous", dir.path + "/p.csv", "--out", dir.path + "/r"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let diff = try String(contentsOf: dir.appendingPathComponent("r/diff.csv"), encoding: .utf8)
+        #expect(diff.contains("UM-999,KA-02,,withdrawn,mentee no longer in the mentees file"), "\(diff)")
+    }
+
+    /// OR-Library files with CRLF or CR line ends read like LF ones.
+    @Test func gapFilesWithWindowsLineEnds() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let text = "1\n2 3\n5 6 7\n8 9 10\n1 2 3\n3 2 1\n4 4\n"
+        var read: [[GAPInstance]] = []
+        for (k, ending) in ["\n", "\r\n", "\r"].enumerated() {
+            let path = dir.appendingPathComponent("g\(k).txt").path
+            try text.replacingOccurrences(of: "\n", with: ending).write(toFile: path, atomically: true, encoding: .utf8)
+            read.append(try GAPInstance.read(path: path))
+        }
+        #expect(read[0].first?.cost == [[5, 6, 7], [8, 9, 10]] && read[0].first?.capacity == [4, 4])
+        #expect(read[1].map(\.cost) == read[0].map(\.cost) && read[2].map(\.resource) == read[0].map(\.resource))
+    }
+
+    /// `validate` lists the issues of the mentors, mentees and profile files in one report.
+    @Test func validateReportsEveryFileTogether() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try HostileTable.replacing(HostileTable.mentors, column: "capacity", with: "0").write(to: dir.appendingPathComponent("m.csv"), atomically: true, encoding: .utf8)
+        try HostileTable.replacing(HostileTable.mentees, column: "lat", with: "200").write(to: dir.appendingPathComponent("e.csv"), atomically: true, encoding: .utf8)
+        try "{\"k\": 0}".write(to: dir.appendingPathComponent("p.json"), atomically: true, encoding: .utf8)
+        let run = try runCLI(["validate", "--mentors", "m.csv", "--mentees", "e.csv", "--profile", "p.json"], in: dir)
+        #expect(run.status == 65)
+        #expect(run.stdout.contains("m.csv:2: column 'capacity'") && run.stdout.contains("e.csv:2: column 'lat'") && run.stdout.contains("p.json: column 'k'"), "\(run.stdout)")
+    }
+}
