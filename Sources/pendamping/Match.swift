@@ -57,6 +57,10 @@ struct Match: ParsableCommand {
     func run() throws {
         do {
             var timings = StageTimings()
+            // Option combinations are checked before the (possibly long) read and scoring.
+            if let profile {
+                try Matcher(profile: try Profile.read(path: profile), solver: SolverChoice(rawValue: solver)!).checkOptions()
+            }
             let dataset = try timings.measure("parse") {
                 try data.read()
             }

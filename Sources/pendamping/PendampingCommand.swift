@@ -74,6 +74,9 @@ enum Failure {
         case InputError.missingFile:
             printErr("error: \(error)")
             return ExitCode(66)
+        case let e as UnsupportedOptions:
+            printErr("error: \(e)")
+            return ExitCode(64)
         case OutputError.invalid(let message):
             printErr("error: \(message)")
             return ExitCode(64)

@@ -78,6 +78,47 @@ import Testing
         }
     }
 
+    /// With locked pairs every format leaves them out the same way: all three optima equal
+    /// −(our objective − the locked pairs' weight).
+    @Test func everyFormatHasTheSameOptimumWithLockedPairs() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let (plain, _) = try smallModel(seed: 3)
+        let g = plain.graph
+        var locks: [Int32] = [], used = Set<Int32>()
+        for i in 0..<g.menteeCount where locks.count < 6 {
+            guard let p = g.pairs(ofMentee: i).first, !used.contains(g.mentor[p]) else { continue }
+            locks.append(Int32(p)); used.insert(g.mentor[p])
+        }
+        let model = try MatchingModel(graph: g, capacity: plain.capacity, fixedPairs: locks)
+        let ours = try NetworkMatchingSolver(certify: true).solve(model).assignment.objective
+        let free = ours - locks.reduce(0) { $0 + model.weight[Int($1)] }
+        for format in [ModelExport.Format.lp, .mps] {
+            let path = dir.appendingPathComponent("m.\(format.rawValue)").path
+            try ModelExport.write(model, format: format, to: path)
+            let s = try GLPK.withProblem { p in try p.read(from: path, format: format == .lp ? .lp : .mps); return try p.simplex(SimplexOptions(presolve: true)) }
+            #expect(s.status == .optimal && Int64(s.objective.rounded()) == -free, "\(format)")
+        }
+        #expect(try solveDIMACS(ModelExport.dimacs(model)) == -free)
+    }
+
+    /// Our own solve of a DIMACS min-cost flow text.
+    func solveDIMACS(_ text: String) throws -> Int64 {
+        var net: FlowNetwork?
+        for line in text.split(separator: "\n") {
+            let f = line.split(separator: " ")
+            switch f.first {
+            case "p": net = FlowNetwork(nodeCount: Int(f[2])!)
+            case "n": net!.supply[Int(f[1])! - 1] = Int64(f[2])!
+            case "a": net!.addArc(from: Int32(f[1])! - 1, to: Int32(f[2])! - 1, capacity: Int64(f[4])!, cost: Int64(f[5])!)
+            default: break
+            }
+        }
+        let r = try NetworkSimplex.solve(net!)
+        #expect(r.status == .optimal)
+        return r.totalCost
+    }
+
     @Test func dimacsDescribesTheSameNetwork() throws {
         let (model, ours) = try smallModel(seed: 9)
         let text = ModelExport.dimacs(model)

@@ -136,6 +136,8 @@ enum HostileTable {
                               ("--cuts", "magic"), ("--heuristics", "luck")] {
             add("match \(flag) \(value)", csv(), match + [flag, value], 64, flag)
         }
+        add("network solver with programme rules", csv(mentors, mentees, ["p.json": "{\"constraints\": {\"min_mentees\": 3}}"]),
+            match + ["--profile", "p.json", "--solver", "network"], 64, "programme rules")
         for curve in ["1e12", "", "a,b", "1,,2", "-1", String(repeating: "1,", count: 120) + "1"] {
             add("whatif --curve \(curve.prefix(12))", csv(), ["whatif", "--mentors", "m.csv", "--mentees", "e.csv", "--out", "o", "--curve", curve], 64, "--curve")
         }

@@ -35,8 +35,10 @@ public enum ModelExport {
                 throw OutputError.cannotCreate("cannot write \(path): \(String(cString: strerror(errno)))")
             }
         case .lp, .mps:
-            let all = Array(0..<Int32(model.graph.menteeCount)).filter { !model.graph.pairs(ofMentee: Int($0)).isEmpty }
-            let (lm, _) = model.linearModel(mentees: all, mentors: Array(0..<Int32(model.graph.mentorCount)), sense: .minimize)
+            // The free part, as in DIMACS: fixed pairs' mentees out, their mentors' capacity reduced.
+            let fixed = model.fixedPart()
+            let (lm, _) = model.linearModel(mentees: fixed.freeMentees, mentors: Array(0..<Int32(model.graph.mentorCount)),
+                                            sense: .minimize, capacity: fixed.free.map { max(0, $0) })
             try GLPK.withProblem { p in
                 try p.load(lm)
                 try p.write(to: temporary.path, format: format == .lp ? .lp : .mps)

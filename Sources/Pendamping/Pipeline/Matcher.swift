@@ -109,9 +109,19 @@ public struct Matcher: Sendable {
         return Prepared(scoring: scoring, graph: graph, model: model, decisionOf: decisionOf, rejected: rejected)
     }
 
+    /// Refuses option combinations that cannot work, before any scoring: the network solver
+    /// with programme rules. - Throws: ``UnsupportedOptions``.
+    public func checkOptions() throws {
+        if profile.constraints.isActive && solver == .network {
+            throw UnsupportedOptions("the network solver handles the core model only; the profile sets programme rules, "
+                                     + "which need --solver auto or glpk")
+        }
+    }
+
     /// Matches `dataset`, adding stage timings to `timings`.
     /// - Throws: ``InfeasibleDecisions`` when decisions conflict.
     public func run(_ dataset: Dataset, timings: StageTimings = .init()) throws -> MatchResult {
+        try checkOptions()
         var timings = timings
         let prepared = try prepare(dataset, timings: &timings)
         let (scoring, graph, model) = (prepared.scoring, prepared.graph, prepared.model)
@@ -217,4 +227,10 @@ extension MatchingError.Conflict {
             return "mentor \(d.mentors[Int(j)].id) has \(locked) locked or accepted mentees but capacity \(cap) (over by \(locked - cap))"
         }
     }
+}
+
+/// Options that cannot be combined (a usage error, found before any work is done).
+public struct UnsupportedOptions: Error, Sendable, CustomStringConvertible {
+    public var description: String
+    public init(_ message: String) { description = message }
 }

@@ -7,7 +7,8 @@ extension MatchingModel {
     /// Returns the model and the pair and mentee of each column.
     /// - Complexity: `O(mentees·k + mentors)`.
     public func linearModel(mentees: [Int32], mentors: [Int32], kind: LinearModel.Kind = .continuous,
-                            sense: LinearModel.Sense = .maximize) -> (LinearModel, [(pair: Int, mentee: Int32)]) {
+                            sense: LinearModel.Sense = .maximize, capacity rowCapacity: [Int32]? = nil) -> (LinearModel, [(pair: Int, mentee: Int32)]) {
+        let capacity = rowCapacity ?? self.capacity
         let g = graph
         let fixed = fixedMask()
         let weight = self.weight

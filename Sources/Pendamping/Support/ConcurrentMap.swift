@@ -1,16 +1,23 @@
 import Dispatch
 
-/// Results of ``concurrentMap(_:_:)``, one slot per index, each written by one thread only.
+/// One result slot per index, in memory allocated once: each slot is written by exactly one
+/// thread and read only after all have finished, so no Swift array is mutated concurrently.
 private final class ResultSlots<T>: @unchecked Sendable {
-    var values: [Result<T, Error>?]
-    init(_ count: Int) { values = Array(repeating: nil, count: count) }
+    let slots: UnsafeMutablePointer<Result<T, Error>?>
+    let count: Int
+    init(_ count: Int) {
+        self.count = count
+        slots = .allocate(capacity: max(1, count))
+        slots.initialize(repeating: nil, count: max(1, count))
+    }
+    deinit { slots.deinitialize(count: max(1, count)); slots.deallocate() }
 }
 
 /// Runs `body` for every index in `0..<count` concurrently (Dispatch's `concurrentPerform`)
 /// and returns the results in index order; rethrows the error of the lowest failing index.
 /// - Complexity: the bodies' work, spread over the active processors.
 func concurrentMap<T>(_ count: Int, _ body: @Sendable (Int) throws -> T) throws -> [T] {
-    let slots = ResultSlots<T>(count)
-    DispatchQueue.concurrentPerform(iterations: count) { k in slots.values[k] = Result { try body(k) } }
-    return try slots.values.map { try $0!.get() }
+    let results = ResultSlots<T>(count)
+    DispatchQueue.concurrentPerform(iterations: count) { k in results.slots[k] = Result { try body(k) } }
+    return try (0..<count).map { try results.slots[$0]!.get() }
 }
