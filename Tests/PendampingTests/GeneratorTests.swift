@@ -121,18 +121,6 @@ import Testing
 
     @Test func dimacsDescribesTheSameNetwork() throws {
         let (model, ours) = try smallModel(seed: 9)
-        let text = ModelExport.dimacs(model)
-        var net: FlowNetwork?
-        for line in text.split(separator: "\n") {
-            let f = line.split(separator: " ")
-            switch f.first {
-            case "p": net = FlowNetwork(nodeCount: Int(f[2])!)
-            case "n": net!.supply[Int(f[1])! - 1] = Int64(f[2])!
-            case "a": net!.addArc(from: Int32(f[1])! - 1, to: Int32(f[2])! - 1, capacity: Int64(f[4])!, cost: Int64(f[5])!)
-            default: break
-            }
-        }
-        let r = try NetworkSimplex.solve(net!)
-        #expect(r.status == .optimal && r.totalCost == -ours)
+        #expect(try solveDIMACS(ModelExport.dimacs(model)) == -ours)
     }
 }
