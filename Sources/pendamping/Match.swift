@@ -81,10 +81,10 @@ struct Match: ParsableCommand {
             var result = try matcher.run(dataset, timings: timings)
             if isatty(2) != 0 && !result.rules.isEmpty { ProgressLine.clear() }
             let clock = ContinuousClock(), start = clock.now
-            var files = try ResultFiles.render(result)
+            var files = try ResultFiles.renderResults(result)
             result.timings.record("write", clock.now - start)
             // timings.json is rendered last so that it includes the write stage itself.
-            files = try ResultFiles.render(result)
+            files.append(try ResultFiles.timingsFile(result.timings))
             try OutputDirectory.write(files, to: out, inputs: data.paths + [profile, decisions].compactMap { $0 })
             switch format {
             case .json: FileHandle.standardOutput.write(files.first { $0.name == "summary.json" }!.data)

@@ -164,7 +164,8 @@ public struct Matcher: Sendable {
                 let p = Int(outcome.assignment.pairOf[i])
                 if p >= 0 {
                     let j = graph.mentor[p]
-                    pairs.append(MatchedPair(mentee: Int32(i), mentor: j, score: graph.score[p],
+                    pairs.append(MatchedPair(menteeID: dataset.mentees[i].id, mentorID: dataset.mentors[Int(j)].id,
+                                             mentee: Int32(i), mentor: j, score: graph.score[p],
                                              breakdown: scoring.breakdown(mentee: i, mentor: Int(j)),
                                              decision: decisionOf[Int64(i) << 32 | Int64(j)]))
                 } else {
@@ -186,27 +187,27 @@ public struct Matcher: Sendable {
         let range = graph.pairs(ofMentee: i)
         if range.isEmpty {
             if !rejected.isEmpty {
-                return UnassignedMentee(mentee: Int32(i), reason: .allCandidatesRejected,
+                return UnassignedMentee(menteeID: dataset.mentees[i].id, mentee: Int32(i), reason: .allCandidatesRejected,
                                         detail: "\(rejected.count) allowed mentor(s) rejected by curators")
             }
             let km = graph.nearestWhenNone[i].map { formatFixed($0, 1) } ?? "?"
             var rule = "the profile's rules"
             if let m = profile.rules.maxKm { rule = "max \(formatFixed(m, 1)) km and the other rules" }
-            return UnassignedMentee(mentee: Int32(i), reason: .noMentorWithinRules,
+            return UnassignedMentee(menteeID: dataset.mentees[i].id, mentee: Int32(i), reason: .noMentorWithinRules,
                                     detail: "no mentor passes \(rule); nearest mentor is \(km) km away")
         }
         let solved = status == .optimal || status == .feasible
         let note = solved ? "" : " (best solution found; solver status \(status.rawValue))"
         if !solved && load.allSatisfy({ $0 == 0 }) {
-            return UnassignedMentee(mentee: Int32(i), reason: .notSolved, detail: "solver ended with status \(status.rawValue) and no solution")
+            return UnassignedMentee(menteeID: dataset.mentees[i].id, mentee: Int32(i), reason: .notSolved, detail: "solver ended with status \(status.rawValue) and no solution")
         }
         let best = Int(graph.mentor[range.lowerBound])
         let full = range.filter { load[Int(graph.mentor[$0])] >= dataset.mentors[Int(graph.mentor[$0])].capacity }.count
         if full < range.count {
-            return UnassignedMentee(mentee: Int32(i), reason: .programmeRules,
+            return UnassignedMentee(menteeID: dataset.mentees[i].id, mentee: Int32(i), reason: .programmeRules,
                                     detail: "\(range.count - full) candidate mentor(s) have room but the programme rules (minimum cohorts, hours, quotas) keep this mentee out\(note)")
         }
-        return UnassignedMentee(mentee: Int32(i), reason: .candidatesFull,
+        return UnassignedMentee(menteeID: dataset.mentees[i].id, mentee: Int32(i), reason: .candidatesFull,
                                 detail: "\(full) of \(range.count) candidate mentor(s) full with higher-value mentees; best candidate \(dataset.mentors[best].id) (score \(formatScore(graph.score[range.lowerBound])))\(note)")
     }
 }

@@ -16,9 +16,17 @@ public enum UnassignedReason: String, Sendable, CaseIterable, Codable {
 
 /// A chosen pair with its explanation.
 public struct MatchedPair: Sendable {
+    /// The mentee's and mentor's ids, as in the input files.
+    public var menteeID: String
+    public var mentorID: String
+    /// Positions in ``MatchResult/dataset`` (`dataset.mentees[Int(mentee)]`), for code that
+    /// works on the arrays.
     public var mentee: Int32
     public var mentor: Int32
+    /// The score in integer units (``ScoringModel/integerScale`` per unit), exact.
     public var score: Int64
+    /// The score in [0, 1].
+    public var scoreValue: Double { Double(score) / ScoringModel.integerScale }
     public var breakdown: ScoreBreakdown
     /// The curator decision that fixed it, if any.
     public var decision: PairDecision?
@@ -26,6 +34,9 @@ public struct MatchedPair: Sendable {
 
 /// A mentee left without a mentor, and why.
 public struct UnassignedMentee: Sendable {
+    /// The mentee's id, as in the input file.
+    public var menteeID: String
+    /// Position in ``MatchResult/dataset``.
     public var mentee: Int32
     public var reason: UnassignedReason
     /// A sentence with the numbers behind the reason (ids and km, never names).

@@ -8,13 +8,23 @@ public enum ResultFiles {
 
     /// All files, by name; `rules.csv` only when programme rules are active. - Complexity: `O(n + m)`.
     public static func render(_ r: MatchResult) throws -> [(name: String, data: Data)] {
+        try renderResults(r) + [timingsFile(r.timings)]
+    }
+
+    /// Every file but `timings.json`, so that a caller can time the rendering itself and add
+    /// ``timingsFile(_:)`` last. - Complexity: `O(n + m)`.
+    public static func renderResults(_ r: MatchResult) throws -> [(name: String, data: Data)] {
         var files: [(name: String, data: Data)] = [("pairs.csv", Data(pairsCSV(r).utf8)),
                                                    ("unassigned.csv", Data(unassignedCSV(r).utf8)),
                                                    ("mentors.csv", Data(mentorsCSV(r).utf8)),
-                                                   ("summary.json", try json(Summary(r))),
-                                                   ("timings.json", try json(Timings(r.timings)))]
+                                                   ("summary.json", try json(Summary(r)))]
         if !r.rules.isEmpty { files.append(("rules.csv", Data(rulesCSV(r).utf8))) }
         return files
+    }
+
+    /// `timings.json`: seconds and peak memory per stage. - Complexity: `O(stages)`.
+    public static func timingsFile(_ t: StageTimings) throws -> (name: String, data: Data) {
+        ("timings.json", try json(Timings(t)))
     }
 
     /// One row per rule row: bound, activity, slack and root LP dual.
