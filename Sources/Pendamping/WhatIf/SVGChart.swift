@@ -33,4 +33,11 @@ public enum SVGChart {
         out += "</svg>\n"
         return out
     }
+
+    /// The smallest of 1, 2, 2.5, 5 × 10ⁿ at or above `x` (at least 1), for an axis end.
+    public static func roundUp(_ x: Double) -> Double {
+        guard x > 1, x.isFinite else { return 1 }
+        let power = pow(10, floor(log10(x)))
+        return [1, 2, 2.5, 5, 10].map { $0 * power }.first { $0 >= x } ?? 10 * power
+    }
 }

@@ -1,0 +1,83 @@
+import Foundation
+
+/// Everything a what-if run produced, and its files and console table: the comparison of the
+/// base and each scenario, coverage by region, the recruitment placements, the ranked slot
+/// gains by mentor and by region, and the coverage curve.
+public struct WhatIfReport: Sendable {
+    public var rows: [WhatIfRunner.Row]
+    public var mentorGains: [(id: String, region: String, gain: Int64)]
+    public var regionGains: [(region: String, mentor: String, gain: Int64)]
+    public var curve: [CoverageCurve.Point]
+
+    /// Runs the base, every scenario and the curve's capacity factors.
+    /// - Complexity: one match per scenario and per curve factor.
+    public static func run(_ runner: WhatIfRunner, scenarios: [Scenario], curveFactors: [Double]) throws -> WhatIfReport {
+        let (base, rows) = try runner.run(scenarios)
+        let (mentorGains, regionGains) = WhatIfRunner.marginal(base)
+        let points = try CoverageCurve.sweep(runner.base, profile: runner.profile, factors: curveFactors)
+        return WhatIfReport(rows: rows, mentorGains: mentorGains, regionGains: regionGains, curve: points)
+    }
+
+    /// The names of the files ``files()`` renders.
+    public static let fileNames = ["comparison.csv", "regions.csv", "placements.csv", "marginal.csv",
+                                   "marginal-regions.csv", "curve.csv", "curve.svg"]
+
+    /// The output files, by name. - Complexity: `O(rows × regions + mentors)`.
+    public func files() -> [(name: String, data: Data)] {
+        var comparison = CSVTableWriter(header: ["scenario", "mentors", "capacity", "matched", "coverage", "mean_score", "utilisation", "unassigned_by_reason"])
+        for r in rows {
+            comparison.appendRow([.text(r.name), .number(String(r.mentors)), .number(String(r.capacity)), .number(String(r.matched)),
+                                  .number(formatFixed(r.coverage, 4)), .number(formatFixed(r.meanScore, 4)), .number(formatFixed(r.utilisation, 4)),
+                                  .text(r.unassignedByReason.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: "|"))])
+        }
+        var byRegion = CSVTableWriter(header: ["region", "mentees"] + rows.map { "coverage:" + $0.name })
+        for code in Set(rows.flatMap { $0.byRegion.keys }).sorted() {
+            byRegion.appendRow([.text(code), .number(String(rows[0].byRegion[code]?.mentees ?? 0))]
+                               + rows.map { r in .number(formatFixed(r.byRegion[code].map { Double($0.matched) / Double(max(1, $0.mentees)) } ?? 0, 4)) })
+        }
+        var placements = CSVTableWriter(header: ["scenario", "region", "lat", "lon", "new_mentors"])
+        for r in rows {
+            for p in r.placements {
+                placements.appendRow([.text(r.name), .text(p.region.text), .number(formatFixed(p.point.lat, 5)),
+                                      .number(formatFixed(p.point.lon, 5)), .number(String(p.count))])
+            }
+        }
+        var marginal = CSVTableWriter(header: ["mentor_id", "region", "slot_gain"])
+        for m in mentorGains { marginal.appendRow([.text(m.id), .text(m.region), .number(formatScore(m.gain))]) }
+        var marginalRegions = CSVTableWriter(header: ["region", "best_mentor", "slot_gain"])
+        for m in regionGains { marginalRegions.appendRow([.text(m.region), .text(m.mentor), .number(formatScore(m.gain))]) }
+        // The y axis runs to a round number just above the highest coverage, not always to 100 %.
+        let top = curve.map { $0.coverage * 100 }.max() ?? 0
+        let svg = SVGChart.line(title: "Coverage as mentor capacity grows", xLabel: "total mentor capacity (slots)",
+                                yLabel: "mentees matched (%)", points: curve.map { (Double($0.capacity), $0.coverage * 100) },
+                                yRange: 0...SVGChart.roundUp(top))
+        return [("comparison.csv", comparison.text), ("regions.csv", byRegion.text), ("placements.csv", placements.text),
+                ("marginal.csv", marginal.text), ("marginal-regions.csv", marginalRegions.text),
+                ("curve.csv", CoverageCurve.csv(curve)), ("curve.svg", svg)].map { ($0.0, Data($0.1.utf8)) }
+    }
+
+    /// The console table and notes printed by `whatif`.
+    public func text(outDir: String) -> String {
+        func pad(_ s: String, _ n: Int) -> String { s.count >= n ? s : s + String(repeating: " ", count: n - s.count) }
+        let nameWidth = max(10, rows.map(\.name.count).max() ?? 0) + 2
+        var lines = [pad("scenario", nameWidth) + "mentors  capacity  matched   coverage  mean score  utilisation  unassigned by reason"]
+        for r in rows {
+            lines.append(pad(r.name, nameWidth) + pad(String(r.mentors), 9) + pad(String(r.capacity), 10) + pad(String(r.matched), 10)
+                         + pad(formatFixed(r.coverage * 100, 1) + " %", 10) + pad(formatFixed(r.meanScore, 4), 12)
+                         + pad(formatFixed(r.utilisation * 100, 1) + " %", 13)
+                         + r.unassignedByReason.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", "))
+        }
+        for r in rows where !r.placements.isEmpty {
+            var perKabupaten: [String: Int] = [:]
+            for p in r.placements { perKabupaten[p.region.prefix(2)?.text ?? p.region.text, default: 0] += p.count }
+            lines.append("\nbest placement for \(r.name) (per kabupaten/kota; per kecamatan in placements.csv): "
+                         + perKabupaten.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
+        }
+        if !regionGains.isEmpty {
+            lines.append("\nwhere one more slot is worth most (kabupaten/kota: best mentor, gain in total score):")
+            for g in regionGains.prefix(5) { lines.append("  \(g.region): \(g.mentor) +\(formatScore(g.gain))") }
+        }
+        lines.append("\nwritten \(outDir)/{\(Self.fileNames.joined(separator: ", "))}")
+        return lines.joined(separator: "\n")
+    }
+}
