@@ -14,8 +14,7 @@ enum SummaryText {
         }
         for rule in r.rules { lines.append("  rule        \(rule)") }
         lines.append("  matched     \(r.matchedCount) of \(n) (\(formatFixed(r.coverage * 100, 1)) %)")
-        var reasons: [String: Int] = [:]
-        for u in r.unassigned { reasons[u.reason.rawValue, default: 0] += 1 }
+        let reasons = r.unassignedByReason
         lines.append("  unassigned  \(r.unassigned.count)" + (reasons.isEmpty ? "" : ": " + reasons.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")))
         let shown = r.dataset.mentors.indices.prefix(20)
         let idWidth = max(8, shown.map { r.dataset.mentors[$0].id.count }.max() ?? 0)

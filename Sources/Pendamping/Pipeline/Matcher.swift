@@ -175,7 +175,7 @@ public struct Matcher: Sendable {
             }
             return (pairs, unassigned)
         }
-        return MatchResult(dataset: dataset, profile: profile, graph: graph, componentCount: model.components.count,
+        return MatchResult(dataset: dataset, profile: profile, graph: graph, scoring: scoring, componentCount: model.components.count,
                            decisionCount: decisions.entries.count, outcome: outcome, pairs: pairs,
                            unassigned: unassigned, load: load, slotGain: slotGain,
                            glpkCertificate: certificate, rules: rules.descriptions + closedNote(rules, model, dataset),

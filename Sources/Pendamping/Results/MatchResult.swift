@@ -71,6 +71,8 @@ public struct MatchResult: Sendable {
     public var dataset: Dataset
     public var profile: Profile
     public var graph: CandidateGraph
+    /// The scoring model the run used (to score pairs the solve did not choose).
+    public var scoring: ScoringModel
     public var componentCount: Int
     public var decisionCount: Int
     public var outcome: SolveOutcome
@@ -91,6 +93,10 @@ public struct MatchResult: Sendable {
     public var timings: StageTimings
 
     public var matchedCount: Int { pairs.count }
+    /// How many mentees are unassigned for each reason (by the reason's raw value).
+    public var unassignedByReason: [String: Int] {
+        Dictionary(unassigned.map { ($0.reason.rawValue, 1) }, uniquingKeysWith: +)
+    }
     public var coverage: Double { dataset.mentees.isEmpty ? 0 : Double(pairs.count) / Double(dataset.mentees.count) }
     /// The objective (priority-weighted sum of scores) in score units.
     public var objectiveScore: Double { Double(outcome.assignment.objective) / ScoringModel.integerScale }

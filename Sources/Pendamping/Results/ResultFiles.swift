@@ -131,7 +131,7 @@ struct Summary: Encodable {
         unassigned = r.unassigned.count
         coverage = rounded6(r.coverage)
         meanScore = rounded6(r.meanScore)
-        unassignedByReason = Dictionary(r.unassigned.map { ($0.reason.rawValue, 1) }, uniquingKeysWith: +)
+        unassignedByReason = r.unassignedByReason
         let cap = r.dataset.mentors.reduce(0) { $0 + $1.capacity }
         let load = r.load.reduce(0) { $0 + Int($1) }
         mentors = Mentors(capacity: cap, load: load, utilisation: rounded6(cap == 0 ? 0 : Double(load) / Double(cap)),

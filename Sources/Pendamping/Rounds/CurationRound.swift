@@ -61,7 +61,7 @@ public struct CurationRound: Sendable {
         matcher.previous = previous
         let result = try matcher.run(dataset)
 
-        let scoring = try ScoringModel(dataset: dataset, profile: matcher.profile)
+        let scoring = result.scoring
         let menteeIndex = dataset.menteeIndex(), mentorIndex = dataset.mentorIndex()
         func score(_ me: String, _ mo: String) -> Int64? {
             guard let i = menteeIndex[me], let j = mentorIndex[mo] else { return nil }

@@ -148,11 +148,17 @@ public struct ScoringModel: Sendable {
         return (1 - share) * exp(-km / profile.location.decayKm) + share * region
     }
 
-    func breakdown(mentee i: Int, mentor j: Int, distanceKm km: Double) -> ScoreBreakdown {
+    /// The score formula, the one place it is written: Σ w·term / Σ w (DESIGN §4). `O(1)`.
+    @inline(__always)
+    func weighted(sector: Double, location: Double, capacity: Double, culture: Double) -> Double {
         let w = profile.weights
+        return (w.sector * sector + w.location * location + w.capacity * capacity + w.culture * culture) / weightSum
+    }
+
+    func breakdown(mentee i: Int, mentor j: Int, distanceKm km: Double) -> ScoreBreakdown {
         let (sector, capacity, culture) = nonLocationTerms(mentee: i, mentor: j)
         let location = locationTerm(mentee: i, mentor: j, distanceKm: km)
-        let total = (w.sector * sector + w.location * location + w.capacity * capacity + w.culture * culture) / weightSum
+        let total = weighted(sector: sector, location: location, capacity: capacity, culture: culture)
         return ScoreBreakdown(sector: sector, location: location, capacity: capacity, culture: culture,
                               total: total, distanceKm: km)
     }
@@ -169,17 +175,16 @@ public struct ScoringModel: Sendable {
     @inline(__always)
     func allowedScore(mentee i: Int, mentor j: Int, reaching: Int64?, distance: () -> Double) -> Int64? {
         guard passesStaticRules(mentee: i, mentor: j) else { return nil }
-        let w = profile.weights
         let (sector, capacity, culture) = nonLocationTerms(mentee: i, mentor: j)
         if let reaching {
             // location ≤ 1, and the sum and the rounding are monotone, so this bounds the score.
-            let best = (w.sector * sector + w.location * 1 + w.capacity * capacity + w.culture * culture) / weightSum
+            let best = weighted(sector: sector, location: 1, capacity: capacity, culture: culture)
             if Self.integer(best) < reaching { return nil }
         }
         let km = distance()
         if let maxKm = profile.rules.maxKm, km > maxKm { return nil }
         let location = locationTerm(mentee: i, mentor: j, distanceKm: km)
-        let total = (w.sector * sector + w.location * location + w.capacity * capacity + w.culture * culture) / weightSum
+        let total = weighted(sector: sector, location: location, capacity: capacity, culture: culture)
         if total < profile.rules.minScore { return nil }
         return max(1, Self.integer(total))
     }
@@ -190,9 +195,9 @@ public struct ScoringModel: Sendable {
     /// An upper bound on the integer score of any pair at least `km` apart whose sector term
     /// is at most `sector`. `O(1)`.
     func upperBound(atLeastKm km: Double, sectorAtMost sector: Double = 1) -> Int64 {
-        let w = profile.weights, share = profile.location.regionShare
+        let share = profile.location.regionShare
         let location = (1 - share) * exp(-km / profile.location.decayKm) + share
-        let total = (w.sector * sector + w.location * location + w.capacity + w.culture) / weightSum
+        let total = weighted(sector: sector, location: location, capacity: 1, culture: 1)
         return Self.integer(total) + 1
     }
 

@@ -39,7 +39,7 @@ public struct WhatIfRunner: Sendable {
         }
         return Row(name: name, mentors: r.dataset.mentors.count, capacity: r.dataset.mentors.reduce(0) { $0 + $1.capacity },
                    matched: r.matchedCount, mentees: r.dataset.mentees.count, meanScore: r.meanScore,
-                   unassignedByReason: Dictionary(r.unassigned.map { ($0.reason.rawValue, 1) }, uniquingKeysWith: +),
+                   unassignedByReason: r.unassignedByReason,
                    byRegion: byRegion, placements: placements)
     }
 
