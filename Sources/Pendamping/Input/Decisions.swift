@@ -10,6 +10,13 @@ public enum PairDecision: String, Sendable, CaseIterable {
     case withdraw
 }
 
+/// A pair by the ids of its mentee and mentor: the one key for decisions and previous pairs.
+public struct PairID: Hashable, Sendable {
+    public var menteeID: String
+    public var mentorID: String
+    public init(_ menteeID: String, _ mentorID: String) { self.menteeID = menteeID; self.mentorID = mentorID }
+}
+
 /// Curator decisions by (mentee, mentor) id.
 public struct Decisions: Sendable, Equatable {
     public struct Entry: Sendable, Equatable {
@@ -17,6 +24,12 @@ public struct Decisions: Sendable, Equatable {
         public var mentorID: String
         public var decision: PairDecision
         public var line: Int
+        public var pair: PairID { PairID(menteeID, mentorID) }
+    }
+
+    /// The decision on each pair (withdrawals, which name one side only, left out).
+    public var byPair: [PairID: PairDecision] {
+        Dictionary(entries.filter { $0.decision != .withdraw }.map { ($0.pair, $0.decision) }, uniquingKeysWith: { a, _ in a })
     }
     public var entries: [Entry] = []
     public init(entries: [Entry] = []) { self.entries = entries }
@@ -35,7 +48,7 @@ public struct Decisions: Sendable, Equatable {
         var t = TableReader(file: file, required: ["mentee_id", "mentor_id", "decision"], optional: [])
         let mentees = dataset.menteeIndex(), mentors = dataset.mentorIndex()
         var out = Decisions()
-        var seen: [String: PairDecision] = [:]
+        var seen: [PairID: PairDecision] = [:]
         if t.issues.isEmpty {
             for i in file.records.indices where !t.isFull {
                 let row = t.row(i)
@@ -60,7 +73,7 @@ public struct Decisions: Sendable, Equatable {
                 guard let me = t.required(row, "mentee_id"), let mo = t.required(row, "mentor_id") else { continue }
                 if mentees[me] == nil { t.add(row.line, "mentee_id", "unknown mentee \(Echo.shown(me, Echo.token, limit: 64))"); continue }
                 if mentors[mo] == nil { t.add(row.line, "mentor_id", "unknown mentor \(Echo.shown(mo, Echo.token, limit: 64))"); continue }
-                let key = me + "\u{0}" + mo
+                let key = PairID(me, mo)
                 if let previous = seen[key] {
                     t.add(row.line, "decision", "pair \(me)–\(mo) already has a decision (\(previous.rawValue))"); continue
                 }

@@ -53,8 +53,8 @@ public struct Matcher: Sendable {
         public var scoring: ScoringModel
         public var graph: CandidateGraph
         public var model: MatchingModel
-        /// Curator decision per (mentee << 32 | mentor).
-        var decisionOf: [Int64: PairDecision]
+        /// Curator decision per pair.
+        var decisionOf: [PairID: PairDecision]
         var rejected: [Int32: [Int32]]
     }
 
@@ -73,11 +73,10 @@ public struct Matcher: Sendable {
     public func prepare(_ dataset: Dataset, timings: inout StageTimings) throws -> Prepared {
         let mentorIndex = dataset.mentorIndex(), menteeIndex = dataset.menteeIndex()
         var rejected: [Int32: [Int32]] = [:], fixed: [Int32: [Int32]] = [:]
-        var decisionOf: [Int64: PairDecision] = [:]
+        let decisionOf = decisions.byPair
         for e in decisions.entries {
             guard let i = menteeIndex[e.menteeID], let j = mentorIndex[e.mentorID] else { continue }
             if e.decision == .reject { rejected[i, default: []].append(j) } else { fixed[i, default: []].append(j) }
-            decisionOf[Int64(i) << 32 | Int64(j)] = e.decision
         }
 
         var include = fixed
@@ -167,7 +166,7 @@ public struct Matcher: Sendable {
                     pairs.append(MatchedPair(menteeID: dataset.mentees[i].id, mentorID: dataset.mentors[Int(j)].id,
                                              mentee: Int32(i), mentor: j, score: graph.score[p],
                                              breakdown: scoring.breakdown(mentee: i, mentor: Int(j)),
-                                             decision: decisionOf[Int64(i) << 32 | Int64(j)]))
+                                             decision: decisionOf[PairID(dataset.mentees[i].id, dataset.mentors[Int(j)].id)]))
                 } else {
                     unassigned.append(explainUnassigned(i, graph: graph, dataset: dataset, load: load,
                                                         rejected: rejected[Int32(i)] ?? [], status: outcome.status))

@@ -69,8 +69,7 @@ public struct CurationRound: Sendable {
         }
         var after: [String: (String, Int64)] = [:]
         for p in result.pairs { after[dataset.mentees[Int(p.mentee)].id] = (dataset.mentors[Int(p.mentor)].id, p.score) }
-        let decided = Dictionary(decisions.entries.filter { $0.decision != .withdraw }.map { ($0.menteeID + "\u{0}" + $0.mentorID, $0.decision) },
-                                 uniquingKeysWith: { a, _ in a })
+        let decided = decisions.byPair
         let penalty = formatFixed(matcher.profile.stability.penalty, 3)
         var changes: [Change] = []
         for id in Set(previous.keys).union(after.keys).union(goneMentees).sorted() {
@@ -83,18 +82,18 @@ public struct CurationRound: Sendable {
                 c.kind = .withdrawn; c.reason = "mentee no longer in the mentees file"; c.after = nil; c.scoreAfter = nil
             } else if let b = before, let a = now?.0, a == b {
                 c.kind = .kept
-                c.reason = decided[id + "\u{0}" + b].map { "\($0.rawValue)ed by curators" } ?? "kept (no change gains more than \(penalty))"
+                c.reason = decided[PairID(id, b)].map { "\($0.rawValue)ed by curators" } ?? "kept (no change gains more than \(penalty))"
             } else if let b = before {
                 c.kind = now == nil ? .lost : .moved
-                if decided[id + "\u{0}" + b] == .reject { c.reason = "previous pair rejected by curators" }
+                if decided[PairID(id, b)] == .reject { c.reason = "previous pair rejected by curators" }
                 else if goneMentors.contains(b) { c.reason = "previous mentor \(b) withdrawn" }
                 else if mentorIndex[b] == nil { c.reason = "previous mentor \(b) no longer in the mentors file" }
-                else if let a = now?.0, let d = decided[id + "\u{0}" + a], d != .reject { c.reason = "\(d.rawValue) decision for \(a)" }
+                else if let a = now?.0, let d = decided[PairID(id, a)], d != .reject { c.reason = "\(d.rawValue) decision for \(a)" }
                 else if now == nil { c.reason = "its slot went to a pairing that gains more than \(penalty)" }
                 else { c.reason = "moving gains more than \(penalty) in total score" }
             } else if now != nil {
                 c.kind = .gained
-                c.reason = decided[id + "\u{0}" + (now?.0 ?? "")].map { "\($0.rawValue) decision" } ?? "newly matched"
+                c.reason = decided[PairID(id, now?.0 ?? "")].map { "\($0.rawValue) decision" } ?? "newly matched"
             } else { continue }
             changes.append(c)
         }
