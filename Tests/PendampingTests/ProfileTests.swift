@@ -19,7 +19,7 @@ import Testing
             try Profile.decode(Data(#"{"rules": {"max_kms": 3}}"#.utf8), name: "p.json")
         } throws: { e in
             guard case InputError.invalid(let i) = e else { return false }
-            return i.map(\.description) == ["p.json: column 'rules.max_kms': unknown setting"]
+            return i.map(\.description) == ["p.json: column 'rules.max_kms': unknown setting; known here: language_must_overlap, max_km, mentor_scale_at_least_mentee, min_score, same_kabupaten"]
         }
         #expect(throws: InputError.self) { try Profile.decode(Data(#"{"k": 0}"#.utf8), name: "p.json") }
         #expect(throws: InputError.self) { try Profile.decode(Data(#"{"weights": {"sector": "high"}}"#.utf8), name: "p.json") }

@@ -15,6 +15,31 @@ enum StrictJSON {
         return object
     }
 
+    /// Adds an issue for every key of `object`, at any depth, that `known` (an object of the
+    /// same shape, e.g. a full default) does not have; values under a key whose known value is
+    /// not an object are not walked.
+    static func unknownKeys(_ object: [String: Any], known: [String: Any], at path: String, file: String, into issues: inout [InputIssue]) {
+        unknownKeys(object, allowed: known.keys.sorted(), at: path, file: file, into: &issues)
+        for key in object.keys.sorted() {
+            if let inner = object[key] as? [String: Any], let shape = known[key] as? [String: Any] {
+                unknownKeys(inner, known: shape, at: path.isEmpty ? key : path + "." + key, file: file, into: &issues)
+            }
+        }
+    }
+
+    /// `patch` laid over `base`: objects merge key by key at every depth, anything else replaces.
+    static func merge(_ patch: [String: Any], over base: [String: Any]) -> [String: Any] {
+        var out = base
+        for (key, value) in patch {
+            if let inner = value as? [String: Any], let under = base[key] as? [String: Any] {
+                out[key] = merge(inner, over: under)
+            } else {
+                out[key] = value
+            }
+        }
+        return out
+    }
+
     /// Adds an issue for every key of `object` not in `allowed`.
     static func unknownKeys(_ object: [String: Any], allowed: [String], at path: String, file: String, into issues: inout [InputIssue]) {
         for key in object.keys.sorted() where !allowed.contains(key) {
@@ -86,5 +111,16 @@ enum StrictJSON {
     static func describe(_ error: Error) -> String {
         let info = (error as NSError).userInfo
         return (info[NSDebugDescriptionErrorKey] as? String) ?? "the text cannot be parsed"
+    }
+}
+
+extension Array where Element == CodingKey {
+    /// `rules.max_km` style path of a decoding error.
+    var dottedSnake: String {
+        map { key in
+            key.intValue.map { "[\($0)]" } ?? key.stringValue.reduce(into: "") { out, ch in
+                if ch.isUppercase { out += "_" + ch.lowercased() } else { out.append(ch) }
+            }
+        }.joined(separator: ".")
     }
 }

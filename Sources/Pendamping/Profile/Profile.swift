@@ -97,16 +97,29 @@ public struct Profile: Sendable, Equatable, Codable {
         return try decode(data, name: path)
     }
 
-    /// Decodes and validates a JSON profile.
+    /// Decodes and validates a JSON profile: its settings are merged over the default
+    /// profile's own encoding (every key present), so the synthesized `Codable` decodes the
+    /// whole profile; a key the default does not have is an unknown setting.
     public static func decode(_ data: Data, name: String) throws -> Profile {
+        let given = try StrictJSON.object(data, file: name)
+        return try merged(given, over: .default, name: name)
+    }
+
+    /// `patch` (a JSON object of settings) merged over `base`, decoded and validated.
+    static func merged(_ patch: [String: Any], over base: Profile, name: String) throws -> Profile {
+        let encoder = JSONEncoder()
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        let baseObject = try StrictJSON.object(try encoder.encode(base), file: "the default profile")
+        var issues: [InputIssue] = []
+        StrictJSON.unknownKeys(patch, known: baseObject, at: "", file: name, into: &issues)
+        if !issues.isEmpty { throw InputError.invalid(issues) }
+        let merged = StrictJSON.merge(patch, over: baseObject)
+        let data = try JSONSerialization.data(withJSONObject: merged, options: [.sortedKeys])
         let decoder = JSONDecoder()
         decoder.keyDecodingStrategy = .convertFromSnakeCase
         let profile: Profile
         do {
-            try StrictKeys.check(data, name: name)
             profile = try decoder.decode(Profile.self, from: data)
-        } catch let e as InputError {
-            throw e
         } catch let DecodingError.typeMismatch(expected, ctx) {
             throw InputError.invalid([InputIssue(file: name, line: 0, column: ctx.codingPath.dottedSnake,
                                                  message: "must be \(StrictJSON.kind(expected))")])
@@ -114,12 +127,11 @@ public struct Profile: Sendable, Equatable, Codable {
             throw InputError.invalid([InputIssue(file: name, line: 0, column: ctx.codingPath.dottedSnake,
                                                  message: "must be \(StrictJSON.kind(expected)), not null")])
         } catch let DecodingError.dataCorrupted(ctx) {
-            if let root = try? JSONSerialization.jsonObject(with: data),
-               let path = StrictJSON.firstNonInteger(root, integerKeys: ["k", "min_mentees", "quota_count"]) {
+            if let path = StrictJSON.firstNonInteger(merged, integerKeys: ["k", "min_mentees", "quota_count"]) {
                 throw InputError.invalid([InputIssue(file: name, line: 0, column: path, message: "must be a whole number")])
             }
             throw InputError.invalid([InputIssue(file: name, line: 0, column: ctx.codingPath.isEmpty ? nil : ctx.codingPath.dottedSnake,
-                                                 message: "is not valid JSON here (\(ctx.debugDescription))")])
+                                                 message: "is not valid here (\(ctx.debugDescription))")])
         }
         try profile.validate(name: name)
         return profile
@@ -160,27 +172,10 @@ public struct Profile: Sendable, Equatable, Codable {
     }
 }
 
-extension Profile {
-    public init(from decoder: Decoder) throws {
-        self.init()
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        weights = try c.decodeIfPresent(Weights.self, forKey: .weights) ?? weights
-        location = try c.decodeIfPresent(Location.self, forKey: .location) ?? location
-        rules = try c.decodeIfPresent(Rules.self, forKey: .rules) ?? rules
-        constraints = try c.decodeIfPresent(Constraints.self, forKey: .constraints) ?? constraints
-        stability = try c.decodeIfPresent(Stability.self, forKey: .stability) ?? stability
-        k = try c.decodeIfPresent(Int.self, forKey: .k) ?? k
-    }
-}
 
-extension Profile.Stability {
-    public init(from decoder: Decoder) throws {
-        self.init()
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        penalty = try c.decodeIfPresent(Double.self, forKey: .penalty) ?? penalty
-    }
-}
 
+// Every setting is written, nil ones as null, so that the encoding of the default profile
+// names every key: decoding merges over it, and unknown keys are those it lacks.
 extension Profile.Constraints {
     public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
@@ -195,41 +190,6 @@ extension Profile.Constraints {
         try c.encode(quotaCount, forKey: .quotaCount)
         try c.encode(coverAll, forKey: .coverAll)
     }
-
-    public init(from decoder: Decoder) throws {
-        self.init()
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        minMentees = try c.decodeIfPresent(Int.self, forKey: .minMentees) ?? minMentees
-        hours = try c.decodeIfPresent(Bool.self, forKey: .hours) ?? hours
-        speedKmh = try c.decodeIfPresent(Double.self, forKey: .speedKmh) ?? speedKmh
-        sessionsPerMonth = try c.decodeIfPresent(Double.self, forKey: .sessionsPerMonth) ?? sessionsPerMonth
-        defaultHoursNeeded = try c.decodeIfPresent(Double.self, forKey: .defaultHoursNeeded) ?? defaultHoursNeeded
-        if c.contains(.defaultHoursPerMonth) { defaultHoursPerMonth = try c.decodeIfPresent(Double.self, forKey: .defaultHoursPerMonth) }
-        quotaLevel = try c.decodeIfPresent(String.self, forKey: .quotaLevel) ?? quotaLevel
-        quotaShare = try c.decodeIfPresent(Double.self, forKey: .quotaShare) ?? quotaShare
-        quotaCount = try c.decodeIfPresent(Int.self, forKey: .quotaCount) ?? quotaCount
-        coverAll = try c.decodeIfPresent(Bool.self, forKey: .coverAll) ?? coverAll
-    }
-}
-
-extension Profile.Weights {
-    public init(from decoder: Decoder) throws {
-        self.init()
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        sector = try c.decodeIfPresent(Double.self, forKey: .sector) ?? sector
-        location = try c.decodeIfPresent(Double.self, forKey: .location) ?? location
-        capacity = try c.decodeIfPresent(Double.self, forKey: .capacity) ?? capacity
-        culture = try c.decodeIfPresent(Double.self, forKey: .culture) ?? culture
-    }
-}
-
-extension Profile.Location {
-    public init(from decoder: Decoder) throws {
-        self.init()
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        decayKm = try c.decodeIfPresent(Double.self, forKey: .decayKm) ?? decayKm
-        regionShare = try c.decodeIfPresent(Double.self, forKey: .regionShare) ?? regionShare
-    }
 }
 
 extension Profile.Rules {
@@ -241,15 +201,5 @@ extension Profile.Rules {
         try c.encode(languageMustOverlap, forKey: .languageMustOverlap)
         try c.encode(mentorScaleAtLeastMentee, forKey: .mentorScaleAtLeastMentee)
         try c.encode(minScore, forKey: .minScore)
-    }
-
-    public init(from decoder: Decoder) throws {
-        self.init()
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        if c.contains(.maxKm) { maxKm = try c.decodeIfPresent(Double.self, forKey: .maxKm) }
-        sameKabupaten = try c.decodeIfPresent(Bool.self, forKey: .sameKabupaten) ?? sameKabupaten
-        languageMustOverlap = try c.decodeIfPresent(Bool.self, forKey: .languageMustOverlap) ?? languageMustOverlap
-        mentorScaleAtLeastMentee = try c.decodeIfPresent(Bool.self, forKey: .mentorScaleAtLeastMentee) ?? mentorScaleAtLeastMentee
-        minScore = try c.decodeIfPresent(Double.self, forKey: .minScore) ?? minScore
     }
 }

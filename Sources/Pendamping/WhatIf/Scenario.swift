@@ -117,21 +117,10 @@ public struct Scenario: Sendable {
         return s
     }
 
-    /// The profile with this scenario's patch applied (top-level sections replaced key by key).
+    /// The profile with this scenario's patch merged over `base`, setting by setting.
     public func profile(over base: Profile) throws -> Profile {
         guard let data = profilePatch, let patch = try JSONSerialization.jsonObject(with: data) as? [String: Any] else { return base }
-        let e = JSONEncoder()
-        e.keyEncodingStrategy = .convertToSnakeCase
-        var merged = (try JSONSerialization.jsonObject(with: e.encode(base))) as! [String: Any]
-        for (k, v) in patch {
-            if var section = merged[k] as? [String: Any], let over = v as? [String: Any] {
-                for (kk, vv) in over { section[kk] = vv }
-                merged[k] = section
-            } else {
-                merged[k] = v
-            }
-        }
-        return try Profile.decode(JSONSerialization.data(withJSONObject: merged), name: "scenario \(name) profile")
+        return try Profile.merged(patch, over: base, name: "scenario \(name) profile")
     }
 }
 
