@@ -133,11 +133,18 @@ func exhaustiveOptimum(_ model: MatchingModel) -> Int64 {
         var wrongObjective = good
         wrongObjective.objective += 1
         #expect(throws: MatchingError.self) { try wrongObjective.verify(model) }
-        var overfull = Assignment(pairOf: (0..<model.graph.menteeCount).map { Int32(model.graph.pairs(ofMentee: $0).first ?? -1) }, objective: 0)
-        overfull.objective = overfull.pairOf.filter { $0 >= 0 }.reduce(0) { $0 + model.graph.score[Int($1)] }
-        let loads = overfull.pairOf.filter { $0 >= 0 }.map { model.graph.mentor[Int($0)] }
-        let overloaded = (0..<model.graph.mentorCount).contains { j in loads.filter { $0 == j }.count > model.capacity[j] }
-        if overloaded { #expect(throws: MatchingError.self) { try overfull.verify(model) } }
+        // A mentor given one mentee more than its capacity, with the objective summed right.
+        let g = model.graph
+        let j = (0..<g.mentorCount).first { j in (0..<g.pairCount).filter { Int(g.mentor[$0]) == j }.count > Int(model.capacity[j]) }
+        guard let j else { Issue.record("the seed must give a mentor more candidates than capacity"); return }
+        var overfull = Assignment(pairOf: [Int32](repeating: -1, count: g.menteeCount), objective: 0)
+        var given = 0
+        for i in 0..<g.menteeCount where given <= Int(model.capacity[j]) {
+            guard let p = g.pairs(ofMentee: i).first(where: { Int(g.mentor[$0]) == j }) else { continue }
+            overfull.pairOf[i] = Int32(p); overfull.objective += model.weight[p]; given += 1
+        }
+        #expect(given == Int(model.capacity[j]) + 1)
+        #expect(throws: MatchingError.self) { try overfull.verify(model) }
     }
 }
 
