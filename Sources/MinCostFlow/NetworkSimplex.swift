@@ -137,7 +137,8 @@ public enum NetworkSimplex {
     private nonisolated(unsafe) static let dummy64 = UnsafePointer(UnsafeMutablePointer<Int64>.allocate(capacity: 1))
     private nonisolated(unsafe) static let dummyFlow = UnsafeMutablePointer<Int64>.allocate(capacity: 1)
 
-    /// Arcs priced per block: `⌈√arcs⌉`, at least 64. Measured on the matching models (see the
-    /// README's solver table): blocks of √arcs beat both smaller and four times larger ones.
+    /// Arcs priced per block: `⌈√arcs⌉`, at least 64. Measured on tier L's matching model
+    /// (2.75 million arcs): a quarter or half of that was as fast, twice or four times as large
+    /// 25 % and 65 % slower (docs/design-notes.md, point 8).
     static func blockSize(arcs: Int) -> Int { max(64, Int(Double(arcs).squareRoot().rounded(.up))) }
 }
