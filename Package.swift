@@ -44,7 +44,6 @@ let package = Package(
             name: "pendamping",
             dependencies: [
                 "Pendamping",
-                "GLPK",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import GLPK
 import Pendamping
 
 struct GAP: ParsableCommand {
@@ -42,7 +41,7 @@ struct GAP: ParsableCommand {
     func run() throws {
         do {
             var rows: [Row] = []
-            let stop = StopFlag()
+            let stop = SolveStop()
             let signals = SignalStop(stop)
             defer { withExtendedLifetime(signals) {} }
             if format == .text {
@@ -53,10 +52,8 @@ struct GAP: ParsableCommand {
                 let known = GAPInstance.knownOptima(path: optima ?? URL(fileURLWithPath: file).deletingLastPathComponent().appendingPathComponent("optima.tsv").path)
                 let base = URL(fileURLWithPath: file).lastPathComponent
                 let chosen = sense ?? (base.hasPrefix("gap") && base.count > 7 && !base.dropFirst(3).first!.isNumber ? "min" : "max")
-                var options = GAPSolver.defaultOptions
-                options.timeLimit = .milliseconds(Int64(timeLimit * 1000))
-                options.relativeGap = gap
-                let solver = GAPSolver(sense: chosen == "max" ? .maximize : .minimize, options: options)
+                let solver = GAPSolver(sense: chosen == "max" ? .maximize : .minimize,
+                                       timeLimit: .milliseconds(Int64(timeLimit * 1000)), relativeGap: gap)
                 for g in instances {
                     let progress = isatty(2) != 0 ? ProgressLine.mip(label: g.name) : nil
                     let o = try solver.solve(g, stop: stop, progress: progress)

@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import GLPK
 import Pendamping
 
 struct Match: ParsableCommand {
@@ -27,7 +26,7 @@ struct Match: ParsableCommand {
     var timeLimit: Double?
     @Option(help: "Relative gap at which the programme rules' branch and cut may stop (e.g. 0.01).")
     var gap: Double = 0
-    @Option(help: "GLPK cut generators for the programme rules' branch and cut, comma-separated: \(MIPOptions.cutNames.joined(separator: ", ")) or none (default: mir,cover,clique).")
+    @Option(help: "GLPK cut generators for the programme rules' branch and cut, comma-separated: \(CutGenerator.allCases.map(\.rawValue).joined(separator: ", ")) or none (default: mir,cover,clique).")
     var cuts: String?
     @Option(help: "GLPK primal heuristics for the programme rules' branch and cut: fp (feasibility pump), ps (proximity search) or none (default: ps).")
     var heuristics: String?
@@ -40,8 +39,8 @@ struct Match: ParsableCommand {
         }
         if let t = timeLimit { try checkTimeLimit(t) }
         if !(gap >= 0 && gap < 1) { throw ValidationError("--gap must be in [0, 1)") }
-        _ = try names(cuts, allowed: MIPOptions.cutNames, option: "--cuts")
-        _ = try names(heuristics, allowed: MIPOptions.heuristicNames, option: "--heuristics")
+        _ = try names(cuts, allowed: CutGenerator.allCases.map(\.rawValue), option: "--cuts")
+        _ = try names(heuristics, allowed: PrimalHeuristic.allCases.map(\.rawValue), option: "--heuristics")
     }
 
     /// A comma-separated list checked against `allowed`; "none" is the empty set.
@@ -69,9 +68,11 @@ struct Match: ParsableCommand {
             var matcher = Matcher(profile: prof, decisions: dec, solver: SolverChoice(rawValue: solver)!,
                                   timeLimit: timeLimit.map { .milliseconds(Int64($0 * 1000)) }, certify: certify)
             matcher.relativeGap = gap
-            matcher.cuts = try names(cuts, allowed: MIPOptions.cutNames, option: "--cuts")
-            matcher.heuristics = try names(heuristics, allowed: MIPOptions.heuristicNames, option: "--heuristics")
-            let stop = StopFlag()
+            matcher.cuts = try names(cuts, allowed: CutGenerator.allCases.map(\.rawValue), option: "--cuts")
+                .map { Set($0.compactMap(CutGenerator.init(rawValue:))) }
+            matcher.heuristics = try names(heuristics, allowed: PrimalHeuristic.allCases.map(\.rawValue), option: "--heuristics")
+                .map { Set($0.compactMap(PrimalHeuristic.init(rawValue:))) }
+            let stop = SolveStop()
             let signals = SignalStop(stop)
             defer { withExtendedLifetime(signals) {} }
             matcher.stop = stop

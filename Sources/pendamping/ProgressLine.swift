@@ -1,11 +1,10 @@
 import Foundation
-import GLPK
 import Pendamping
 
 /// A one-line progress display on stderr (only used when stderr is a terminal).
 enum ProgressLine {
     /// A handler for branch-and-cut progress: incumbent, bound, gap, nodes.
-    static func mip(label: String) -> @Sendable (MIPProgress) -> Void {
+    static func mip(label: String) -> @Sendable (SolveProgress) -> Void {
         { p in
             let inc = p.incumbent.map { formatFixed($0, 1) } ?? "—"
             let gap = p.incumbent == nil ? "—" : formatFixed(p.relativeGap * 100, 2) + "%"
@@ -15,10 +14,10 @@ enum ProgressLine {
     static func clear() { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
 }
 
-/// Turns SIGINT into a ``StopFlag`` request, so Ctrl-C returns the best solution found so far.
+/// Turns SIGINT into a ``SolveStop`` request, so Ctrl-C returns the best solution found so far.
 final class SignalStop {
     let source: DispatchSourceSignal
-    init(_ flag: StopFlag) {
+    init(_ flag: SolveStop) {
         signal(SIGINT, SIG_IGN)
         source = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
         source.setEventHandler { flag.stop() }

@@ -29,7 +29,7 @@ let gapDirectory = ProcessInfo.processInfo.environment["PENDAMPING_GAP_DIR"]
         try text.write(to: dir.appendingPathComponent("tiny.txt"), atomically: true, encoding: .utf8)
         let g = try GAPInstance.read(path: dir.appendingPathComponent("tiny.txt").path)[0]
         #expect(g.name == "tiny-1" && g.capacity == [7, 8] && g.cost[1] == [4, 7, 2, 9])
-        for sense in [LinearModel.Sense.maximize, .minimize] {
+        for sense in [ObjectiveSense.maximize, .minimize] {
             var best: Int?
             for mask in 0..<16 {
                 var used = [0, 0], total = 0

@@ -1,5 +1,5 @@
 import Foundation
-import GLPK
+internal import GLPK
 import MinCostFlow
 
 /// Writes the core model of a prepared run in formats other solvers read, so any solver can

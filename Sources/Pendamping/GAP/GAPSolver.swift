@@ -1,4 +1,4 @@
-import GLPK
+internal import GLPK
 
 /// Solves ``GAPInstance``s with GLPK's branch and cut, the engine the programme rules use.
 ///
@@ -11,18 +11,27 @@ import GLPK
 /// gap against 4.21 % without them, so they stay on: the worst case decides.
 /// The corresponding GLPK routine is `glp_intopt`.
 public struct GAPSolver: Sendable {
-    public var sense: LinearModel.Sense
-    public var options: MIPOptions
+    public var sense: ObjectiveSense
+    var options: MIPOptions
 
-    public init(sense: LinearModel.Sense, options: MIPOptions = GAPSolver.defaultOptions) {
+    /// - Parameters:
+    ///   - timeLimit: stop and return the best solution after this long (nil: no limit).
+    ///   - relativeGap: stop once the proven gap is at most this (0: prove optimality).
+    public init(sense: ObjectiveSense, timeLimit: Duration? = nil, relativeGap: Double = 0) {
+        self.init(sense: sense, options: Self.defaultOptions)
+        options.timeLimit = timeLimit
+        options.relativeGap = relativeGap
+    }
+
+    init(sense: ObjectiveSense, options: MIPOptions) {
         self.sense = sense
         self.options = options
     }
 
-    public static let defaultOptions = MIPOptions(presolve: true, gomoryCuts: true, mirCuts: true, coverCuts: true, cliqueCuts: true)
+    static let defaultOptions = MIPOptions(presolve: true, gomoryCuts: true, mirCuts: true, coverCuts: true, cliqueCuts: true)
 
     public struct Outcome: Sendable {
-        public var status: TerminationStatus
+        public var status: MatchStatus
         public var objective: Int?
         public var bound: Double?
         public var relativeGap: Double?
@@ -33,8 +42,8 @@ public struct GAPSolver: Sendable {
 
     /// The MIP of `instance` as a ``LinearModel`` and each column's (agent, job).
     /// - Complexity: `O(agents·jobs)`.
-    public func model(_ g: GAPInstance) -> (LinearModel, [(agent: Int, job: Int)]) {
-        var lm = LinearModel(sense: sense)
+    func model(_ g: GAPInstance) -> (LinearModel, [(agent: Int, job: Int)]) {
+        var lm = LinearModel(sense: sense.glpk)
         for _ in 0..<g.jobs { lm.addRow(.fixed(1)) }
         for i in 0..<g.agents { lm.addRow(.upper(Double(g.capacity[i]))) }
         var columns: [(agent: Int, job: Int)] = []
@@ -50,10 +59,11 @@ public struct GAPSolver: Sendable {
     }
 
     /// Solves one instance, checking the answer's feasibility and objective before returning it.
-    public func solve(_ g: GAPInstance, stop: StopFlag? = nil, progress: ((MIPProgress) -> Void)? = nil) throws -> Outcome {
+    public func solve(_ g: GAPInstance, stop: SolveStop? = nil, progress: ((SolveProgress) -> Void)? = nil) throws -> Outcome {
         let (lm, columns) = model(g)
         let clock = ContinuousClock(), start = clock.now
-        let s = try GLPK.withProblem { p in try p.load(lm); return try p.intopt(options, stop: stop, progress: progress) }
+        let report = progress.map { report in { (p: MIPProgress) in report(SolveProgress(p)) } }
+        let s = try GLPK.withProblem { p in try p.load(lm); return try p.intopt(options, stop: stop?.flag, progress: report) }
         let (sec, atto) = (clock.now - start).components
         var agentOf = [Int](repeating: -1, count: g.jobs)
         var objective: Int?
@@ -70,7 +80,7 @@ public struct GAPSolver: Sendable {
             }
             objective = total
         }
-        return Outcome(status: s.status, objective: objective, bound: s.bound, relativeGap: s.relativeGap,
+        return Outcome(status: MatchStatus(s.status), objective: objective, bound: s.bound, relativeGap: s.relativeGap,
                        agentOf: agentOf, seconds: Double(sec) + Double(atto) / 1e18)
     }
 }

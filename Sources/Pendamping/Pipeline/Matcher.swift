@@ -1,4 +1,4 @@
-import GLPK
+internal import GLPK
 
 /// Which engine solves the core model.
 public enum SolverChoice: String, Sendable, CaseIterable {
@@ -32,12 +32,12 @@ public struct Matcher: Sendable {
     /// Relative gap at which the rules' branch and cut may stop.
     public var relativeGap: Double = 0
     /// Cut generators and heuristics for the rules' branch and cut (nil: ``RulesSolver/defaultOptions``'s).
-    public var cuts: Set<String>?
-    public var heuristics: Set<String>?
+    public var cuts: Set<CutGenerator>?
+    public var heuristics: Set<PrimalHeuristic>?
     /// Stops a running branch and cut (e.g. on Ctrl-C); the best solution found is returned.
-    public var stop: StopFlag?
+    public var stop: SolveStop?
     /// Branch-and-cut progress (incumbent, bound, gap, nodes).
-    public var progress: (@Sendable (MIPProgress) -> Void)?
+    public var progress: (@Sendable (SolveProgress) -> Void)?
     /// A previous round's pairs (mentee id → mentor id): always candidates, and worth the
     /// profile's stability penalty more than other pairs, so they change only for a larger gain.
     public var previous: [String: String] = [:]
@@ -135,9 +135,9 @@ public struct Matcher: Sendable {
             var options = RulesSolver.defaultOptions
             if let timeLimit { options.timeLimit = timeLimit }
             options.relativeGap = relativeGap
-            if let cuts { options.setCuts(cuts) }
-            if let heuristics { options.setHeuristics(heuristics) }
-            let r = try RulesSolver(rules: rules, options: options, stop: stop, progress: progress).solve(model, dataset: dataset)
+            options.choose(cuts: cuts, heuristics: heuristics)
+            let report = progress.map { report in { @Sendable (p: MIPProgress) in report(SolveProgress(p)) } }
+            let r = try RulesSolver(rules: rules, options: options, stop: stop?.flag, progress: report).solve(model, dataset: dataset)
             ruleReport = r.report
             return r.solve
         }
@@ -182,7 +182,7 @@ public struct Matcher: Sendable {
     }
 
     func explainUnassigned(_ i: Int, graph: CandidateGraph, dataset: Dataset, load: [Int32], rejected: [Int32],
-                           status: TerminationStatus) -> UnassignedMentee {
+                           status: MatchStatus) -> UnassignedMentee {
         let range = graph.pairs(ofMentee: i)
         if range.isEmpty {
             if !rejected.isEmpty {

@@ -1,4 +1,4 @@
-import GLPK
+internal import GLPK
 
 /// Why a mentee has no mentor.
 public enum UnassignedReason: String, Sendable, CaseIterable, Codable {

@@ -1,4 +1,4 @@
-import GLPK
+internal import GLPK
 import MinCostFlow
 
 /// Lagrangian relaxation of the programme rules, solved by the network simplex.

@@ -1,7 +1,7 @@
-import GLPK
+internal import GLPK
 
 /// One row of a programme rule in the integer programme, for reporting slack and dual.
-public struct RuleRow: Sendable {
+struct RuleRow: Sendable {
     public enum Kind: String, Sendable { case cohortOpen = "cohort_open", cohortMin = "min_mentees", hours, quota, coverAll = "cover_all" }
     public var kind: Kind
     /// Mentor id, region code or mentee id.

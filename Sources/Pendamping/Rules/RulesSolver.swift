@@ -1,4 +1,4 @@
-import GLPK
+internal import GLPK
 
 /// Rules that cannot all hold, each explained with ids and amounts.
 public struct InfeasibleRules: Error, Sendable, CustomStringConvertible {
@@ -36,13 +36,13 @@ public struct RuleReport: Sendable, Codable, Equatable {
 /// The corresponding GLPK routines are `glp_simplex` and `glp_intopt`.
 public struct RulesSolver: Sendable {
     public var rules: ProgrammeRules
-    public var options: MIPOptions
-    public var stop: StopFlag?
-    public var progress: (@Sendable (MIPProgress) -> Void)?
+    var options: MIPOptions
+    var stop: StopFlag?
+    var progress: (@Sendable (MIPProgress) -> Void)?
     /// Models with more columns skip GLPK (see ``glpkColumnLimit``).
     public var columnLimit = RulesSolver.glpkColumnLimit
 
-    public init(rules: ProgrammeRules, options: MIPOptions = RulesSolver.defaultOptions, stop: StopFlag? = nil,
+    init(rules: ProgrammeRules, options: MIPOptions = RulesSolver.defaultOptions, stop: StopFlag? = nil,
                 progress: (@Sendable (MIPProgress) -> Void)? = nil) {
         self.rules = rules; self.options = options; self.stop = stop; self.progress = progress
     }
@@ -63,7 +63,7 @@ public struct RulesSolver: Sendable {
     /// - hours only, 2,000 × 60, k = 8: no cuts 1.56 %, MIR+cover+clique 0.89 %, + Gomory 0.88 %.
     /// So MIR, cover and clique cuts with proximity search; Gomory cuts add little here and
     /// slow the larger models' nodes.
-    public static let defaultOptions = MIPOptions(timeLimit: .seconds(60), presolve: false, mirCuts: true, coverCuts: true,
+    static let defaultOptions = MIPOptions(timeLimit: .seconds(60), presolve: false, mirCuts: true, coverCuts: true,
                                                   cliqueCuts: true, proximitySearch: true)
 
     public struct Outcome: Sendable {
@@ -104,7 +104,7 @@ public struct RulesSolver: Sendable {
         let best = relaxed.best
         let upper = min(Double(core.objective), relaxed.bound)
         let boundName = "Lagrangian bound (\(relaxed.iterations) subgradient steps of the network simplex)"
-        func fallback(_ status: TerminationStatus, _ why: String, bound: Double = upper) -> Outcome {
+        func fallback(_ status: MatchStatus, _ why: String, bound: Double = upper) -> Outcome {
             guard let best else {
                 // No rule-abiding solution is known: say so rather than call the fixed pairs a solution.
                 return Outcome(solve: SolveOutcome(status: status == .feasible ? .undefined : status,
@@ -140,7 +140,7 @@ public struct RulesSolver: Sendable {
         }
         if mip.status == .infeasible { throw InfeasibleRules(conflicts: try explain(rm, dataset: dataset)) }
         guard mip.hasSolution else {
-            return fallback(mip.status, "GLPK found no incumbent", bound: min(upper, mip.bound.map { $0 + Double(coreWithout(model).objective) } ?? upper))
+            return fallback(MatchStatus(mip.status), "GLPK found no incumbent", bound: min(upper, mip.bound.map { $0 + Double(coreWithout(model).objective) } ?? upper))
         }
         let a = assignment(columnValues: mip.columnValues)
         try a.verify(model)
@@ -149,7 +149,7 @@ public struct RulesSolver: Sendable {
         let fixedWeight = Double(coreWithout(model).objective)
         let bound = mip.bound.map { min(upper, $0 + fixedWeight) } ?? upper
         // The Lagrangian bound may close a gap that GLPK's own bound leaves open.
-        let status = meets(bound, a) ? .optimal : mip.status
+        let status = meets(bound, a) ? .optimal : MatchStatus(mip.status)
         return Outcome(solve: SolveOutcome(status: status, assignment: a, bound: bound,
                                            solver: "glpk-intopt", iterations: root.iterations),
                        report: report(rm, values: mip.columnValues, duals: root.rowDuals))

@@ -1,4 +1,4 @@
-import GLPK
+internal import GLPK
 import MinCostFlow
 
 /// The free part of the core model (fixed pairs taken out) as an LP, together with the

@@ -10,7 +10,7 @@ import MinCostFlow
 ///
 /// Arcs are laid out mentee by mentee (its pair arcs in candidate order, then its arc to T),
 /// then one arc per mentor.
-public struct CoreNetwork: Sendable {
+struct CoreNetwork: Sendable {
     public let network: FlowNetwork
     /// Global mentee index of each mentee node (nodes `0..<mentees.count`).
     public let mentees: [Int32]

@@ -1,4 +1,4 @@
-import GLPK
+internal import GLPK
 
 /// GLPK as an independent proof of the network solver's optimum ("GLPK certifies").
 ///
@@ -19,7 +19,7 @@ public enum GLPKBasisCertificate {
         public var glpkStatus: String
         /// Simplex iterations GLPK needed from the translated basis (0 when it is optimal as given).
         public var glpkIterations: Int
-        public var agrees: Bool { glpkStatus == TerminationStatus.optimal.rawValue && glpkObjective == networkObjective }
+        public var agrees: Bool { glpkStatus == MatchStatus.optimal.rawValue && glpkObjective == networkObjective }
     }
 
     /// - Complexity: one network simplex solve, plus GLPK's load and (near-zero) simplex on `pairs` columns.

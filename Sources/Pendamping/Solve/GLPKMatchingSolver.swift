@@ -1,4 +1,4 @@
-import GLPK
+internal import GLPK
 
 /// Solves the core model with GLPK, one connected component at a time.
 ///
@@ -23,7 +23,7 @@ public struct GLPKMatchingSolver: MatchingSolver {
         var pairOf = [Int32](repeating: -1, count: g.menteeCount)
         var mentorDual = [Int64](repeating: 0, count: g.mentorCount)
         var menteeDual = [Int64](repeating: 0, count: g.menteeCount)
-        var status = TerminationStatus.optimal
+        var status = MatchStatus.optimal
         var iterations = 0
         var objective: Int64 = 0
         for c in 0..<model.components.count {
@@ -31,22 +31,22 @@ public struct GLPKMatchingSolver: MatchingSolver {
             let (lm, columnPair) = model.linearModel(mentees: mentees, mentors: mentors,
                                                      kind: method == .intopt ? .binary : .continuous)
             let values: [Double]
-            let componentStatus: TerminationStatus
+            let componentStatus: MatchStatus
             switch method {
             case .simplex:
                 let s = try GLPK.withProblem { p in try p.load(lm); return try p.simplex(SimplexOptions(timeLimit: timeLimit)) }
-                componentStatus = s.status
+                componentStatus = MatchStatus(s.status)
                 values = s.columnValues
                 iterations += s.iterations
                 for (r, j) in mentors.enumerated() { mentorDual[Int(j)] = Int64(s.rowDuals[mentees.count + r].rounded()) }
                 for (r, i) in mentees.enumerated() { menteeDual[Int(i)] = Int64(s.rowDuals[r].rounded()) }
             case .intopt:
                 let s = try GLPK.withProblem { p in try p.load(lm); return try p.intopt(MIPOptions(timeLimit: timeLimit)) }
-                componentStatus = s.status
+                componentStatus = MatchStatus(s.status)
                 values = s.columnValues
             }
             if componentStatus != .optimal {
-                status = worse(status, componentStatus)
+                status = MatchStatus.worse(status, componentStatus)
                 if values.isEmpty { continue }
             }
             for (col, v) in values.enumerated() {
@@ -70,8 +70,3 @@ public struct GLPKMatchingSolver: MatchingSolver {
     }
 }
 
-/// The less favourable of two statuses (infeasible over time limit over feasible over optimal).
-func worse(_ a: TerminationStatus, _ b: TerminationStatus) -> TerminationStatus {
-    let order: [TerminationStatus] = [.optimal, .feasible, .timeLimit, .stopped, .undefined, .unbounded, .infeasible]
-    return order.firstIndex(of: a)! >= order.firstIndex(of: b)! ? a : b
-}

@@ -1,4 +1,4 @@
-import GLPK
+internal import GLPK
 
 extension MatchingModel {
     /// The core model over `mentees` and `mentors` as a linear (or 0/1) programme: one column
@@ -6,7 +6,7 @@ extension MatchingModel {
     /// Σ score·x, or minimises Σ −score·x (the min-cost-flow sign, for exports).
     /// Returns the model and the pair and mentee of each column.
     /// - Complexity: `O(mentees·k + mentors)`.
-    public func linearModel(mentees: [Int32], mentors: [Int32], kind: LinearModel.Kind = .continuous,
+    func linearModel(mentees: [Int32], mentors: [Int32], kind: LinearModel.Kind = .continuous,
                             sense: LinearModel.Sense = .maximize, capacity rowCapacity: [Int32]? = nil) -> (LinearModel, [(pair: Int, mentee: Int32)]) {
         let capacity = rowCapacity ?? self.capacity
         let g = graph

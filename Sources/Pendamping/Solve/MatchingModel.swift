@@ -1,4 +1,4 @@
-import GLPK
+internal import GLPK
 
 /// The core assignment model (DESIGN §6): maximise Σ s_p x_p over candidate pairs, each mentee
 /// in at most one pair, each mentor in at most `capacity` pairs, fixed pairs at 1.
@@ -136,7 +136,7 @@ public struct Assignment: Sendable, Equatable {
 
 /// What a solver returns: status, assignment, dual information and effort.
 public struct SolveOutcome: Sendable {
-    public var status: TerminationStatus
+    public var status: MatchStatus
     public var assignment: Assignment
     /// Best proven upper bound on the objective (integer score units); equals it when optimal.
     public var bound: Double?

@@ -1,5 +1,5 @@
 import Foundation
-import GLPK
+internal import GLPK
 import MinCostFlow
 
 /// Solves the core model exactly with the pure-Swift network simplex (``NetworkSimplex``),
@@ -11,9 +11,10 @@ public struct NetworkMatchingSolver: MatchingSolver {
     /// Parallel groups (default: active processor count).
     public var workers: Int
 
-    public init(certify: Bool = false, workers: Int = ProcessInfoCores.count) {
+    /// - Parameter workers: parallel groups; nil for the active processor count.
+    public init(certify: Bool = false, workers: Int? = nil) {
         self.certify = certify
-        self.workers = max(1, workers)
+        self.workers = max(1, workers ?? ProcessInfoCores.count)
     }
 
     /// - Complexity: network simplex per group; see ``NetworkSimplex``.
@@ -30,10 +31,10 @@ public struct NetworkMatchingSolver: MatchingSolver {
         var mentorDual = [Int64](repeating: 0, count: g.mentorCount)
         var menteeDual = [Int64](repeating: 0, count: g.menteeCount)
         var pivots = 0
-        var status = TerminationStatus.optimal
+        var status = MatchStatus.optimal
         for r in results {
             pivots += r.pivots
-            if r.status != .optimal { status = worse(status, r.status) }
+            if r.status != .optimal { status = MatchStatus.worse(status, r.status) }
             for (i, p) in r.pairs { pairOf[Int(i)] = p; objective += model.weight[Int(p)] }
             for (j, v) in r.mentorDuals { mentorDual[Int(j)] = v }
             for (i, u) in r.menteeDuals { menteeDual[Int(i)] = u }
@@ -46,7 +47,7 @@ public struct NetworkMatchingSolver: MatchingSolver {
     }
 
     struct GroupResult {
-        var status: TerminationStatus
+        var status: MatchStatus
         var pairs: [(Int32, Int32)]
         var mentorDuals: [(Int32, Int64)]
         var menteeDuals: [(Int32, Int64)]
@@ -122,6 +123,6 @@ public struct NetworkMatchingSolver: MatchingSolver {
 }
 
 /// The number of processors to use for parallel work.
-public enum ProcessInfoCores {
+enum ProcessInfoCores {
     public static var count: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
 }

@@ -1,4 +1,4 @@
-import GLPK
+internal import GLPK
 
 /// Where to recruit: given K new mentors of one template and candidate locations (kecamatan
 /// centroids by default), choose how many to place at each location to maximise the score of
@@ -25,7 +25,7 @@ public enum Recruitment {
         public var placements: [Placement]
         /// Score the chosen mentors would add, in score units, and GLPK's status and gap.
         public var gain: Double
-        public var status: TerminationStatus
+        public var status: MatchStatus
         public var relativeGap: Double?
     }
 
@@ -73,13 +73,13 @@ public enum Recruitment {
             try pr.load(lm)
             return try pr.intopt(MIPOptions(timeLimit: timeLimit, relativeGap: 0.001, presolve: true, mirCuts: true, coverCuts: true))
         }
-        guard s.hasSolution else { return Choice(placements: [], gain: 0, status: s.status, relativeGap: nil) }
+        guard s.hasSolution else { return Choice(placements: [], gain: 0, status: MatchStatus(s.status), relativeGap: nil) }
         var placements: [Placement] = []
         for (l, c) in countColumn.enumerated() {
             let n = Int(s.columnValues[Int(c)].rounded())
             if n > 0 { placements.append(Placement(region: locations[l].0, point: locations[l].1, count: n)) }
         }
         placements.sort { $0.region < $1.region }
-        return Choice(placements: placements, gain: s.objective! / ScoringModel.integerScale, status: s.status, relativeGap: s.relativeGap)
+        return Choice(placements: placements, gain: s.objective! / ScoringModel.integerScale, status: MatchStatus(s.status), relativeGap: s.relativeGap)
     }
 }

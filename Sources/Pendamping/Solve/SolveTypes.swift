@@ -1,0 +1,80 @@
+internal import GLPK
+
+/// What is true after a solve: the project's own status (GLPK's is mapped to it), separate
+/// from errors, which are thrown.
+public enum MatchStatus: String, Sendable, Codable, Equatable {
+    /// A proven optimal solution.
+    case optimal
+    /// A feasible solution, not proven optimal (a relative gap tolerance was reached).
+    case feasible
+    /// No solution satisfies every constraint.
+    case infeasible
+    /// The objective has no bound (not possible for matching models; GAP files may be).
+    case unbounded
+    /// The time limit stopped the solve; the best solution found, if any, is returned.
+    case timeLimit = "time_limit"
+    /// A ``SolveStop`` request stopped the solve; the best solution found, if any, is returned.
+    case stopped
+    /// The solver ended without a usable answer.
+    case undefined
+
+    init(_ status: TerminationStatus) { self = MatchStatus(rawValue: status.rawValue) ?? .undefined }
+
+    /// The less conclusive of two statuses (for a result assembled from parts). `O(1)`.
+    static func worse(_ a: MatchStatus, _ b: MatchStatus) -> MatchStatus {
+        let order: [MatchStatus] = [.optimal, .feasible, .timeLimit, .stopped, .undefined, .unbounded, .infeasible]
+        return order.firstIndex(of: a)! >= order.firstIndex(of: b)! ? a : b
+    }
+}
+
+/// A request to stop a running solve early, safe to make from any thread (e.g. a Ctrl-C
+/// handler); the solve then returns the best solution it has, with its proven gap.
+public final class SolveStop: Sendable {
+    let flag = StopFlag()
+    public init() {}
+    /// Requests the stop.
+    public func stop() { flag.stop() }
+    public var isStopped: Bool { flag.isStopped }
+}
+
+/// Where a branch and cut stands, reported while it runs.
+public struct SolveProgress: Sendable {
+    /// The best solution's objective so far, if any.
+    public var incumbent: Double?
+    /// The proven bound.
+    public var bound: Double
+    /// |incumbent − bound| / |incumbent|.
+    public var relativeGap: Double
+    public var activeNodes: Int
+    public var totalNodes: Int
+
+    init(_ p: MIPProgress) {
+        incumbent = p.incumbent; bound = p.bound; relativeGap = p.relativeGap
+        activeNodes = p.activeNodes; totalNodes = p.totalNodes
+    }
+}
+
+/// A cut generator of the branch and cut (GLPK's `gmi_cuts`, `mir_cuts`, `cov_cuts`, `clq_cuts`).
+public enum CutGenerator: String, Sendable, CaseIterable {
+    case gomory, mir, cover, clique
+}
+
+/// A primal heuristic of the branch and cut (GLPK's `fp_heur`: feasibility pump; `ps_heur`:
+/// proximity search).
+public enum PrimalHeuristic: String, Sendable, CaseIterable {
+    case fp, ps
+}
+
+/// Whether an objective is maximised or minimised.
+public enum ObjectiveSense: String, Sendable {
+    case maximize, minimize
+    var glpk: LinearModel.Sense { self == .maximize ? .maximize : .minimize }
+}
+
+extension MIPOptions {
+    /// Exactly these cut generators and, when given, these heuristics.
+    mutating func choose(cuts: Set<CutGenerator>?, heuristics: Set<PrimalHeuristic>?) {
+        if let cuts { setCuts(Set(cuts.map(\.rawValue))) }
+        if let heuristics { setHeuristics(Set(heuristics.map(\.rawValue))) }
+    }
+}
