@@ -36,13 +36,11 @@ public enum DatasetReader {
         var out: [T] = []
         out.reserveCapacity(file.records.count)
         var seen = Set<String>()
-        if t.issues.isEmpty {
-            for i in file.records.indices where !t.isFull {
-                guard let row = t.begin(i, seen: &seen) else { continue }
-                let before = t.issues.count
-                let record = build(&t, row)
-                if t.issues.count == before, let record { out.append(record) }
-            }
+        t.forEachRecord { t, row in
+            guard let row = t.identify(row, seen: &seen) else { return }
+            let before = t.issues.count
+            let record = build(&t, row)
+            if t.issues.count == before, let record { out.append(record) }
         }
         issues += t.issues
         return (out, t.extraColumns)

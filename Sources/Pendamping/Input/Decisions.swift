@@ -49,37 +49,30 @@ public struct Decisions: Sendable, Equatable {
         let mentees = dataset.menteeIndex(), mentors = dataset.mentorIndex()
         var out = Decisions()
         var seen: [PairID: PairDecision] = [:]
-        if t.issues.isEmpty {
-            for i in file.records.indices where !t.isFull {
-                let row = t.row(i)
-                guard row.fields.count == file.header.count else {
-                    t.add(row.line, nil, "has \(row.fields.count) fields; the header has \(file.header.count)")
-                    continue
-                }
-                guard let d = t.required(row, "decision") else { continue }
-                guard let decision = PairDecision(rawValue: d.lowercased()) else {
-                    t.add(row.line, "decision", "\(Echo.shown(d, Echo.word)) is not accept, reject, lock or withdraw"); continue
-                }
-                if decision == .withdraw {
-                    let me = t.text(row, "mentee_id") ?? "", mo = t.text(row, "mentor_id") ?? ""
-                    guard me.isEmpty != mo.isEmpty else {
-                        t.add(row.line, "decision", "withdraw takes exactly one of mentee_id and mentor_id"); continue
-                    }
-                    if !me.isEmpty && mentees[me] == nil { t.add(row.line, "mentee_id", "unknown mentee \(Echo.shown(me, Echo.token, limit: 64))"); continue }
-                    if !mo.isEmpty && mentors[mo] == nil { t.add(row.line, "mentor_id", "unknown mentor \(Echo.shown(mo, Echo.token, limit: 64))"); continue }
-                    out.entries.append(Entry(menteeID: me, mentorID: mo, decision: .withdraw, line: row.line))
-                    continue
-                }
-                guard let me = t.required(row, "mentee_id"), let mo = t.required(row, "mentor_id") else { continue }
-                if mentees[me] == nil { t.add(row.line, "mentee_id", "unknown mentee \(Echo.shown(me, Echo.token, limit: 64))"); continue }
-                if mentors[mo] == nil { t.add(row.line, "mentor_id", "unknown mentor \(Echo.shown(mo, Echo.token, limit: 64))"); continue }
-                let key = PairID(me, mo)
-                if let previous = seen[key] {
-                    t.add(row.line, "decision", "pair \(me)–\(mo) already has a decision (\(previous.rawValue))"); continue
-                }
-                seen[key] = decision
-                out.entries.append(Entry(menteeID: me, mentorID: mo, decision: decision, line: row.line))
+        t.forEachRecord { t, row in
+            guard let d = t.required(row, "decision") else { return }
+            guard let decision = PairDecision(rawValue: d.lowercased()) else {
+                t.add(row.line, "decision", "\(Echo.shown(d, Echo.word)) is not accept, reject, lock or withdraw"); return
             }
+            if decision == .withdraw {
+                let me = t.text(row, "mentee_id") ?? "", mo = t.text(row, "mentor_id") ?? ""
+                guard me.isEmpty != mo.isEmpty else {
+                    t.add(row.line, "decision", "withdraw takes exactly one of mentee_id and mentor_id"); return
+                }
+                if !me.isEmpty && mentees[me] == nil { t.add(row.line, "mentee_id", "unknown mentee \(Echo.shown(me, Echo.token, limit: 64))"); return }
+                if !mo.isEmpty && mentors[mo] == nil { t.add(row.line, "mentor_id", "unknown mentor \(Echo.shown(mo, Echo.token, limit: 64))"); return }
+                out.entries.append(Entry(menteeID: me, mentorID: mo, decision: .withdraw, line: row.line))
+                return
+            }
+            guard let me = t.required(row, "mentee_id"), let mo = t.required(row, "mentor_id") else { return }
+            if mentees[me] == nil { t.add(row.line, "mentee_id", "unknown mentee \(Echo.shown(me, Echo.token, limit: 64))"); return }
+            if mentors[mo] == nil { t.add(row.line, "mentor_id", "unknown mentor \(Echo.shown(mo, Echo.token, limit: 64))"); return }
+            let key = PairID(me, mo)
+            if let previous = seen[key] {
+                t.add(row.line, "decision", "pair \(me)–\(mo) already has a decision (\(previous.rawValue))"); return
+            }
+            seen[key] = decision
+            out.entries.append(Entry(menteeID: me, mentorID: mo, decision: decision, line: row.line))
         }
         guard t.issues.isEmpty else { throw InputError.invalid(t.issues) }
         return out

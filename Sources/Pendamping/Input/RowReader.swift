@@ -194,13 +194,24 @@ struct TableReader {
         }
     }
 
-    /// Checks the field count and reads the id, registering duplicates in `seen`.
-    mutating func begin(_ index: Int, seen: inout Set<String>) -> Row? {
-        var row = self.row(index)
-        if row.fields.count != file.header.count {
-            add(row.line, nil, "has \(row.fields.count) fields; the header has \(file.header.count)")
-            return nil
+    /// The record loop every table shares: nothing when the header has issues; each record
+    /// with the header's field count goes to `body`, any other is an issue; reading stops
+    /// once ``InputError/limit`` issues are collected. - Complexity: `O(records)` plus `body`.
+    mutating func forEachRecord(_ body: (inout TableReader, Row) -> Void) {
+        guard issues.isEmpty else { return }
+        for k in file.records.indices where !isFull {
+            let row = self.row(k)
+            guard row.fields.count == file.header.count else {
+                add(row.line, nil, "has \(row.fields.count) fields; the header has \(file.header.count)")
+                continue
+            }
+            body(&self, row)
         }
+    }
+
+    /// Reads the record's id, registering duplicates in `seen`.
+    mutating func identify(_ row: Row, seen: inout Set<String>) -> Row? {
+        var row = row
         guard let id = required(row, "id") else { return nil }
         row.id = id
         if !seen.insert(id).inserted {

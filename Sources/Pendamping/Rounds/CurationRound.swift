@@ -29,13 +29,10 @@ public struct CurationRound: Sendable {
         let file = try CSVFile.read(path: path)
         var t = TableReader(file: file, required: ["mentee_id", "mentor_id"], optional: [])
         var out: [String: String] = [:]
-        if t.issues.isEmpty {
-            for k in file.records.indices {
-                let row = t.row(k)
-                guard let me = t.required(row, "mentee_id"), let mo = t.required(row, "mentor_id") else { continue }
-                if out[me] != nil { t.add(row.line, "mentee_id", "mentee '\(me)' appears twice"); continue }
-                out[me] = mo
-            }
+        t.forEachRecord { t, row in
+            guard let me = t.required(row, "mentee_id"), let mo = t.required(row, "mentor_id") else { return }
+            if out[me] != nil { t.add(row.line, "mentee_id", "mentee \(Echo.shown(me, Echo.token, limit: 64)) appears twice"); return }
+            out[me] = mo
         }
         guard t.issues.isEmpty else { throw InputError.invalid(t.issues) }
         return out
