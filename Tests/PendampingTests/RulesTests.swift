@@ -152,7 +152,7 @@ func exhaustiveOptimum(_ model: MatchingModel, rules: ProgrammeRules, dataset: D
             guard let exact = try? RulesSolver(rules: rules).solve(model, dataset: d), exact.solve.status == .optimal else { continue }
             let optimum = Double(exact.solve.assignment.objective)
             let repair = RulesRepair(model: model, rules: rules)
-            let lagrangian = try RulesLagrangian(model: model, rules: rules).run { repair.repair($0, dataset: d) }
+            let lagrangian = try RulesLagrangian(model: model, rules: rules).run { repair.repair($0) }
             let network = Double(try NetworkMatchingSolver().solve(model).assignment.objective)
             // The relaxation rounds each adjusted weight and adds back at most ½ per mentee.
             let rounding = 0.5 * Double(model.graph.menteeCount)

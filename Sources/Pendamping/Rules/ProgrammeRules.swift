@@ -67,7 +67,7 @@ public struct ProgrammeRules: Sendable {
                 byRegion[e.region.prefix(level) ?? e.region, default: []].append(Int32(i))
             }
             for (region, members) in byRegion.sorted(by: { $0.key < $1.key }) {
-                let byShare = Int((c.quotaShare * Double(members.count) - 1e-9).rounded(.up))
+                let byShare = Int((c.quotaShare * Double(members.count) - Tolerance.share).rounded(.up))
                 let required = max(byShare, min(c.quotaCount, members.count))
                 if required > 0 { quotas.append(Quota(region: region, mentees: members, required: required)) }
             }
@@ -96,17 +96,17 @@ public struct ProgrammeRules: Sendable {
         }
     }
 
-    /// The rules an assignment breaks, as sentences with ids (empty when all hold).
-    /// - Complexity: `O(n + m + quotas)`.
-    public func violations(of a: Assignment, model: MatchingModel, dataset: Dataset) -> [String] {
+    /// The rules an assignment breaks (empty when all hold); ``RuleViolation/describe(_:)``
+    /// turns one into a sentence with ids. - Complexity: `O(n + m + quotas)`.
+    public func violations(of a: Assignment, model: MatchingModel) -> [RuleViolation] {
         let g = model.graph
         var load = [Int32](repeating: 0, count: g.mentorCount)
         var hours = [Double](repeating: 0, count: g.mentorCount)
-        var out: [String] = []
+        var out: [RuleViolation] = []
         for i in 0..<g.menteeCount {
             let p = Int(a.pairOf[i])
             if p < 0 {
-                if coverAll { out.append("mentee \(dataset.mentees[i].id) is not matched") }
+                if coverAll { out.append(.unmatched(mentee: Int32(i))) }
                 continue
             }
             let j = Int(g.mentor[p])
@@ -115,16 +115,41 @@ public struct ProgrammeRules: Sendable {
         }
         for j in 0..<g.mentorCount {
             if load[j] > 0 && load[j] < minCohort[j] {
-                out.append("mentor \(dataset.mentors[j].id) has \(load[j]) mentees, below its minimum cohort \(minCohort[j])")
+                out.append(.belowCohort(mentor: Int32(j), load: load[j], minimum: minCohort[j]))
             }
-            if let h = hoursLimit[j], !pairHours.isEmpty, hours[j] > h + 1e-6 {
-                out.append("mentor \(dataset.mentors[j].id) needs \(formatFixed(hours[j], 1)) h, above \(formatFixed(h, 1)) h")
+            if let h = hoursLimit[j], !pairHours.isEmpty, hours[j] > h + Tolerance.hoursCheck {
+                out.append(.overHours(mentor: Int32(j), hours: hours[j], limit: h))
             }
         }
         for q in quotas {
             let matched = q.mentees.filter { a.pairOf[Int($0)] >= 0 }.count
-            if matched < q.required { out.append("region \(q.region.text) has \(matched) matched, quota \(q.required)") }
+            if matched < q.required { out.append(.belowQuota(region: q.region, matched: matched, required: q.required)) }
         }
         return out
+    }
+}
+
+/// One programme rule broken by an assignment, by index; rendered with ids only at the edge.
+public enum RuleViolation: Sendable, Equatable {
+    /// `cover_all`: this mentee has no mentor.
+    case unmatched(mentee: Int32)
+    /// An open mentor below its minimum cohort.
+    case belowCohort(mentor: Int32, load: Int32, minimum: Int32)
+    /// A mentor whose pairs need more hours than its limit.
+    case overHours(mentor: Int32, hours: Double, limit: Double)
+    /// A region below its coverage quota.
+    case belowQuota(region: RegionCode, matched: Int, required: Int)
+
+    /// A sentence naming the mentor or mentee by id. `O(1)`.
+    public func describe(_ dataset: Dataset) -> String {
+        switch self {
+        case .unmatched(let i): return "mentee \(dataset.mentees[Int(i)].id) is not matched"
+        case .belowCohort(let j, let load, let minimum):
+            return "mentor \(dataset.mentors[Int(j)].id) has \(load) mentees, below its minimum cohort \(minimum)"
+        case .overHours(let j, let hours, let limit):
+            return "mentor \(dataset.mentors[Int(j)].id) needs \(formatFixed(hours, 1)) h, above \(formatFixed(limit, 1)) h"
+        case .belowQuota(let region, let matched, let required):
+            return "region \(region.text) has \(matched) matched, quota \(required)"
+        }
     }
 }

@@ -120,7 +120,7 @@ struct RulesLagrangian {
             for j in 0..<g.mentorCount where lambda[j] > 0 { value += lambda[j] * rows.room[j] }
             for r in 0..<mu.count { value -= mu[r] * rows.need[r] }
             for s in sigma { value -= s }
-            if value < bestBound - 1e-9 { bestBound = value; sinceImproved = 0 } else { sinceImproved += 1 }
+            if value < bestBound - Tolerance.boundImprovement { bestBound = value; sinceImproved = 0 } else { sinceImproved += 1 }
             if let a = repair(relaxed), a.objective > (best?.objective ?? Int64.min) { best = a }
             let lower = best.map { Double($0.objective) }
             if let lower, bestBound - lower <= relativeGap * max(1, abs(lower)) { break }

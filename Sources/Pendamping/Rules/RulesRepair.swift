@@ -55,11 +55,11 @@ struct RulesRepair {
         cannotOpen = rules.cannotOpen(model)
     }
 
-    func repair(_ start: Assignment, dataset: Dataset) -> Assignment? {
+    func repair(_ start: Assignment) -> Assignment? {
         var s = State(self, start)
         s.run()
         let a = Assignment(pairOf: s.pairOf, objective: s.objective())
-        guard (try? a.verify(model)) != nil, rules.violations(of: a, model: model, dataset: dataset).isEmpty else { return nil }
+        guard (try? a.verify(model)) != nil, rules.violations(of: a, model: model).isEmpty else { return nil }
         return a
     }
 
@@ -120,7 +120,7 @@ struct RulesRepair {
         func fits(_ p: Int) -> Bool {
             let j = Int(g.mentor[p])
             if closed[j] || load[j] >= r.model.capacity[j] { return false }
-            if hoursOn, let limit = r.rules.hoursLimit[j], hours[j] + h(p) > limit + 1e-9 { return false }
+            if hoursOn, let limit = r.rules.hoursLimit[j], hours[j] + h(p) > limit + Tolerance.hours { return false }
             return true
         }
 
@@ -195,14 +195,14 @@ struct RulesRepair {
         mutating func trimHours() {
             guard hoursOn else { return }
             for j in 0..<g.mentorCount {
-                guard let limit = r.rules.hoursLimit[j], hours[j] > limit + 1e-9 else { continue }
+                guard let limit = r.rules.hoursLimit[j], hours[j] > limit + Tolerance.hours else { continue }
                 let w = r.model.weight
                 let order = members[j].filter { movable(Int($0)) }.sorted { a, b in
                     let pa = Int(pairOf[Int(a)]), pb = Int(pairOf[Int(b)])
-                    let ra = Double(w[pa]) / max(h(pa), 1e-9), rb = Double(w[pb]) / max(h(pb), 1e-9)
+                    let ra = Double(w[pa]) / max(h(pa), Tolerance.hours), rb = Double(w[pb]) / max(h(pb), Tolerance.hours)
                     return ra != rb ? ra < rb : a > b
                 }
-                for i in order where hours[j] > limit + 1e-9 { unassign(Int(i)) }
+                for i in order where hours[j] > limit + Tolerance.hours { unassign(Int(i)) }
             }
         }
 
@@ -292,7 +292,7 @@ struct RulesRepair {
         func fitsAfterSwap(_ p: Int, _ old: Int) -> Bool {
             let j = Int(g.mentor[p])
             guard hoursOn, let limit = r.rules.hoursLimit[j] else { return true }
-            return hours[j] - h(old) + h(p) <= limit + 1e-9
+            return hours[j] - h(old) + h(p) <= limit + Tolerance.hours
         }
 
         /// Moves a mentee of a candidate mentor to another open mentor, then takes its place.

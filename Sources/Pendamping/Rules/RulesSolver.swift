@@ -83,7 +83,7 @@ public struct RulesSolver: Sendable {
         }
         // The network optimum of the core is an upper bound; if it keeps every rule, it is optimal.
         let core = coreAssignment(rm, model: model)
-        if rules.violations(of: core, model: model, dataset: dataset).isEmpty {
+        if rules.violations(of: core, model: model).isEmpty {
             let values = columnValues(of: core, rm)
             return Outcome(solve: SolveOutcome(status: .optimal, assignment: core, bound: Double(core.objective),
                                                solver: "network-simplex (rules hold)", iterations: rm.lp.network.pivots),
@@ -95,10 +95,10 @@ public struct RulesSolver: Sendable {
         let repair = RulesRepair(model: model, rules: rules)
         let large = rm.lp.model.columnCount > columnLimit
         var lagrangian = RulesLagrangian(model: model, rules: rules)
-        lagrangian.relativeGap = max(options.relativeGap, 1e-6)
+        lagrangian.relativeGap = max(options.relativeGap, Tolerance.lagrangianGap)
         lagrangian.stop = stop
         if let limit = options.timeLimit { lagrangian.deadline = began + (large ? limit : limit / 4) }
-        let relaxed = try lagrangian.run { repair.repair($0, dataset: dataset) }
+        let relaxed = try lagrangian.run { repair.repair($0) }
         // Its first step (all multipliers zero) repairs the network optimum, less the mentors that
         // can never open, so the plain repair of the core needs no separate run.
         let best = relaxed.best
@@ -144,8 +144,10 @@ public struct RulesSolver: Sendable {
         }
         let a = assignment(columnValues: mip.columnValues)
         try a.verify(model)
-        let broken = rules.violations(of: a, model: model, dataset: dataset)
-        guard broken.isEmpty else { throw MatchingError.invalidSolution("GLPK's solution breaks rules: \(broken.prefix(3))") }
+        let broken = rules.violations(of: a, model: model)
+        guard broken.isEmpty else {
+            throw MatchingError.invalidSolution("GLPK's solution breaks rules: \(broken.prefix(3).map { $0.describe(dataset) })")
+        }
         let fixedWeight = Double(coreWithout(model).objective)
         let bound = mip.bound.map { min(upper, $0 + fixedWeight) } ?? upper
         // The Lagrangian bound may close a gap that GLPK's own bound leaves open.
@@ -156,7 +158,7 @@ public struct RulesSolver: Sendable {
     }
 
     /// Whether a bound proves a solution optimal (equal up to rounding).
-    func meets(_ bound: Double, _ a: Assignment) -> Bool { bound - Double(a.objective) <= 1e-9 * max(1, abs(bound)) }
+    func meets(_ bound: Double, _ a: Assignment) -> Bool { bound - Double(a.objective) <= Tolerance.boundMeetsObjective * max(1, abs(bound)) }
 
     /// Fixed pairs only (when the search ended without an incumbent).
     func coreWithout(_ model: MatchingModel) -> Assignment { model.fixedPart().assignment }
@@ -232,7 +234,7 @@ public struct RulesSolver: Sendable {
         let s = try GLPK.withProblem { p in try p.load(lm); return try p.intopt(o, stop: stop) }
         guard s.hasSolution else { return ["the rules cannot all hold (GLPK found no elastic solution in time: \(s.status.rawValue))"] }
         var out: [String] = []
-        for (r, c) in slackOf where s.columnValues[Int(c)] > 1e-6 {
+        for (r, c) in slackOf where s.columnValues[Int(c)] > Tolerance.slack {
             let v = s.columnValues[Int(c)]
             switch r.kind {
             case .quota: out.append("quota for region \(r.subject): short by \(formatFixed(v, 0)) matched mentees")

@@ -50,7 +50,7 @@ public struct GLPKMatchingSolver: MatchingSolver {
                 if values.isEmpty { continue }
             }
             for (col, v) in values.enumerated() {
-                guard abs(v - v.rounded()) < 1e-6, v.rounded() == 0 || v.rounded() == 1 else {
+                guard abs(v - v.rounded()) < Tolerance.integrality, v.rounded() == 0 || v.rounded() == 1 else {
                     throw MatchingError.invalidSolution("GLPK returned fractional x = \(v) for pair \(columnPair[col].pair)")
                 }
                 if v.rounded() == 1 {

@@ -153,7 +153,7 @@ public struct SolveOutcome: Sendable {
     public var relativeGap: Double? {
         guard let bound, assignment.objective != 0 || bound == 0 else { return nil }
         let obj = Double(assignment.objective)
-        return abs(bound - obj) / (abs(obj) + 1e-9)
+        return abs(bound - obj) / (abs(obj) + Tolerance.gapDenominator)
     }
 }
 
