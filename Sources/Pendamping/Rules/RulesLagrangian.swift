@@ -99,12 +99,8 @@ struct RulesLagrangian {
             var relaxed = fixed.assignment
             var value = Double(fixed.assignment.objective)
             for grp in groups {
-                for e in 0..<grp.net.arcCount where grp.core.arcPair[e] >= 0 && grp.flow[e] == 1 {
-                    let p = grp.core.arcPair[e]
-                    relaxed.pairOf[Int(menteeOfPair[Int(p)])] = p
-                    relaxed.objective += model.weight[Int(p)]
-                    value += Double(-grp.net.cost[e])
-                }
+                relaxed = grp.core.assignment(grp.flow, adding: relaxed, model: model)
+                for (_, e) in grp.core.chosenPairs(grp.flow) { value += Double(-grp.net.cost[e]) }
             }
             // Rounding each adjusted weight moved it by at most ½; bound the loss.
             value += 0.5 * maxAssigned

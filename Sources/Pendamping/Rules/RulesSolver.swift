@@ -165,14 +165,7 @@ public struct RulesSolver: Sendable {
 
     /// The network optimum of the core as an assignment (fixed pairs included).
     func coreAssignment(_ rm: RulesModel, model: MatchingModel) -> Assignment {
-        var a = coreWithout(model)
-        let net = rm.lp.core.network
-        for e in 0..<net.arcCount where rm.lp.core.arcPair[e] >= 0 && rm.lp.network.flow[e] == 1 {
-            let p = rm.lp.core.arcPair[e]
-            a.pairOf[Int(model.menteeOfPair[Int(p)])] = p
-            a.objective += model.weight[Int(p)]
-        }
-        return a
+        rm.lp.core.assignment(rm.lp.network.flow, adding: coreWithout(model), model: model)
     }
 
     /// Column values (x then open switches) of an assignment.

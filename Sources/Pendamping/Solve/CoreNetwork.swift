@@ -30,6 +30,25 @@ struct CoreNetwork: Sendable {
         self.init(model: model, scope: Scope(model: model, mentees: mentees, mentorsInScope: mentorsInScope, freeCapacity: freeCapacity))
     }
 
+    /// The arcs that carry a mentee to a mentor in `flow` (the one flow → assignment step):
+    /// each as (pair index, arc index), in arc order. - Complexity: `O(arcs)`.
+    func chosenPairs(_ flow: [Int64]) -> [(pair: Int32, arc: Int)] {
+        var out: [(pair: Int32, arc: Int)] = []
+        for e in 0..<arcPair.count where arcPair[e] >= 0 && flow[e] == 1 { out.append((arcPair[e], e)) }
+        return out
+    }
+
+    /// `base` with the pairs that `flow` chooses added (mentee by the model's pair map,
+    /// objective by the model's weights). - Complexity: `O(arcs)`.
+    func assignment(_ flow: [Int64], adding base: Assignment, model: MatchingModel) -> Assignment {
+        var a = base
+        for (p, _) in chosenPairs(flow) {
+            a.pairOf[Int(model.menteeOfPair[Int(p)])] = p
+            a.objective += model.weight[Int(p)]
+        }
+        return a
+    }
+
     /// The nodes of a core network: its mentees, its mentors (those with free capacity) and
     /// each global mentor's node (-1 when not in the network). `O(m)`.
     struct Scope: Sendable {

@@ -92,11 +92,7 @@ public struct NetworkMatchingSolver: MatchingSolver {
             throw MatchingError.solverFailed("network simplex ended \(r.status.rawValue) on a feasible core model")
         }
         if certify { _ = try FlowCertificate.check(core.network, flow: r.flow, potential: r.potential) }
-        var pairs: [(Int32, Int32)] = []
-        let net = core.network
-        for e in 0..<net.arcCount where core.arcPair[e] >= 0 && r.flow[e] == 1 {
-            pairs.append((core.mentees[Int(net.source[e])], core.arcPair[e]))
-        }
+        let pairs = core.chosenPairs(r.flow).map { (core.mentees[Int(core.network.source[$0.arc])], $0.pair) }
         // Duals: u_i = π[i] − π[T] for mentees, v_j = π[T] − π[j] for mentors in the network;
         // a mentor with no free slot gets the least price keeping its pairs' reduced costs
         // ≥ 0: max(0, max over candidates of s − u_i).
