@@ -43,4 +43,31 @@ public struct Components: Sendable {
         self.ofMentee = ofMentee; self.ofMentor = ofMentor
         self.mentees = mentees; self.mentors = mentors
     }
+
+    /// The components (free mentees only: those with a pair in `fixedMentee` left out) dealt
+    /// into `workers` groups for parallel solves, largest first, each to the group with the
+    /// fewest pairs so far. - Complexity: `O(components·log components + pairs)`.
+    func groups(_ model: MatchingModel, workers: Int, fixedMentee: [Int32]) -> [(mentees: [Int32], mentors: [Int32])] {
+        let c = self, g = model.graph
+        var sizes: [(Int, Int)] = (0..<c.count).map { k in
+            (c.mentees[k].reduce(0) { $0 + g.pairs(ofMentee: Int($1)).count }, k)
+        }
+        sizes.sort { $0.0 != $1.0 ? $0.0 > $1.0 : $0.1 < $1.1 }
+        let count = min(workers, max(1, c.count))
+        var groups = [(mentees: [Int32], mentors: [Int32])](repeating: ([], []), count: count)
+        var load = [Int](repeating: 0, count: count)
+        var member = [[Int]](repeating: [], count: count)
+        for (size, k) in sizes {
+            let target = load.indices.min { load[$0] != load[$1] ? load[$0] < load[$1] : $0 < $1 }!
+            load[target] += size
+            member[target].append(k)
+        }
+        for t in 0..<count {
+            for k in member[t].sorted() {
+                groups[t].mentees += c.mentees[k].filter { fixedMentee[Int($0)] < 0 }
+                groups[t].mentors += c.mentors[k]
+            }
+        }
+        return groups.filter { !$0.mentees.isEmpty || !$0.mentors.isEmpty }
+    }
 }

@@ -63,7 +63,7 @@ struct RulesLagrangian {
         // Mentors that can never reach their minimum cohort get no capacity.
         var free = fixed.free
         for (j, never) in rules.cannotOpen(model).enumerated() where never { free[j] = 0 }
-        let groups = NetworkMatchingSolver(workers: ProcessInfoCores.count).partition(model, fixedMentee: fixed.assignment.pairOf)
+        let groups = model.components.groups(model, workers: ProcessInfoCores.count, fixedMentee: fixed.assignment.pairOf)
             .map { Group(CoreNetwork(model: model, mentees: $0.mentees, mentorsInScope: $0.mentors, freeCapacity: free), model) }
         let maxAssigned = Double(min(fixed.freeMentees.count, free.reduce(0) { $0 + Int(max(0, $1)) }))
         var lambda = [Double](repeating: 0, count: g.mentorCount)

@@ -23,7 +23,7 @@ public struct NetworkMatchingSolver: MatchingSolver {
         let fixed = model.fixedPart()
         var pairOf = fixed.assignment.pairOf
         var objective = fixed.assignment.objective
-        let groups = partition(model, fixedMentee: pairOf)
+        let groups = model.components.groups(model, workers: workers, fixedMentee: pairOf)
         let freeAfterLocks = fixed.free
         let results = try concurrentMap(groups.count) { k in
             try solveGroup(model, mentees: groups[k].mentees, mentors: groups[k].mentors, free: freeAfterLocks)
@@ -52,32 +52,6 @@ public struct NetworkMatchingSolver: MatchingSolver {
         var mentorDuals: [(Int32, Int64)]
         var menteeDuals: [(Int32, Int64)]
         var pivots: Int
-    }
-
-    /// Components (free mentees only) dealt into `workers` groups, largest first, each to the
-    /// group with fewest pairs so far. `O(components·log + pairs)`.
-    func partition(_ model: MatchingModel, fixedMentee: [Int32]) -> [(mentees: [Int32], mentors: [Int32])] {
-        let c = model.components, g = model.graph
-        var sizes: [(Int, Int)] = (0..<c.count).map { k in
-            (c.mentees[k].reduce(0) { $0 + g.pairs(ofMentee: Int($1)).count }, k)
-        }
-        sizes.sort { $0.0 != $1.0 ? $0.0 > $1.0 : $0.1 < $1.1 }
-        let count = min(workers, max(1, c.count))
-        var groups = [(mentees: [Int32], mentors: [Int32])](repeating: ([], []), count: count)
-        var load = [Int](repeating: 0, count: count)
-        var member = [[Int]](repeating: [], count: count)
-        for (size, k) in sizes {
-            let target = load.indices.min { load[$0] != load[$1] ? load[$0] < load[$1] : $0 < $1 }!
-            load[target] += size
-            member[target].append(k)
-        }
-        for t in 0..<count {
-            for k in member[t].sorted() {
-                groups[t].mentees += c.mentees[k].filter { fixedMentee[Int($0)] < 0 }
-                groups[t].mentors += c.mentors[k]
-            }
-        }
-        return groups.filter { !$0.mentees.isEmpty || !$0.mentors.isEmpty }
     }
 
     func solveGroup(_ model: MatchingModel, mentees: [Int32], mentors: [Int32], free: [Int32]) throws -> GroupResult {
