@@ -174,7 +174,7 @@ func exhaustiveOptimum(_ model: MatchingModel, rules: ProgrammeRules, dataset: D
         p.constraints.minMentees = 3
         p.constraints.hours = true
         p.constraints.defaultHoursPerMonth = 12
-        p.constraints.quotaLevel = "kecamatan"
+        p.constraints.quotaLevel = .kecamatan
         p.constraints.quotaShare = 0.05
         var m = Matcher(profile: p, timeLimit: .seconds(30))
         m.relativeGap = 0

@@ -54,7 +54,7 @@ public struct Profile: Sendable, Equatable, Codable {
         /// Hours a month for mentors that state none; nil = unlimited.
         public var defaultHoursPerMonth: Double? = nil
         /// Region level of coverage quotas: `kecamatan` or `kabupaten`.
-        public var quotaLevel = "kecamatan"
+        public var quotaLevel = QuotaLevel.kecamatan
         /// At least this share of each region's mentees matched (0 = no share quota).
         public var quotaShare = 0.0
         /// At least this many of each region's mentees matched (capped at the region's size; 0 = none).
@@ -69,6 +69,13 @@ public struct Profile: Sendable, Equatable, Codable {
 
         /// Whether any rule is set.
         public var isActive: Bool { minMentees > 0 || hours || quotaShare > 0 || quotaCount > 0 || coverAll }
+    }
+
+    /// The region level at which coverage quotas count mentees.
+    public enum QuotaLevel: String, Sendable, Equatable, Codable, CaseIterable {
+        case kecamatan, kabupaten
+        /// Digits groups of the Kemendagri code at this level (kabupaten 2, kecamatan 3).
+        var codeLevel: Int { self == .kabupaten ? 2 : 3 }
     }
 
     /// Curation rounds: how much a pair must gain to replace a previous round's pair.
@@ -130,8 +137,10 @@ public struct Profile: Sendable, Equatable, Codable {
             if let path = StrictJSON.firstNonInteger(merged, integerKeys: ["k", "min_mentees", "quota_count"]) {
                 throw InputError.invalid([InputIssue(file: name, line: 0, column: path, message: "must be a whole number")])
             }
+            let allowed = ctx.codingPath.last?.stringValue == "quotaLevel"
+                ? "must be one of \(QuotaLevel.allCases.map(\.rawValue).joined(separator: ", "))" : "is not valid here (\(ctx.debugDescription))"
             throw InputError.invalid([InputIssue(file: name, line: 0, column: ctx.codingPath.isEmpty ? nil : ctx.codingPath.dottedSnake,
-                                                 message: "is not valid here (\(ctx.debugDescription))")])
+                                                 message: allowed)])
         }
         try profile.validate(name: name)
         return profile
@@ -164,7 +173,6 @@ public struct Profile: Sendable, Equatable, Codable {
         check("constraints.sessions_per_month", c.sessionsPerMonth, 0...100)
         check("constraints.default_hours_needed", c.defaultHoursNeeded, 0...744)
         if let h = c.defaultHoursPerMonth { check("constraints.default_hours_per_month", h, 0...744) }
-        if c.quotaLevel != "kecamatan" && c.quotaLevel != "kabupaten" { bad("constraints.quota_level", "must be kecamatan or kabupaten") }
         if !(0...1).contains(c.quotaShare) { bad("constraints.quota_share", "must be in [0, 1]") }
         if !(0...100_000_000).contains(c.quotaCount) { bad("constraints.quota_count", "must be a whole number in [0, 100000000]") }
         if !(0...1).contains(stability.penalty) { bad("stability.penalty", "must be in [0, 1]") }

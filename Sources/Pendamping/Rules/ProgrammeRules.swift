@@ -61,7 +61,7 @@ public struct ProgrammeRules: Sendable {
         }
         var quotas: [Quota] = []
         if c.quotaShare > 0 || c.quotaCount > 0 {
-            let level = c.quotaLevel == "kabupaten" ? 2 : 3
+            let level = c.quotaLevel.codeLevel
             var byRegion: [RegionCode: [Int32]] = [:]
             for (i, e) in dataset.mentees.enumerated() {
                 byRegion[e.region.prefix(level) ?? e.region, default: []].append(Int32(i))
@@ -74,7 +74,7 @@ public struct ProgrammeRules: Sendable {
             var what: [String] = []
             if c.quotaShare > 0 { what.append("\(formatFixed(c.quotaShare * 100, 1)) %") }
             if c.quotaCount > 0 { what.append("\(c.quotaCount) mentees") }
-            descriptions.append("quota: at least \(what.joined(separator: " and ")) of each \(c.quotaLevel)'s mentees matched")
+            descriptions.append("quota: at least \(what.joined(separator: " and ")) of each \(c.quotaLevel.rawValue)'s mentees matched")
         }
         self.quotas = quotas
         coverAll = c.coverAll
