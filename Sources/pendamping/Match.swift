@@ -56,15 +56,13 @@ struct Match: ParsableCommand {
     func run() throws {
         do {
             var timings = StageTimings()
-            // Option combinations are checked before the (possibly long) read and scoring.
-            if let profile {
-                try Matcher(profile: try Profile.read(path: profile), solver: SolverChoice(rawValue: solver)!).checkOptions()
-            }
+            // The profile and option combinations are checked before the (possibly long) read.
+            let prof = try profile.map(Profile.read) ?? .default
+            try Matcher(profile: prof, solver: SolverChoice(rawValue: solver)!).checkOptions()
             let dataset = try timings.measure("parse") {
                 try data.read()
             }
-            let prof = try profile.map(Profile.read) ?? .default
-            let dec = try decisions.map { try Decisions.read(path: $0, dataset: dataset) } ?? Decisions()
+            let dec = try decisions.map { try Decisions.read(path: $0, dataset: dataset, encoding: data.textEncoding) } ?? Decisions()
             var matcher = Matcher(profile: prof, decisions: dec, solver: SolverChoice(rawValue: solver)!,
                                   timeLimit: timeLimit.map { .milliseconds(Int64($0 * 1000)) }, certify: certify)
             matcher.relativeGap = gap

@@ -17,9 +17,11 @@ public enum InputFile {
         guard access(path, R_OK) == 0 else {
             throw InputError.missingFile(path: name, reason: "cannot be read: " + String(cString: strerror(errno)))
         }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw InputError.missingFile(path: name, reason: "cannot be read")
-        }
+        // A pipe or other stream (e.g. a shell's process substitution) is read to its end.
+        let type = (try? FileManager.default.attributesOfItem(atPath: path))?[.type] as? FileAttributeType
+        let data = type == .typeRegular ? FileManager.default.contents(atPath: path)
+            : (try? FileHandle(forReadingFrom: URL(fileURLWithPath: path)).readToEnd()).map { $0 ?? Data() }
+        guard let data else { throw InputError.missingFile(path: name, reason: "cannot be read") }
         return data
     }
 }
