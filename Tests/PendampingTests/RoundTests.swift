@@ -51,10 +51,35 @@ import Testing
             case .withdraw: break
             }
         }
-        // A change beyond the decisions must gain more than the penalty.
+        // Every change the round explains by a gain names both scores.
         for c in round.changes where c.kind == .moved && c.reason.hasPrefix("moving gains") {
             #expect(c.scoreAfter != nil && c.scoreBefore != nil)
         }
+    }
+
+    /// Without decisions the previous pairs are a feasible answer, so the round may leave one
+    /// only where the total score gains at least the penalty per pair left:
+    /// Σ score(round) − Σ score(previous) ≥ penalty × (previous pairs not kept), with equality
+    /// only when keeping them would have tied.
+    @Test func changesGainAtLeastThePenaltyPerPairLeft() throws {
+        let d = try province(seed: 8)
+        // The previous round used other weights, so today's optimum differs from it.
+        var old = Profile.default
+        old.weights.location = 0.05; old.weights.culture = 0.6
+        let first = try Matcher(profile: old).run(d)
+        let previous = Dictionary(uniqueKeysWithValues: first.pairs.map { ($0.menteeID, $0.mentorID) })
+        let round = try CurationRound.run(dataset: d, previous: previous, decisions: Decisions(), matcher: Matcher())
+        let now = Dictionary(uniqueKeysWithValues: round.result.pairs.map { ($0.menteeID, $0.mentorID) })
+        let left = previous.filter { now[$0.key] != $0.value }.count
+        let penalty = Int64((Profile.default.stability.penalty * ScoringModel.integerScale).rounded())
+        #expect(left > 0, "the test needs a round that changes something")
+        #expect(round.objectiveAfter - round.objectiveBefore >= penalty * Int64(left),
+                "gain \(round.objectiveAfter - round.objectiveBefore) for \(left) pairs left")
+        // And with a prohibitive penalty nothing moves.
+        var sticky = Profile.default
+        sticky.stability.penalty = 1
+        let kept = try CurationRound.run(dataset: d, previous: previous, decisions: Decisions(), matcher: Matcher(profile: sticky))
+        #expect(kept.result.pairs.allSatisfy { previous[$0.menteeID] == $0.mentorID || previous[$0.menteeID] == nil })
     }
 
     @Test func withdrawalsLeaveAndConflictingDecisionsAreRejected() throws {
