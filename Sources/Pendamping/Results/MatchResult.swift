@@ -1,4 +1,3 @@
-internal import GLPK
 
 /// Why a mentee has no mentor.
 public enum UnassignedReason: String, Sendable, CaseIterable, Codable {

@@ -1,4 +1,3 @@
-internal import GLPK
 
 /// The core assignment model (DESIGN §6): maximise Σ s_p x_p over candidate pairs, each mentee
 /// in at most one pair, each mentor in at most `capacity` pairs, fixed pairs at 1.

@@ -1,5 +1,4 @@
 import Foundation
-internal import GLPK
 import MinCostFlow
 
 /// Solves the core model exactly with the pure-Swift network simplex (``NetworkSimplex``),
