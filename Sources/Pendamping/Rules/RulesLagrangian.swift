@@ -99,8 +99,9 @@ struct RulesLagrangian {
             var relaxed = fixed.assignment
             var value = Double(fixed.assignment.objective)
             for grp in groups {
-                relaxed = grp.core.assignment(grp.flow, adding: relaxed, model: model)
-                for (_, e) in grp.core.chosenPairs(grp.flow) { value += Double(-grp.net.cost[e]) }
+                let chosen = grp.core.chosenPairs(grp.flow)
+                relaxed = grp.core.assignment(chosen, adding: relaxed, model: model)
+                for (_, e) in chosen { value += Double(-grp.net.cost[e]) }
             }
             // Rounding each adjusted weight moved it by at most ½; bound the loss.
             value += 0.5 * maxAssigned

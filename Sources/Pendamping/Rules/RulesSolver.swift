@@ -165,7 +165,7 @@ public struct RulesSolver: Sendable {
 
     /// The network optimum of the core as an assignment (fixed pairs included).
     func coreAssignment(_ rm: RulesModel, model: MatchingModel) -> Assignment {
-        rm.lp.core.assignment(rm.lp.network.flow, adding: coreWithout(model), model: model)
+        rm.lp.core.assignment(rm.lp.core.chosenPairs(rm.lp.network.flow), adding: coreWithout(model), model: model)
     }
 
     /// Column values (x then open switches) of an assignment.

@@ -11,15 +11,15 @@ import MinCostFlow
 /// Arcs are laid out mentee by mentee (its pair arcs in candidate order, then its arc to T),
 /// then one arc per mentor.
 struct CoreNetwork: Sendable {
-    public let network: FlowNetwork
-    /// Global mentee index of each mentee node (nodes `0..<mentees.count`).
-    public let mentees: [Int32]
-    /// Global mentor index of each mentor node (nodes `mentees.count..<+mentors.count`).
-    public let mentors: [Int32]
+    let network: FlowNetwork
+    /// The network's mentees, mentors and their nodes.
+    let scope: Scope
     /// Pair index of each arc, or -1 for mentee→T and mentor→T arcs.
-    public let arcPair: [Int32]
-    /// Each global mentor's free capacity, as given.
-    let freeCapacity: [Int32]
+    let arcPair: [Int32]
+    /// Global mentee index of each mentee node (nodes `0..<mentees.count`).
+    var mentees: [Int32] { scope.mentees }
+    /// Global mentor index of each mentor node (nodes `mentees.count..<+mentors.count`).
+    var mentors: [Int32] { scope.mentors }
     public var sink: Int32 { Int32(mentees.count + mentors.count) }
 
     /// Builds the network for `mentees` (free, with pairs) given each mentor's free capacity.
@@ -38,11 +38,11 @@ struct CoreNetwork: Sendable {
         return out
     }
 
-    /// `base` with the pairs that `flow` chooses added (mentee by the model's pair map,
-    /// objective by the model's weights). - Complexity: `O(arcs)`.
-    func assignment(_ flow: [Int64], adding base: Assignment, model: MatchingModel) -> Assignment {
+    /// `base` with the `chosen` pairs (from ``chosenPairs(_:)``) added: mentee by the model's
+    /// pair map, objective by the model's weights. - Complexity: `O(chosen)`.
+    func assignment(_ chosen: [(pair: Int32, arc: Int)], adding base: Assignment, model: MatchingModel) -> Assignment {
         var a = base
-        for (p, _) in chosenPairs(flow) {
+        for (p, _) in chosen {
             a.pairOf[Int(model.menteeOfPair[Int(p)])] = p
             a.objective += model.weight[Int(p)]
         }
@@ -103,9 +103,7 @@ struct CoreNetwork: Sendable {
         for k in n..<(n + mentors.count) { supply[k] = 0 }
         supply[Int(sink)] = -Int64(n)
         network = FlowNetwork(supply: supply, source: source, target: target, capacity: capacity, cost: cost)
-        self.mentees = mentees
-        self.mentors = mentors
-        self.freeCapacity = freeCapacity
+        self.scope = scope
         arcPair = pairOf
     }
 
@@ -167,7 +165,6 @@ struct CoreNetwork: Sendable {
 
     /// ``start(pairOf:)`` from the greedy assignment of this network's own scope, computed here.
     func greedyStart(_ model: MatchingModel) -> SpanningTreeStart {
-        start(pairOf: GreedyAssignment.compute(model, scope: Scope(model: model, mentees: mentees, mentorsInScope: mentors,
-                                                                   freeCapacity: freeCapacity)))
+        start(pairOf: GreedyAssignment.compute(model, scope: scope))
     }
 }
