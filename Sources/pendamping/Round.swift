@@ -42,8 +42,10 @@ struct Round: ParsableCommand {
             // What the round directory stores, byte for byte; its hashes go into round.json.
             let previousBytes = try InputFile.read(previousPath)
             let decisionsBytes = try decisionsPath.map(InputFile.read) ?? Data("mentee_id,mentor_id,decision\n".utf8)
-            let prof = try profilePath.map(Profile.read) ?? .default
-            let profileBytes = try rerun.map { try InputFile.read($0 + "/profile.json") } ?? RoundDirectory.profileFile(prof)
+            // A rerun hashes the stored profile.json as it is and decodes those same bytes.
+            let storedProfile = try rerun.map { try InputFile.read($0 + "/profile.json") }
+            let prof = try storedProfile.map { try Profile.decode($0, name: profilePath!) } ?? profilePath.map(Profile.read) ?? .default
+            let profileBytes = try storedProfile ?? RoundDirectory.profileFile(prof)
             let hashes = [
                 "mentors.csv": try CurationRound.sha256(path: data.mentors),
                 "mentees.csv": try CurationRound.sha256(path: data.mentees),
