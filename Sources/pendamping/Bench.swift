@@ -78,7 +78,7 @@ enum BenchReport {
         switch format {
         case .json:
             let j = JSON(mentees: r.dataset.mentees.count, mentors: r.dataset.mentors.count, pairs: r.graph.pairCount,
-                         components: r.componentCount, solver: r.outcome.solver, status: r.outcome.status.rawValue,
+                         components: r.componentCount, solver: r.outcome.engine.rawValue, status: r.outcome.status.rawValue,
                          objective: Double(r.outcome.assignment.objective) / 1e6, objectiveUnits: r.outcome.assignment.objective,
                          matched: r.matchedCount, iterations: r.outcome.iterations,
                          stages: r.timings.stages.map { .init(stage: $0.name, seconds: ($0.seconds * 1e6).rounded() / 1e6, peakRssMib: (mib($0.peakBytes) * 10).rounded() / 10) },
@@ -94,7 +94,7 @@ enum BenchReport {
                 lines.append(s.name.padding(toLength: 18, withPad: " ", startingAt: 0) + formatFixed(s.seconds, 3).leftPad(9) + formatFixed(mib(s.peakBytes), 1).leftPad(17))
             }
             lines.append("total".padding(toLength: 18, withPad: " ", startingAt: 0) + formatFixed(r.timings.total, 3).leftPad(9) + formatFixed(mib(peak), 1).leftPad(17))
-            lines.append("solver \(r.outcome.solver): \(r.outcome.status.rawValue), objective \(formatFixed(r.objectiveScore, 6)), matched \(r.matchedCount) (\(formatFixed(r.coverage * 100, 1)) %), \(r.outcome.iterations) pivots/iterations")
+            lines.append("solver \(r.outcome.engine.rawValue): \(r.outcome.status.rawValue), objective \(formatFixed(r.objectiveScore, 6)), matched \(r.matchedCount) (\(formatFixed(r.coverage * 100, 1)) %), \(r.outcome.iterations) pivots/iterations")
             return lines.joined(separator: "\n")
         }
     }

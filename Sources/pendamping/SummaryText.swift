@@ -7,8 +7,14 @@ enum SummaryText {
         var lines: [String] = []
         lines.append("Pendamping match: \(n) mentees, \(r.dataset.mentors.count) mentors, \(r.decisionCount) decisions")
         lines.append("  candidates  \(r.graph.pairCount) pairs (k = \(r.profile.k)) in \(r.componentCount) component(s)")
-        lines.append("  solve       \(r.outcome.status.rawValue) by \(r.outcome.solver); objective \(formatFixed(r.objectiveScore, 6))"
-                     + (r.pairs.isEmpty ? "" : ", mean score \(formatFixed(r.meanScore, 4))"))
+        let solve = "  solve       \(r.outcome.status.rawValue) by \(r.outcome.engine.rawValue); objective \(formatFixed(r.objectiveScore, 6))"
+        lines.append(solve + (r.pairs.isEmpty ? "" : ", mean score \(formatFixed(r.meanScore, 4))"))
+        for s in r.outcome.stages {
+            let bound = s.bound.map { ", bound \(formatFixed($0 / 1e6, 6))" } ?? ""
+            let objective = s.objective.map { ", objective \(formatFixed(Double($0) / 1e6, 6))" } ?? ""
+            lines.append("    stage     \(s.name.rawValue): \(s.engine.rawValue) \(s.status.rawValue)\(objective)\(bound)"
+                         + (s.note.map { " (\($0))" } ?? ""))
+        }
         if let bound = r.outcome.bound, r.outcome.status != .optimal, r.matchedCount > 0 {
             lines.append("  bound       \(formatFixed(bound / 1e6, 6)), gap \(formatFixed((r.outcome.relativeGap ?? 0) * 100, 3)) %")
         }

@@ -165,3 +165,18 @@ func runCLI(_ arguments: [String], in directory: URL = packageRoot) throws -> (s
         #expect(XMLParser(contentsOf: URL(fileURLWithPath: dir.path + "/wi/curve.svg"))!.parse())
     }
 }
+
+@Suite struct LibraryClientTests {
+    /// The example client package (built and run by `.ci/run`) holds exactly the README's
+    /// library example, so the README shows code that compiles without `import GLPK`.
+    @Test func clientRunsTheReadmeExampleVerbatim() throws {
+        let readme = try String(contentsOf: packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
+        let start = try #require(readme.range(of: "```swift\n"))
+        let end = try #require(readme.range(of: "\n```", range: start.upperBound..<readme.endIndex))
+        let example = String(readme[start.upperBound..<end.lowerBound])
+        let client = try String(contentsOf: packageRoot.appendingPathComponent("Examples/LibraryClient/Sources/LibraryClient/main.swift"),
+                                encoding: .utf8)
+        #expect(client == example + "\n")
+        #expect(!example.contains("import GLPK") && !example.contains("Int(pair."))
+    }
+}

@@ -44,26 +44,30 @@ let gapDirectory = ProcessInfo.processInfo.environment["PENDAMPING_GAP_DIR"]
         #expect(throws: InputError.self) { try GAPInstance.read(path: dir.appendingPathComponent("bad.txt").path) }
     }
 
-    @Test func timeLimitedRunReturnsFeasibleSolutionWithCorrectGap() throws {
-        // A random 8 × 60 instance with tight capacities; 50 ms is too short to prove optimality.
+    /// A search stopped at its first incumbent (a stop request from the progress callback, so
+    /// the result does not depend on the machine's speed) returns that incumbent with a valid
+    /// bound and GLPK's gap; the full search's optimum lies between them.
+    @Test func stoppedRunReturnsFeasibleSolutionWithCorrectGap() throws {
         var rng = SplitMix64(seed: 11)
         let m = 8, n = 60
         let cost = (0..<m).map { _ in (0..<n).map { _ in rng.int(in: 10...50) } }
         let res = (0..<m).map { _ in (0..<n).map { _ in rng.int(in: 5...25) } }
         let cap = (0..<m).map { i in Int(Double(res[i].reduce(0, +)) * 0.8 / Double(m)) }
         let g = GAPInstance(name: "r", agents: m, jobs: n, cost: cost, resource: res, capacity: cap)
-        var options = GAPSolver.defaultOptions
-        options.timeLimit = .milliseconds(50)
-        let o = try GAPSolver(sense: .minimize, options: options).solve(g)
-        if let obj = o.objective, o.status != .optimal {
-            #expect(o.status == .timeLimit)
-            let bound = try #require(o.bound)
-            #expect(bound <= Double(obj) + 1e-6)
-            #expect(abs(o.relativeGap! - abs(Double(obj) - bound) / (abs(Double(obj)) + Double.ulpOfOne)) < 1e-12)
-        }
+        let stop = SolveStop()
+        let o = try GAPSolver(sense: .minimize).solve(g, stop: stop) { p in if p.incumbent != nil { stop.stop() } }
+        #expect(o.status == .stopped)
+        let obj = try #require(o.objective)
+        let bound = try #require(o.bound)
+        #expect(bound <= Double(obj) + 1e-6)
+        #expect(abs(o.relativeGap! - abs(Double(obj) - bound) / (abs(Double(obj)) + Double.ulpOfOne)) < 1e-12)
+        #expect(o.agentOf.count == n && o.agentOf.allSatisfy { (0..<m).contains($0) })
+        var used = [Int](repeating: 0, count: m), total = 0
+        for (job, agent) in o.agentOf.enumerated() { used[agent] += res[agent][job]; total += cost[agent][job] }
+        #expect(total == obj && (0..<m).allSatisfy { used[$0] <= cap[$0] })
         let full = try GAPSolver(sense: .minimize).solve(g)
         #expect(full.status == .optimal)
-        if let obj = o.objective { #expect(obj >= full.objective!) }
-        if let bound = o.bound { #expect(bound <= Double(full.objective!) + 1e-6) }
+        #expect(obj >= full.objective! && bound <= Double(full.objective!) + 1e-6)
+        #expect(obj > full.objective!, "the first incumbent of this instance is not optimal, so the stop is what ended the search")
     }
 }

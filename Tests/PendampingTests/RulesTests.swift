@@ -75,6 +75,11 @@ func exhaustiveOptimum(_ model: MatchingModel, rules: ProgrammeRules, dataset: D
     return best
 }
 
+/// The solve's outcome, or nil when the rules cannot all hold; every other error is rethrown.
+func solvedOrInfeasible(_ solve: () throws -> RulesSolver.Outcome) throws -> RulesSolver.Outcome? {
+    do { return try solve() } catch is InfeasibleRules { return nil }
+}
+
 @Suite struct RulesTests {
     /// A random model small enough for exhaustive search with random rules (nil: no rules drawn).
     func smallRuleCase(_ seed: Int) -> (MatchingModel, ProgrammeRules, Dataset)? {
@@ -126,8 +131,10 @@ func exhaustiveOptimum(_ model: MatchingModel, rules: ProgrammeRules, dataset: D
             guard let (model, rules, d) = smallRuleCase(seed) else { continue }
             var solver = RulesSolver(rules: rules)
             solver.columnLimit = 0
-            guard let r = try? solver.solve(model, dataset: d), r.solve.status == .feasible || r.solve.status == .optimal,
-                  !r.solve.solver.hasPrefix("network") else { continue }
+            // Only infeasible rule sets are skipped; any other error fails the test.
+            guard let r = try solvedOrInfeasible { try solver.solve(model, dataset: d) },
+                  r.solve.status == .feasible || r.solve.status == .optimal, r.solve.engine != .networkSimplex else { continue }
+            #expect(r.solve.stages.map(\.name) == [.core, .lagrangian], "seed \(seed)")
             let best = try #require(exhaustiveOptimum(model, rules: rules, dataset: d))
             let bound = try #require(r.solve.bound)
             let network = Double(exhaustiveOptimum(model))
@@ -149,7 +156,8 @@ func exhaustiveOptimum(_ model: MatchingModel, rules: ProgrammeRules, dataset: D
             let rules = randomRules(model, seed: UInt64(seed) &+ 99)
             guard !rules.isEmpty else { continue }
             let d = dummyDataset(mentees: model.graph.menteeCount, mentors: model.graph.mentorCount)
-            guard let exact = try? RulesSolver(rules: rules).solve(model, dataset: d), exact.solve.status == .optimal else { continue }
+            guard let exact = try solvedOrInfeasible({ try RulesSolver(rules: rules).solve(model, dataset: d) }) else { continue }
+            #expect(exact.solve.status == .optimal, "seed \(seed)")
             let optimum = Double(exact.solve.assignment.objective)
             let repair = RulesRepair(model: model, rules: rules)
             let lagrangian = try RulesLagrangian(model: model, rules: rules).run { repair.repair($0) }

@@ -1,7 +1,7 @@
 /// Locale-free number formatting, so outputs are byte-identical everywhere.
 
 /// `value` with exactly `digits` decimals, rounded half away from zero. `O(digits)`.
-public func formatFixed(_ value: Double, _ digits: Int) -> String {
+package func formatFixed(_ value: Double, _ digits: Int) -> String {
     guard value.isFinite else { return value.isNaN ? "nan" : (value > 0 ? "inf" : "-inf") }
     var scale = 1.0
     for _ in 0..<digits { scale *= 10 }

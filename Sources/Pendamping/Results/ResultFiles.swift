@@ -31,7 +31,7 @@ public enum ResultFiles {
     static func rulesCSV(_ r: MatchResult) -> String {
         var w = CSVTableWriter(header: ["rule", "subject", "bound", "activity", "slack", "root_lp_dual"])
         for x in r.ruleReport {
-            w.appendRow([.text(x.rule), .text(x.subject), .number(formatFixed(x.bound, 2)), .number(formatFixed(x.activity, 2)),
+            w.appendRow([.text(x.rule.rawValue), .text(x.subject), .number(formatFixed(x.bound, 2)), .number(formatFixed(x.activity, 2)),
                          .number(formatFixed(x.slack, 2)), .number(x.rootDual.map { formatFixed($0, 6) } ?? "")])
         }
         return w.text
@@ -99,6 +99,8 @@ struct Summary: Encodable {
     struct Solve: Encodable {
         var solver: String; var status: String; var objective: Double; var objectiveUnits: Int64
         var bound: Double?; var relativeGap: Double?
+        /// The stages of a solve with programme rules (absent for a single engine).
+        var stages: [SolveStage]?
     }
     struct Mentors: Encodable { var capacity: Int; var load: Int; var utilisation: Double; var full: Int }
     var inputs: Inputs
@@ -123,10 +125,10 @@ struct Summary: Encodable {
         candidates = Candidates(k: r.profile.k, pairs: r.graph.pairCount, components: r.componentCount,
                                 menteesWithoutCandidates: without)
         let o = r.outcome
-        solve = Solve(solver: o.solver, status: o.status.rawValue, objective: rounded6(r.objectiveScore),
+        solve = Solve(solver: o.engine.rawValue, status: o.status.rawValue, objective: rounded6(r.objectiveScore),
                       objectiveUnits: o.assignment.objective,
                       bound: o.bound.map { rounded6($0 / ScoringModel.integerScale) },
-                      relativeGap: o.relativeGap.map(rounded6))
+                      relativeGap: o.relativeGap.map(rounded6), stages: o.stages.isEmpty ? nil : o.stages)
         matched = r.matchedCount
         unassigned = r.unassigned.count
         coverage = rounded6(r.coverage)
@@ -139,7 +141,7 @@ struct Summary: Encodable {
         scoreScale = Int(ScoringModel.integerScale)
         certificate = r.glpkCertificate
         if !r.rules.isEmpty {
-            rules = Rules(active: r.rules, rows: r.ruleReport.count, binding: r.ruleReport.filter { abs($0.slack) < 1e-6 }.count)
+            rules = Rules(active: r.rules, rows: r.ruleReport.count, binding: r.ruleReport.filter { abs($0.slack) < Tolerance.binding }.count)
         }
     }
 }

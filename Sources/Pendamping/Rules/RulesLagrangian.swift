@@ -52,19 +52,32 @@ struct RulesLagrangian {
         var net: FlowNetwork
         var start: SpanningTreeStart
         var flow: [Int64] = []
-        init(_ core: CoreNetwork, _ model: MatchingModel) { self.core = core; net = core.network; start = core.greedyStart(model) }
+        init(_ core: CoreNetwork, _ model: MatchingModel, from first: Assignment?) {
+            self.core = core; net = core.network
+            start = first.map { a in core.start(pairOf: core.mentees.map { a.pairOf[Int($0)] }) } ?? core.greedyStart(model)
+        }
     }
 
-    func run(repair: (Assignment) -> Assignment?) throws -> Outcome {
+    /// Runs the subgradient steps, repairing each relaxed optimum.
+    /// - Parameter coreOptimum: the core's optimal assignment when already solved (the first
+    ///   stage of ``RulesSolver``). With all multipliers zero it is the first step's relaxed
+    ///   optimum, unless it uses a mentor that can never open; then that step solves no network
+    ///   and the next steps start from its tree.
+    func run(coreOptimum: Assignment? = nil, repair: (Assignment) -> Assignment?) throws -> Outcome {
         let g = model.graph
         let fixed = model.fixedPart()
         let rows = relaxedRows(fixed)
         let hoursOn = !rules.pairHours.isEmpty
         // Mentors that can never reach their minimum cohort get no capacity.
         var free = fixed.free
-        for (j, never) in rules.cannotOpen(model).enumerated() where never { free[j] = 0 }
+        let never = rules.cannotOpen(model)
+        for (j, n) in never.enumerated() where n { free[j] = 0 }
+        // The core optimum is the first step's answer when it leaves every closed mentor empty.
+        let first = coreOptimum.flatMap { a in
+            a.pairOf.contains { $0 >= 0 && never[Int(g.mentor[Int($0)])] } ? nil : a
+        }
         let groups = model.components.groups(model, workers: ProcessInfoCores.count, fixedMentee: fixed.assignment.pairOf)
-            .map { Group(CoreNetwork(model: model, mentees: $0.mentees, mentorsInScope: $0.mentors, freeCapacity: free), model) }
+            .map { Group(CoreNetwork(model: model, mentees: $0.mentees, mentorsInScope: $0.mentors, freeCapacity: free), model, from: first) }
         let maxAssigned = Double(min(fixed.freeMentees.count, free.reduce(0) { $0 + Int(max(0, $1)) }))
         var lambda = [Double](repeating: 0, count: g.mentorCount)
         var mu = [Double](repeating: 0, count: rows.need.count)
@@ -79,32 +92,15 @@ struct RulesLagrangian {
             // The first step (the network optimum without rules, repaired) always runs.
             if let deadline, done > 0, ContinuousClock.now >= deadline { break }
             done += 1
-            // Adjusted weights, rounded to the integer costs of the network; groups in parallel.
             let (l, m, s) = (lambda, mu, sigma)
-            _ = try concurrentMap(groups.count) { k in
-                let grp = groups[k]
-                for e in 0..<grp.net.arcCount {
-                    let p = Int(grp.core.arcPair[e])
-                    guard p >= 0 else { continue }
-                    grp.net.setCost(arc: e, -adjusted(p, l, m, s, rows, hoursOn, menteeOfPair))
-                }
-                let r = try NetworkSimplex.solve(grp.net, start: grp.start)
-                guard r.status == .optimal else {
-                    throw MatchingError.solverFailed("network simplex ended \(r.status.rawValue) in the Lagrangian relaxation")
-                }
-                grp.flow = r.flow
-                if let next = r.treeStart(grp.net, root: grp.core.sink) { grp.start = next }
-            }
-            // The relaxed optimum and its value.
-            var relaxed = fixed.assignment
-            var value = Double(fixed.assignment.objective)
-            for grp in groups {
-                let chosen = grp.core.chosenPairs(grp.flow)
-                relaxed = grp.core.assignment(chosen, adding: relaxed, model: model)
-                for (_, e) in chosen { value += Double(-grp.net.cost[e]) }
-            }
-            // Rounding each adjusted weight moved it by at most ½; bound the loss.
-            value += 0.5 * maxAssigned
+            let step1 = done == 1 ? first.map { ($0, Double($0.objective)) } : nil
+            let relaxedStep = try step1
+                ?? solveRelaxed(groups, fixed.assignment, weight: { p in adjusted(p, l, m, s, rows, hoursOn, menteeOfPair) })
+            let relaxed = relaxedStep.0
+            var value = relaxedStep.1
+            // Rounding each adjusted weight moved it by at most ½; bound the loss (none while
+            // every multiplier is zero: the weights are the integer scores).
+            if done > 1 { value += 0.5 * maxAssigned }
             var usedHours = [Double](repeating: 0, count: g.mentorCount)
             var covered = [Double](repeating: 0, count: rows.need.count)
             var matched = [Bool](repeating: false, count: g.menteeCount)
@@ -153,6 +149,32 @@ struct RulesLagrangian {
             for i in 0..<sigma.count where gSigma[i] != 0 { sigma[i] = max(0, sigma[i] - t * gSigma[i]) }
         }
         return Outcome(bound: bestBound, best: best, iterations: done)
+    }
+
+    /// The relaxed optimum under integer pair weights, and its value: every group re-priced and
+    /// solved from its previous tree, in parallel. - Complexity: one network simplex per group.
+    private func solveRelaxed(_ groups: [Group], _ fixed: Assignment, weight: @Sendable (Int) -> Int64) throws -> (Assignment, Double) {
+        _ = try concurrentMap(groups.count) { k in
+            let grp = groups[k]
+            for e in 0..<grp.net.arcCount {
+                let p = Int(grp.core.arcPair[e])
+                if p >= 0 { grp.net.setCost(arc: e, -weight(p)) }
+            }
+            let r = try NetworkSimplex.solve(grp.net, start: grp.start)
+            guard r.status == .optimal else {
+                throw MatchingError.solverFailed("network simplex ended \(r.status.rawValue) in the Lagrangian relaxation")
+            }
+            grp.flow = r.flow
+            if let next = r.treeStart(grp.net, root: grp.core.sink) { grp.start = next }
+        }
+        var relaxed = fixed
+        var value = Double(fixed.objective)
+        for grp in groups {
+            let chosen = grp.core.chosenPairs(grp.flow)
+            relaxed = grp.core.assignment(chosen, adding: relaxed, model: model)
+            for (_, e) in chosen { value += Double(-grp.net.cost[e]) }
+        }
+        return (relaxed, value)
     }
 
     /// `w_p − λ_j·h_p + μ_R + σ_i`, rounded, within the network's cost range.

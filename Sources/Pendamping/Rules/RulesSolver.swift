@@ -1,26 +1,5 @@
 internal import GLPK
 
-/// Rules that cannot all hold, each explained with ids and amounts.
-public struct InfeasibleRules: Error, Sendable, CustomStringConvertible {
-    public var conflicts: [String]
-    public var description: String { conflicts.joined(separator: "\n") }
-}
-
-/// How a rule row stands in the returned solution.
-public struct RuleReport: Sendable, Codable, Equatable {
-    public var rule: String
-    public var subject: String
-    /// The rule's bound in its own units (mentees, hours).
-    public var bound: Double
-    /// What the solution reaches, fixed pairs included.
-    public var activity: Double
-    /// Distance from the bound on the allowed side (0 = binding).
-    public var slack: Double
-    /// Dual value of the row in the root LP relaxation, in score units per unit of the rule
-    /// (how much the relaxation's objective would move if the bound moved by one).
-    public var rootDual: Double?
-}
-
 /// Solves the core model plus programme rules as a GLPK integer programme.
 ///
 /// Starts from the network solver's optimal basis of the core (new rows' slacks basic, cohort
@@ -71,60 +50,76 @@ public struct RulesSolver: Sendable {
         public var report: [RuleReport]
     }
 
+    /// Solves in named stages, each recorded in ``SolveOutcome/stages``:
+    /// 1. ``SolveStageName/core``: the core assignment by the network simplex (parallel
+    ///    groups); if it keeps every rule it is optimal and the solve ends.
+    /// 2. ``SolveStageName/lagrangian``: subgradient steps from the core optimum (its first
+    ///    step), each relaxed optimum repaired; ends when its bound meets its best solution.
+    /// 3. ``SolveStageName/rootRelaxation`` and ``SolveStageName/branchAndCut``: only now is the
+    ///    GLPK model built, warm-started from the core optimum's basis and the best repaired
+    ///    solution; skipped above ``columnLimit`` columns.
+    /// - Throws: ``InfeasibleRules`` when the rules cannot all hold.
     public func solve(_ model: MatchingModel, dataset: Dataset) throws -> Outcome {
-        let rm = try RulesModel(model: model, rules: rules, dataset: dataset)
-        guard rm.conflicts.isEmpty else { throw InfeasibleRules(conflicts: rm.conflicts) }
-        func assignment(columnValues x: [Double]) -> Assignment {
-            var a = coreWithout(model)
-            for (c, p) in rm.lp.columnPair.enumerated() where x[c] > 0.5 {
-                a.pairOf[Int(model.menteeOfPair[Int(p)])] = p; a.objective += model.weight[Int(p)]
-            }
-            return a
+        let before = rules.conflictsBeforeSolve(model)
+        guard before.isEmpty else { throw InfeasibleRules(conflicts: before.map { $0.describe(dataset, rules) }) }
+        let fixedPart = coreWithout(model)
+        func outcome(_ status: MatchStatus, _ a: Assignment, bound: Double, engine: SolveEngine, iterations: Int,
+                     _ stages: [SolveStage], duals: [RuleKey: Double] = [:]) -> Outcome {
+            Outcome(solve: SolveOutcome(status: status, assignment: a, bound: bound, engine: engine, iterations: iterations, stages: stages),
+                    report: rules.report(a, model: model, dataset: dataset, rootDual: duals))
         }
-        // The network optimum of the core is an upper bound; if it keeps every rule, it is optimal.
-        let core = coreAssignment(rm, model: model)
+
+        // 1. The network optimum of the core bounds every rule-abiding solution; if it keeps
+        //    every rule, it is optimal.
+        let coreSolve = try NetworkMatchingSolver().solve(model)
+        let core = coreSolve.assignment
+        var stages = [SolveStage(name: .core, engine: .networkSimplex, status: coreSolve.status, objective: core.objective,
+                                 bound: Double(core.objective), iterations: coreSolve.iterations)]
         if rules.violations(of: core, model: model).isEmpty {
-            let values = columnValues(of: core, rm)
-            return Outcome(solve: SolveOutcome(status: .optimal, assignment: core, bound: Double(core.objective),
-                                               solver: "network-simplex (rules hold)", iterations: rm.lp.network.pivots),
-                           report: report(rm, values: values, duals: nil))
+            stages[0].note = "the core optimum keeps every rule"
+            return outcome(.optimal, core, bound: Double(core.objective), engine: .networkSimplex, iterations: coreSolve.iterations, stages)
         }
-        // The network optimum ignores the rules, so it bounds every rule-abiding solution; the
-        // Lagrangian relaxation tightens that bound and its repaired optima are incumbents.
+        // Optimal for the core, but not a rule-abiding solution: its value is only a bound.
+        stages[0].objective = nil
+        stages[0].note = "the core optimum breaks a rule"
+
+        // 2. The Lagrangian relaxation tightens that bound; its repaired optima are incumbents.
         let clock = ContinuousClock(), began = clock.now
-        let repair = RulesRepair(model: model, rules: rules)
-        let large = rm.lp.model.columnCount > columnLimit
+        let columns = RulesModel.columnCount(model, rules: rules)
+        let large = columns > columnLimit
         var lagrangian = RulesLagrangian(model: model, rules: rules)
         lagrangian.relativeGap = max(options.relativeGap, Tolerance.lagrangianGap)
         lagrangian.stop = stop
         if let limit = options.timeLimit { lagrangian.deadline = began + (large ? limit : limit / 4) }
-        let relaxed = try lagrangian.run { repair.repair($0) }
-        // Its first step (all multipliers zero) repairs the network optimum, less the mentors that
-        // can never open, so the plain repair of the core needs no separate run.
-        let best = relaxed.best
+        let repair = RulesRepair(model: model, rules: rules)
+        let relaxed = try lagrangian.run(coreOptimum: core) { repair.repair($0) }
         let upper = min(Double(core.objective), relaxed.bound)
-        let boundName = "Lagrangian bound (\(relaxed.iterations) subgradient steps of the network simplex)"
+        stages.append(SolveStage(name: .lagrangian, engine: .lagrangianRepair, status: relaxed.best == nil ? .undefined : .feasible,
+                                 objective: relaxed.best?.objective, bound: upper, iterations: relaxed.iterations))
+        /// Ends with the best repaired solution (or none) and the given bound.
         func fallback(_ status: MatchStatus, _ why: String, bound: Double = upper) -> Outcome {
-            guard let best else {
+            stages[stages.count - 1].note = why
+            guard let best = relaxed.best else {
                 // No rule-abiding solution is known: say so rather than call the fixed pairs a solution.
-                return Outcome(solve: SolveOutcome(status: status == .feasible ? .undefined : status,
-                                                   assignment: coreWithout(model), bound: bound,
-                                                   solver: "none (\(why); the repair heuristic found no rule-abiding solution)", iterations: 0),
-                               report: [])
+                stages[stages.count - 1].note = why + "; the repair heuristic found no rule-abiding solution"
+                return Outcome(solve: SolveOutcome(status: status == .feasible ? .undefined : status, assignment: fixedPart, bound: bound,
+                                                   engine: .none, iterations: 0, stages: stages), report: [])
             }
-            return Outcome(solve: SolveOutcome(status: meets(bound, best) ? .optimal : status, assignment: best, bound: max(bound, Double(best.objective)),
-                                               solver: "Lagrangian relaxation with rules repair (\(why)); \(boundName)", iterations: relaxed.iterations),
-                           report: report(rm, values: columnValues(of: best, rm), duals: nil))
+            let proven = meets(bound, best)
+            if proven { stages[stages.count - 1].status = .optimal }
+            return outcome(proven ? .optimal : status, best, bound: max(bound, Double(best.objective)), engine: .lagrangianRepair,
+                           iterations: relaxed.iterations, stages)
         }
-        if let best, upper - Double(best.objective) <= options.relativeGap * max(1, abs(Double(best.objective))) {
+        if let best = relaxed.best, upper - Double(best.objective) <= options.relativeGap * max(1, abs(Double(best.objective))) {
             return fallback(.feasible, "within the relative gap")
         }
-        if large {
-            return fallback(.feasible, "\(rm.lp.model.columnCount) columns is beyond GLPK's reach in the time limit")
-        }
+        if large { return fallback(.feasible, "\(columns) columns is beyond GLPK's reach in the time limit") }
+
+        // 3. GLPK's branch and cut, from the core's optimal basis and the best repaired solution.
+        let rm = try RulesModel(model: model, rules: rules, optimum: core)
         var mipOptions = options
         if let limit = options.timeLimit { mipOptions.timeLimit = max(.milliseconds(100), limit - (clock.now - began)) }
-        let start = best.map { columnValues(of: $0, rm) }
+        let start = relaxed.best.map { rm.columnValues(of: $0) }
         let (root, mip) = try GLPK.withProblem { p -> (LPSolution, MIPSolution?) in
             try p.load(rm.lp.model)
             try p.setBasis(rows: rm.lp.rowStatus, columns: rm.lp.columnStatus)
@@ -134,27 +129,35 @@ public struct RulesSolver: Sendable {
             let mip = try p.intopt(mipOptions, start: start, stop: stop, progress: progress.map { f in { f($0) } })
             return (root, mip)
         }
+        let rootBound = root.status == .optimal ? root.objective + Double(fixedPart.objective) : nil
+        stages.append(SolveStage(name: .rootRelaxation, engine: .glpkSimplex, status: MatchStatus(root.status), objective: nil,
+                                 bound: rootBound, iterations: root.iterations))
         guard let mip else {
-            if root.status == .infeasible { throw InfeasibleRules(conflicts: try explain(rm, dataset: dataset)) }
+            if root.status == .infeasible { throw InfeasibleRules(conflicts: try explain(rm).map { $0.describe(dataset, rules) }) }
             return fallback(root.status == .timeLimit ? .timeLimit : .undefined, "GLPK's LP relaxation ended \(root.status.rawValue)")
         }
-        if mip.status == .infeasible { throw InfeasibleRules(conflicts: try explain(rm, dataset: dataset)) }
+        if mip.status == .infeasible { throw InfeasibleRules(conflicts: try explain(rm).map { $0.describe(dataset, rules) }) }
+        let mipBound = mip.bound.map { min(upper, $0 + Double(fixedPart.objective)) } ?? upper
         guard mip.hasSolution else {
-            return fallback(MatchStatus(mip.status), "GLPK found no incumbent", bound: min(upper, mip.bound.map { $0 + Double(coreWithout(model).objective) } ?? upper))
+            stages.append(SolveStage(name: .branchAndCut, engine: .glpkIntopt, status: MatchStatus(mip.status), objective: nil,
+                                     bound: mipBound, iterations: nil, note: "no incumbent"))
+            return fallback(MatchStatus(mip.status), "GLPK found no incumbent", bound: mipBound)
         }
-        let a = assignment(columnValues: mip.columnValues)
+        var a = fixedPart
+        for (c, p) in rm.lp.columnPair.enumerated() where mip.columnValues[c] > 0.5 {
+            a.pairOf[Int(model.menteeOfPair[Int(p)])] = p; a.objective += model.weight[Int(p)]
+        }
         try a.verify(model)
         let broken = rules.violations(of: a, model: model)
         guard broken.isEmpty else {
             throw MatchingError.invalidSolution("GLPK's solution breaks rules: \(broken.prefix(3).map { $0.describe(dataset) })")
         }
-        let fixedWeight = Double(coreWithout(model).objective)
-        let bound = mip.bound.map { min(upper, $0 + fixedWeight) } ?? upper
         // The Lagrangian bound may close a gap that GLPK's own bound leaves open.
-        let status = meets(bound, a) ? .optimal : MatchStatus(mip.status)
-        return Outcome(solve: SolveOutcome(status: status, assignment: a, bound: bound,
-                                           solver: "glpk-intopt", iterations: root.iterations),
-                       report: report(rm, values: mip.columnValues, duals: root.rowDuals))
+        let status = meets(mipBound, a) ? .optimal : MatchStatus(mip.status)
+        stages.append(SolveStage(name: .branchAndCut, engine: .glpkIntopt, status: status, objective: a.objective,
+                                 bound: mipBound, iterations: nil))
+        return outcome(status, a, bound: mipBound, engine: .glpkIntopt, iterations: root.iterations, stages,
+                       duals: rm.rootDuals(root.rowDuals))
     }
 
     /// Whether a bound proves a solution optimal (equal up to rounding).
@@ -163,61 +166,15 @@ public struct RulesSolver: Sendable {
     /// Fixed pairs only (when the search ended without an incumbent).
     func coreWithout(_ model: MatchingModel) -> Assignment { model.fixedPart().assignment }
 
-    /// The network optimum of the core as an assignment (fixed pairs included).
-    func coreAssignment(_ rm: RulesModel, model: MatchingModel) -> Assignment {
-        rm.lp.core.assignment(rm.lp.core.chosenPairs(rm.lp.network.flow), adding: coreWithout(model), model: model)
-    }
-
-    /// Column values (x then open switches) of an assignment.
-    func columnValues(of a: Assignment, _ rm: RulesModel) -> [Double] {
-        var chosen = Set<Int32>()
-        for p in a.pairOf where p >= 0 { chosen.insert(p) }
-        var x = rm.lp.columnPair.map { chosen.contains($0) ? 1.0 : 0 }
-        // Open switches: 1 when the mentor has mentees (x beyond the pair columns).
-        for _ in rm.lp.columnPair.count..<rm.lp.model.columnCount { x.append(0) }
-        for r in rm.ruleRows where r.kind == .cohortOpen {
-            let load = r.entries.filter { $0.1 == 1 }.reduce(0.0) { $0 + x[Int($1.0)] }
-            if let y = r.entries.first(where: { $0.1 != 1 }) { x[Int(y.0)] = load > 0 || r.fixedPart > 0 ? 1 : 0 }
-        }
-        return x
-    }
-
-    func report(_ rm: RulesModel, values x: [Double], duals: [Double]?) -> [RuleReport] {
-        rm.ruleRows.compactMap { r -> RuleReport? in
-            let bounds = rm.lp.model.rowBounds[Int(r.row)]
-            switch r.kind {
-            case .cohortOpen:
-                return nil
-            case .cohortMin:
-                let load = r.entries.filter { $0.1 == 1 }.reduce(0.0) { $0 + x[Int($1.0)] } + r.fixedPart
-                let y = r.entries.first { $0.1 != 1 }!
-                let minimum = -y.1 + r.fixedPart
-                let open = x[Int(y.0)] > 0.5
-                return RuleReport(rule: r.kind.rawValue, subject: r.subject, bound: open ? minimum : 0, activity: load,
-                                  slack: load - (open ? minimum : 0), rootDual: duals.map { $0[Int(r.row)] / ScoringModel.integerScale })
-            case .hours, .quota, .coverAll:
-                let activity = r.entries.reduce(0.0) { $0 + $1.1 * x[Int($1.0)] } + r.fixedPart
-                let bound: Double, slack: Double
-                switch r.limit.map(LinearModel.Bounds.upper) ?? bounds {
-                case .upper(let u): bound = u + r.fixedPart; slack = bound - activity
-                case .lower(let l): bound = l + r.fixedPart; slack = activity - bound
-                case .fixed(let v): bound = v; slack = 0
-                default: bound = 0; slack = 0
-                }
-                return RuleReport(rule: r.kind.rawValue, subject: r.subject, bound: rounded6(bound), activity: rounded6(activity),
-                                  slack: rounded6(slack), rootDual: duals.map { rounded6($0[Int(r.row)] / ScoringModel.integerScale) })
-            }
-        }
-    }
-
-    /// Which rules conflict and by how much: minimise the total slack added to the rule rows.
-    func explain(_ rm: RulesModel, dataset: Dataset) throws -> [String] {
+    /// Which rules conflict and by how much: minimise the total slack added to the rule rows
+    /// (an elastic model, `glp_intopt`).
+    func explain(_ rm: RulesModel) throws -> [RuleConflict] {
         var lm = rm.lp.model
         lm.sense = .minimize
         for c in 0..<lm.columnCount { lm.objective[c] = 0 }
         var slackOf: [(RuleRow, Int32)] = []
         for r in rm.ruleRows where r.kind != .cohortOpen {
-            let sign: Double = r.kind == .hours ? -1 : 1
+            let sign: Double = r.kind == .rule(.hours) ? -1 : 1
             let s = lm.addColumn(.lower(0), objective: 1)
             lm.set(row: r.row, column: s, sign)
             slackOf.append((r, s))
@@ -225,18 +182,18 @@ public struct RulesSolver: Sendable {
         var o = MIPOptions(timeLimit: options.timeLimit, presolve: true, mirCuts: true, coverCuts: true, cliqueCuts: true)
         o.relativeGap = 0
         let s = try GLPK.withProblem { p in try p.load(lm); return try p.intopt(o, stop: stop) }
-        guard s.hasSolution else { return ["the rules cannot all hold (GLPK found no elastic solution in time: \(s.status.rawValue))"] }
-        var out: [String] = []
+        guard s.hasSolution else { return [.unexplained("the rules cannot all hold (GLPK found no elastic solution in time: \(s.status.rawValue))")] }
+        var out: [RuleConflict] = []
         for (r, c) in slackOf where s.columnValues[Int(c)] > Tolerance.slack {
             let v = s.columnValues[Int(c)]
             switch r.kind {
-            case .quota: out.append("quota for region \(r.subject): short by \(formatFixed(v, 0)) matched mentees")
-            case .hours: out.append("hours of mentor \(r.subject): over by \(formatFixed(v, 1)) h")
-            case .cohortMin: out.append("minimum cohort of mentor \(r.subject): short by \(formatFixed(v, 0)) mentees")
-            case .coverAll: out.append("cover_all: mentee \(r.subject) cannot be matched with the other rules")
+            case .rule(.quota): out.append(.quotaShort(quota: r.index, by: v))
+            case .rule(.hours): out.append(.hoursOver(mentor: r.index, by: v))
+            case .rule(.minMentees): out.append(.cohortShort(mentor: r.index, by: v))
+            case .rule(.coverAll): out.append(.coverAllBlocked(mentee: r.index))
             case .cohortOpen: break
             }
         }
-        return out.isEmpty ? ["the rules cannot all hold"] : out
+        return out.isEmpty ? [.unexplained("the rules cannot all hold")] : out
     }
 }

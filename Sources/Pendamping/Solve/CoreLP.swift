@@ -23,14 +23,18 @@ struct CoreLP {
     /// Row of each network mentee.
     let menteeRow: [Int32: Int32]
 
+    /// - Parameter optimum: an optimal assignment of the core already known (fixed pairs
+    ///   included); the network simplex starts from it, so it only turns that flow's tree into
+    ///   an optimal basis (degenerate pivots). Without it, the greedy start.
     /// - Complexity: one network simplex solve plus `O(pairs)`.
-    static func build(_ model: MatchingModel) throws -> CoreLP {
+    static func build(_ model: MatchingModel, optimum: Assignment? = nil) throws -> CoreLP {
         let g = model.graph
         let fixed = model.fixedPart()
         let free = fixed.free
         let core = CoreNetwork(model: model, mentees: fixed.freeMentees, mentorsInScope: Array(0..<Int32(g.mentorCount)), freeCapacity: free)
         let net = core.network
-        let r = try NetworkSimplex.solve(net, start: core.greedyStart(model))
+        let start = optimum.map { a in core.start(pairOf: core.mentees.map { a.pairOf[Int($0)] }) } ?? core.greedyStart(model)
+        let r = try NetworkSimplex.solve(net, start: start)
         guard r.status == .optimal, r.basisIsReal else { throw MatchingError.solverFailed("network simplex gave no real optimal basis") }
 
         var lm = LinearModel(sense: .maximize)

@@ -66,7 +66,7 @@ public struct GLPKMatchingSolver: MatchingSolver {
                             bound: status == .optimal ? Double(objective) : nil,
                             menteeDual: method == .simplex && status == .optimal ? menteeDual : nil,
                             mentorDual: method == .simplex && status == .optimal ? mentorDual : nil,
-                            solver: "glpk-\(method.rawValue)", iterations: iterations)
+                            engine: method == .simplex ? .glpkSimplex : .glpkIntopt, iterations: iterations)
     }
 }
 

@@ -143,10 +143,12 @@ public struct SolveOutcome: Sendable {
     /// u per mentee (0 for fixed mentees) and v per mentor. Not unique under degeneracy.
     public var menteeDual: [Int64]?
     public var mentorDual: [Int64]?
-    /// Which engine produced it, e.g. `glpk-simplex`.
-    public var solver: String
-    /// Simplex iterations or pivots.
+    /// The engine that produced the returned assignment.
+    public var engine: SolveEngine
+    /// Simplex iterations or pivots of that engine.
     public var iterations: Int
+    /// The stages of a staged solve (programme rules), in order; empty for a single engine.
+    public var stages: [SolveStage] = []
 
     /// |bound − objective| / |objective|; nil without a bound, or without a solution to measure from.
     public var relativeGap: Double? {

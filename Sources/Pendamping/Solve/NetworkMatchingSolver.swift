@@ -42,7 +42,7 @@ public struct NetworkMatchingSolver: MatchingSolver {
         try assignment.verify(model)
         return SolveOutcome(status: status, assignment: assignment, bound: status == .optimal ? Double(objective) : nil,
                             menteeDual: status == .optimal ? menteeDual : nil, mentorDual: status == .optimal ? mentorDual : nil,
-                            solver: "network-simplex", iterations: pivots)
+                            engine: .networkSimplex, iterations: pivots)
     }
 
     struct GroupResult {

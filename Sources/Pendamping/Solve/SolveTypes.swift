@@ -78,3 +78,47 @@ extension MIPOptions {
         if let heuristics { setHeuristics(Set(heuristics.map(\.rawValue))) }
     }
 }
+
+/// The engine that produced a solution or a bound.
+public enum SolveEngine: String, Sendable, Codable, Equatable {
+    /// The project's own network simplex (``NetworkMatchingSolver``).
+    case networkSimplex = "network-simplex"
+    /// GLPK's primal/dual simplex on the LP relaxation (`glp_simplex`).
+    case glpkSimplex = "glpk-simplex"
+    /// GLPK's branch and cut (`glp_intopt`).
+    case glpkIntopt = "glpk-intopt"
+    /// The Lagrangian relaxation of the programme rules (network simplex per step) with the
+    /// rules repair heuristic (``RulesLagrangian``, ``RulesRepair``).
+    case lagrangianRepair = "lagrangian-repair"
+    /// No engine produced a rule-abiding solution (only the fixed pairs are returned).
+    case none
+}
+
+/// A named step of a solve that runs in stages (the programme rules: core, Lagrangian, GLPK).
+public enum SolveStageName: String, Sendable, Codable, Equatable {
+    /// The core assignment without the rules, solved exactly by the network simplex.
+    case core
+    /// Subgradient steps of the Lagrangian relaxation, each relaxed optimum repaired.
+    case lagrangian
+    /// GLPK's LP relaxation of the rules model, warm-started from the core's optimal basis.
+    case rootRelaxation = "root_relaxation"
+    /// GLPK's branch and cut from the best repaired solution.
+    case branchAndCut = "branch_and_cut"
+}
+
+/// What one stage of a solve reached: its engine, status, best solution's objective and the
+/// bound it proved (integer score units), and its effort.
+public struct SolveStage: Sendable, Codable, Equatable {
+    public var name: SolveStageName
+    public var engine: SolveEngine
+    public var status: MatchStatus
+    /// Objective of the best rule-abiding solution this stage produced, if any.
+    public var objective: Int64?
+    /// Upper bound this stage proved on every rule-abiding solution, if any.
+    public var bound: Double?
+    /// Pivots, subgradient steps or simplex iterations; nil where the engine does not count
+    /// them (GLPK's branch and cut).
+    public var iterations: Int?
+    /// Why the stage ended as it did, when that is not plain (e.g. the model is too large for GLPK).
+    public var note: String?
+}

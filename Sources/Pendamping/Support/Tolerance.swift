@@ -23,4 +23,6 @@ enum Tolerance {
     static let gapDenominator = 1e-9
     /// Smallest relative gap the Lagrangian loop aims for (it cannot prove more than rounding allows).
     static let lagrangianGap = 1e-6
+    /// A rule row counts as binding when its reported slack (rounded to 10⁻⁶) is below this.
+    static let binding = 1e-6
 }
