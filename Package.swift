@@ -12,6 +12,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        // Excel workbooks (`.xlsx`) are ZIP archives of XML parts.
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         // `swift package generate-documentation` for the DocC catalog in Sources/Pendamping.
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
@@ -38,7 +40,13 @@ let package = Package(
         ),
         .target(
             name: "Pendamping",
-            dependencies: ["GLPK", "MinCostFlow", .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: [
+                "GLPK", "MinCostFlow",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
+            // The Kemendagri regions table (centroids for records without coordinates) and its notice.
+            resources: [.copy("Resources/regions.csv"), .copy("Resources/NOTICE-regions.md")]
         ),
         .executableTarget(
             name: "pendamping",

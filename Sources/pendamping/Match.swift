@@ -18,6 +18,8 @@ struct Match: ParsableCommand {
     var decisions: String?
     @Option(help: "Output directory.")
     var out: String
+    @Flag(help: "Drop the later listing of each business listed twice (same NIB, or same name in the same kelurahan); DIR/duplicates.csv lists them.")
+    var dedupe = false
     @Option(help: "Solver: \(SolverChoice.allCases.map(\.rawValue).joined(separator: ", ")).")
     var solver: String = SolverChoice.auto.rawValue
     @Flag(help: "Check the optimum two ways: the network certificate (feasibility, complementary slackness, equal primal and dual objectives) and GLPK's simplex started from the network's basis (must need no pivots and agree).")
@@ -59,8 +61,13 @@ struct Match: ParsableCommand {
             // The profile and option combinations are checked before the (possibly long) read.
             let prof = try profile.map(Profile.read) ?? .default
             try Matcher(profile: prof, solver: SolverChoice(rawValue: solver)!).checkOptions()
-            let dataset = try timings.measure("parse") {
-                try data.read()
+            let (listed, quality) = try timings.measure("parse") { try data.readWithQuality() }
+            let duplicates = quality.duplicates
+            let dataset = dedupe ? listed.withoutDuplicates(duplicates) : listed
+            if !duplicates.isEmpty {
+                let ids = duplicates.prefix(3).map { "\($0.droppedID) = \($0.keptID)" }.joined(separator: ", ")
+                printErr(dedupe ? "dropped \(duplicates.count) later listing(s) of businesses listed twice (\(ids)\(duplicates.count > 3 ? ", …" : "")); see duplicates.csv"
+                                : "warning: \(duplicates.count) business(es) listed twice (\(ids)\(duplicates.count > 3 ? ", …" : "")); --dedupe drops the later listings")
             }
             let dec = try decisions.map { try Decisions.read(path: $0, dataset: dataset, encoding: data.textEncoding) } ?? Decisions()
             var matcher = Matcher(profile: prof, decisions: dec, solver: SolverChoice(rawValue: solver)!,
@@ -83,6 +90,7 @@ struct Match: ParsableCommand {
             var files = try ResultFiles.renderResults(result)
             result.timings.record("write", clock.now - start)
             // timings.json is rendered last so that it includes the write stage itself.
+            if dedupe { files.append(ResultFiles.duplicatesFile(duplicates)) }
             files.append(try ResultFiles.timingsFile(result.timings))
             try OutputDirectory.write(files, to: out, inputs: data.paths + [profile, decisions].compactMap { $0 })
             switch format {

@@ -18,12 +18,14 @@ struct PendampingCommand: ParsableCommand {
 
 /// Options shared by commands that read a dataset.
 struct DatasetOptions: ParsableArguments {
-    @Option(help: "Mentors CSV (id, name, kbli, lat, lon, region, capacity, …).")
+    @Option(help: "Mentors list, CSV or Excel .xlsx (id, name, kbli, capacity, region or kecamatan/kabupaten names, optional lat/lon, …; Indonesian headers accepted).")
     var mentors: String
-    @Option(help: "Mentees CSV (id, name, kbli, lat, lon, region, …).")
+    @Option(help: "Mentees list, CSV or Excel .xlsx (id, name, kbli, region or kecamatan/kabupaten names, optional lat/lon, …; Indonesian headers accepted).")
     var mentees: String
     @Option(help: "Text encoding of the CSV inputs: utf-8 (default) or windows-1252 (Excel's \"CSV\" on Windows).")
     var encoding: String = TextEncoding.utf8.rawValue
+    @Option(help: "Worksheet to read from .xlsx inputs (default: the first).")
+    var sheet: String?
 
     func validate() throws {
         guard TextEncoding(rawValue: encoding.lowercased()) != nil else {
@@ -33,9 +35,18 @@ struct DatasetOptions: ParsableArguments {
 
     var textEncoding: TextEncoding { TextEncoding(rawValue: encoding.lowercased()) ?? .utf8 }
 
+    var readOptions: DatasetReader.Options { DatasetReader.Options(encoding: textEncoding, sheet: sheet) }
+
     /// Reads the two files.
     func read() throws -> Dataset {
-        try DatasetReader.read(mentorsPath: mentors, menteesPath: mentees, encoding: textEncoding)
+        try DatasetReader.read(mentorsPath: mentors, menteesPath: mentees, options: readOptions)
+    }
+
+    /// Reads the two files with their data-quality findings; throws on any issue.
+    func readWithQuality() throws -> (Dataset, DataQuality) {
+        let r = try DatasetReader.inspect(mentorsPath: mentors, menteesPath: mentees, options: readOptions)
+        guard r.issues.isEmpty, let d = r.dataset else { throw InputError.invalid(Array(r.issues.prefix(InputError.limit))) }
+        return (d, r.quality)
     }
 
     /// The input files, for the checks that no output replaces one.

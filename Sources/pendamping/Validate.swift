@@ -28,7 +28,12 @@ struct Validate: ParsableCommand {
             }
             return nil
         }
-        let dataset = try check { try data.read() }
+        let inspection = try check {
+            try DatasetReader.inspect(mentorsPath: data.mentors, menteesPath: data.mentees, options: data.readOptions)
+        }
+        issues += inspection?.issues ?? []
+        let dataset = inspection?.dataset
+        let quality = inspection?.quality
         if let dataset { counts = (dataset.mentors.count, dataset.mentees.count) }
         if let profile { _ = try check { try Profile.read(path: profile) } }
         if let decisions {
@@ -44,18 +49,22 @@ struct Validate: ParsableCommand {
             struct Report: Encodable {
                 var ok: Bool; var mentors: Int; var mentees: Int; var missing: String?
                 var issues: [Issue]
+                var quality: DataQuality?
             }
             struct Issue: Encodable { var file: String; var line: Int; var column: String?; var message: String; var record: String? }
             let report = Report(ok: issues.isEmpty && missing == nil, mentors: counts.mentors, mentees: counts.mentees,
                                 missing: missing,
-                                issues: issues.map { Issue(file: $0.file, line: $0.line, column: $0.column, message: $0.message, record: $0.recordID) })
+                                issues: issues.map { Issue(file: $0.file, line: $0.line, column: $0.column, message: $0.message, record: $0.recordID) },
+                                quality: quality)
             let e = JSONEncoder()
             e.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            e.keyEncodingStrategy = .convertToSnakeCase
             FileHandle.standardOutput.write(try e.encode(report) + Data("\n".utf8))
         case .text:
             if let missing { print("missing: \(missing)") }
             for i in issues { print(i) }
             if issues.isEmpty && missing == nil { print("ok: \(counts.mentors) mentors, \(counts.mentees) mentees") }
+            if let quality { print(quality.report) }
         }
         if missing != nil { throw ExitCode(66) }
         if !issues.isEmpty { throw ExitCode(65) }

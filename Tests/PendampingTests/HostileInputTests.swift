@@ -91,7 +91,7 @@ enum HostileTable {
         // Whole-file problems.
         let structural: [(String, [String: Data], String)] = [
             ("empty mentors file", ["m.csv": Data(), "e.csv": Data(mentees.utf8)], "file is empty"),
-            ("missing required column", csv(mentors.replacingOccurrences(of: ",capacity,", with: ",kapasitas,")), "required column is missing"),
+            ("missing required column", csv(mentors.replacingOccurrences(of: ",capacity,", with: ",muatan,")), "required column is missing"),
             ("column twice", csv(mentors.replacingOccurrences(of: ",gender,", with: ",kbli,")), "column appears twice"),
             ("unclosed quote", csv(mentors + "KA-99,\"open,14111,-6.1,106.8,31.73.04,3\n"), "never closed"),
             ("text after closing quote", csv(mentors + "KA-99,\"a\"b,14111,-6.1,106.8,31.73.04,3,,,,,\n"), "after a closing quote"),

@@ -9,6 +9,9 @@ public struct RegionTable: Sendable {
         public var point: GeoPoint?
         public var population: Double?
         public var areaKm2: Double?
+        /// Where the point comes from (`district`: the kecamatan's own; `regency-fallback`: its
+        /// kabupaten's; `regency`, `province`; nil when the table does not say).
+        public var coordSource: String?
     }
     public var regions: [Region]
 
@@ -33,7 +36,7 @@ public struct RegionTable: Sendable {
             regions.append(Region(code: code, name: t.text(row, "name") ?? "",
                                   point: lat.flatMap { la in lon.map { GeoPoint(lat: la, lon: $0) } },
                                   population: t.number(row, "population", in: 0...1e10),
-                                  areaKm2: t.number(row, "area_km2", in: 0...1e7)))
+                                  areaKm2: t.number(row, "area_km2", in: 0...1e7), coordSource: t.text(row, "coord_source")))
         }
         guard t.issues.isEmpty else { throw InputError.invalid(t.issues) }
         return RegionTable(regions: regions)

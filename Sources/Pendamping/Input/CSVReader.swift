@@ -17,6 +17,8 @@ public struct CSVFile: Sendable {
     public let header: [String]
     public let headerLine: Int
     public var records: [(line: Int, fields: [String])]
+    /// The worksheet the table was read from, for an Excel workbook (nil for CSV).
+    public var sheet: String? = nil
 
     /// Reads and splits `path`; the name used in issues is `displayName` (default: the path).
     /// A file in `encoding` other than UTF-8 is converted to UTF-8 first.

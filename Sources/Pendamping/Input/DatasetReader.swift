@@ -1,38 +1,93 @@
 import Foundation
 
-/// Reads mentors and mentees CSV files (DESIGN §3) into a ``Dataset``, or throws
+/// Reads mentors and mentees lists (DESIGN §3) into a ``Dataset``, or throws
 /// ``InputError`` with every issue found (up to ``InputError/limit``).
+///
+/// Each list is a CSV file (UTF-8 or Windows-1252, `,` or `;`) or an Excel workbook
+/// (`.xlsx`, ``XLSXReader``). Headers may be Indonesian aliases (``HeaderAliases``); regions
+/// may be codes or names, and records without `lat`/`lon` are placed at their region's point
+/// (``RegionDirectory``); needs and expertise may be plain words (``SkillWords``).
 public enum DatasetReader {
-    static let mentorRequired = ["id", "name", "kbli", "lat", "lon", "region", "capacity"]
-    static let mentorOptional = ["min_mentees", "hours_per_month", "expertise", "languages", "gender", "scale", "kind"]
-    static let menteeRequired = ["id", "name", "kbli", "lat", "lon", "region"]
-    static let menteeOptional = ["needs", "languages", "gender", "scale", "hours_needed", "prefer", "priority"]
+    /// Columns that place a record, read by both lists. (`kelurahan` and `nib` are read too but
+    /// stay input columns that the outputs carry through.)
+    static let placeColumns = ["lat", "lon", "region", "kecamatan", "kabupaten", "provinsi"]
+    static let mentorRequired = ["id", "name", "kbli", "capacity"]
+    static let mentorOptional = placeColumns + ["min_mentees", "hours_per_month", "expertise", "languages", "gender", "scale", "kind"]
+    static let menteeRequired = ["id", "name", "kbli"]
+    static let menteeOptional = placeColumns + ["needs", "languages", "gender", "scale", "hours_needed", "prefer", "priority"]
 
     /// The largest mentor capacity accepted (a cohort of a hundred thousand is already far
     /// beyond any programme; the bound keeps every count inside `Int32`).
     public static let maxCapacity = 100_000
 
+    /// How the lists are read.
+    public struct Options: Sendable {
+        /// Text encoding of CSV files (workbooks are always UTF-8 inside).
+        public var encoding: TextEncoding
+        /// Worksheet of a workbook to read (nil: the first).
+        public var sheet: String?
+        /// Where region names and points are looked up.
+        public var regions: RegionDirectory?
+        public init(encoding: TextEncoding = .utf8, sheet: String? = nil, regions: RegionDirectory? = nil) {
+            self.encoding = encoding; self.sheet = sheet; self.regions = regions
+        }
+    }
+
+    /// What reading found: the dataset when there is no issue, the data-quality findings,
+    /// and every issue.
+    public struct Inspection: Sendable {
+        public var dataset: Dataset?
+        public var quality: DataQuality
+        public var issues: [InputIssue]
+    }
+
     /// Reads both files, in `encoding`. Every issue of both files is reported together; a
     /// file that cannot be read at all stops the read.
     /// - Complexity: `O(bytes + n·log n)` (records are sorted by id).
     public static func read(mentorsPath: String, menteesPath: String, encoding: TextEncoding = .utf8) throws -> Dataset {
+        try read(mentorsPath: mentorsPath, menteesPath: menteesPath, options: Options(encoding: encoding))
+    }
+
+    /// As ``read(mentorsPath:menteesPath:encoding:)``, with all read options.
+    public static func read(mentorsPath: String, menteesPath: String, options: Options) throws -> Dataset {
+        let r = try inspect(mentorsPath: mentorsPath, menteesPath: menteesPath, options: options)
+        guard r.issues.isEmpty, let d = r.dataset else { throw InputError.invalid(Array(r.issues.prefix(InputError.limit))) }
+        return d
+    }
+
+    /// Reads both files and reports issues and data quality instead of throwing them; throws
+    /// only ``InputError/missingFile(path:reason:)``. - Complexity: as ``read(mentorsPath:menteesPath:options:)``
+    /// plus `O(n)` for duplicates.
+    public static func inspect(mentorsPath: String, menteesPath: String, options: Options = Options()) throws -> Inspection {
         var issues: [InputIssue] = []
         func file(_ path: String) throws -> CSVFile? {
-            do { return try CSVFile.read(path: path, encoding: encoding) } catch InputError.invalid(let found) { issues += found; return nil }
+            do { return try TableFile.read(path: path, encoding: options.encoding, sheet: options.sheet) } catch InputError.invalid(let found) {
+                issues += found; return nil
+            }
         }
         let mentorFile = try file(mentorsPath), menteeFile = try file(menteesPath)
-        let (mentors, mentorExtra) = mentorFile.map { parseMentors($0, issues: &issues) } ?? ([], [])
-        let (mentees, menteeExtra) = menteeFile.map { parseMentees($0, issues: &issues) } ?? ([], [])
+        // The bundled table is loaded only if a record needs it (a name, or no coordinates).
+        let directory = options.regions
+        var quality = DataQuality()
+        var mentorQuality = DataQuality.File(file: mentorFile?.path ?? mentorsPath)
+        var menteeQuality = DataQuality.File(file: menteeFile?.path ?? menteesPath)
+        let (mentors, mentorExtra) = mentorFile.map { parseMentors($0, issues: &issues, quality: &mentorQuality, regions: directory) } ?? ([], [])
+        let (mentees, menteeExtra) = menteeFile.map { parseMentees($0, issues: &issues, quality: &menteeQuality, regions: directory) } ?? ([], [])
         if let menteeFile { checkPreferences(mentees, mentors: mentors, file: menteeFile.path, issues: &issues) }
-        guard issues.isEmpty else { throw InputError.invalid(Array(issues.prefix(InputError.limit))) }
-        return Dataset(mentors: mentors, mentees: mentees, mentorExtraColumns: mentorExtra, menteeExtraColumns: menteeExtra)
+        quality.files = [mentorQuality, menteeQuality]
+        quality.duplicates = Duplicates.find(mentors: mentors, mentees: mentees)
+        let dataset = issues.isEmpty
+            ? Dataset(mentors: mentors, mentees: mentees, mentorExtraColumns: mentorExtra, menteeExtraColumns: menteeExtra) : nil
+        return Inspection(dataset: dataset, quality: quality, issues: issues)
     }
 
     /// The loop both record kinds share: header checks, field count and id, then `build` for
     /// the rest; a record is kept only when `build` added no issue. `O(records)`.
     static func parseRecords<T>(_ file: CSVFile, required: [String], optional: [String], issues: inout [InputIssue],
-                                _ build: (inout TableReader, TableReader.Row) -> T?) -> ([T], [String]) {
+                                aliases: inout [String: String], _ build: (inout TableReader, TableReader.Row) -> T?) -> ([T], [String]) {
         var t = TableReader(file: file, required: required, optional: optional)
+        t.checkPlaceColumns()
+        for a in t.aliasesUsed { aliases[a.written] = a.canonical }
         var out: [T] = []
         out.reserveCapacity(file.records.count)
         var seen = Set<String>()
@@ -46,14 +101,49 @@ public enum DatasetReader {
         return (out, t.extraColumns)
     }
 
+    /// The fields both kinds share, read into `place`, `nib` and `kelurahan`, with quality
+    /// counts. `O(1)` amortised.
+    static func common(_ t: inout TableReader, _ row: TableReader.Row, quality: inout DataQuality.File, regions: RegionDirectory?,
+                       cache: inout [String: Result<RegionCode, TableReader.PlaceFailure>]) -> (TableReader.Place?, String?, String?) {
+        let place = t.place(row, directory: regions, cache: &cache)
+        var nib: String?
+        if let raw = t.text(row, "nib") {
+            let digits = raw.filter { $0 != " " && $0 != "." && $0 != "-" }
+            if digits.utf8.count == 13, digits.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) { nib = digits } else {
+                t.add(row.line, "nib", "\(Echo.shown(raw, Echo.number)) is not a NIB: a NIB has 13 digits", id: row.id)
+            }
+        }
+        if let place, let id = row.id {
+            quality.locationSource[place.source.rawValue, default: .init()].add(id)
+            if place.byName { quality.regionsByName.add(id) }
+        }
+        return (place, nib, t.text(row, "kelurahan"))
+    }
+
     public static func parseMentors(_ file: CSVFile, issues: inout [InputIssue]) -> ([Mentor], [String]) {
-        parseRecords(file, required: mentorRequired, optional: mentorOptional, issues: &issues) { t, row in
+        var quality = DataQuality.File(file: file.path)
+        return parseMentors(file, issues: &issues, quality: &quality, regions: nil)
+    }
+
+    public static func parseMentees(_ file: CSVFile, issues: inout [InputIssue]) -> ([Mentee], [String]) {
+        var quality = DataQuality.File(file: file.path)
+        return parseMentees(file, issues: &issues, quality: &quality, regions: nil)
+    }
+
+    static func parseMentors(_ file: CSVFile, issues: inout [InputIssue], quality: inout DataQuality.File,
+                             regions: RegionDirectory?) -> ([Mentor], [String]) {
+        var cache: [String: Result<RegionCode, TableReader.PlaceFailure>] = [:]
+        var unknown: [String: [String]] = [:], aliases: [String: String] = [:]
+        var q = quality
+        defer { q.aliases = aliases; record(unknown, in: &q); quality = q }
+        let result = parseRecords(file, required: mentorRequired, optional: mentorOptional, issues: &issues, aliases: &aliases) { (t: inout TableReader, row: TableReader.Row) -> Mentor? in
             let name = t.required(row, "name")
-            let kbli = t.kbli(row), loc = t.location(row), region = t.region(row)
+            let kbli = t.kbli(row)
+            let (place, nib, kelurahan) = common(&t, row, quality: &q, regions: regions, cache: &cache)
             let cap = t.integer(row, "capacity", required: true, in: 1...maxCapacity)
             let minM = t.integer(row, "min_mentees", in: 0...maxCapacity)
             let hours = t.number(row, "hours_per_month", in: 0...10_000, rangeText: "[0, 10000]")
-            let expertise = t.skills(row, "expertise")
+            let expertise = t.skills(row, "expertise", unknownWords: &unknown)
             let langs = t.languages(row), gender = t.gender(row), scale = t.scale(row)
             var kind: MentorKind?
             if let k = t.text(row, "kind") {
@@ -63,18 +153,28 @@ public enum DatasetReader {
             if let cap, let minM, minM > cap {
                 t.add(row.line, "min_mentees", "\(minM) is above the capacity \(cap)", id: row.id)
             }
-            guard let name, let kbli, let loc, let region, let cap else { return nil }
-            return Mentor(id: row.id!, name: name, kbli: kbli, location: loc, region: region, capacity: cap,
-                          minMentees: minM, hoursPerMonth: hours, expertise: expertise, languages: langs,
-                          gender: gender, scale: scale, kind: kind, extra: t.extras(row), line: row.line)
+            guard let name, let kbli, let place, let cap else { return nil }
+            var m = Mentor(id: row.id!, name: name, kbli: kbli, location: place.location, region: place.region, capacity: cap,
+                           minMentees: minM, hoursPerMonth: hours, expertise: expertise, languages: langs,
+                           gender: gender, scale: scale, kind: kind, extra: t.extras(row), line: row.line)
+            m.locationSource = place.source; m.locationRadiusKm = place.radiusKm; m.nib = nib; m.kelurahan = kelurahan
+            return m
         }
+        q.records = result.0.count
+        return result
     }
 
-    public static func parseMentees(_ file: CSVFile, issues: inout [InputIssue]) -> ([Mentee], [String]) {
-        parseRecords(file, required: menteeRequired, optional: menteeOptional, issues: &issues) { t, row in
+    static func parseMentees(_ file: CSVFile, issues: inout [InputIssue], quality: inout DataQuality.File,
+                             regions: RegionDirectory?) -> ([Mentee], [String]) {
+        var cache: [String: Result<RegionCode, TableReader.PlaceFailure>] = [:]
+        var unknown: [String: [String]] = [:], aliases: [String: String] = [:]
+        var q = quality
+        defer { q.aliases = aliases; record(unknown, in: &q); quality = q }
+        let result = parseRecords(file, required: menteeRequired, optional: menteeOptional, issues: &issues, aliases: &aliases) { (t: inout TableReader, row: TableReader.Row) -> Mentee? in
             let name = t.required(row, "name")
-            let kbli = t.kbli(row), loc = t.location(row), region = t.region(row)
-            let needs = t.skills(row, "needs")
+            let kbli = t.kbli(row)
+            let (place, nib, kelurahan) = common(&t, row, quality: &q, regions: regions, cache: &cache)
+            let needs = t.skills(row, "needs", unknownWords: &unknown)
             let langs = t.languages(row), gender = t.gender(row), scale = t.scale(row)
             let hours = t.number(row, "hours_needed", in: 0...1_000, rangeText: "[0, 1000]")
             let priority = t.number(row, "priority", in: 0...1_000, rangeText: "[0, 1000]") ?? 1
@@ -84,10 +184,22 @@ public enum DatasetReader {
                     t.add(row.line, "prefer", "\(Echo.shown(token, Echo.token, limit: 64)) is not gender:f|m, kind:KIND or mentor:ID", id: row.id)
                 }
             }
-            guard let name, let kbli, let loc, let region else { return nil }
-            return Mentee(id: row.id!, name: name, kbli: kbli, location: loc, region: region, needs: needs,
-                          languages: langs, gender: gender, scale: scale, hoursNeeded: hours,
-                          preferences: prefs, priority: priority, extra: t.extras(row), line: row.line)
+            guard let name, let kbli, let place else { return nil }
+            var e = Mentee(id: row.id!, name: name, kbli: kbli, location: place.location, region: place.region, needs: needs,
+                           languages: langs, gender: gender, scale: scale, hoursNeeded: hours,
+                           preferences: prefs, priority: priority, extra: t.extras(row), line: row.line)
+            e.locationSource = place.source; e.locationRadiusKm = place.radiusKm; e.nib = nib; e.kelurahan = kelurahan
+            return e
+        }
+        q.records = result.0.count
+        return result
+    }
+
+    /// Unknown needs/expertise words (as rendered by ``Echo/phrase(_:limit:)``, so personal
+    /// text is counted without being shown) into the quality report. `O(words)`.
+    static func record(_ unknown: [String: [String]], in quality: inout DataQuality.File) {
+        for (word, ids) in unknown {
+            for id in ids { quality.unknownWords[word, default: .init()].add(id) }
         }
     }
 

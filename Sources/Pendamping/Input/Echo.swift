@@ -13,6 +13,16 @@ enum Echo {
     /// Identifiers and `kind:value` tokens: letters, digits, `-`, `_`, `.`, `/`, `:`.
     static func token(_ b: UInt8) -> Bool { code(b) || b == 45 || b == 95 || b == 46 || b == 47 || b == 58 }
 
+    /// A free phrase (an unknown need, a region name that matches nothing) quoted only when it
+    /// reads as a plain phrase rather than a person's name: ASCII letters, spaces and hyphens,
+    /// at most `limit` bytes, and one word, or several of which a later one starts in lower
+    /// case ("belajar masak", not "Ibu Rahasia Wulandari"). Otherwise described. `O(length)`.
+    static func phrase(_ raw: String, limit: Int = 40) -> String {
+        let words = raw.split(separator: " ")
+        let plain = words.count <= 1 || words.dropFirst().contains { $0.first?.isLowercase == true }
+        return plain ? shown(raw, { word($0) || $0 == 32 || $0 == 45 }, limit: limit) : "a text of \(raw.count) characters (not shown)"
+    }
+
     /// `'raw'` when it is at most `limit` bytes of `allowed` characters, else a description
     /// such as "a text of 18 characters (not shown)". - Complexity: `O(length)`.
     static func shown(_ raw: String, _ allowed: (UInt8) -> Bool, limit: Int = 24) -> String {

@@ -8,13 +8,24 @@ public struct InputIssue: Error, Sendable, Equatable, CustomStringConvertible {
     public var column: String?
     public var message: String
     public var recordID: String?
+    /// The worksheet, for an issue in an Excel workbook (then `line` is the sheet's row).
+    public var sheet: String?
+    /// The column's letter in the worksheet (`C`), for an issue in an Excel workbook.
+    public var columnLetter: String?
 
-    public init(file: String, line: Int, column: String? = nil, message: String, recordID: String? = nil) {
+    public init(file: String, line: Int, column: String? = nil, message: String, recordID: String? = nil,
+                sheet: String? = nil, columnLetter: String? = nil) {
         self.file = file; self.line = line; self.column = column; self.message = message; self.recordID = recordID
+        self.sheet = sheet; self.columnLetter = columnLetter
     }
 
     public var description: String {
-        var s = line > 0 ? "\(file):\(line): " : "\(file): "
+        var s: String
+        if let sheet {
+            s = "\(file), sheet '\(sheet)'" + (line > 0 ? ", row \(line)" : "") + (columnLetter.map { ", column \($0)" } ?? "") + ": "
+        } else {
+            s = line > 0 ? "\(file):\(line): " : "\(file): "
+        }
         if let column { s += "column '\(column)': " }
         s += message
         if let recordID { s += " (record \(recordID))" }

@@ -4,41 +4,54 @@ import Foundation
 /// fields of one record, collecting ``InputIssue``s instead of stopping at the first.
 struct TableReader {
     let file: CSVFile
-    /// Lower-cased header name → column index.
+    /// Canonical column name (see ``HeaderAliases``) → column index.
     let columns: [String: Int]
+    /// Canonical column name → the header as written, for messages.
+    let written: [String: String]
+    /// Headers that were aliases (as written → canonical), in header order.
+    let aliasesUsed: [(written: String, canonical: String)]
     /// Header columns that the reader did not claim, in header order.
     private(set) var extraColumns: [String] = []
     var issues: [InputIssue] = []
 
-    /// Checks that `required` columns exist and no column name repeats; records the others as extra.
+    /// Checks that `required` columns exist and no column repeats (an alias and its column
+    /// count as the same); records the others as extra.
     init(file: CSVFile, required: [String], optional: [String]) {
         self.file = file
-        var cols: [String: Int] = [:]
+        var cols: [String: Int] = [:], written: [String: String] = [:], aliases: [(String, String)] = []
         var issues: [InputIssue] = []
+        func headerIssue(_ column: String?, _ message: String) {
+            issues.append(InputIssue(file: file.path, line: file.headerLine, column: column, message: message, sheet: file.sheet,
+                                     columnLetter: nil))
+        }
         for (i, name) in file.header.enumerated() {
-            let key = name.lowercased()
+            let key = HeaderAliases.canonical(name)
             if key.isEmpty {
-                issues.append(InputIssue(file: file.path, line: file.headerLine, message: "column \(i + 1) has no name"))
-            } else if cols[key] != nil {
-                issues.append(InputIssue(file: file.path, line: file.headerLine, column: name, message: "column appears twice"))
+                headerIssue(nil, "column \(i + 1) has no name")
+            } else if let first = written[key] {
+                headerIssue(name, first == name ? "column appears twice" : "'\(first)' and '\(name)' both stand for column \(key)")
             } else {
-                cols[key] = i
+                cols[key] = i; written[key] = name
+                if HeaderAliases.normalise(name) != key { aliases.append((name, key)) }
             }
         }
-        for name in required where cols[name] == nil {
-            issues.append(InputIssue(file: file.path, line: file.headerLine, column: name, message: "required column is missing"))
-        }
+        for name in required where cols[name] == nil { headerIssue(name, "required column is missing") }
         let known = Set(required + optional)
-        extraColumns = file.header.filter { !known.contains($0.lowercased()) && !$0.isEmpty }
+        extraColumns = file.header.filter { !known.contains(HeaderAliases.canonical($0)) && !$0.isEmpty }
         self.columns = cols
+        self.written = written
+        self.aliasesUsed = aliases
         self.issues = issues
     }
 
     var isFull: Bool { issues.count >= InputError.limit }
 
+    /// Records an issue about `column` (a canonical name; shown as the header was written).
     mutating func add(_ line: Int, _ column: String?, _ message: String, id: String? = nil) {
         if issues.count < InputError.limit {
-            issues.append(InputIssue(file: file.path, line: line, column: column, message: message, recordID: id))
+            let letter = file.sheet == nil ? nil : column.flatMap { columns[$0] }.map(XLSXTableColumn.letter)
+            issues.append(InputIssue(file: file.path, line: line, column: column.map { written[$0] ?? $0 }, message: message, recordID: id,
+                                     sheet: file.sheet, columnLetter: letter))
         }
     }
 
@@ -130,27 +143,120 @@ struct TableReader {
         return codes
     }
 
-    mutating func location(_ row: Row) -> GeoPoint? {
-        let lat = number(row, "lat", required: true, in: -90...90, rangeText: "[-90, 90]")
-        let lon = number(row, "lon", required: true, in: -180...180, rangeText: "[-180, 180]")
-        guard let lat, let lon else { return nil }
-        return GeoPoint(lat: lat, lon: lon)
+    /// Whether the header can place records: a `region` or `kecamatan`/`kabupaten` column,
+    /// and `lat` with `lon`. Adds header issues otherwise. `O(1)`.
+    mutating func checkPlaceColumns() {
+        func headerIssue(_ column: String, _ message: String) {
+            issues.append(InputIssue(file: file.path, line: file.headerLine, column: column, message: message, sheet: file.sheet))
+        }
+        if columns["region"] == nil && columns["kecamatan"] == nil && columns["kabupaten"] == nil {
+            headerIssue("region", "required column is missing (a Kemendagri code or region name; or kecamatan and kabupaten columns)")
+        }
+        if (columns["lat"] == nil) != (columns["lon"] == nil) {
+            headerIssue(columns["lat"] == nil ? "lat" : "lon", "required column is missing: lat and lon go together")
+        }
     }
 
-    mutating func region(_ row: Row) -> RegionCode? {
-        guard let t = required(row, "region") else { return nil }
-        guard let code = RegionCode(t) else {
-            add(row.line, "region", "\(Echo.shown(t, Echo.region)) is not a Kemendagri region code (PP, PP.KK, PP.KK.CC or PP.KK.CC.DDDD)", id: row.id)
+    /// A record's region and location: `region` as a code or a name (or `kecamatan`,
+    /// `kabupaten`, `provinsi` names), resolved in `directory`; `lat`/`lon` when given, else
+    /// the region's point (``RegionDirectory/placement(_:)``); nil `directory` is the bundled
+    /// one, loaded only when a record needs it. Name look-ups are cached by the cells' text. - Complexity: `O(1)` amortised per distinct region text.
+    mutating func place(_ row: Row, directory: RegionDirectory?, cache: inout [String: Result<RegionCode, PlaceFailure>]) -> Place? {
+        let lat = number(row, "lat", in: -90...90, rangeText: "[-90, 90]")
+        let lon = number(row, "lon", in: -180...180, rangeText: "[-180, 180]")
+        let hasLat = text(row, "lat") != nil, hasLon = text(row, "lon") != nil
+        if hasLat != hasLon { add(row.line, hasLat ? "lon" : "lat", "value is required when \(hasLat ? "lat" : "lon") is given", id: row.id) }
+        let region = text(row, "region"), kec = text(row, "kecamatan"), kab = text(row, "kabupaten"), prov = text(row, "provinsi")
+        var byName = false
+        let code: RegionCode
+        if let region, let c = RegionCode(region) {
+            code = c
+        } else if let region, !region.unicodeScalars.contains(where: { CharacterSet.letters.contains($0) }) {
+            add(row.line, "region", "\(Echo.shown(region, Echo.region)) is not a Kemendagri region code (PP, PP.KK, PP.KK.CC or PP.KK.CC.DDDD)", id: row.id)
+            return nil
+        } else if region != nil || kec != nil || kab != nil {
+            byName = true
+            let key = [region, kec, kab, prov].map { $0 ?? "" }.joined(separator: "\u{1}")
+            let resolved = cache[key] ?? Self.resolve(region: region, kecamatan: kec, kabupaten: kab, provinsi: prov, in: directory ?? .bundled)
+            cache[key] = resolved
+            switch resolved {
+            case .success(let c): code = c
+            case .failure(let f):
+                add(row.line, f.column, f.problem.describe(Echo.phrase(f.text)), id: row.id)
+                return nil
+            }
+        } else {
+            add(row.line, columns["region"] != nil ? "region" : "kecamatan", "value is required (a region code or name) to place the record", id: row.id)
             return nil
         }
-        return code
+        if hasLat || hasLon {
+            guard let lat, let lon else { return nil }
+            return Place(region: code, location: GeoPoint(lat: lat, lon: lon), source: .given, radiusKm: 0, byName: byName)
+        }
+        switch (directory ?? .bundled).placement(code) {
+        case .success(let p): return Place(region: code, location: p.point, source: p.source, radiusKm: p.radiusKm, byName: byName)
+        case .failure(let problem):
+            add(row.line, byName ? (region != nil ? "region" : "kecamatan") : "region", problem.describe("'\(code.text)'"), id: row.id)
+            return nil
+        }
     }
 
-    mutating func skills(_ row: Row, _ column: String) -> SkillSet {
+    /// Where a record is: its region code, its point and where the point came from.
+    struct Place {
+        var region: RegionCode
+        var location: GeoPoint
+        var source: LocationSource
+        var radiusKm: Double
+        /// The region was given by name, not by code.
+        var byName: Bool
+    }
+
+    /// A region that could not be resolved: the column and text at fault and why.
+    struct PlaceFailure: Error {
+        var column: String
+        var text: String
+        var problem: RegionProblem
+    }
+
+    /// Resolves region cells: `region` (a name, optionally "name, kabupaten, province"),
+    /// else `kecamatan`, else `kabupaten` alone; the other cells narrow it. `O(candidates)`.
+    static func resolve(region: String?, kecamatan: String?, kabupaten: String?, provinsi: String?,
+                        in directory: RegionDirectory) -> Result<RegionCode, PlaceFailure> {
+        let (column, text): (String, String)
+        var qualifiers: [String] = []
+        if let region {
+            let parts = region.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+            column = "region"; text = parts.first ?? region
+            qualifiers = Array(parts.dropFirst())
+            if let kabupaten { qualifiers.append(kabupaten) }
+        } else if let kecamatan {
+            column = "kecamatan"; text = kecamatan
+            if let kabupaten { qualifiers.append(kabupaten) }
+        } else {
+            column = "kabupaten"; text = kabupaten ?? ""
+        }
+        if let provinsi { qualifiers.append(provinsi) }
+        let levels = column == "kabupaten" ? [2] : [3, 2]
+        return directory.resolve(text, qualifiers: qualifiers, levels: levels).mapError { problem in
+            if case .unknownQualifier(let q, _) = problem {
+                let qColumn = q == kabupaten ? "kabupaten" : (q == provinsi ? "provinsi" : column)
+                return PlaceFailure(column: qColumn, text: q, problem: problem)
+            }
+            return PlaceFailure(column: column, text: text, problem: problem)
+        }
+    }
+
+    /// A needs or expertise cell: vocabulary names or plain words (``SkillWords``), separated
+    /// by `|`, `,`, `;` or `/`; an unknown word is an issue naming it (``Echo/phrase(_:limit:)``),
+    /// and is counted in `unknownWords` under the same rendering.
+    mutating func skills(_ row: Row, _ column: String, unknownWords: inout [String: [String]]) -> SkillSet {
         var set = SkillSet()
-        for item in list(row, column) {
-            guard let s = Skill(rawValue: item.lowercased()) else {
-                add(row.line, column, "\(Echo.shown(item, Echo.word)) is not one of \(Skill.allCases.map(\.rawValue).joined(separator: ", "))", id: row.id)
+        guard let cell = text(row, column) else { return set }
+        for item in SkillWords.items(cell) {
+            guard let s = SkillWords.skill(item) else {
+                let shown = Echo.phrase(item)
+                add(row.line, column, "\(shown) is not a known need or expertise; use \(Skill.allCases.map(\.rawValue).joined(separator: ", ")) or their plain words (e.g. sertifikasi halal, desain kemasan, pemasaran digital)", id: row.id)
+                unknownWords[shown, default: []].append(row.id ?? "")
                 continue
             }
             set.insert(SkillSet([s]))
@@ -189,7 +295,7 @@ struct TableReader {
     /// Values of the extra columns, in `extraColumns` order.
     func extras(_ row: Row) -> [String] {
         extraColumns.map { name in
-            guard let i = columns[name.lowercased()], i < row.fields.count else { return "" }
+            guard let i = columns[HeaderAliases.canonical(name)], i < row.fields.count else { return "" }
             return row.fields[i]
         }
     }

@@ -25,6 +25,15 @@ public struct Mentor: Sendable, Identifiable {
     public var kind: MentorKind?
     /// Values of the input's unknown columns, in the dataset's `extraColumns` order.
     public var extra: [String]
+    /// Where `location` came from: the record's coordinates, or its region's point.
+    public var locationSource: LocationSource = .given
+    /// How far the business may be from `location` when that is a region's point (the
+    /// region's typical radius, km); 0 for given coordinates.
+    public var locationRadiusKm: Double = 0
+    /// Nomor Induk Berusaha (13 digits), when stated.
+    public var nib: String?
+    /// Kelurahan/desa name as written, when stated (for finding the same business twice).
+    public var kelurahan: String?
     /// 1-based line of the record in its file (0 when not from a file).
     public var line: Int
 
@@ -56,6 +65,15 @@ public struct Mentee: Sendable, Identifiable {
     /// Weight of this mentee in the objective (default 1).
     public var priority: Double
     public var extra: [String]
+    /// Where `location` came from: the record's coordinates, or its region's point.
+    public var locationSource: LocationSource = .given
+    /// How far the business may be from `location` when that is a region's point (the
+    /// region's typical radius, km); 0 for given coordinates.
+    public var locationRadiusKm: Double = 0
+    /// Nomor Induk Berusaha (13 digits), when stated.
+    public var nib: String?
+    /// Kelurahan/desa name as written, when stated (for finding the same business twice).
+    public var kelurahan: String?
     public var line: Int
 
     public init(id: String, name: String = "", kbli: [KBLICode], location: GeoPoint, region: RegionCode,

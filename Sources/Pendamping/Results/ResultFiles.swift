@@ -27,6 +27,16 @@ public enum ResultFiles {
         ("timings.json", try json(Timings(t)))
     }
 
+    /// `duplicates.csv`: each later listing of a business (dropped by `--dedupe`) with the
+    /// listing kept and why. - Complexity: `O(duplicates)`.
+    public static func duplicatesFile(_ duplicates: [DuplicateRecord]) -> (name: String, data: Data) {
+        var w = CSVTableWriter(header: ["kept_kind", "kept_id", "dropped_kind", "dropped_id", "reason"])
+        for d in duplicates {
+            w.appendRow([.text(d.keptKind), .text(d.keptID), .text(d.droppedKind), .text(d.droppedID), .text(d.reason.rawValue)])
+        }
+        return ("duplicates.csv", Data(w.text.utf8))
+    }
+
     /// One row per rule row: bound, activity, slack and root LP dual.
     static func rulesCSV(_ r: MatchResult) -> String {
         var w = CSVTableWriter(header: ["rule", "subject", "bound", "activity", "slack", "root_lp_dual"])
@@ -44,39 +54,42 @@ public enum ResultFiles {
 
     static func pairsCSV(_ r: MatchResult) -> String {
         let ours = ["mentee_id", "mentee_name", "mentor_id", "mentor_name", "score", "sector", "location",
-                    "capacity", "culture", "distance_km", "decision"]
+                    "capacity", "culture", "distance_km", "decision", "location_source", "mentor_location_source"]
         var w = CSVTableWriter(header: ours + extraHeader(r.dataset.menteeExtraColumns, avoiding: ours))
         for p in r.pairs {
             let a = r.dataset.mentees[Int(p.mentee)], b = r.dataset.mentors[Int(p.mentor)], s = p.breakdown
             w.appendRow([.text(a.id), .text(a.name), .text(b.id), .text(b.name), .number(formatScore(p.score)),
                          .number(formatFixed(s.sector, 4)), .number(formatFixed(s.location, 4)),
                          .number(formatFixed(s.capacity, 4)), .number(formatFixed(s.culture, 4)),
-                         .number(formatFixed(s.distanceKm, 2)), .text(p.decision?.rawValue ?? "")]
+                         .number(formatFixed(s.distanceKm, 2)), .text(p.decision?.rawValue ?? ""),
+                         .text(a.locationSource.rawValue), .text(b.locationSource.rawValue)]
                         + a.extra.map(CSVTableWriter.Cell.text))
         }
         return w.text
     }
 
     static func unassignedCSV(_ r: MatchResult) -> String {
-        let ours = ["mentee_id", "mentee_name", "region", "reason", "detail"]
+        let ours = ["mentee_id", "mentee_name", "region", "reason", "detail", "location_source"]
         var w = CSVTableWriter(header: ours + extraHeader(r.dataset.menteeExtraColumns, avoiding: ours))
         for u in r.unassigned {
             let a = r.dataset.mentees[Int(u.mentee)]
-            w.appendRow([.text(a.id), .text(a.name), .text(a.region.text), .text(u.reason.rawValue), .text(u.detail)]
+            w.appendRow([.text(a.id), .text(a.name), .text(a.region.text), .text(u.reason.rawValue), .text(u.detail),
+                        .text(a.locationSource.rawValue)]
                         + a.extra.map(CSVTableWriter.Cell.text))
         }
         return w.text
     }
 
     static func mentorsCSV(_ r: MatchResult) -> String {
-        let ours = ["mentor_id", "mentor_name", "kind", "region", "capacity", "load", "free", "utilisation", "slot_gain"]
+        let ours = ["mentor_id", "mentor_name", "kind", "region", "capacity", "load", "free", "utilisation", "slot_gain", "location_source"]
         var w = CSVTableWriter(header: ours + extraHeader(r.dataset.mentorExtraColumns, avoiding: ours))
         for (j, b) in r.dataset.mentors.enumerated() {
             let load = Int(r.load[j])
             let slot = r.slotGain.map { formatScore($0[j]) } ?? ""
             w.appendRow([.text(b.id), .text(b.name), .text(b.kind?.rawValue ?? ""), .text(b.region.text),
                          .number(String(b.capacity)), .number(String(load)), .number(String(b.capacity - load)),
-                         .number(formatFixed(Double(load) / Double(max(1, b.capacity)), 4)), .number(slot)]
+                         .number(formatFixed(Double(load) / Double(max(1, b.capacity)), 4)), .number(slot),
+                         .text(b.locationSource.rawValue)]
                         + b.extra.map(CSVTableWriter.Cell.text))
         }
         return w.text

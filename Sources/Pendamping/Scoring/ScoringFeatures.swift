@@ -15,9 +15,11 @@ struct ScoringFeatures: Sendable {
     var latRad: [Double] = []
     var lonRad: [Double] = []
     var cosLat: [Double] = []
+    /// How far the record may be from its point (a region's typical radius, km; 0 when given).
+    var radiusKm: [Double] = []
 
     mutating func append(kbli codes: [KBLICode], skills: SkillSet, scale: BusinessScale?, languages: UInt64,
-                         region: RegionCode, location: GeoPoint) {
+                         region: RegionCode, location: GeoPoint, radiusKm: Double = 0) {
         kbli += codes.map(Self.pack)
         kbliStart.append(Int32(kbli.count))
         self.skills.append(skills.rawValue)
@@ -28,6 +30,7 @@ struct ScoringFeatures: Sendable {
         latRad.append(location.lat * rad)
         lonRad.append(location.lon * rad)
         cosLat.append(cos(location.lat * rad))
+        self.radiusKm.append(radiusKm)
     }
 
     /// One byte per KBLI level. `O(1)`.

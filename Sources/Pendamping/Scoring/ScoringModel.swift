@@ -61,10 +61,12 @@ public struct ScoringModel: Sendable {
         weightSum = profile.weights.sum
         var mf = ScoringFeatures(), ef = ScoringFeatures()
         for (j, m) in dataset.mentors.enumerated() {
-            mf.append(kbli: m.kbli, skills: m.expertise, scale: m.scale, languages: mentorLanguages[j], region: m.region, location: m.location)
+            mf.append(kbli: m.kbli, skills: m.expertise, scale: m.scale, languages: mentorLanguages[j], region: m.region, location: m.location,
+                      radiusKm: m.locationRadiusKm)
         }
         for (i, e) in dataset.mentees.enumerated() {
-            ef.append(kbli: e.kbli, skills: e.needs, scale: e.scale, languages: menteeLanguages[i], region: e.region, location: e.location)
+            ef.append(kbli: e.kbli, skills: e.needs, scale: e.scale, languages: menteeLanguages[i], region: e.region, location: e.location,
+                      radiusKm: e.locationRadiusKm)
         }
         mentorFeatures = mf
         menteeFeatures = ef
@@ -97,13 +99,17 @@ public struct ScoringModel: Sendable {
         return true
     }
 
-    /// Great-circle km between mentee `i` and mentor `j` (haversine on precomputed radians). `O(1)`.
+    /// Great-circle km between mentee `i` and mentor `j` (haversine on precomputed radians),
+    /// never below the typical radius of a region whose point stands in for either's location:
+    /// two businesses placed at one kecamatan's point are not 0 km apart, but about that
+    /// kecamatan's radius. Never below the great-circle distance, so the candidate search's
+    /// distance bounds stay exact. `O(1)`.
     @inline(__always)
     func distanceKm(mentee i: Int, mentor j: Int) -> Double {
         let a = menteeFeatures, b = mentorFeatures
         let s1 = sin((b.latRad[j] - a.latRad[i]) / 2), s2 = sin((b.lonRad[j] - a.lonRad[i]) / 2)
         let h = s1 * s1 + a.cosLat[i] * b.cosLat[j] * s2 * s2
-        return 2 * Geo.earthRadiusKm * asin(min(1, h.squareRoot()))
+        return max(2 * Geo.earthRadiusKm * asin(min(1, h.squareRoot())), a.radiusKm[i], b.radiusKm[j])
     }
 
     /// The breakdown for a pair, whether or not the rules allow it. `O(|kbli|²)`.

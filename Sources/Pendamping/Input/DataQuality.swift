@@ -1,0 +1,44 @@
+/// What reading an office's lists found besides errors: where locations came from, which
+/// regions were given by name, which headers were aliases, which words were not understood
+/// and which businesses appear twice. `validate` prints it; ids only, never names.
+public struct DataQuality: Sendable, Codable, Equatable {
+    /// A count with the first few record ids.
+    public struct Sample: Sendable, Codable, Equatable {
+        public var count: Int = 0
+        public var firstIDs: [String] = []
+        /// How many ids a sample keeps.
+        public static let shown = 5
+        mutating func add(_ id: String) { count += 1; if firstIDs.count < Self.shown { firstIDs.append(id) } }
+    }
+
+    /// One input file's findings.
+    public struct File: Sendable, Codable, Equatable {
+        public var file: String
+        public var records: Int = 0
+        /// Headers read as aliases: as written → the column they stand for.
+        public var aliases: [String: String] = [:]
+        /// Records by ``LocationSource`` (`given`, `kecamatan`, `kabupaten`).
+        public var locationSource: [String: Sample] = [:]
+        /// Records whose region was given by name and resolved to a code.
+        public var regionsByName = Sample()
+        /// Needs or expertise words that are not in the vocabulary, with the records using them.
+        public var unknownWords: [String: Sample] = [:]
+    }
+
+    public var files: [File] = []
+    /// Businesses listed twice (within or across the lists).
+    public var duplicates: [DuplicateRecord] = []
+
+    public init() {}
+}
+
+/// The same business listed twice: the first listing (kept by `--dedupe`) and the later one.
+public struct DuplicateRecord: Sendable, Codable, Equatable {
+    public enum Reason: String, Sendable, Codable { case nib, nameInKelurahan = "name_in_kelurahan" }
+    /// `mentor` or `mentee`, and the id, of the first listing.
+    public var keptKind: String
+    public var keptID: String
+    public var droppedKind: String
+    public var droppedID: String
+    public var reason: Reason
+}

@@ -1,0 +1,253 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+import ZIPFoundation
+
+/// Reads one worksheet of an Excel workbook (`.xlsx`, Office Open XML, ECMA-376 Part 1
+/// §18.2–18.3) into a ``CSVFile``: the first non-empty row is the header, each later
+/// non-empty row a record whose `line` is the sheet's row number.
+///
+/// The archive is opened with ZIPFoundation; `xl/workbook.xml` and its relationships name
+/// the sheets and their parts; cells are read with Foundation's streaming `XMLParser`:
+/// shared strings (`t="s"`, rich-text runs joined), inline strings (`t="inlineStr"`), formula
+/// strings (`t="str"`), booleans, numbers as written, and empty or missing cells as empty
+/// fields. Errors name the file and sheet (and, through ``TableReader``, row and column letter).
+/// - Complexity: `O(bytes)` of the sheet and shared-string parts.
+public enum XLSXReader {
+    /// The worksheet names of a workbook, in workbook order. - Throws: ``InputError``.
+    public static func sheetNames(_ data: Data, name: String) throws -> [String] {
+        try Workbook(data, name: name).sheets.map(\.name)
+    }
+
+    /// Reads `sheet` (nil: the first) of the workbook in `data`. - Throws: ``InputError``.
+    public static func read(_ data: Data, name: String, sheet: String? = nil) throws -> CSVFile {
+        let book = try Workbook(data, name: name)
+        guard let chosen = sheet.map({ s in book.sheets.first { $0.name == s } }) ?? book.sheets.first else {
+            let names = book.sheets.map { "'\($0.name)'" }.joined(separator: ", ")
+            throw fail(name, sheet.map { "has no sheet '\($0)'; its sheets are \(names)" } ?? "has no worksheet")
+        }
+        let strings = try book.part("xl/sharedStrings.xml").map { try SharedStringsParser.parse($0, name: name) } ?? []
+        guard let sheetData = try book.part(chosen.path) else { throw fail(name, "sheet '\(chosen.name)' has no part \(chosen.path)") }
+        let rows = try SheetParser.parse(sheetData, strings: strings, name: name, sheet: chosen.name)
+        guard let first = rows.firstIndex(where: { !$0.cells.allSatisfy(\.isEmpty) }) else {
+            throw InputError.invalid([InputIssue(file: name, line: 0, message: "sheet is empty: a header row is required", sheet: chosen.name)])
+        }
+        let header = rows[first].cells.map { $0.trimmedASCII }
+        var records: [(line: Int, fields: [String])] = []
+        records.reserveCapacity(rows.count - first)
+        for r in rows[(first + 1)...] where !r.cells.allSatisfy({ $0.trimmedASCII.isEmpty }) {
+            var fields = r.cells
+            if fields.count < header.count { fields += Array(repeating: "", count: header.count - fields.count) }
+            // Trailing empty cells beyond the header (formatting only) are not fields.
+            while fields.count > header.count, fields.last?.isEmpty == true { fields.removeLast() }
+            records.append((r.number, fields))
+        }
+        var file = CSVFile(path: name, delimiter: UInt8(ascii: ","), header: header, headerLine: rows[first].number, records: records)
+        file.sheet = chosen.name
+        return file
+    }
+
+    static func fail(_ name: String, _ message: String) -> InputError {
+        .invalid([InputIssue(file: name, line: 0, message: message)])
+    }
+
+    /// The archive, its sheets and their part paths.
+    struct Workbook {
+        let archive: Archive
+        let name: String
+        var sheets: [(name: String, path: String)] = []
+
+        init(_ data: Data, name: String) throws {
+            self.name = name
+            do { archive = try Archive(data: data, accessMode: .read) } catch {
+                throw XLSXReader.fail(name, "is not an Excel workbook (.xlsx): it is not a ZIP archive")
+            }
+            guard let workbook = try part("xl/workbook.xml") else {
+                throw XLSXReader.fail(name, "is not an Excel workbook (.xlsx): it has no xl/workbook.xml")
+            }
+            let listed = try AttributeCollector.collect(workbook, element: "sheet", name: name)
+            let rels = try part("xl/_rels/workbook.xml.rels").map { try AttributeCollector.collect($0, element: "Relationship", name: name) } ?? []
+            var target: [String: String] = [:]
+            for r in rels { if let id = r["Id"], let t = r["Target"] { target[id] = t } }
+            for (k, s) in listed.enumerated() {
+                let id = s["r:id"] ?? s.first { $0.key.hasSuffix(":id") }?.value
+                var path = id.flatMap { target[$0] } ?? "worksheets/sheet\(k + 1).xml"
+                path = path.hasPrefix("/") ? String(path.dropFirst()) : "xl/" + path
+                sheets.append((s["name"] ?? "Sheet\(k + 1)", path))
+            }
+        }
+
+        /// The bytes of a part, nil when the archive has none. - Throws: ``InputError`` when it cannot be inflated.
+        func part(_ path: String) throws -> Data? {
+            guard let entry = archive[path] else { return nil }
+            var out = Data()
+            do { _ = try archive.extract(entry, skipCRC32: false) { out.append($0) } } catch {
+                throw XLSXReader.fail(name, "part \(path) of the workbook cannot be read: \(error)")
+            }
+            return out
+        }
+    }
+
+    /// One sheet row: its number and its cells by column (missing cells empty).
+    struct Row { var number: Int; var cells: [String] }
+}
+
+/// Collects the attributes of every element named `element` (workbook sheets, relationships).
+private final class AttributeCollector: NSObject, XMLParserDelegate {
+    let element: String
+    var found: [[String: String]] = []
+    init(element: String) { self.element = element }
+
+    static func collect(_ data: Data, element: String, name: String) throws -> [[String: String]] {
+        let c = AttributeCollector(element: element)
+        let p = XMLParser(data: data)
+        p.delegate = c
+        guard p.parse() else { throw XLSXReader.fail(name, "workbook XML is malformed: \(p.parserError.map { "\($0)" } ?? "unknown error")") }
+        return c.found
+    }
+
+    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+                attributes: [String: String] = [:]) {
+        if name == element { found.append(attributes) }
+    }
+}
+
+/// `xl/sharedStrings.xml`: each `<si>`'s text, rich-text runs joined, phonetic runs skipped.
+private final class SharedStringsParser: NSObject, XMLParserDelegate {
+    var strings: [String] = []
+    var current = "", inText = false, inPhonetic = false
+
+    static func parse(_ data: Data, name: String) throws -> [String] {
+        let s = SharedStringsParser()
+        let p = XMLParser(data: data)
+        p.delegate = s
+        guard p.parse() else { throw XLSXReader.fail(name, "shared strings XML is malformed: \(p.parserError.map { "\($0)" } ?? "unknown error")") }
+        return s.strings
+    }
+
+    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+                attributes: [String: String] = [:]) {
+        switch name {
+        case "si": current = ""
+        case "t": inText = !inPhonetic
+        case "rPh": inPhonetic = true
+        default: break
+        }
+    }
+
+    func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+        switch name {
+        case "si": strings.append(current)
+        case "t": inText = false
+        case "rPh": inPhonetic = false
+        default: break
+        }
+    }
+
+    func parser(_ parser: XMLParser, foundCharacters string: String) { if inText { current += string } }
+}
+
+/// A worksheet's `<sheetData>`: rows of cells placed by their `r` references.
+private final class SheetParser: NSObject, XMLParserDelegate {
+    let strings: [String]
+    var rows: [XLSXReader.Row] = []
+    var row = XLSXReader.Row(number: 0, cells: [])
+    var column = 0, type = "", value = "", capture = false, inInline = false
+    var failure: String?
+
+    init(strings: [String]) { self.strings = strings }
+
+    static func parse(_ data: Data, strings: [String], name: String, sheet: String) throws -> [XLSXReader.Row] {
+        let s = SheetParser(strings: strings)
+        let p = XMLParser(data: data)
+        p.delegate = s
+        let ok = p.parse()
+        if let f = s.failure { throw InputError.invalid([InputIssue(file: name, line: s.row.number, message: f, sheet: sheet)]) }
+        guard ok else {
+            throw InputError.invalid([InputIssue(file: name, line: 0, message: "sheet XML is malformed: \(p.parserError.map { "\($0)" } ?? "unknown error")", sheet: sheet)])
+        }
+        return s.rows
+    }
+
+    /// Column index of a cell reference such as `C5` (0 for A), nil when it has no letters.
+    static func columnIndex(_ ref: String) -> Int? {
+        var n = 0, letters = 0
+        for b in ref.utf8 {
+            guard (65...90).contains(b) || (97...122).contains(b) else { break }
+            n = n * 26 + Int((b & 0xDF) - 64); letters += 1
+        }
+        return letters == 0 || letters > 3 ? nil : n - 1
+    }
+
+    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+                attributes: [String: String] = [:]) {
+        switch name {
+        case "row":
+            let number = attributes["r"].flatMap(Int.init) ?? (row.number + 1)
+            row = XLSXReader.Row(number: number, cells: [])
+            column = 0
+        case "c":
+            if let ref = attributes["r"] {
+                guard let c = Self.columnIndex(ref) else { failure = "cell reference '\(ref.prefix(12))' is not a column and row"; parser.abortParsing(); return }
+                column = c
+            }
+            type = attributes["t"] ?? "n"
+            value = ""
+        case "v": capture = true
+        case "is": inInline = true
+        case "t": capture = inInline
+        default: break
+        }
+    }
+
+    func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+        switch name {
+        case "v", "t": capture = false
+        case "is": inInline = false
+        case "c":
+            var text = value
+            switch type {
+            case "s":
+                guard let k = Int(value), k >= 0, k < strings.count else {
+                    failure = "cell \(XLSXTableColumn.letter(column))\(row.number) refers to shared string \(value.prefix(12)), which the workbook does not have"
+                    parser.abortParsing(); return
+                }
+                text = strings[k]
+            case "b": text = value == "1" ? "TRUE" : "FALSE"
+            default: break
+            }
+            if column >= 16_384 { failure = "a cell lies beyond Excel's last column XFD"; parser.abortParsing(); return }
+            if row.cells.count <= column { row.cells += Array(repeating: "", count: column + 1 - row.cells.count) }
+            row.cells[column] = text
+            column += 1
+        case "row": rows.append(row)
+        default: break
+        }
+    }
+
+    func parser(_ parser: XMLParser, foundCharacters string: String) { if capture { value += string } }
+}
+
+/// Column letters of worksheet columns.
+enum XLSXTableColumn {
+    /// `0` → `A`, `25` → `Z`, `26` → `AA`. `O(log index)`.
+    static func letter(_ index: Int) -> String {
+        var n = index + 1, out = ""
+        while n > 0 { let r = (n - 1) % 26; out = String(UnicodeScalar(UInt8(65 + r))) + out; n = (n - 1) / 26 }
+        return out
+    }
+}
+
+/// A list file, CSV or Excel workbook by its name (`.xlsx`) or its first bytes (a ZIP archive).
+public enum TableFile {
+    /// Reads `path`: a workbook's sheet (`sheet`, or the first) or a CSV file in `encoding`.
+    /// - Throws: ``InputError``.
+    public static func read(path: String, encoding: TextEncoding = .utf8, sheet: String? = nil) throws -> CSVFile {
+        let data = try InputFile.contents(path, name: path)
+        if path.lowercased().hasSuffix(".xlsx") || data.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
+            return try XLSXReader.read(data, name: path, sheet: sheet)
+        }
+        return try CSVFile.parse(data, name: path, encoding: encoding)
+    }
+}
