@@ -13,9 +13,26 @@ public enum Duplicates {
     /// Every later listing of a business already listed, with the first listing and why.
     /// - Complexity: `O(n + m)` expected.
     public static func find(mentors: [Mentor], mentees: [Mentee]) -> [DuplicateRecord] {
-        struct Listing { var kind: String; var id: String; var line: Int; var name: String; var nib: String?; var kelurahan: String?; var region: RegionCode }
-        let listings = mentors.sorted { $0.line < $1.line }.map { Listing(kind: "mentor", id: $0.id, line: $0.line, name: $0.name, nib: $0.nib, kelurahan: $0.kelurahan, region: $0.region) }
-            + mentees.sorted { $0.line < $1.line }.map { Listing(kind: "mentee", id: $0.id, line: $0.line, name: $0.name, nib: $0.nib, kelurahan: $0.kelurahan, region: $0.region) }
+        // Only records with a NIB or a kelurahan can repeat one another; most lists have few.
+        struct Listing { var kind: String; var id: String; var line: Int; var nib: String?; var nameKey: String? }
+        func key(_ name: String, _ kelurahan: String?, _ region: RegionCode) -> String? {
+            let place = kelurahan.map { (region.prefix(3)?.text ?? region.text) + "|" + RegionName.words($0).joined(separator: " ") }
+                ?? (region.level == 4 ? region.text : nil)
+            guard let place else { return nil }
+            let n = normalisedName(name)
+            return n.isEmpty ? nil : place + "|" + n
+        }
+        var listings: [Listing] = []
+        for m in mentors where m.nib != nil || m.kelurahan != nil || m.region.level == 4 {
+            listings.append(Listing(kind: "mentor", id: m.id, line: m.line, nib: m.nib, nameKey: key(m.name, m.kelurahan, m.region)))
+        }
+        let mentorCount = listings.count
+        for e in mentees where e.nib != nil || e.kelurahan != nil || e.region.level == 4 {
+            listings.append(Listing(kind: "mentee", id: e.id, line: e.line, nib: e.nib, nameKey: key(e.name, e.kelurahan, e.region)))
+        }
+        // File order: mentors first, each list by line.
+        listings[..<mentorCount].sort { $0.line < $1.line }
+        listings[mentorCount...].sort { $0.line < $1.line }
         var byNIB: [String: Int] = [:], byName: [String: Int] = [:]
         var out: [DuplicateRecord] = []
         for (k, l) in listings.enumerated() {
@@ -23,12 +40,8 @@ public enum Duplicates {
             if let nib = l.nib {
                 if let f = byNIB[nib] { first = (f, .nib) } else { byNIB[nib] = k }
             }
-            let place = l.kelurahan.map { (l.region.prefix(3)?.text ?? l.region.text) + "|" + RegionName.words($0).joined(separator: " ") }
-                ?? (l.region.level == 4 ? l.region.text : nil)
-            let name = normalisedName(l.name)
-            if let place, !name.isEmpty {
-                let key = place + "|" + name
-                if let f = byName[key] { if first == nil { first = (f, .nameInKelurahan) } } else { byName[key] = k }
+            if let name = l.nameKey {
+                if let f = byName[name] { if first == nil { first = (f, .nameInKelurahan) } } else { byName[name] = k }
             }
             if let (f, reason) = first {
                 let kept = listings[f]

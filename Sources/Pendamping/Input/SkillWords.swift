@@ -28,12 +28,13 @@ public enum SkillWords {
 
     /// The skill a word or phrase names, if any. `O(length)`.
     public static func skill(_ text: String) -> Skill? {
-        skillOf[RegionName.words(text).joined(separator: " ")]
+        if let s = Skill(rawValue: text) { return s } // the vocabulary as written: the common case
+        return skillOf[RegionName.words(text).joined(separator: " ")]
     }
 
     /// Items of a needs or expertise cell: separated by `|`, `,`, `;` or `/`. `O(length)`.
     static func items(_ cell: String) -> [String] {
         cell.split(whereSeparator: { $0 == "|" || $0 == "," || $0 == ";" || $0 == "/" })
-            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            .map { $0.trimmedASCII }.filter { !$0.isEmpty }
     }
 }

@@ -9,7 +9,8 @@ import ZIPFoundation
 /// non-empty row a record whose `line` is the sheet's row number.
 ///
 /// The archive is opened with ZIPFoundation; `xl/workbook.xml` and its relationships name
-/// the sheets and their parts; cells are read with Foundation's streaming `XMLParser`:
+/// the sheets and their parts (read with Foundation's `XMLParser`); cells and shared strings
+/// are read with ``XMLScanner`` (Foundation's parser is the bottleneck there, see its notes):
 /// shared strings (`t="s"`, rich-text runs joined), inline strings (`t="inlineStr"`), formula
 /// strings (`t="str"`), booleans, numbers as written, and empty or missing cells as empty
 /// fields. Errors name the file and sheet (and, through ``TableReader``, row and column letter).
@@ -93,6 +94,10 @@ public enum XLSXReader {
     struct Row { var number: Int; var cells: [String] }
 }
 
+/// A streaming parser over `data`. Fed from a stream: on Linux, `XMLParser(data:)` fails on
+/// parts of a few megabytes (swift-corelibs-foundation issue #4851), the stream does not.
+private func xmlParser(_ data: Data) -> XMLParser { XMLParser(stream: InputStream(data: data)) }
+
 /// Collects the attributes of every element named `element` (workbook sheets, relationships).
 private final class AttributeCollector: NSObject, XMLParserDelegate {
     let element: String
@@ -101,7 +106,7 @@ private final class AttributeCollector: NSObject, XMLParserDelegate {
 
     static func collect(_ data: Data, element: String, name: String) throws -> [[String: String]] {
         let c = AttributeCollector(element: element)
-        let p = XMLParser(data: data)
+        let p = xmlParser(data)
         p.delegate = c
         guard p.parse() else { throw XLSXReader.fail(name, "workbook XML is malformed: \(p.parserError.map { "\($0)" } ?? "unknown error")") }
         return c.found
@@ -114,60 +119,96 @@ private final class AttributeCollector: NSObject, XMLParserDelegate {
 }
 
 /// `xl/sharedStrings.xml`: each `<si>`'s text, rich-text runs joined, phonetic runs skipped.
-private final class SharedStringsParser: NSObject, XMLParserDelegate {
-    var strings: [String] = []
-    var current = "", inText = false, inPhonetic = false
-
+private enum SharedStringsParser {
     static func parse(_ data: Data, name: String) throws -> [String] {
-        let s = SharedStringsParser()
-        let p = XMLParser(data: data)
-        p.delegate = s
-        guard p.parse() else { throw XLSXReader.fail(name, "shared strings XML is malformed: \(p.parserError.map { "\($0)" } ?? "unknown error")") }
-        return s.strings
-    }
-
-    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
-                attributes: [String: String] = [:]) {
-        switch name {
-        case "si": current = ""
-        case "t": inText = !inPhonetic
-        case "rPh": inPhonetic = true
-        default: break
+        try data.withUnsafeBytes { raw in
+            var x = XMLScanner(raw.bindMemory(to: UInt8.self))
+            var strings: [String] = [], current = "", inText = false, inPhonetic = false
+            do {
+                while let token = try x.next() {
+                    switch token {
+                    case .start(let n, _, let selfClosing):
+                        if x.isName(n, "si") { current = ""; if selfClosing { strings.append("") } }
+                        else if x.isName(n, "t") { inText = !inPhonetic && !selfClosing }
+                        else if x.isName(n, "rPh") { inPhonetic = !selfClosing }
+                    case .end(let n):
+                        if x.isName(n, "si") { strings.append(current) }
+                        else if x.isName(n, "t") { inText = false }
+                        else if x.isName(n, "rPh") { inPhonetic = false }
+                    case .text(let r): if inText { current += x.text(r) }
+                    case .cdata(let r): if inText { current += String(decoding: UnsafeBufferPointer(rebasing: x.bytes[r]), as: UTF8.self) }
+                    }
+                }
+            } catch let e as XMLScanner.Malformed {
+                throw XLSXReader.fail(name, "shared strings XML is malformed at byte \(e.offset): \(e.what)")
+            }
+            return strings
         }
     }
-
-    func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
-        switch name {
-        case "si": strings.append(current)
-        case "t": inText = false
-        case "rPh": inPhonetic = false
-        default: break
-        }
-    }
-
-    func parser(_ parser: XMLParser, foundCharacters string: String) { if inText { current += string } }
 }
 
 /// A worksheet's `<sheetData>`: rows of cells placed by their `r` references.
-private final class SheetParser: NSObject, XMLParserDelegate {
-    let strings: [String]
-    var rows: [XLSXReader.Row] = []
-    var row = XLSXReader.Row(number: 0, cells: [])
-    var column = 0, type = "", value = "", capture = false, inInline = false
-    var failure: String?
-
-    init(strings: [String]) { self.strings = strings }
-
+private enum SheetParser {
     static func parse(_ data: Data, strings: [String], name: String, sheet: String) throws -> [XLSXReader.Row] {
-        let s = SheetParser(strings: strings)
-        let p = XMLParser(data: data)
-        p.delegate = s
-        let ok = p.parse()
-        if let f = s.failure { throw InputError.invalid([InputIssue(file: name, line: s.row.number, message: f, sheet: sheet)]) }
-        guard ok else {
-            throw InputError.invalid([InputIssue(file: name, line: 0, message: "sheet XML is malformed: \(p.parserError.map { "\($0)" } ?? "unknown error")", sheet: sheet)])
+        func issue(_ line: Int, _ message: String) -> InputError { .invalid([InputIssue(file: name, line: line, message: message, sheet: sheet)]) }
+        return try data.withUnsafeBytes { raw in
+            var x = XMLScanner(raw.bindMemory(to: UInt8.self))
+            var rows: [XLSXReader.Row] = []
+            var row = XLSXReader.Row(number: 0, cells: [])
+            var column = 0, type = "n", value = "", capture = false, inInline = false, inCell = false
+            func store() throws {
+                var text = value
+                switch type {
+                case "s":
+                    guard let k = Int(value), k >= 0, k < strings.count else {
+                        throw issue(row.number, "cell \(XLSXTableColumn.letter(column))\(row.number) refers to shared string \(value.prefix(12)), which the workbook does not have")
+                    }
+                    text = strings[k]
+                case "b": text = value == "1" ? "TRUE" : "FALSE"
+                default: break
+                }
+                guard column < 16_384 else { throw issue(row.number, "a cell lies beyond Excel's last column XFD") }
+                if row.cells.count <= column { row.cells += Array(repeating: "", count: column + 1 - row.cells.count) }
+                row.cells[column] = text
+                column += 1
+            }
+            do {
+                while let token = try x.next() {
+                    switch token {
+                    case .start(let n, let attrs, let selfClosing):
+                        if x.isName(n, "row") {
+                            row = XLSXReader.Row(number: x.attribute("r", in: attrs).flatMap { Int($0) } ?? (row.number + 1), cells: [])
+                            column = 0
+                            if selfClosing { rows.append(row) }
+                        } else if x.isName(n, "c") {
+                            if let ref = x.attribute("r", in: attrs) {
+                                guard let c = columnIndex(ref) else { throw issue(row.number, "cell reference '\(ref.prefix(12))' is not a column and row") }
+                                column = c
+                            }
+                            type = x.attribute("t", in: attrs) ?? "n"
+                            value = ""
+                            if selfClosing { try store() } else { inCell = true }
+                        } else if inCell && x.isName(n, "v") {
+                            capture = !selfClosing
+                        } else if inCell && x.isName(n, "is") {
+                            inInline = !selfClosing
+                        } else if inInline && x.isName(n, "t") {
+                            capture = !selfClosing
+                        }
+                    case .end(let n):
+                        if x.isName(n, "v") || x.isName(n, "t") { capture = false }
+                        else if x.isName(n, "is") { inInline = false }
+                        else if x.isName(n, "c") { inCell = false; capture = false; try store() }
+                        else if x.isName(n, "row") { rows.append(row) }
+                    case .text(let r): if capture { value += x.text(r) }
+                    case .cdata(let r): if capture { value += String(decoding: UnsafeBufferPointer(rebasing: x.bytes[r]), as: UTF8.self) }
+                    }
+                }
+            } catch let e as XMLScanner.Malformed {
+                throw issue(0, "sheet XML is malformed at byte \(e.offset): \(e.what)")
+            }
+            return rows
         }
-        return s.rows
     }
 
     /// Column index of a cell reference such as `C5` (0 for A), nil when it has no letters.
@@ -179,54 +220,6 @@ private final class SheetParser: NSObject, XMLParserDelegate {
         }
         return letters == 0 || letters > 3 ? nil : n - 1
     }
-
-    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
-                attributes: [String: String] = [:]) {
-        switch name {
-        case "row":
-            let number = attributes["r"].flatMap(Int.init) ?? (row.number + 1)
-            row = XLSXReader.Row(number: number, cells: [])
-            column = 0
-        case "c":
-            if let ref = attributes["r"] {
-                guard let c = Self.columnIndex(ref) else { failure = "cell reference '\(ref.prefix(12))' is not a column and row"; parser.abortParsing(); return }
-                column = c
-            }
-            type = attributes["t"] ?? "n"
-            value = ""
-        case "v": capture = true
-        case "is": inInline = true
-        case "t": capture = inInline
-        default: break
-        }
-    }
-
-    func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
-        switch name {
-        case "v", "t": capture = false
-        case "is": inInline = false
-        case "c":
-            var text = value
-            switch type {
-            case "s":
-                guard let k = Int(value), k >= 0, k < strings.count else {
-                    failure = "cell \(XLSXTableColumn.letter(column))\(row.number) refers to shared string \(value.prefix(12)), which the workbook does not have"
-                    parser.abortParsing(); return
-                }
-                text = strings[k]
-            case "b": text = value == "1" ? "TRUE" : "FALSE"
-            default: break
-            }
-            if column >= 16_384 { failure = "a cell lies beyond Excel's last column XFD"; parser.abortParsing(); return }
-            if row.cells.count <= column { row.cells += Array(repeating: "", count: column + 1 - row.cells.count) }
-            row.cells[column] = text
-            column += 1
-        case "row": rows.append(row)
-        default: break
-        }
-    }
-
-    func parser(_ parser: XMLParser, foundCharacters string: String) { if capture { value += string } }
 }
 
 /// Column letters of worksheet columns.

@@ -22,6 +22,17 @@ enum RegionName {
     /// A name split into its words: lower case, diacritics folded, every character other
     /// than a letter or digit a word break. - Complexity: `O(length)`.
     static func words(_ text: String) -> [String] {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            // ASCII (nearly every name): no folding needed.
+            var out: [String] = [], word: [UInt8] = []
+            for b in text.utf8 {
+                if (48...57).contains(b) || (97...122).contains(b) { word.append(b) } else if (65...90).contains(b) { word.append(b | 0x20) } else if !word.isEmpty {
+                    out.append(String(decoding: word, as: UTF8.self)); word.removeAll(keepingCapacity: true)
+                }
+            }
+            if !word.isEmpty { out.append(String(decoding: word, as: UTF8.self)) }
+            return out
+        }
         let folded = text.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).lowercased()
         var out: [String] = [], word = ""
         for ch in folded.unicodeScalars {
