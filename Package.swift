@@ -60,7 +60,7 @@ let package = Package(
         .testTarget(
             name: "PendampingTests",
             // The CLI tests run the `pendamping` binary: depending on it keeps it current.
-            dependencies: ["Pendamping", "GLPK", "MinCostFlow", "pendamping"],
+            dependencies: ["Pendamping", "GLPK", "MinCostFlow", "pendamping", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             exclude: ["Golden"]
         ),
     ]

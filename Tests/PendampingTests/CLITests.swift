@@ -181,3 +181,39 @@ func runCLI(_ arguments: [String], in directory: URL = packageRoot) throws -> (s
         #expect(!example.contains("import GLPK") && !example.contains("Int(pair."))
     }
 }
+
+@Suite(.serialized) struct OfficeCLITests {
+    /// The office fixture runs unedited: every beginner matched, `location_source` in the outputs,
+    /// the duplicates warned about; `--dedupe` drops and lists them; `validate` reports quality.
+    @Test func officeWorkbookMatchesAndValidates() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let mentors = fixture("jakarta-barat/mentors.csv"), book = fixture("jakarta-barat-office/mentees.xlsx")
+        let run = try runCLI(["match", "--mentors", mentors, "--mentees", book, "--out", dir.path + "/office"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("matched     52 of 52 (100.0 %)"))
+        #expect(run.stderr.contains("warning: 2 business(es) listed twice (UM-901 = UM-001, UM-902 = UM-008)"))
+        let pairs = try String(contentsOfFile: dir.path + "/office/pairs.csv", encoding: .utf8)
+        #expect(pairs.hasPrefix("mentee_id,mentee_name,mentor_id,mentor_name,score,sector,location,capacity,culture,distance_km,decision,location_source,mentor_location_source,Kelurahan,NIB\n"))
+        #expect(pairs.contains(",kecamatan,given,") && pairs.contains(",kabupaten,given,"))
+
+        let twin = try runCLI(["match", "--mentors", mentors, "--mentees", fixture("jakarta-barat-office/mentees.csv"),
+                               "--encoding", "windows-1252", "--dedupe", "--out", dir.path + "/twin"])
+        #expect(twin.status == 0 && twin.stdout.contains("matched     50 of 50"), "\(twin.stderr)")
+        let dups = try String(contentsOfFile: dir.path + "/twin/duplicates.csv", encoding: .utf8)
+        #expect(dups == "kept_kind,kept_id,dropped_kind,dropped_id,reason\nmentee,UM-001,mentee,UM-901,nib\nmentee,UM-008,mentee,UM-902,name_in_kelurahan\n")
+
+        let text = try runCLI(["validate", "--mentors", mentors, "--mentees", book])
+        #expect(text.status == 0)
+        #expect(text.stdout.contains("location from  kecamatan 40") && text.stdout.contains("kabupaten 12"))
+        #expect(text.stdout.contains("regions by name  52") && text.stdout.contains("Nama Usaha → name"))
+        #expect(text.stdout.contains("mentee UM-901 repeats mentee UM-001 (same NIB)"))
+        let json = try runCLI(["validate", "--mentors", mentors, "--mentees", book, "--format", "json"])
+        let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
+        let quality = object?["quality"] as? [String: Any]
+        #expect((quality?["duplicates"] as? [Any])?.count == 2)
+        let files = quality?["files"] as? [[String: Any]]
+        let sources = files?.last?["location_source"] as? [String: [String: Any]]
+        #expect(sources?["kecamatan"]?["count"] as? Int == 40)
+    }
+}

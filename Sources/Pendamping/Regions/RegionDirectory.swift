@@ -113,6 +113,14 @@ public struct RegionDirectory: Sendable {
             // without their prefix ("Kabupaten", "Kota Administrasi", "Provinsi").
             let key = r.code.level == 3 ? parsed.full : parsed.base
             byName[r.code.level][key, default: []].append(entries.count)
+            if r.code.level == 1 {
+                // "Daerah Khusus Ibukota Jakarta" is written "DKI Jakarta" or "Jakarta"; likewise "DI Yogyakarta".
+                let w = RegionName.words(r.name)
+                for (long, short) in [(["daerah", "khusus", "ibukota"], "dki"), (["daerah", "istimewa"], "di")] where w.starts(with: long) {
+                    let rest = w.dropFirst(long.count).joined()
+                    for alias in [short + rest, rest] where alias != key { byName[1][alias, default: []].append(entries.count) }
+                }
+            }
             entries.append(Entry(code: r.code, name: r.name, kind: kind, point: r.point, ownPoint: own, radiusKm: radius))
         }
         self.entries = entries; self.byCode = byCode; self.byName = byName
