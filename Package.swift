@@ -14,6 +14,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         // Excel workbooks (`.xlsx`) are ZIP archives of XML parts.
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        // The HTML report is rendered from Mustache templates (every value HTML-escaped).
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         // `swift package generate-documentation` for the DocC catalog in Sources/Pendamping.
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
@@ -44,9 +46,10 @@ let package = Package(
                 "GLPK", "MinCostFlow",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "Mustache", package: "swift-mustache"),
             ],
             // The Kemendagri regions table (centroids for records without coordinates) and its notice.
-            resources: [.copy("Resources/regions.csv"), .copy("Resources/NOTICE-regions.md")]
+            resources: [.copy("Resources/regions.csv"), .copy("Resources/NOTICE-regions.md"), .copy("Resources/report")]
         ),
         .executableTarget(
             name: "pendamping",

@@ -18,6 +18,8 @@ struct Match: ParsableCommand {
     var decisions: String?
     @Option(help: "Output directory.")
     var out: String
+    @Option(help: "Language of report.html: id (Indonesian, default) or en.")
+    var lang: String = ReportLanguage.id.rawValue
     @Flag(help: "Drop the later listing of each business listed twice (same NIB, or same name in the same kelurahan); DIR/duplicates.csv lists them.")
     var dedupe = false
     @Option(help: "Solver: \(SolverChoice.allCases.map(\.rawValue).joined(separator: ", ")).")
@@ -40,6 +42,7 @@ struct Match: ParsableCommand {
             throw ValidationError("--solver: unknown solver '\(solver)'; use one of \(SolverChoice.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         if let t = timeLimit { try checkTimeLimit(t) }
+        guard ReportLanguage(rawValue: lang) != nil else { throw ValidationError("--lang must be id or en") }
         if !(gap >= 0 && gap < 1) { throw ValidationError("--gap must be in [0, 1)") }
         _ = try names(cuts, allowed: CutGenerator.allCases.map(\.rawValue), option: "--cuts")
         _ = try names(heuristics, allowed: PrimalHeuristic.allCases.map(\.rawValue), option: "--heuristics")
@@ -88,6 +91,7 @@ struct Match: ParsableCommand {
             if isatty(2) != 0 && !result.rules.isEmpty { ProgressLine.clear() }
             let clock = ContinuousClock(), start = clock.now
             var files = try ResultFiles.renderResults(result)
+            files += try ResultFiles.reportFiles(result, language: ReportLanguage(rawValue: lang) ?? .id)
             result.timings.record("write", clock.now - start)
             // timings.json is rendered last so that it includes the write stage itself.
             if dedupe { files.append(ResultFiles.duplicatesFile(duplicates)) }

@@ -26,8 +26,11 @@ struct Round: ParsableCommand {
     var rerun: String?
     @Option(help: "Round directory to write.")
     var out: String
+    @Option(help: "Language of report.html: id (Indonesian, default) or en.")
+    var lang: String = ReportLanguage.id.rawValue
 
     func validate() throws {
+        guard ReportLanguage(rawValue: lang) != nil else { throw ValidationError("--lang must be id or en") }
         if rerun == nil && previous == nil { throw ValidationError("give --previous (and usually --decisions), or --rerun DIR") }
         if rerun != nil && (previous != nil || decisions != nil || profile != nil) {
             throw ValidationError("--rerun takes its previous pairs, decisions and profile from the round directory")
@@ -68,7 +71,8 @@ struct Round: ParsableCommand {
             let prev = try CurationRound.readPrevious(path: previousPath)
             let round = try CurationRound.run(dataset: dataset, previous: prev, decisions: dec, matcher: Matcher(profile: prof))
             let files = try RoundDirectory.render(round, profile: prof, inputHashes: hashes,
-                                                  decisionsBytes: decisionsBytes, previousBytes: previousBytes)
+                                                  decisionsBytes: decisionsBytes, previousBytes: previousBytes,
+                                                  language: ReportLanguage(rawValue: lang) ?? .id)
             try OutputDirectory.write(files, to: out, inputs: data.paths + [previousPath, decisionsPath, profilePath].compactMap { $0 })
             let c = round.counts
             print("Pendamping round: \(round.result.dataset.mentees.count) mentees, \(round.result.dataset.mentors.count) mentors, \(dec.entries.count) decisions")

@@ -26,8 +26,11 @@ struct WhatIf: ParsableCommand {
     var curve: String = "0.25,0.5,0.75,1,1.25,1.5,2,3"
     @Option(help: "Output directory.")
     var out: String
+    @Option(help: "Language of report.html: id (Indonesian, default) or en.")
+    var lang: String = ReportLanguage.id.rawValue
 
     func validate() throws {
+        guard ReportLanguage(rawValue: lang) != nil else { throw ValidationError("--lang must be id or en") }
         let factors = curve.split(separator: ",", omittingEmptySubsequences: false)
         guard (1...100).contains(factors.count), factors.allSatisfy({ Double($0).map { (0...100).contains($0) } ?? false }) else {
             throw ValidationError("--curve takes 1 to 100 comma-separated capacity factors, each in [0, 100]")
@@ -42,7 +45,7 @@ struct WhatIf: ParsableCommand {
             let list = try scenarios.map(Scenario.read)
             let runner = WhatIfRunner(base: dataset, profile: prof, regions: table)
             let report = try WhatIfReport.run(runner, scenarios: list, curveFactors: curve.split(separator: ",").map { Double($0)! })
-            try OutputDirectory.write(report.files(), to: out, inputs: data.paths + [profile, regions].compactMap { $0 } + scenarios)
+            try OutputDirectory.write(report.files() + report.reportFiles(language: ReportLanguage(rawValue: lang) ?? .id), to: out, inputs: data.paths + [profile, regions].compactMap { $0 } + scenarios)
             print(report.text(outDir: out))
         } catch {
             throw Failure.exit(error)

@@ -1,10 +1,11 @@
 import Foundation
 
 /// Turns a ``MatchResult`` into the output files of a match run (DESIGN §8): `pairs.csv`,
-/// `unassigned.csv`, `mentors.csv`, `summary.json` (all byte-identical for the same inputs and
-/// options) and `timings.json` (wall-clock per stage, the one file that varies run to run).
+/// `unassigned.csv`, `mentors.csv`, `summary.json`, and with ``reportFiles(_:language:round:whatIf:)``
+/// `map.geojson` and `report.html` (all byte-identical for the same inputs and options) and
+/// `timings.json` (wall-clock per stage, the one file that varies run to run).
 public enum ResultFiles {
-    public static let deterministicNames = ["pairs.csv", "unassigned.csv", "mentors.csv", "summary.json"]
+    public static let deterministicNames = ["pairs.csv", "unassigned.csv", "mentors.csv", "summary.json", "map.geojson", "report.html"]
 
     /// All files, by name; `rules.csv` only when programme rules are active. - Complexity: `O(n + m)`.
     public static func render(_ r: MatchResult) throws -> [(name: String, data: Data)] {

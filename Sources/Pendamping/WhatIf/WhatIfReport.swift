@@ -8,6 +8,8 @@ public struct WhatIfReport: Sendable {
     public var mentorGains: [(id: String, region: String, gain: Int64)]
     public var regionGains: [(region: String, mentor: String, gain: Int64)]
     public var curve: [CoverageCurve.Point]
+    /// The base match (for the report's map and cohorts).
+    public var base: MatchResult?
 
     /// Runs the base, every scenario and the curve's capacity factors.
     /// - Complexity: one match per scenario and per curve factor.
@@ -15,12 +17,29 @@ public struct WhatIfReport: Sendable {
         let (base, rows) = try runner.run(scenarios)
         let (mentorGains, regionGains) = WhatIfRunner.marginal(base)
         let points = try CoverageCurve.sweep(runner.base, profile: runner.profile, factors: curveFactors)
-        return WhatIfReport(rows: rows, mentorGains: mentorGains, regionGains: regionGains, curve: points)
+        return WhatIfReport(rows: rows, mentorGains: mentorGains, regionGains: regionGains, curve: points, base: base)
     }
 
     /// The names of the files ``files()`` renders.
     public static let fileNames = ["comparison.csv", "regions.csv", "placements.csv", "marginal.csv",
-                                   "marginal-regions.csv", "curve.csv", "curve.svg"]
+                                   "marginal-regions.csv", "curve.csv", "curve.svg", "map.geojson", "report.html"]
+
+    /// `map.geojson` and `report.html` of the base match with the scenarios' comparison, the
+    /// coverage curve, the placements on the map and the marginal-value ranking.
+    /// - Complexity: `O(n + m + rows)`.
+    public func reportFiles(language: ReportLanguage = .id) throws -> [(name: String, data: Data)] {
+        guard let base else { return [] }
+        var input = ReportInput(base)
+        input.placements = rows.flatMap { r in r.placements.map { ReportInput.Placement(scenario: r.name, region: $0.region.text, point: $0.point, count: $0.count) } }
+        let header = ["scenario", "mentors", "capacity", "matched", "coverage", "mean score", "utilisation"]
+        let table = rows.map { r in [r.name, String(r.mentors), String(r.capacity), String(r.matched), formatFixed(r.coverage * 100, 1) + " %",
+                                     formatFixed(r.meanScore, 4), formatFixed(r.utilisation * 100, 1) + " %"] }
+        let section = HTMLReport.WhatIfSection(header: header, rows: table, curve: curve.map { ($0.capacity, $0.coverage) },
+                                               currentCapacity: rows.first?.capacity,
+                                               ranking: mentorGains.map { ($0.id, Double($0.gain) / ScoringModel.integerScale) })
+        return [("map.geojson", try GeoJSON.encode(input, regionNames: .bundled)),
+                ("report.html", try HTMLReport.render(input, language: language, subtitle: ResultFiles.subtitle(input, language), whatIf: section))]
+    }
 
     /// The output files, by name. - Complexity: `O(rows × regions + mentors)`.
     public func files() -> [(name: String, data: Data)] {

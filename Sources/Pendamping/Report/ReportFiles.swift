@@ -1,0 +1,43 @@
+import Foundation
+
+extension ResultFiles {
+    /// `map.geojson` and `report.html` of a match result. - Complexity: `O(n + m)`.
+    public static func reportFiles(_ r: MatchResult, language: ReportLanguage = .id, round: HTMLReport.RoundChanges? = nil,
+                                   whatIf: HTMLReport.WhatIfSection? = nil) throws -> [(name: String, data: Data)] {
+        let input = ReportInput(r)
+        return [("map.geojson", try GeoJSON.encode(input, regionNames: .bundled)),
+                ("report.html", try HTMLReport.render(input, language: language, subtitle: subtitle(input, language), round: round, whatIf: whatIf))]
+    }
+
+    /// "57 UMKM · 4 pendamping · optimal". `O(1)`.
+    static func subtitle(_ input: ReportInput, _ language: ReportLanguage) -> String {
+        language == .id ? "\(input.mentees.count) UMKM · \(input.mentors.count) pendamping · \(input.status)"
+                        : "\(input.mentees.count) mentees · \(input.mentors.count) mentors · \(input.status)"
+    }
+
+    /// Renders `report.html` again for an existing result directory (from its `map.geojson`
+    /// and `summary.json`), e.g. in another language, and replaces the directory atomically
+    /// with the same files plus the new report. - Throws: ``InputError``, ``OutputError``.
+    public static func rerenderReport(directory: String, language: ReportLanguage) throws {
+        let dir = URL(fileURLWithPath: directory)
+        let mapData = try InputFile.contents(dir.appendingPathComponent("map.geojson").path, name: directory + "/map.geojson")
+        let summaryData = try InputFile.contents(dir.appendingPathComponent("summary.json").path, name: directory + "/summary.json")
+        struct Summary: Decodable { struct Solve: Decodable { var status: String; var objective: Double }; var solve: Solve }
+        let summary: Summary
+        do { summary = try JSONDecoder().decode(Summary.self, from: summaryData) } catch {
+            throw InputError.invalid([InputIssue(file: directory + "/summary.json", line: 0, message: "is not a pendamping summary: \(error)")])
+        }
+        let input = try GeoJSON.decode(mapData, name: directory + "/map.geojson", status: summary.solve.status, objective: summary.solve.objective)
+        let report = try HTMLReport.render(input, language: language, subtitle: subtitle(input, language))
+        var files: [(name: String, data: Data)] = []
+        for name in try FileManager.default.contentsOfDirectory(atPath: directory).sorted()
+            where !name.hasPrefix(".") && name != "report.html" {
+            var isDirectory: ObjCBool = false
+            let path = dir.appendingPathComponent(name).path
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else { continue }
+            files.append((name, try Data(contentsOf: URL(fileURLWithPath: path))))
+        }
+        files.append(("report.html", report))
+        try OutputDirectory.write(files, to: directory)
+    }
+}

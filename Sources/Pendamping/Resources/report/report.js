@@ -1,0 +1,222 @@
+(function () {
+  "use strict";
+  var data = JSON.parse(document.getElementById("data").textContent);
+  var t = data.t, reasons = data.reasons, regionNames = data.regionNames;
+  var mentors = data.mentors.map(function (m, j) {
+    return { index: j, id: m[0], name: m[1], kind: m[2], load: m[3], capacity: m[4], region: m[5] };
+  });
+  var mentees = data.mentees.map(function (e) {
+    return { id: e[0], name: e[1], region: e[2], section: e[3], mentor: e[4], score: e[5], terms: [e[6], e[7], e[8], e[9]],
+             km: e[10], decision: e[11], reason: e[12], detail: e[13] };
+  });
+  var storageKey = "pendamping:" + data.key;
+
+  // ---- curation state: decisions per pair, withdrawals per person; survives a reload ----
+  var state = { pairs: {}, withdraw: {} };
+  try { var saved = localStorage.getItem(storageKey); if (saved) { state = JSON.parse(saved); } } catch (err) { /* no storage */ }
+  function save() {
+    try { localStorage.setItem(storageKey, JSON.stringify(state)); } catch (err) { /* no storage */ }
+    var n = Object.keys(state.pairs).length + Object.keys(state.withdraw).length;
+    var p = document.getElementById("pending");
+    p.textContent = String(n);
+    p.setAttribute("data-pending", String(n));
+  }
+  function pairKey(e, m) { return e + "\u0001" + m; }
+
+  function el(tag, attrs, text) {
+    var x = document.createElement(tag);
+    if (attrs) { Object.keys(attrs).forEach(function (k) { x.setAttribute(k, attrs[k]); }); }
+    if (text !== undefined && text !== null) { x.textContent = String(text); }
+    return x;
+  }
+  function fmt(v, d) { return v === null || v === undefined ? "" : Number(v).toFixed(d); }
+
+  // ---- filters ----
+  function filters() {
+    return {
+      q: document.getElementById("q").value.trim().toLowerCase(),
+      mentor: document.getElementById("f-mentor").value,
+      region: document.getElementById("f-region").value,
+      section: document.getElementById("f-section").value,
+      score: parseFloat(document.getElementById("f-score").value) || 0
+    };
+  }
+  function passes(e, f) {
+    if (f.q && e.id.toLowerCase().indexOf(f.q) < 0 && e.name.toLowerCase().indexOf(f.q) < 0) { return false; }
+    if (f.region && e.region.indexOf(f.region) !== 0) { return false; }
+    if (f.section && e.section !== f.section) { return false; }
+    if (f.mentor && (e.mentor < 0 || mentors[e.mentor].id !== f.mentor)) { return false; }
+    if (f.score > 0 && (e.score === null || e.score < f.score)) { return false; }
+    return true;
+  }
+
+  function decisionButtons(e, m, row) {
+    var cell = el("td", { "class": "decide noprint" });
+    ["accept", "reject", "lock"].forEach(function (d) {
+      var b = el("button", { type: "button", "data-decision": d, "data-mentee": e.id, "data-mentor": m.id }, t[d]);
+      var key = pairKey(e.id, m.id);
+      function paint() {
+        var on = state.pairs[key] === d;
+        b.className = on ? "on" : "";
+        if (on) { row.className = d; } else if (!state.pairs[key]) { row.className = ""; }
+      }
+      b.addEventListener("click", function () {
+        if (state.pairs[key] === d) { delete state.pairs[key]; } else { state.pairs[key] = d; }
+        save();
+        Array.prototype.forEach.call(cell.querySelectorAll("button"), function (x) { x.className = state.pairs[key] === x.getAttribute("data-decision") ? "on" : ""; });
+        row.className = state.pairs[key] || "";
+      });
+      paint();
+      cell.appendChild(b);
+    });
+    return cell;
+  }
+  function withdrawButton(kind, id) {
+    var key = kind + ":" + id;
+    var b = el("button", { type: "button", "class": "withdraw noprint" + (state.withdraw[key] ? " on" : ""), "data-withdraw": key }, t.withdraw);
+    b.addEventListener("click", function () {
+      if (state.withdraw[key]) { delete state.withdraw[key]; } else { state.withdraw[key] = true; }
+      b.className = "withdraw noprint" + (state.withdraw[key] ? " on" : "");
+      save();
+    });
+    return b;
+  }
+
+  // ---- cohorts: one block per mentor, printable one per page ----
+  var large = mentees.length > 3000;
+  function cohortTable(m, list) {
+    var table = el("table");
+    var head = el("tr");
+    [t.mentee, t.name, t.score, t.sector, t.location, t.capacity, t.culture, "km", "", ""].forEach(function (h) { head.appendChild(el("th", null, h)); });
+    table.appendChild(el("thead")).appendChild(head);
+    var body = el("tbody");
+    list.forEach(function (e) {
+      var row = el("tr", { "data-mentee": e.id });
+      [e.id, e.name, fmt(e.score, 3), fmt(e.terms[0], 2), fmt(e.terms[1], 2), fmt(e.terms[2], 2), fmt(e.terms[3], 2), fmt(e.km, 1)]
+        .forEach(function (v, k) { row.appendChild(el("td", k >= 2 ? { "class": "num" } : null, v)); });
+      row.appendChild(decisionButtons(e, m, row));
+      var w = el("td"); w.appendChild(withdrawButton("mentee", e.id)); row.appendChild(w);
+      body.appendChild(row);
+    });
+    table.appendChild(body);
+    return table;
+  }
+  function renderCohorts() {
+    var f = filters(), box = document.getElementById("cohorts");
+    box.textContent = "";
+    var by = mentors.map(function () { return []; });
+    mentees.forEach(function (e) { if (e.mentor >= 0 && passes(e, f)) { by[e.mentor].push(e); } });
+    mentors.forEach(function (m) {
+      if (f.mentor && m.id !== f.mentor) { return; }
+      var list = by[m.index];
+      if (!list.length && (f.q || f.region || f.section || f.score > 0)) { return; }
+      var block = el("div", { "class": "cohort", "data-mentor": m.id });
+      var details = el("details");
+      if (!large) { details.open = true; }
+      var summary = el("summary");
+      summary.appendChild(el("strong", null, m.id + " " + m.name));
+      summary.appendChild(document.createTextNode(" · " + m.load + "/" + m.capacity + " · " + (regionNames[m.region] || m.region) + " "));
+      summary.appendChild(withdrawButton("mentor", m.id));
+      details.appendChild(summary);
+      var filled = false;
+      function fill() { if (!filled) { filled = true; details.appendChild(cohortTable(m, list)); } }
+      if (details.open) { fill(); } else { details.addEventListener("toggle", fill); }
+      block.appendChild(details);
+      box.appendChild(block);
+    });
+    renderUnassigned(f);
+    filterMap(f);
+  }
+  function renderUnassigned(f) {
+    var box = document.getElementById("unassigned-list");
+    box.textContent = "";
+    var list = mentees.filter(function (e) { return e.mentor < 0 && passes(e, f); });
+    if (!list.length) { box.appendChild(el("p", { "class": "note" }, t.none)); return; }
+    var table = el("table"), head = el("tr");
+    [t.mentee, t.name, t.kecamatan, t.reason, t.detail, ""].forEach(function (h) { head.appendChild(el("th", null, h)); });
+    table.appendChild(el("thead")).appendChild(head);
+    var body = el("tbody");
+    list.slice(0, 5000).forEach(function (e) {
+      var row = el("tr", { "data-mentee": e.id });
+      [e.id, e.name, regionNames[e.region.split(".").slice(0, 3).join(".")] || e.region, reasons[e.reason] || e.reason, e.detail]
+        .forEach(function (v) { row.appendChild(el("td", null, v)); });
+      var w = el("td"); w.appendChild(withdrawButton("mentee", e.id)); row.appendChild(w);
+      body.appendChild(row);
+    });
+    table.appendChild(body);
+    box.appendChild(table);
+    if (list.length > 5000) { box.appendChild(el("p", { "class": "note" }, t.more.replace("%d", String(list.length - 5000)))); }
+  }
+  function filterMap(f) {
+    var shown = {};
+    mentees.forEach(function (e) { if (passes(e, f)) { shown[e.id] = true; } });
+    var all = !(f.q || f.region || f.section || f.mentor || f.score > 0);
+    Array.prototype.forEach.call(document.querySelectorAll("#mentees circle, #unassigned rect, #pairs line"), function (x) {
+      var id = x.getAttribute("data-id") || x.getAttribute("data-mentee");
+      x.classList.toggle("hidden", !all && !shown[id]);
+    });
+  }
+
+  // ---- decisions.csv, as `pendamping round --decisions` reads it ----
+  function csvCell(v) {
+    var s = String(v);
+    if (/^[=+\-@]/.test(s)) { s = "'" + s; }
+    return /[",\r\n;]/.test(s) ? '"' + s.replace(/"/g, '""') + '"' : s;
+  }
+  function decisionsCSV() {
+    var lines = ["mentee_id,mentor_id,decision"];
+    Object.keys(state.pairs).sort().forEach(function (k) {
+      var parts = k.split("\u0001");
+      lines.push([csvCell(parts[0]), csvCell(parts[1]), state.pairs[k]].join(","));
+    });
+    Object.keys(state.withdraw).sort().forEach(function (k) {
+      var i = k.indexOf(":"), kind = k.slice(0, i), id = k.slice(i + 1);
+      lines.push(kind === "mentee" ? [csvCell(id), "", "withdraw"].join(",") : ["", csvCell(id), "withdraw"].join(","));
+    });
+    return lines.join("\n") + "\n";
+  }
+  document.getElementById("download").addEventListener("click", function () {
+    var a = el("a", { href: URL.createObjectURL(new Blob([decisionsCSV()], { type: "text/csv" })), download: "decisions.csv" });
+    document.body.appendChild(a); a.click(); a.remove();
+  });
+  document.getElementById("clear").addEventListener("click", function () {
+    if (window.confirm(t.clearConfirm)) { state = { pairs: {}, withdraw: {} }; save(); renderCohorts(); }
+  });
+  document.getElementById("print").addEventListener("click", function () {
+    Array.prototype.forEach.call(document.querySelectorAll("#cohorts details"), function (d) { d.open = true; d.dispatchEvent(new Event("toggle")); });
+    window.print();
+  });
+  ["q", "f-mentor", "f-region", "f-section", "f-score"].forEach(function (id) {
+    document.getElementById(id).addEventListener("input", renderCohorts);
+  });
+
+  // ---- map: pan by dragging, zoom with the wheel or the buttons ----
+  var svg = document.getElementById("map");
+  var W = +svg.getAttribute("data-width"), H = +svg.getAttribute("data-height");
+  var view = { x: 0, y: 0, w: W, h: H };
+  function apply() { svg.setAttribute("viewBox", [view.x, view.y, view.w, view.h].map(function (v) { return v.toFixed(2); }).join(" ")); }
+  function zoom(factor, cx, cy) {
+    if (!factor) { view = { x: 0, y: 0, w: W, h: H }; apply(); return; }
+    var w = Math.min(W * 4, Math.max(W / 200, view.w / factor)), h = w * H / W;
+    view.x = cx - (cx - view.x) * w / view.w; view.y = cy - (cy - view.y) * h / view.h; view.w = w; view.h = h; apply();
+  }
+  function point(ev) {
+    var r = svg.getBoundingClientRect();
+    return { x: view.x + (ev.clientX - r.left) / r.width * view.w, y: view.y + (ev.clientY - r.top) / r.height * view.h };
+  }
+  svg.addEventListener("wheel", function (ev) { ev.preventDefault(); var p = point(ev); zoom(ev.deltaY < 0 ? 1.25 : 0.8, p.x, p.y); }, { passive: false });
+  var drag = null;
+  svg.addEventListener("pointerdown", function (ev) { drag = { x: ev.clientX, y: ev.clientY, vx: view.x, vy: view.y }; svg.setPointerCapture(ev.pointerId); });
+  svg.addEventListener("pointermove", function (ev) {
+    if (!drag) { return; }
+    var r = svg.getBoundingClientRect();
+    view.x = drag.vx - (ev.clientX - drag.x) / r.width * view.w; view.y = drag.vy - (ev.clientY - drag.y) / r.height * view.h; apply();
+  });
+  svg.addEventListener("pointerup", function () { drag = null; });
+  Array.prototype.forEach.call(document.querySelectorAll("[data-zoom]"), function (b) {
+    b.addEventListener("click", function () { zoom(parseFloat(b.getAttribute("data-zoom")), view.x + view.w / 2, view.y + view.h / 2); });
+  });
+
+  renderCohorts();
+  save();
+})();

@@ -1,0 +1,76 @@
+import Foundation
+import Testing
+@testable import Pendamping
+
+/// The HTML report and `map.geojson`: structure, escaping, determinism, re-rendering.
+@Suite struct ReportTests {
+    func fixtureResult() throws -> MatchResult {
+        let d = try DatasetReader.read(mentorsPath: fixture("jakarta-barat/mentors.csv"), menteesPath: fixture("jakarta-barat/mentees.csv"))
+        return try Matcher().run(d)
+    }
+
+    @Test func geoJSONFollowsRFC7946() throws {
+        let r = try fixtureResult()
+        let data = try GeoJSON.encode(ReportInput(r), regionNames: .bundled)
+        let root = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        #expect(root["type"] as? String == "FeatureCollection")
+        let features = try #require(root["features"] as? [[String: Any]])
+        var kinds: [String: Int] = [:]
+        for f in features {
+            #expect(f["type"] as? String == "Feature")
+            let g = try #require(f["geometry"] as? [String: Any]), p = try #require(f["properties"] as? [String: Any])
+            let kind = try #require(p["kind"] as? String)
+            kinds[kind, default: 0] += 1
+            let positions: [[Double]]
+            switch g["type"] as? String {
+            case "Point": positions = [try #require(g["coordinates"] as? [Double])]
+            case "LineString": positions = try #require(g["coordinates"] as? [[Double]]); #expect(positions.count == 2)
+            default: Issue.record("unexpected geometry \(String(describing: g["type"]))"); continue
+            }
+            // Longitude first: Jakarta lies near 106.8° E, 6.2° S.
+            for pos in positions { #expect(pos.count == 2 && (106...107.5).contains(pos[0]) && (-6.5...(-5.5)).contains(pos[1])) }
+            if kind == "pair" { #expect(p["score"] is Double && p["mentee_id"] is String && p["mentor_id"] is String && p["distance_km"] is Double) }
+            if kind == "mentor" { #expect(p["load"] is Int && p["capacity"] is Int) }
+        }
+        #expect(kinds == ["mentor": 4, "mentee": 57, "pair": r.pairs.count, "kabupaten": 1])
+    }
+
+    /// A mentee named like a script shows as text: escaped in the HTML, `\u003c` in the data.
+    @Test func namesAreEscaped() throws {
+        var d = try DatasetReader.read(mentorsPath: fixture("jakarta-barat/mentors.csv"), menteesPath: fixture("jakarta-barat/mentees.csv"))
+        d.mentees[0].name = "<script>alert(1)</script>"
+        d.mentors[0].name = "\"><img src=x onerror=alert(2)>"
+        let r = try Matcher().run(d)
+        let html = String(decoding: try HTMLReport.render(ReportInput(r), subtitle: "</title><script>alert(3)</script>"), as: UTF8.self)
+        #expect(!html.contains("<script>alert(") && !html.contains("<img src=x"))
+        #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;") || html.contains("&lt;script&gt;alert(1)&lt;&#x2F;script&gt;"))
+        #expect(html.contains("\\u003cscript>alert(1)\\u003c/script>"))
+        // Exactly the template's own two script elements (data and code).
+        #expect(html.components(separatedBy: "<script").count - 1 == 2)
+    }
+
+    /// The same result renders the same bytes; `report DIR` rebuilds the page from
+    /// `map.geojson` and `summary.json` exactly as `match` wrote it, in either language.
+    @Test func reportIsDeterministicAndRerendersFromItsDirectory() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let r = try fixtureResult()
+        let first = try ResultFiles.reportFiles(r, language: .en), second = try ResultFiles.reportFiles(r, language: .en)
+        #expect(first.map(\.data) == second.map(\.data))
+        let out = dir.appendingPathComponent("out").path
+        try OutputDirectory.write(try ResultFiles.render(r) + (try ResultFiles.reportFiles(r, language: .id)), to: out)
+        try ResultFiles.rerenderReport(directory: out, language: .en)
+        let rerendered = try Data(contentsOf: URL(fileURLWithPath: out + "/report.html"))
+        #expect(rerendered == first.first { $0.name == "report.html" }!.data)
+        let html = String(decoding: rerendered, as: UTF8.self)
+        #expect(html.contains("<html lang=\"en\">") && html.contains("UMKM Mentoring Report"))
+        #expect(FileManager.default.fileExists(atPath: out + "/pairs.csv"))
+    }
+
+    @Test func largeInputsAggregateByKecamatan() throws {
+        let d = randomDataset(seed: 5, mentees: 3_500, mentors: 120, spreadDegrees: 0.3)
+        let r = try Matcher().run(d)
+        let html = String(decoding: try HTMLReport.render(ReportInput(r), subtitle: "x"), as: UTF8.self)
+        #expect(!html.contains("class=\"pair\"") && html.contains("class=\"bubble\""))
+    }
+}
