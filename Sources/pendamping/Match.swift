@@ -91,8 +91,10 @@ struct Match: ParsableCommand {
             if isatty(2) != 0 && !result.rules.isEmpty { ProgressLine.clear() }
             let clock = ContinuousClock(), start = clock.now
             var files = try ResultFiles.renderResults(result)
-            files += try ResultFiles.reportFiles(result, language: ReportLanguage(rawValue: lang) ?? .id)
             result.timings.record("write", clock.now - start)
+            let reportStart = clock.now
+            files += try ResultFiles.reportFiles(result, language: ReportLanguage(rawValue: lang) ?? .id)
+            result.timings.record("report", clock.now - reportStart)
             // timings.json is rendered last so that it includes the write stage itself.
             if dedupe { files.append(ResultFiles.duplicatesFile(duplicates)) }
             files.append(try ResultFiles.timingsFile(result.timings))

@@ -52,7 +52,7 @@ func runCLI(_ arguments: [String], in directory: URL = packageRoot) throws -> (s
             #expect(data == expected, "\(name)/\(file) differs from the golden copy")
         }
         let timings = try JSONSerialization.jsonObject(with: Data(contentsOf: dir.appendingPathComponent("out/timings.json"))) as? [String: Any]
-        #expect((timings?["stages"] as? [Any])?.count == 8)
+        #expect((timings?["stages"] as? [Any])?.count == 9)
     }
 
     @Test func twoRunsGiveIdenticalBytes() throws {

@@ -7,7 +7,7 @@ import Foundation
 /// kabupaten/kota with mentees (`kind` `kabupaten`: mentees, matched, coverage) at the mean of
 /// its mentees' points; for a what-if, a Point per placement of new mentors (`kind`
 /// `placement`: scenario, region, count). Opens in QGIS and geojson.io; `pendamping report DIR` reads it back.
-/// Deterministic: features in id order, keys sorted, coordinates rounded to 10⁻⁶ degrees.
+/// Deterministic: features in id order, fixed key order, coordinates rounded to 10⁻⁶ degrees.
 public enum GeoJSON {
     struct Geometry: Codable, Equatable {
         var type: String
@@ -64,45 +64,75 @@ public enum GeoJSON {
 
     static func position(_ p: GeoPoint) -> [Double] { [rounded6(p.lon), rounded6(p.lat)] }
 
-    /// The file's bytes. `regionNames` names kabupaten codes (nil: codes only). - Complexity: `O(n + m)`.
+    /// The file's bytes. `regionNames` names kabupaten codes (nil: codes only).
+    /// - Complexity: `O(n + m)`, written directly as bytes (``JSONWriter``).
     public static func encode(_ input: ReportInput, regionNames: RegionDirectory? = nil) throws -> Data {
-        var features: [Feature] = []
+        var w = JSONWriter(capacity: 64 + 420 * (input.mentees.count + input.mentors.count))
+        var first = true
+        func feature(_ point: GeoPoint, to other: GeoPoint? = nil, _ properties: (inout JSONWriter) -> Void) {
+            if !first { w.comma() }
+            first = false
+            w.raw("{\"type\":\"Feature\",\"geometry\":{\"type\":")
+            w.raw(other == nil ? "\"Point\",\"coordinates\":" : "\"LineString\",\"coordinates\":[")
+            for (k, p) in ([point] + (other.map { [$0] } ?? [])).enumerated() {
+                if k > 0 { w.comma() }
+                w.raw("["); w.number(p.lon, 6); w.comma(); w.number(p.lat, 6); w.raw("]")
+            }
+            if other != nil { w.raw("]") }
+            w.raw("},\"properties\":{")
+            properties(&w)
+            w.raw("}}")
+        }
+        w.raw("{\"type\":\"FeatureCollection\",\"features\":[")
         var pointOf: [String: GeoPoint] = [:]
         for m in input.mentors {
             pointOf[m.id] = m.point
-            features.append(Feature(geometry: Geometry(type: "Point", coordinates: .point(position(m.point))),
-                                    properties: Properties(kind: "mentor", id: m.id, name: m.name, mentorKind: m.kind, region: m.region,
-                                                           locationSource: m.locationSource.rawValue, capacity: m.capacity, load: m.load)))
+            feature(m.point) { w in
+                w.key("kind"); w.string("mentor"); w.comma(); w.key("id"); w.string(m.id); w.comma(); w.key("name"); w.string(m.name)
+                if let k = m.kind { w.comma(); w.key("mentor_kind"); w.string(k) }
+                w.comma(); w.key("region"); w.string(m.region); w.comma(); w.key("location_source"); w.string(m.locationSource.rawValue)
+                w.comma(); w.key("capacity"); w.int(m.capacity); w.comma(); w.key("load"); w.int(m.load)
+            }
         }
         for e in input.mentees {
-            let t = e.terms
-            features.append(Feature(geometry: Geometry(type: "Point", coordinates: .point(position(e.point))),
-                                    properties: Properties(kind: "mentee", id: e.id, name: e.name, region: e.region,
-                                                           locationSource: e.locationSource.rawValue, mentorId: e.mentorID, score: e.score,
-                                                           sector: t?[0], location: t?[1], capacityTerm: t?[2], culture: t?[3],
-                                                           distanceKm: e.distanceKm, decision: e.decision, kbliSection: e.section,
-                                                           reason: e.reason, detail: e.detail)))
+            feature(e.point) { w in
+                w.key("kind"); w.string("mentee"); w.comma(); w.key("id"); w.string(e.id); w.comma(); w.key("name"); w.string(e.name)
+                w.comma(); w.key("region"); w.string(e.region); w.comma(); w.key("location_source"); w.string(e.locationSource.rawValue)
+                w.comma(); w.key("kbli_section"); w.string(e.section)
+                if let j = e.mentorID {
+                    w.comma(); w.key("mentor_id"); w.string(j); w.comma(); w.key("score"); w.number(e.score, 6)
+                    if let t = e.terms, t.count == 4 {
+                        w.comma(); w.key("sector"); w.number(t[0], 6); w.comma(); w.key("location"); w.number(t[1], 6)
+                        w.comma(); w.key("capacity_term"); w.number(t[2], 6); w.comma(); w.key("culture"); w.number(t[3], 6)
+                    }
+                    w.comma(); w.key("distance_km"); w.number(e.distanceKm, 6)
+                    if let d = e.decision { w.comma(); w.key("decision"); w.string(d) }
+                }
+                if let r = e.reason { w.comma(); w.key("reason"); w.string(r); w.comma(); w.key("detail"); w.string(e.detail) }
+            }
         }
         for e in input.mentees {
             guard let j = e.mentorID, let q = pointOf[j] else { continue }
-            features.append(Feature(geometry: Geometry(type: "LineString", coordinates: .line([position(e.point), position(q)])),
-                                    properties: Properties(kind: "pair", menteeId: e.id, mentorId: j, score: e.score, distanceKm: e.distanceKm)))
+            feature(e.point, to: q) { w in
+                w.key("kind"); w.string("pair"); w.comma(); w.key("mentee_id"); w.string(e.id); w.comma(); w.key("mentor_id"); w.string(j)
+                w.comma(); w.key("score"); w.number(e.score, 6); w.comma(); w.key("distance_km"); w.number(e.distanceKm, 6)
+            }
         }
         for k in ReportFigures.kabupatenCoverage(input, names: regionNames) {
-            features.append(Feature(geometry: Geometry(type: "Point", coordinates: .point(position(k.point))),
-                                    properties: Properties(kind: "kabupaten", id: k.code, name: k.name, mentees: k.mentees,
-                                                           matched: k.matched, coverage: rounded6(k.coverage))))
+            feature(k.point) { w in
+                w.key("kind"); w.string("kabupaten"); w.comma(); w.key("id"); w.string(k.code); w.comma(); w.key("name"); w.string(k.name)
+                w.comma(); w.key("mentees"); w.int(k.mentees); w.comma(); w.key("matched"); w.int(k.matched)
+                w.comma(); w.key("coverage"); w.number(k.coverage, 6)
+            }
         }
         for p in input.placements {
-            features.append(Feature(geometry: Geometry(type: "Point", coordinates: .point(position(p.point))),
-                                    properties: Properties(kind: "placement", region: p.region, scenario: p.scenario, count: p.count)))
+            feature(p.point) { w in
+                w.key("kind"); w.string("placement"); w.comma(); w.key("region"); w.string(p.region); w.comma(); w.key("scenario"); w.string(p.scenario)
+                w.comma(); w.key("count"); w.int(p.count)
+            }
         }
-        let e = JSONEncoder()
-        e.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        e.keyEncodingStrategy = .convertToSnakeCase
-        var data = try e.encode(Collection(features: features))
-        data.append(0x0A)
-        return data
+        w.raw("]}\n")
+        return Data(w.bytes)
     }
 
     /// Reads a `map.geojson` written by ``encode(_:regionNames:)`` back, with the status and

@@ -11,7 +11,7 @@ import Mustache
 ///
 /// Rendered from the Mustache template `Resources/report/report.mustache` (swift-mustache),
 /// which HTML-escapes every value; the data the script needs travels as JSON in a
-/// `<script type="application/json">` element with `<` written `\u003c`, and the script puts
+/// `<script type="application/json">` element with `<` written `\u003c` (``JSONWriter``), and the script puts
 /// text into the page only through `textContent`. Deterministic bytes for the same input.
 /// - Complexity: `O(n + m)`.
 public enum HTMLReport {
@@ -50,20 +50,19 @@ public enum HTMLReport {
         let words = language.words
         let directory = regions ?? .bundled
         let map = ReportMap(input, words: words, regions: directory)
-        let matched = input.mentees.filter { $0.mentorID != nil }
-        let scores = matched.compactMap(\.score)
+        let scores = input.mentees.indices.compactMap { input.mentees[$0].score }
+        let matchedCount = input.mentees.indices.filter { input.mentees[$0].mentorID != nil }.count
         let capacity = input.mentors.reduce(0) { $0 + $1.capacity }, load = input.mentors.reduce(0) { $0 + $1.load }
         let cards: [[String: Any]] = [
-            ["label": words["matched"]!, "value": "\(matched.count) / \(input.mentees.count)"],
+            ["label": words["matched"]!, "value": "\(matchedCount) / \(input.mentees.count)"],
             ["label": words["coverage"]!, "value": formatFixed(input.coverage * 100, 1) + " %"],
             ["label": words["meanScore"]!, "value": scores.isEmpty ? "–" : formatFixed(scores.reduce(0, +) / Double(scores.count), 3)],
             ["label": words["worstScore"]!, "value": scores.min().map { formatFixed($0, 3) } ?? "–"],
             ["label": words["capacityUse"]!, "value": "\(load) / \(capacity) (\(formatFixed(capacity == 0 ? 0 : Double(load) / Double(capacity) * 100, 1)) %)"],
-            ["label": words["unassignedCount"]!, "value": "\(input.mentees.count - matched.count)"],
+            ["label": words["unassignedCount"]!, "value": "\(input.mentees.count - matchedCount)"],
         ]
         let reasons: [[String: Any]] = ReportFigures.unassignedByReason(input).map { ["label": words[$0.0] ?? $0.0, "count": $0.1] }
-        var regionCodes = Set<String>()
-        for e in input.mentees { regionCodes.insert(e.region.split(separator: ".").prefix(3).joined(separator: ".")) }
+        var regionCodes = Set(ReportFigures.groups(input, level: 3).map(\.code))
         for m in input.mentors { regionCodes.insert(m.region) }
         var regionNames: [String: String] = [:]
         for c in regionCodes { if let code = RegionCode(c), let n = directory.name(of: code) { regionNames[c] = n } }
@@ -75,7 +74,7 @@ public enum HTMLReport {
             "map": map.context, "mapNote": words[(map.context["aggregated"] as? Bool) == true ? "mapNoteAggregated" : "mapNoteFull"]!,
             "mentorOptions": input.mentors.map { ["id": $0.id, "name": $0.name] },
             "regionOptions": regionOptions,
-            "sectionOptions": Array(Set(input.mentees.map(\.section).filter { !$0.isEmpty })).sorted(),
+            "sectionOptions": Array(Set(input.mentees.indices.map { input.mentees[$0].section }.filter { !$0.isEmpty })).sorted(),
             "hist": histogram(input), "cov": coverageBars(input, directory),
             "css": try resource("report.css"), "js": try resource("report.js"),
             "payload": try payload(input, words: words, regionNames: regionNames),
@@ -93,33 +92,67 @@ public enum HTMLReport {
         return try String(contentsOf: url, encoding: .utf8)
     }
 
-    /// The script's data: ids, names, regions, scores and reasons as compact arrays, the words
-    /// it shows, and the key its saved choices live under (SHA-256 of the result's records).
+    /// Unassigned mentees the page lists at most (the rest are counted; `unassigned.csv` has all).
+    static let unassignedListed = 5_000
+
+    /// The script's data as JSON text (``JSONWriter``): the words it shows, region codes and
+    /// names, mentors `[id, name, kind, load, capacity, region]` and mentees `[id, name, region
+    /// index, KBLI section, mentor index or -1, score, sector, location, capacity, culture, km,
+    /// decision, reason, detail]` (matched ones all, unassigned up to ``unassignedListed``), and
+    /// the key its saved choices live under: SHA-256 of the records' text.
+    /// - Complexity: `O(n + m)`.
     static func payload(_ input: ReportInput, words: [String: String], regionNames: [String: String]) throws -> String {
         let index = Dictionary(uniqueKeysWithValues: input.mentors.enumerated().map { ($1.id, $0) })
-        let mentors: [JSONValue] = input.mentors.map {
-            .array([.string($0.id), .string($0.name), $0.kind.map(JSONValue.string) ?? .null, .number(Double($0.load)), .number(Double($0.capacity)), .string($0.region)])
+        var regionIndex: [String: Int] = [:], regions: [String] = []
+        func region(_ code: String) -> Int {
+            if let k = regionIndex[code] { return k }
+            regionIndex[code] = regions.count; regions.append(code); return regions.count - 1
         }
-        let mentees: [JSONValue] = input.mentees.map { e in
+        var records = JSONWriter(capacity: 120 * input.mentees.count + 80 * input.mentors.count)
+        records.raw("\"mentors\":[")
+        for (j, m) in input.mentors.enumerated() {
+            if j > 0 { records.comma() }
+            records.raw("["); records.string(m.id); records.comma(); records.string(m.name); records.comma(); records.string(m.kind)
+            records.comma(); records.int(m.load); records.comma(); records.int(m.capacity); records.comma(); records.string(m.region); records.raw("]")
+        }
+        records.raw("],\"mentees\":[")
+        var listed = 0, omitted = 0, firstRow = true
+        for e in input.mentees {
+            if e.mentorID == nil {
+                if listed >= unassignedListed { omitted += 1; continue }
+                listed += 1
+            }
+            if !firstRow { records.comma() }
+            firstRow = false
             let t = e.terms ?? []
-            func n(_ v: Double?) -> JSONValue { v.map(JSONValue.number) ?? .null }
-            return .array([.string(e.id), .string(e.name), .string(e.region), .string(e.section),
-                           .number(Double(e.mentorID.flatMap { index[$0] } ?? -1)), n(e.score),
-                           n(t.count == 4 ? t[0] : nil), n(t.count == 4 ? t[1] : nil), n(t.count == 4 ? t[2] : nil), n(t.count == 4 ? t[3] : nil),
-                           n(e.distanceKm), e.decision.map(JSONValue.string) ?? .null, e.reason.map(JSONValue.string) ?? .null,
-                           e.detail.map(JSONValue.string) ?? .null])
+            records.raw("["); records.string(e.id); records.comma(); records.string(e.name); records.comma(); records.int(region(e.region))
+            records.comma(); records.string(e.section); records.comma(); records.int(e.mentorID.flatMap { index[$0] } ?? -1)
+            records.comma(); records.number(e.score, 4)
+            for k in 0..<4 { records.comma(); records.number(t.count == 4 ? t[k] : nil, 3) }
+            records.comma(); records.number(e.distanceKm, 1); records.comma(); records.string(e.decision)
+            records.comma(); records.string(e.reason); records.comma(); records.string(e.detail); records.raw("]")
         }
-        let records = try JSONValue.array([.array(mentors), .array(mentees)]).encoded()
-        let key = SHA256.hash(data: Data(records.utf8)).prefix(12).map { String(format: "%02x", $0) }.joined()
-        let reasonWords = ["no_mentor_within_rules", "all_candidates_rejected", "candidates_full", "not_solved"]
-        let object = JSONValue.object([
-            "key": .string(key), "t": .object(words.mapValues(JSONValue.string)),
-            "reasons": .object(Dictionary(uniqueKeysWithValues: reasonWords.map { ($0, JSONValue.string(words[$0] ?? $0)) })),
-            "regionNames": .object(regionNames.mapValues(JSONValue.string)),
-            "mentors": .array(mentors), "mentees": .array(mentees),
-        ])
-        // Inside <script>, "<" could close the element: written as \u003c (valid JSON).
-        return try object.encoded().replacingOccurrences(of: "<", with: "\\u003c")
+        records.raw("]")
+        let key = SHA256.hash(data: records.bytes).prefix(12).map { String(format: "%02x", $0) }.joined()
+        var w = JSONWriter(capacity: records.bytes.count + 8_192)
+        w.raw("{\"key\":"); w.string(key); w.raw(",\"omitted\":"); w.int(omitted)
+        w.raw(",\"t\":{")
+        for (k, word) in words.sorted(by: { $0.key < $1.key }).enumerated() {
+            if k > 0 { w.comma() }
+            w.string(word.key); w.raw(":"); w.string(word.value)
+        }
+        w.raw("},\"regions\":[")
+        for (k, code) in regions.enumerated() { if k > 0 { w.comma() }; w.string(code) }
+        w.raw("],\"regionNames\":{")
+        for (k, name) in regionNames.sorted(by: { $0.key < $1.key }).enumerated() {
+            if k > 0 { w.comma() }
+            w.string(name.key); w.raw(":"); w.string(name.value)
+        }
+        w.raw("},")
+        var bytes = w.bytes
+        bytes += records.bytes
+        bytes.append(0x7D)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     static func histogram(_ input: ReportInput) -> [String: Any] {
@@ -131,7 +164,7 @@ public enum HTMLReport {
                     "h": formatFixed(bh, 1), "count": count, "label": "\(formatFixed(Double(k) / 10, 1))–\(formatFixed(Double(k + 1) / 10, 1))"]
         }
         let ticks: [[String: Any]] = [0.0, 0.5, 1.0].map { (f: Double) -> [String: Any] in
-            let x: Double = f * w - (f == 1 ? 14 : 0)
+            let x: Double = f * w - (f == 1 ? 20 : 0)
             return ["x": formatFixed(x, 0), "y": "196", "text": formatFixed(f, 1)]
         }
         return ["width": "400", "height": "200", "bars": bars, "ticks": ticks]
@@ -142,8 +175,10 @@ public enum HTMLReport {
         let shown = all.sorted { $0.mentees != $1.mentees ? $0.mentees > $1.mentees : $0.code < $1.code }.prefix(25).sorted { $0.code < $1.code }
         let bars: [[String: Any]] = shown.enumerated().map { k, kab in
             let y = Double(k) * 22 + 4
-            return ["name": kab.name, "x": "200", "y": formatFixed(y, 0), "w": formatFixed(max(1, 180 * kab.coverage), 1), "h": "16",
-                    "ty": formatFixed(y + 13, 0), "lx": formatFixed(205 + 180 * kab.coverage, 1),
+            let name = kab.name.replacingOccurrences(of: "Administrasi ", with: "")
+            return ["name": name.count > 34 ? String(name.prefix(33)) + "…" : name, "x": "230", "y": formatFixed(y, 0),
+                    "w": formatFixed(max(1, 160 * kab.coverage), 1), "h": "16",
+                    "ty": formatFixed(y + 13, 0), "lx": formatFixed(235 + 160 * kab.coverage, 1),
                     "label": "\(formatFixed(kab.coverage * 100, 1)) % (\(kab.matched)/\(kab.mentees))"]
         }
         return ["width": "480", "height": formatFixed(Double(max(1, shown.count)) * 22 + 8, 0), "bars": bars]
@@ -165,7 +200,7 @@ public enum HTMLReport {
             // Axes scaled to the data: x over total capacity, y up to the highest coverage (or the target).
             let width = 480.0, height = 240.0, left = 40.0, bottom = 210.0, top = 12.0
             let maxX = Double(max(1, w.curve.map(\.capacity).max() ?? 1))
-            let maxY = max(w.curve.map(\.coverage).max() ?? 0.01, w.target ?? 0) * 1.1
+            let maxY = min(1, max(w.curve.map(\.coverage).max() ?? 0.01, w.target ?? 0) * 1.1)
             func x(_ v: Double) -> Double { left + (width - left - 10) * v / maxX }
             func y(_ v: Double) -> Double { bottom - (bottom - top) * v / max(maxY, 1e-9) }
             let points = w.curve.map { "\(formatFixed(x(Double($0.capacity)), 1)),\(formatFixed(y($0.coverage), 1))" }.joined(separator: " ")
@@ -183,33 +218,11 @@ public enum HTMLReport {
             }
             var ticks: [[String: Any]] = []
             for f in [0.0, 0.5, 1.0] {
-                ticks.append(["x": formatFixed(x(maxX * f) - 6, 0), "y": formatFixed(bottom + 16, 0), "text": String(Int(maxX * f))])
+                ticks.append(["x": formatFixed(x(maxX * f) - (f == 1 ? 24 : 6), 0), "y": formatFixed(bottom + 16, 0), "text": String(Int(maxX * f))])
                 ticks.append(["x": "0", "y": formatFixed(y(maxY * f) + 4, 0), "text": formatFixed(maxY * f * 100, 1) + "%"])
             }
             context["curve"] = ["width": formatFixed(width, 0), "height": formatFixed(height, 0), "points": points, "marks": marks, "ticks": ticks]
         }
         return context
-    }
-}
-
-/// A JSON value for the report's payload, encoded with sorted keys (deterministic).
-enum JSONValue: Encodable {
-    case string(String), number(Double), null, array([JSONValue]), object([String: JSONValue])
-
-    func encode(to encoder: Encoder) throws {
-        var c = encoder.singleValueContainer()
-        switch self {
-        case .string(let s): try c.encode(s)
-        case .number(let v): if v == v.rounded(), abs(v) < 1e15 { try c.encode(Int64(v)) } else { try c.encode(v) }
-        case .null: try c.encodeNil()
-        case .array(let a): try c.encode(a)
-        case .object(let o): try c.encode(o)
-        }
-    }
-
-    func encoded() throws -> String {
-        let e = JSONEncoder()
-        e.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try e.encode(self), as: UTF8.self)
     }
 }

@@ -20,9 +20,11 @@ struct ReportMap {
     static func coverageColor(_ c: Double) -> String { "hsl(\(Int(max(0, min(1, c)) * 130)),65%,40%)" }
 
     init(_ input: ReportInput, words: [String: String], regions: RegionDirectory?) {
-        let points = input.mentors.map(\.point) + input.mentees.map(\.point)
-        var minLat = points.map(\.lat).min() ?? -6.2, maxLat = points.map(\.lat).max() ?? -6.1
-        var minLon = points.map(\.lon).min() ?? 106.7, maxLon = points.map(\.lon).max() ?? 106.8
+        var minLat = Double.infinity, maxLat = -Double.infinity, minLon = Double.infinity, maxLon = -Double.infinity
+        func extend(_ p: GeoPoint) { minLat = min(minLat, p.lat); maxLat = max(maxLat, p.lat); minLon = min(minLon, p.lon); maxLon = max(maxLon, p.lon) }
+        for m in input.mentors { extend(m.point) }
+        for i in input.mentees.indices { extend(input.mentees[i].point) }
+        if !minLat.isFinite { minLat = -6.2; maxLat = -6.1; minLon = 106.7; maxLon = 106.8 }
         // At least 0.02° each way, and 6 % padding.
         if maxLat - minLat < 0.02 { let c = (maxLat + minLat) / 2; minLat = c - 0.01; maxLat = c + 0.01 }
         if maxLon - minLon < 0.02 { let c = (maxLon + minLon) / 2; minLon = c - 0.01; maxLon = c + 0.01 }
@@ -40,22 +42,14 @@ struct ReportMap {
         let aggregated = input.mentees.count > Self.aggregateAbove
         var lines: [[String: Any]] = [], mentees: [[String: Any]] = [], unassigned: [[String: Any]] = [], bubbles: [[String: Any]] = []
         if aggregated {
-            var by: [String: (lat: Double, lon: Double, n: Int, matched: Int)] = [:]
-            for e in input.mentees {
-                let code = e.region.split(separator: ".").prefix(3).joined(separator: ".")
-                var v = by[code] ?? (0, 0, 0, 0)
-                v.lat += e.point.lat; v.lon += e.point.lon; v.n += 1
-                if e.mentorID != nil { v.matched += 1 }
-                by[code] = v
-            }
-            let most = Double(by.values.map(\.n).max() ?? 1)
-            for code in by.keys.sorted() {
-                let v = by[code]!
-                let (x, y) = xy(GeoPoint(lat: v.lat / Double(v.n), lon: v.lon / Double(v.n)))
-                let coverage = Double(v.matched) / Double(v.n)
-                let name = RegionCode(code).flatMap { regions?.name(of: $0) } ?? code
-                bubbles.append(["x": x, "y": y, "r": formatFixed(3 + 22 * (Double(v.n) / most).squareRoot(), 1), "fill": Self.coverageColor(coverage),
-                                "label": "\(name): \(v.matched)/\(v.n) (\(formatFixed(coverage * 100, 1)) %)"])
+            let groups = ReportFigures.groups(input, level: 3)
+            let most = Double(groups.map(\.mentees).max() ?? 1)
+            for g in groups {
+                let (x, y) = xy(g.point)
+                let coverage = Double(g.matched) / Double(g.mentees)
+                let name = RegionCode(g.code).flatMap { regions?.name(of: $0) } ?? g.code
+                bubbles.append(["x": x, "y": y, "r": formatFixed(3 + 22 * (Double(g.mentees) / most).squareRoot(), 1), "fill": Self.coverageColor(coverage),
+                                "label": "\(name): \(g.matched)/\(g.mentees) (\(formatFixed(coverage * 100, 1)) %)"])
             }
         } else {
             for e in input.mentees {
@@ -87,18 +81,11 @@ struct ReportMap {
             let (x, y) = xy(kab.point)
             labels.append(["cls": "kab", "x": x, "y": y, "text": kab.name])
         }
-        var kecamatan: [String: (lat: Double, lon: Double, n: Int)] = [:]
-        for e in input.mentees where e.region.split(separator: ".").count >= 3 {
-            let code = e.region.split(separator: ".").prefix(3).joined(separator: ".")
-            var v = kecamatan[code] ?? (0, 0, 0)
-            v.lat += e.point.lat; v.lon += e.point.lon; v.n += 1
-            kecamatan[code] = v
-        }
+        let kecamatan = ReportFigures.groups(input, level: 3).filter { $0.code.split(separator: ".").count == 3 }
         if kecamatan.count <= 40 {
-            for code in kecamatan.keys.sorted() {
-                let v = kecamatan[code]!
-                let (x, y) = xy(GeoPoint(lat: v.lat / Double(v.n), lon: v.lon / Double(v.n)))
-                labels.append(["cls": "kec", "x": x, "y": y, "text": RegionCode(code).flatMap { regions?.name(of: $0) } ?? code])
+            for g in kecamatan {
+                let (x, y) = xy(g.point)
+                labels.append(["cls": "kec", "x": x, "y": y, "text": RegionCode(g.code).flatMap { regions?.name(of: $0) } ?? g.code])
             }
         }
         let legend: [[String: Any]] = aggregated

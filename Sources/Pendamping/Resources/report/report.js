@@ -1,12 +1,14 @@
 (function () {
   "use strict";
   var data = JSON.parse(document.getElementById("data").textContent);
-  var t = data.t, reasons = data.reasons, regionNames = data.regionNames;
+  var t = data.t, regionNames = data.regionNames, regions = data.regions;
+  var reasons = { no_mentor_within_rules: t.no_mentor_within_rules, all_candidates_rejected: t.all_candidates_rejected,
+                  candidates_full: t.candidates_full, not_solved: t.not_solved };
   var mentors = data.mentors.map(function (m, j) {
     return { index: j, id: m[0], name: m[1], kind: m[2], load: m[3], capacity: m[4], region: m[5] };
   });
   var mentees = data.mentees.map(function (e) {
-    return { id: e[0], name: e[1], region: e[2], section: e[3], mentor: e[4], score: e[5], terms: [e[6], e[7], e[8], e[9]],
+    return { id: e[0], name: e[1], region: regions[e[2]], section: e[3], mentor: e[4], score: e[5], terms: [e[6], e[7], e[8], e[9]],
              km: e[10], decision: e[11], reason: e[12], detail: e[13] };
   });
   var storageKey = "pendamping:" + data.key;
@@ -101,18 +103,35 @@
     table.appendChild(body);
     return table;
   }
-  function renderCohorts() {
+  // Long lists are shown a page at a time ("show more"), so a province-sized page opens fast.
+  var PAGE = 200;
+  function moreButton(box, remaining, next) {
+    var b = el("button", { type: "button", "class": "more noprint" }, t.showMore + " (" + remaining + ")");
+    b.addEventListener("click", function () { b.remove(); next(); });
+    box.appendChild(b);
+  }
+  function renderCohorts(everything) {
     var f = filters(), box = document.getElementById("cohorts");
     box.textContent = "";
     var by = mentors.map(function () { return []; });
     mentees.forEach(function (e) { if (e.mentor >= 0 && passes(e, f)) { by[e.mentor].push(e); } });
-    mentors.forEach(function (m) {
-      if (f.mentor && m.id !== f.mentor) { return; }
-      var list = by[m.index];
-      if (!list.length && (f.q || f.region || f.section || f.score > 0)) { return; }
+    var shown = mentors.filter(function (m) {
+      if (f.mentor && m.id !== f.mentor) { return false; }
+      return by[m.index].length > 0 || !(f.q || f.region || f.section || f.score > 0);
+    });
+    function page(from) {
+      var to = everything ? shown.length : Math.min(shown.length, from + PAGE);
+      shown.slice(from, to).forEach(function (m) { cohortBlock(m, by[m.index], box, everything); });
+      if (to < shown.length) { moreButton(box, shown.length - to, function () { page(to); }); }
+    }
+    page(0);
+    renderUnassigned(f);
+    filterMap(f);
+  }
+  function cohortBlock(m, list, box, open) {
       var block = el("div", { "class": "cohort", "data-mentor": m.id });
       var details = el("details");
-      if (!large) { details.open = true; }
+      if (!large || open) { details.open = true; }
       var summary = el("summary");
       summary.appendChild(el("strong", null, m.id + " " + m.name));
       summary.appendChild(document.createTextNode(" · " + m.load + "/" + m.capacity + " · " + (regionNames[m.region] || m.region) + " "));
@@ -123,30 +142,33 @@
       if (details.open) { fill(); } else { details.addEventListener("toggle", fill); }
       block.appendChild(details);
       box.appendChild(block);
-    });
-    renderUnassigned(f);
-    filterMap(f);
   }
   function renderUnassigned(f) {
     var box = document.getElementById("unassigned-list");
     box.textContent = "";
     var list = mentees.filter(function (e) { return e.mentor < 0 && passes(e, f); });
-    if (!list.length) { box.appendChild(el("p", { "class": "note" }, t.none)); return; }
+    if (!list.length && !(all(f) && data.omitted)) { box.appendChild(el("p", { "class": "note" }, t.none)); return; }
     var table = el("table"), head = el("tr");
     [t.mentee, t.name, t.kecamatan, t.reason, t.detail, ""].forEach(function (h) { head.appendChild(el("th", null, h)); });
     table.appendChild(el("thead")).appendChild(head);
     var body = el("tbody");
-    list.slice(0, 5000).forEach(function (e) {
-      var row = el("tr", { "data-mentee": e.id });
-      [e.id, e.name, regionNames[e.region.split(".").slice(0, 3).join(".")] || e.region, reasons[e.reason] || e.reason, e.detail]
-        .forEach(function (v) { row.appendChild(el("td", null, v)); });
-      var w = el("td"); w.appendChild(withdrawButton("mentee", e.id)); row.appendChild(w);
-      body.appendChild(row);
-    });
     table.appendChild(body);
     box.appendChild(table);
-    if (list.length > 5000) { box.appendChild(el("p", { "class": "note" }, t.more.replace("%d", String(list.length - 5000)))); }
+    function page(from) {
+      var to = Math.min(list.length, from + PAGE * 2);
+      list.slice(from, to).forEach(function (e) {
+        var row = el("tr", { "data-mentee": e.id });
+        [e.id, e.name, regionNames[e.region.split(".").slice(0, 3).join(".")] || e.region, reasons[e.reason] || e.reason, e.detail]
+          .forEach(function (v) { row.appendChild(el("td", null, v)); });
+        var w = el("td"); w.appendChild(withdrawButton("mentee", e.id)); row.appendChild(w);
+        body.appendChild(row);
+      });
+      if (to < list.length) { moreButton(box, list.length - to, function () { page(to); }); }
+    }
+    page(0);
+    if (all(f) && data.omitted > 0) { box.appendChild(el("p", { "class": "note" }, t.more.replace("%d", String(data.omitted)))); }
   }
+  function all(f) { return !(f.q || f.region || f.section || f.mentor || f.score > 0); }
   function filterMap(f) {
     var shown = {};
     mentees.forEach(function (e) { if (passes(e, f)) { shown[e.id] = true; } });
@@ -180,14 +202,14 @@
     document.body.appendChild(a); a.click(); a.remove();
   });
   document.getElementById("clear").addEventListener("click", function () {
-    if (window.confirm(t.clearConfirm)) { state = { pairs: {}, withdraw: {} }; save(); renderCohorts(); }
+    if (window.confirm(t.clearConfirm)) { state = { pairs: {}, withdraw: {} }; save(); renderCohorts(false); }
   });
   document.getElementById("print").addEventListener("click", function () {
-    Array.prototype.forEach.call(document.querySelectorAll("#cohorts details"), function (d) { d.open = true; d.dispatchEvent(new Event("toggle")); });
+    renderCohorts(true);
     window.print();
   });
   ["q", "f-mentor", "f-region", "f-section", "f-score"].forEach(function (id) {
-    document.getElementById(id).addEventListener("input", renderCohorts);
+    document.getElementById(id).addEventListener("input", function () { renderCohorts(false); });
   });
 
   // ---- map: pan by dragging, zoom with the wheel or the buttons ----
@@ -217,6 +239,6 @@
     b.addEventListener("click", function () { zoom(parseFloat(b.getAttribute("data-zoom")), view.x + view.w / 2, view.y + view.h / 2); });
   });
 
-  renderCohorts();
+  renderCohorts(false);
   save();
 })();
