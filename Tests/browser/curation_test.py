@@ -3,7 +3,7 @@
 
 Matches the Jakarta Barat fixture, opens out/report.html from disk, checks that the map has
 one line per pair and that the page made no network request, marks one pair accepted and
-another rejected, reloads (the marks must survive), downloads decisions.csv, runs
+another rejected and a third mentee withdrawn, reloads (the marks must survive), downloads decisions.csv, runs
 `pendamping round` with it and checks that both decisions hold in the new round.
 
 Usage: curation_test.py PENDAMPING_BINARY [--screenshots DIR]
@@ -85,17 +85,18 @@ def main():
         if shots:
             driver.save_screenshot(os.path.join(shots, "report-jakarta-barat.png"))
 
-        accepted, rejected = pairs[0], pairs[1]
+        accepted, rejected, leaving = pairs[0], pairs[1], pairs[2]
         def button(pair, decision):
             return driver.find_element(By.CSS_SELECTOR, f'button[data-decision="{decision}"][data-mentee="{pair["mentee_id"]}"][data-mentor="{pair["mentor_id"]}"]')
         button(accepted, "accept").click()
         button(rejected, "reject").click()
+        driver.find_element(By.CSS_SELECTOR, f'tr[data-mentee="{leaving["mentee_id"]}"] button[data-withdraw="mentee:{leaving["mentee_id"]}"]').click()
         pending = driver.find_element(By.ID, "pending").get_attribute("data-pending")
-        check(pending == "2", f"two decisions pending after two clicks ({pending})")
+        check(pending == "3", f"three decisions pending after three clicks ({pending})")
 
         driver.refresh()
         pending = driver.find_element(By.ID, "pending").get_attribute("data-pending")
-        check(pending == "2", f"decisions survive a reload ({pending})")
+        check(pending == "3", f"decisions survive a reload ({pending})")
         check("on" in button(accepted, "accept").get_attribute("class"), "the accept mark is shown again after the reload")
 
         driver.find_element(By.ID, "download").click()
@@ -107,9 +108,10 @@ def main():
         check(os.path.exists(target), "decisions.csv was downloaded")
         with open(target, encoding="utf-8") as f:
             text = f.read()
-        expected = {(accepted["mentee_id"], accepted["mentor_id"], "accept"), (rejected["mentee_id"], rejected["mentor_id"], "reject")}
+        expected = {(accepted["mentee_id"], accepted["mentor_id"], "accept"), (rejected["mentee_id"], rejected["mentor_id"], "reject"),
+                    (leaving["mentee_id"], "", "withdraw")}
         got = {tuple(r) for r in csv.reader(text.splitlines()[1:])}
-        check(text.startswith("mentee_id,mentor_id,decision\n") and got == expected, f"decisions.csv holds both decisions ({got})")
+        check(text.startswith("mentee_id,mentor_id,decision\n") and got == expected, f"decisions.csv holds the three decisions ({got})")
 
         round_dir = os.path.join(work, "round")
         run(binary, "round", "--mentors", os.path.join(FIXTURE, "mentors.csv"), "--mentees", os.path.join(FIXTURE, "mentees.csv"),
@@ -118,6 +120,10 @@ def main():
             after = {(r["mentee_id"], r["mentor_id"]) for r in csv.DictReader(f)}
         check((accepted["mentee_id"], accepted["mentor_id"]) in after, "the accepted pair holds in the next round")
         check((rejected["mentee_id"], rejected["mentor_id"]) not in after, "the rejected pair is gone in the next round")
+        check(all(m != leaving["mentee_id"] for m, _ in after), "the withdrawn mentee is gone in the next round")
+        with open(os.path.join(round_dir, "diff.csv"), newline="", encoding="utf-8") as f:
+            changes = {r["mentee_id"]: r["change"] for r in csv.DictReader(f)}
+        check(changes.get(leaving["mentee_id"]) == "withdrawn", f"the round lists the withdrawal ({changes.get(leaving['mentee_id'])})")
 
         if shots:
             scarce = os.path.join(ROOT, "fixtures", "jakarta-barat-scarce")

@@ -51,6 +51,8 @@ public enum GeoJSON {
         var coverage: Double?
         var scenario: String?
         var count: Int?
+        var expertise: String?
+        var needs: String?
     }
     struct Feature: Codable, Equatable {
         var type = "Feature"
@@ -92,13 +94,14 @@ public enum GeoJSON {
                 if let k = m.kind { w.comma(); w.key("mentor_kind"); w.string(k) }
                 w.comma(); w.key("region"); w.string(m.region); w.comma(); w.key("location_source"); w.string(m.locationSource.rawValue)
                 w.comma(); w.key("capacity"); w.int(m.capacity); w.comma(); w.key("load"); w.int(m.load)
+                w.comma(); w.key("expertise"); w.string(m.expertise.joined(separator: "|"))
             }
         }
         for e in input.mentees {
             feature(e.point) { w in
                 w.key("kind"); w.string("mentee"); w.comma(); w.key("id"); w.string(e.id); w.comma(); w.key("name"); w.string(e.name)
                 w.comma(); w.key("region"); w.string(e.region); w.comma(); w.key("location_source"); w.string(e.locationSource.rawValue)
-                w.comma(); w.key("kbli_section"); w.string(e.section)
+                w.comma(); w.key("kbli_section"); w.string(e.section); w.comma(); w.key("needs"); w.string(e.needs.joined(separator: "|"))
                 if let j = e.mentorID {
                     w.comma(); w.key("mentor_id"); w.string(j); w.comma(); w.key("score"); w.number(e.score, 6)
                     if let t = e.terms, t.count == 4 {
@@ -156,12 +159,14 @@ public enum GeoJSON {
             switch q.kind {
             case "mentor":
                 mentors.append(.init(id: id, name: q.name ?? "", kind: q.mentorKind, point: point, region: q.region ?? "",
-                                     capacity: q.capacity ?? 0, load: q.load ?? 0, locationSource: source))
+                                     capacity: q.capacity ?? 0, load: q.load ?? 0, locationSource: source,
+                                     expertise: (q.expertise ?? "").split(separator: "|").map(String.init)))
             case "mentee":
                 let terms = [q.sector, q.location, q.capacityTerm, q.culture].compactMap { $0 }
                 mentees.append(.init(id: id, name: q.name ?? "", point: point, region: q.region ?? "", section: q.kbliSection ?? "",
                                      locationSource: source, mentorID: q.mentorId, score: q.score, terms: terms.count == 4 ? terms : nil,
-                                     distanceKm: q.distanceKm, decision: q.decision, reason: q.reason, detail: q.detail))
+                                     distanceKm: q.distanceKm, decision: q.decision, reason: q.reason, detail: q.detail,
+                                     needs: (q.needs ?? "").split(separator: "|").map(String.init)))
             default: break
             }
         }

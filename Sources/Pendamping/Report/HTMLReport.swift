@@ -96,9 +96,9 @@ public enum HTMLReport {
     static let unassignedListed = 5_000
 
     /// The script's data as JSON text (``JSONWriter``): the words it shows, region codes and
-    /// names, mentors `[id, name, kind, load, capacity, region]` and mentees `[id, name, region
-    /// index, KBLI section, mentor index or -1, score, sector, location, capacity, culture, km,
-    /// decision, reason, detail]` (matched ones all, unassigned up to ``unassignedListed``), and
+    /// names, mentors `[id, name, kind, load, capacity, region, expertise]` and mentees `[id,
+    /// name, region index, KBLI section, mentor index or -1, score, sector, location, capacity,
+    /// culture, km, decision, reason, detail, needs]` (matched ones all, unassigned up to ``unassignedListed``), and
     /// the key its saved choices live under: SHA-256 of the records' text.
     /// - Complexity: `O(n + m)`.
     static func payload(_ input: ReportInput, words: [String: String], regionNames: [String: String]) throws -> String {
@@ -113,7 +113,8 @@ public enum HTMLReport {
         for (j, m) in input.mentors.enumerated() {
             if j > 0 { records.comma() }
             records.raw("["); records.string(m.id); records.comma(); records.string(m.name); records.comma(); records.string(m.kind)
-            records.comma(); records.int(m.load); records.comma(); records.int(m.capacity); records.comma(); records.string(m.region); records.raw("]")
+            records.comma(); records.int(m.load); records.comma(); records.int(m.capacity); records.comma(); records.string(m.region)
+            records.comma(); records.string(m.expertise.joined(separator: "|")); records.raw("]")
         }
         records.raw("],\"mentees\":[")
         var listed = 0, omitted = 0, firstRow = true
@@ -130,7 +131,8 @@ public enum HTMLReport {
             records.comma(); records.number(e.score, 4)
             for k in 0..<4 { records.comma(); records.number(t.count == 4 ? t[k] : nil, 3) }
             records.comma(); records.number(e.distanceKm, 1); records.comma(); records.string(e.decision)
-            records.comma(); records.string(e.reason); records.comma(); records.string(e.detail); records.raw("]")
+            records.comma(); records.string(e.reason); records.comma(); records.string(e.detail)
+            records.comma(); records.string(e.needs.joined(separator: "|")); records.raw("]")
         }
         records.raw("]")
         let key = SHA256.hash(data: records.bytes).prefix(12).map { String(format: "%02x", $0) }.joined()

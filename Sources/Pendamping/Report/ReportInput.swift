@@ -15,6 +15,8 @@ public struct ReportInput: Sendable, Equatable {
         public var capacity: Int
         public var load: Int
         public var locationSource: LocationSource
+        /// Expertise, as vocabulary names.
+        public var expertise: [String] = []
     }
     public struct Mentee: Sendable, Equatable {
         public var id: String
@@ -34,6 +36,8 @@ public struct ReportInput: Sendable, Equatable {
         /// Why unmatched, and the detail (nearest or best blocked mentor), when unmatched.
         public var reason: String?
         public var detail: String?
+        /// Needs, as vocabulary names (the report shows which the mentor covers).
+        public var needs: [String] = []
     }
     /// New mentors a what-if scenario places: scenario, region, point and how many.
     public struct Placement: Sendable, Equatable {
@@ -54,11 +58,11 @@ public struct ReportInput: Sendable, Equatable {
         let d = r.dataset
         mentors = d.mentors.enumerated().map { j, m in
             Mentor(id: m.id, name: m.name, kind: m.kind?.rawValue, point: m.location, region: m.region.text, capacity: m.capacity,
-                   load: Int(r.load[j]), locationSource: m.locationSource)
+                   load: Int(r.load[j]), locationSource: m.locationSource, expertise: m.expertise.skills.map(\.rawValue))
         }
         var list = d.mentees.map { e in
             Mentee(id: e.id, name: e.name, point: e.location, region: e.region.text, section: e.kbli.first.map { String($0.sectionLetter) } ?? "",
-                   locationSource: e.locationSource)
+                   locationSource: e.locationSource, needs: e.needs.skills.map(\.rawValue))
         }
         for p in r.pairs {
             let b = p.breakdown

@@ -5,11 +5,11 @@
   var reasons = { no_mentor_within_rules: t.no_mentor_within_rules, all_candidates_rejected: t.all_candidates_rejected,
                   candidates_full: t.candidates_full, not_solved: t.not_solved };
   var mentors = data.mentors.map(function (m, j) {
-    return { index: j, id: m[0], name: m[1], kind: m[2], load: m[3], capacity: m[4], region: m[5] };
+    return { index: j, id: m[0], name: m[1], kind: m[2], load: m[3], capacity: m[4], region: m[5], expertise: m[6] ? m[6].split("|") : [] };
   });
   var mentees = data.mentees.map(function (e) {
     return { id: e[0], name: e[1], region: regions[e[2]], section: e[3], mentor: e[4], score: e[5], terms: [e[6], e[7], e[8], e[9]],
-             km: e[10], decision: e[11], reason: e[12], detail: e[13] };
+             km: e[10], decision: e[11], reason: e[12], detail: e[13], needs: e[14] ? e[14].split("|") : [] };
   });
   var storageKey = "pendamping:" + data.key;
 
@@ -89,13 +89,17 @@
   function cohortTable(m, list) {
     var table = el("table");
     var head = el("tr");
-    [t.mentee, t.name, t.score, t.sector, t.location, t.capacity, t.culture, "km", "", ""].forEach(function (h) { head.appendChild(el("th", null, h)); });
+    [t.mentee, t.name, t.score, t.sector, t.location, t.capacity, t.culture, "km", t.needsCovered, t.needsOpen, "", ""].forEach(function (h) { head.appendChild(el("th", null, h)); });
     table.appendChild(el("thead")).appendChild(head);
     var body = el("tbody");
     list.forEach(function (e) {
       var row = el("tr", { "data-mentee": e.id });
       [e.id, e.name, fmt(e.score, 3), fmt(e.terms[0], 2), fmt(e.terms[1], 2), fmt(e.terms[2], 2), fmt(e.terms[3], 2), fmt(e.km, 1)]
         .forEach(function (v, k) { row.appendChild(el("td", k >= 2 ? { "class": "num" } : null, v)); });
+      var covered = e.needs.filter(function (n) { return m.expertise.indexOf(n) >= 0; });
+      var open = e.needs.filter(function (n) { return m.expertise.indexOf(n) < 0; });
+      row.appendChild(el("td", null, covered.join(", ")));
+      row.appendChild(el("td", { "class": open.length ? "open-needs" : "" }, open.join(", ")));
       row.appendChild(decisionButtons(e, m, row));
       var w = el("td"); w.appendChild(withdrawButton("mentee", e.id)); row.appendChild(w);
       body.appendChild(row);
