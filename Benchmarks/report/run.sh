@@ -5,23 +5,7 @@
 # (farm-bench medians; Debian's chromium must be installed).
 # Usage: Benchmarks/report/run.sh [--work DIR] [--runs N]
 set -euo pipefail
-root="$(cd "$(dirname "$0")/../.." && pwd)"
-cd "$root"
-work="${TMPDIR:-/tmp}/pendamping-report-bench"
-runs=3
-while [ $# -gt 0 ]; do
-  case "$1" in
-    --work) work="$2"; shift 2 ;;
-    --runs) runs="$2"; shift 2 ;;
-    *) echo "unknown option $1" >&2; exit 64 ;;
-  esac
-done
-make -s deps
-swift build -c release --product pendamping >/dev/null
-bin="$(swift build -c release --show-bin-path)/pendamping"
-mkdir -p "$work"
-regions=../shared/data/regions.csv
-[ -f "$work/mentees.csv" ] || "$bin" generate --preset L --seed 1 ${regions:+--regions "$regions"} --out "$work" >/dev/null
+source "$(dirname "$0")/../common.sh" report 3 "$@"
 "$bin" match --mentors "$work/mentors.csv" --mentees "$work/mentees.csv" --out "$work/out" 2>&1 >/dev/null | grep '^stages'
 ls -l "$work/out/report.html" "$work/out/map.geojson"
 farm-bench -n "$runs" --timeout 600 -- sh -c \
