@@ -27,7 +27,7 @@ struct RulesLagrangian {
     /// Iterations at most (each one network solve and one repair).
     var iterations = 300
     /// Stop once the best bound is within this relative gap of the best solution.
-    var relativeGap = 1e-4
+    var relativeGap = Tolerance.lagrangianDefaultGap
     var deadline: ContinuousClock.Instant?
     var stop: StopFlag?
 
@@ -117,7 +117,7 @@ struct RulesLagrangian {
             if let a = repair(relaxed), a.objective > (best?.objective ?? Int64.min) { best = a }
             let lower = best.map { Double($0.objective) }
             if let lower, bestBound - lower <= relativeGap * max(1, abs(lower)) { break }
-            if sinceImproved >= 10 { step /= 2; sinceImproved = 0; if step < 1e-4 { break } }
+            if sinceImproved >= 10 { step /= 2; sinceImproved = 0; if step < Tolerance.subgradientStepFloor { break } }
             // Subgradient (projected: a zero multiplier with a slack row stays at zero).
             var norm = 0.0
             var gLambda = [Double](repeating: 0, count: g.mentorCount)

@@ -25,4 +25,10 @@ enum Tolerance {
     static let lagrangianGap = 1e-6
     /// A rule row counts as binding when its reported slack (rounded to 10⁻⁶) is below this.
     static let binding = 1e-6
+    /// The subgradient step factor (halved after ten steps without progress) ends the
+    /// Lagrangian loop below this: further steps would not move the bound measurably.
+    static let subgradientStepFloor = 1e-4
+    /// Relative gap at which a Lagrangian run stops when its caller sets none (``RulesSolver``
+    /// sets the profile's gap, at least ``lagrangianGap``).
+    static let lagrangianDefaultGap = 1e-4
 }
