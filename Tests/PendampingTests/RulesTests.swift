@@ -132,7 +132,7 @@ func solvedOrInfeasible(_ solve: () throws -> RulesSolver.Outcome) throws -> Rul
             var solver = RulesSolver(rules: rules)
             solver.columnLimit = 0
             // Only infeasible rule sets are skipped; any other error fails the test.
-            guard let r = try solvedOrInfeasible { try solver.solve(model, dataset: d) },
+            guard let r = try solvedOrInfeasible({ try solver.solve(model, dataset: d) }),
                   r.solve.status == .feasible || r.solve.status == .optimal, r.solve.engine != .networkSimplex else { continue }
             #expect(r.solve.stages.map(\.name) == [.core, .lagrangian], "seed \(seed)")
             let best = try #require(exhaustiveOptimum(model, rules: rules, dataset: d))
