@@ -20,6 +20,8 @@ struct Generate: ParsableCommand {
     var mentors: Int?
     @Option(help: "Region code the province or kabupaten to fill (overrides the preset's), e.g. 62 or 31.73.")
     var scope: String?
+    @Option(help: "Put before every id (e.g. JB-), so that provinces generated apart can be listed together.")
+    var idPrefix: String = ""
     @Option(help: "Output directory for mentors.csv and mentees.csv.")
     var out: String
 
@@ -40,9 +42,10 @@ struct Generate: ParsableCommand {
     func run() throws {
         do {
             let table = try generation.regionTable(), seed = generation.seed
-            let generator = try generation.tier().map {
+            var generator = try generation.tier().map {
                 ProvinceGenerator(preset: $0, mentees: mentees, mentors: mentors, scope: scope.flatMap(RegionCode.init), seed: seed, regions: table)
             } ?? ProvinceGenerator(scope: RegionCode(scope!)!, mentees: mentees!, mentors: mentors!, seed: seed, regions: table)
+            generator.idPrefix = idPrefix
             let clock = ContinuousClock(), start = clock.now
             try generator.write(to: out)
             let (s, a) = (clock.now - start).components

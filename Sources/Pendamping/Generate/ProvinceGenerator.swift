@@ -31,6 +31,8 @@ public struct ProvinceGenerator: Sendable {
     public var mentorCount: Int
     public var seed: UInt64
     public var regions: RegionTable
+    /// Put before every id (`JB-E000001`), so that provinces generated apart can be listed together.
+    public var idPrefix = ""
 
     public init(scope: RegionCode, mentees: Int, mentors: Int, seed: UInt64, regions: RegionTable) {
         self.scope = scope; menteeCount = mentees; mentorCount = mentors; self.seed = seed; self.regions = regions
@@ -116,7 +118,7 @@ public struct ProvinceGenerator: Sendable {
             let female = rng.unit() < 0.6
             let scaleRoll = rng.unit()
             let scale = scaleRoll < 0.8 ? "mikro" : (scaleRoll < 0.98 ? "kecil" : "menengah")
-            let id = "E" + String(repeating: "0", count: width - String(i + 1).count) + String(i + 1)
+            let id = idPrefix + "E" + String(repeating: "0", count: width - String(i + 1).count) + String(i + 1)
             mentees.appendRow([.text(id), .text("\(sector.label) \(i + 1)"), .text(sector.kbli),
                                .number(formatFixed(p.lat, 5)), .number(formatFixed(p.lon, 5)), .text(region.text),
                                .text(skills(sector.needs, rng.int(in: 1...3))), .text(languageList()),
@@ -154,7 +156,7 @@ public struct ProvinceGenerator: Sendable {
                 }
                 let label = ["business": "Usaha", "consultant": "PLUT", "cadre": "Kader", "volunteer": "Relawan"][kind.rawValue]!
                 j += 1
-                let id = "M" + String(repeating: "0", count: mWidth - String(j).count) + String(j)
+                let id = idPrefix + "M" + String(repeating: "0", count: mWidth - String(j).count) + String(j)
                 mentors.appendRow([.text(id), .text("\(label) \(j)"), .text(kind.rawValue), .text(codes.joined(separator: "|")),
                                    .number(formatFixed(p.lat, 5)), .number(formatFixed(p.lon, 5)), .text(region.text),
                                    .number(String(capacity)), .number(String(hours)),

@@ -21,7 +21,7 @@ public enum OutputDirectory {
     /// replace the directory.
     public static let marker = ".pendamping-output"
 
-    /// Writes `files` (name, bytes) as the directory `directory`.
+    /// Writes `files` (name, bytes; a name may hold `/` for a subdirectory) as the directory `directory`.
     /// - Parameter inputs: files the run read; none may lie inside the target.
     /// - Complexity: `O(total bytes)`.
     public static func write(_ files: [(name: String, data: Data)], to directory: String, inputs: [String] = []) throws {
@@ -41,6 +41,11 @@ public enum OutputDirectory {
         defer { staging.finish() }
         do {
             for f in files + [(name: marker, data: Data())] {
+                // A name with a slash is a file in a subdirectory (a shard's lists).
+                if f.name.contains("/") {
+                    try fm.createDirectory(at: staging.url.appendingPathComponent(f.name).deletingLastPathComponent(),
+                                           withIntermediateDirectories: true)
+                }
                 guard fm.createFile(atPath: staging.url.appendingPathComponent(f.name).path, contents: f.data) else {
                     throw OutputError.cannotCreate("cannot write \(f.name) in \(parent.path): \(String(cString: strerror(errno)))")
                 }
