@@ -26,7 +26,8 @@ struct Generate: ParsableCommand {
     var out: String
 
     func validate() throws {
-        if try generation.tier() == nil && (mentees == nil || mentors == nil || scope == nil) {
+        if generation.national && scope != nil { throw ValidationError("--preset ID covers every province; leave out --scope") }
+        if try !generation.national && generation.tier() == nil && (mentees == nil || mentors == nil || scope == nil) {
             throw ValidationError("give --preset, or all of --mentees, --mentors and --scope")
         }
         // The generator holds both files in memory (about 100 bytes a row) before writing.
@@ -42,6 +43,15 @@ struct Generate: ParsableCommand {
     func run() throws {
         do {
             let table = try generation.regionTable(), seed = generation.seed
+            if generation.national {
+                let g = NationalGenerator(mentees: mentees ?? 10_000_000, mentors: mentors ?? 200_000, seed: seed, regions: table)
+                let clock = ContinuousClock(), start = clock.now
+                try g.write(to: out)
+                let (s, a) = (clock.now - start).components
+                print("generated \(g.menteeCount) mentees and \(g.mentorCount) mentors in \(g.plan().count) provinces "
+                      + "(seed \(seed)) into \(out) in \(formatFixed(Double(s) + Double(a) / 1e18, 2)) s")
+                return
+            }
             var generator = try generation.tier().map {
                 ProvinceGenerator(preset: $0, mentees: mentees, mentors: mentors, scope: scope.flatMap(RegionCode.init), seed: seed, regions: table)
             } ?? ProvinceGenerator(scope: RegionCode(scope!)!, mentees: mentees!, mentors: mentors!, seed: seed, regions: table)

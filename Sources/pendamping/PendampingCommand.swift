@@ -55,16 +55,19 @@ struct DatasetOptions: ParsableArguments {
 
 /// Options shared by commands that generate a synthetic province.
 struct PresetOptions: ParsableArguments {
-    @Option(help: "Tier: S (Jakarta Barat pilot), M (Jakarta Barat), L (Kalimantan Tengah), XL (Jawa Barat).")
+    @Option(help: "Tier: S (Jakarta Barat pilot), M (Jakarta Barat), L (Kalimantan Tengah), XL (Jawa Barat); generate also takes ID (every province).")
     var preset: String?
     @Option(help: "Random seed.")
     var seed: UInt64 = 1
     @Option(help: "Regions CSV (code, level, name, lat, lon, population, area_km2); default: the bundled sample.")
     var regions: String?
 
+    /// `--preset ID`: the national instance (generate only).
+    var national: Bool { preset?.uppercased() == "ID" }
+
     /// The preset named, checked.
     func tier() throws -> ProvinceGenerator.Preset? {
-        guard let preset else { return nil }
+        guard let preset, !national else { return nil }
         guard let t = ProvinceGenerator.Preset(rawValue: preset.uppercased()) else {
             throw ValidationError("unknown preset '\(preset)'; use S, M, L or XL")
         }

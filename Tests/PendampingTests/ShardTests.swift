@@ -77,3 +77,27 @@ import Testing
         #expect(single.outcome.status == .optimal && objective == single.outcome.assignment.objective)
     }
 }
+
+@Suite struct NationalGeneratorTests {
+    /// Every province with people gets its share (largest remainder), the totals are exact,
+    /// and ids carry the province code so the lists can be concatenated.
+    @Test func provincesGetTheirPopulationShare() throws {
+        let table = try RegionTable.read(path: packageRoot.appendingPathComponent("Sources/Pendamping/Resources/regions.csv").path)
+        let g = NationalGenerator(mentees: 100_000, mentors: 2_000, seed: 1, regions: table)
+        let plan = g.plan()
+        #expect(plan.count >= 30)
+        #expect(plan.reduce(0) { $0 + $1.mentees } == 100_000 && plan.reduce(0) { $0 + $1.mentors } == 2_000)
+        let population = Dictionary(uniqueKeysWithValues: table.regions.filter { $0.code.level == 1 }.map { ($0.code.text, $0.population ?? 0) })
+        let total = plan.reduce(0.0) { $0 + population[$1.province.text]! }
+        for p in plan {
+            let exact = 100_000 * population[p.province.text]! / total
+            #expect(abs(Double(p.mentees) - exact) < 1, "\(p.province.text)")
+        }
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try NationalGenerator(mentees: 3_000, mentors: 90, seed: 1, regions: table).write(to: dir.path + "/id")
+        let d = try DatasetReader.read(mentorsPath: dir.path + "/id/mentors.csv", menteesPath: dir.path + "/id/mentees.csv")
+        #expect(d.mentees.count == 3_000 && d.mentors.count == 90)
+        #expect(d.mentees.allSatisfy { $0.id.hasPrefix($0.region.prefix(1)!.text + "-") })
+    }
+}
