@@ -77,6 +77,22 @@ import ZIPFoundation
         #expect(quality.locationSource["kecamatan"]?.firstIDs == ["E1"] && quality.regionsByName.count == 2)
     }
 
+    /// A `region` cell may carry its kabupaten after a comma, in any case and with prefixes.
+    @Test func regionCellsWithTheirKabupaten() throws {
+        let text = """
+        id,name,kbli,region
+        E1,A,10710,"KECAMATAN TAMBORA, KOTA JAKARTA BARAT"
+        E2,B,10710,"Tambora, Kabupaten Bima"
+        E3,C,10710,Kab. Kotawaringin Timur
+        E4,D,10710,31.73.05
+        """
+        let (m, issues, quality) = try mentees(text + "\n")
+        #expect(issues.isEmpty, "\(issues)")
+        #expect(m.map(\.region.text) == ["31.73.04", "52.06.14", "62.02", "31.73.05"])
+        #expect(m.map(\.locationSource) == [.kabupaten, .kabupaten, .kabupaten, .kecamatan])
+        #expect(quality.regionsByName.count == 3)
+    }
+
     @Test func officeMistakesAreRefusedPrecisely() throws {
         let header = "id,nama,kbli,kecamatan,kabupaten,kebutuhan,nib\n"
         func only(_ row: String) throws -> String {
