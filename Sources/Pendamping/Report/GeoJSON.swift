@@ -9,23 +9,20 @@ import Foundation
 /// `placement`: scenario, region, count). Opens in QGIS and geojson.io; `pendamping report DIR` reads it back.
 /// Deterministic: features in id order, fixed key order, coordinates rounded to 10⁻⁶ degrees.
 public enum GeoJSON {
-    struct Geometry: Codable, Equatable {
+    // The shapes below are how `decode` reads the file back; `encode` writes bytes directly.
+    struct Geometry: Decodable, Equatable {
         var type: String
         var coordinates: Coordinates
     }
-    enum Coordinates: Codable, Equatable {
+    enum Coordinates: Decodable, Equatable {
         case point([Double]), line([[Double]])
-        func encode(to encoder: Encoder) throws {
-            var c = encoder.singleValueContainer()
-            switch self { case .point(let p): try c.encode(p); case .line(let l): try c.encode(l) }
-        }
         init(from decoder: Decoder) throws {
             let c = try decoder.singleValueContainer()
             if let p = try? c.decode([Double].self) { self = .point(p) } else { self = .line(try c.decode([[Double]].self)) }
         }
     }
     /// Every property any feature kind has; absent ones are left out of the file.
-    struct Properties: Codable, Equatable {
+    struct Properties: Decodable, Equatable {
         var kind: String
         var id: String?
         var name: String?
@@ -54,17 +51,15 @@ public enum GeoJSON {
         var expertise: String?
         var needs: String?
     }
-    struct Feature: Codable, Equatable {
-        var type = "Feature"
+    struct Feature: Decodable, Equatable {
+        var type: String
         var geometry: Geometry
         var properties: Properties
     }
-    struct Collection: Codable, Equatable {
-        var type = "FeatureCollection"
+    struct Collection: Decodable, Equatable {
+        var type: String
         var features: [Feature]
     }
-
-    static func position(_ p: GeoPoint) -> [Double] { [rounded6(p.lon), rounded6(p.lat)] }
 
     /// The file's bytes. `regionNames` names kabupaten codes (nil: codes only).
     /// - Complexity: `O(n + m)`, written directly as bytes (``JSONWriter``).
