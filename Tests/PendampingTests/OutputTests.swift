@@ -35,3 +35,39 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted() == ["f", "o"])
     }
 }
+
+@Suite struct AlternatesTests {
+    /// Alternates are candidates other than the chosen mentor, best first, and their reasons
+    /// agree with the optimum: a full mentor's swap never raises the total, a mentor with room
+    /// never scores higher than the chosen one (no priorities, locks or rules here).
+    @Test func alternatesAreConsistentWithTheCandidatesAndTheOptimum() throws {
+        var checked = 0
+        for seed in 0..<20 {
+            var d = randomDataset(seed: UInt64(seed) &+ 40, mentees: 150, mentors: 12, spreadDegrees: 0.2)
+            for i in d.mentees.indices { d.mentees[i].priority = 1 }
+            let r = try Matcher().run(d)
+            let g = r.graph
+            let index = d.menteeIndex(), mentorIndex = d.mentorIndex()
+            let chosen = Dictionary(uniqueKeysWithValues: r.pairs.map { ($0.menteeID, ($0.mentorID, $0.score)) })
+            var lastRank: [String: (Int, Int64)] = [:]
+            for a in Alternate.compute(r) {
+                let i = Int(index[a.menteeID]!), j = mentorIndex[a.mentorID]!
+                let p = try #require(g.pairIndex(mentee: i, mentor: Int(j)))
+                #expect(g.score[p] == a.score && chosen[a.menteeID]?.0 != a.mentorID)
+                if let (rank, score) = lastRank[a.menteeID] { #expect(a.rank == rank + 1 && a.score <= score) } else { #expect(a.rank == 1) }
+                lastRank[a.menteeID] = (a.rank, a.score)
+                let full = Int(r.load[Int(j)]) >= d.mentors[Int(j)].capacity
+                #expect((a.reason == .full) == full)
+                if a.reason == .full { #expect(a.detail.contains("would lower the total score by")) }
+                if a.reason == .lowerScore { #expect((chosen[a.menteeID]?.1 ?? 0) >= a.score) }
+                checked += 1
+            }
+            // Every mentee lists min(3, candidates − chosen) alternates.
+            for i in 0..<g.menteeCount {
+                let expected = min(Alternate.perMentee, g.pairs(ofMentee: i).count - (chosen[d.mentees[i].id] == nil ? 0 : 1))
+                #expect(lastRank[d.mentees[i].id]?.0 ?? 0 == expected)
+            }
+        }
+        #expect(checked > 1_000)
+    }
+}

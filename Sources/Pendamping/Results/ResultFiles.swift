@@ -5,7 +5,7 @@ import Foundation
 /// `map.geojson` and `report.html` (all byte-identical for the same inputs and options) and
 /// `timings.json` (wall-clock per stage, the one file that varies run to run).
 public enum ResultFiles {
-    public static let deterministicNames = ["pairs.csv", "unassigned.csv", "mentors.csv", "summary.json", "map.geojson", "report.html"]
+    public static let deterministicNames = ["pairs.csv", "unassigned.csv", "mentors.csv", "alternates.csv", "summary.json", "map.geojson", "report.html"]
 
     /// All files, by name; `rules.csv` only when programme rules are active. - Complexity: `O(n + m)`.
     public static func render(_ r: MatchResult) throws -> [(name: String, data: Data)] {
@@ -18,6 +18,7 @@ public enum ResultFiles {
         var files: [(name: String, data: Data)] = [("pairs.csv", Data(pairsCSV(r).utf8)),
                                                    ("unassigned.csv", Data(unassignedCSV(r).utf8)),
                                                    ("mentors.csv", Data(mentorsCSV(r).utf8)),
+                                                   ("alternates.csv", Data(alternatesCSV(r).utf8)),
                                                    ("summary.json", try json(Summary(r)))]
         if !r.rules.isEmpty { files.append(("rules.csv", Data(rulesCSV(r).utf8))) }
         return files
