@@ -38,13 +38,14 @@ import Testing
 
 @Suite struct AlternatesTests {
     /// Alternates are candidates other than the chosen mentor, best first, and their reasons
-    /// agree with the optimum: a full mentor's swap never raises the total, a mentor with room
-    /// never scores higher than the chosen one (no priorities, locks or rules here).
+    /// agree with the optimum: moving a mentee to a full mentor in place of its weakest mentee
+    /// never raises the objective, nor does moving it to a mentor with room (no locks or rules).
     @Test func alternatesAreConsistentWithTheCandidatesAndTheOptimum() throws {
         var checked = 0
         for seed in 0..<20 {
             var d = randomDataset(seed: UInt64(seed) &+ 40, mentees: 150, mentors: 12, spreadDegrees: 0.2)
-            for i in d.mentees.indices { d.mentees[i].priority = 1 }
+            // Some priorities: the changes are in objective weights, so they stay ≤ 0.
+            for i in d.mentees.indices where i % 7 == 0 { d.mentees[i].priority = 2 }
             let r = try Matcher().run(d)
             let g = r.graph
             let index = d.menteeIndex(), mentorIndex = d.mentorIndex()
@@ -58,8 +59,8 @@ import Testing
                 lastRank[a.menteeID] = (a.rank, a.score)
                 let full = Int(r.load[Int(j)]) >= d.mentors[Int(j)].capacity
                 #expect((a.reason == .full) == full)
-                if a.reason == .full { #expect(a.detail.contains("would lower the total score by")) }
-                if a.reason == .lowerScore { #expect((chosen[a.menteeID]?.1 ?? 0) >= a.score) }
+                if a.reason == .full { #expect(a.change! <= 0 && a.weakestScore != nil) }
+                if a.reason == .lowerScore { #expect(a.change! <= 0) }
                 checked += 1
             }
             // Every mentee lists min(3, candidates − chosen) alternates.

@@ -2,9 +2,8 @@
 /// ``perMentee``), each with its score and why the solution did not choose it, so curators
 /// can swap with confidence (`alternates.csv`).
 ///
-/// Reasons: `full` (the mentor's slots all went to mentees; the detail gives its weakest
-/// mentee's score with it beside this pair's, and by how much moving this mentee there and
-/// leaving that one out would lower the total), `lower_score` (the mentor
+/// Reasons: `full` (the mentor's slots all went to mentees; with its weakest mentee's score
+/// and by how much moving this mentee there and leaving that one out would lower the total), `lower_score` (the mentor
 /// has room, but the chosen mentor scores higher for this mentee), `rules` (the programme
 /// rules decided, e.g. a minimum cohort or hours), `not_solved` (no solution).
 /// Candidates are those `match` scored (hard rules and curator rejections already applied).
@@ -17,7 +16,13 @@ public struct Alternate: Sendable, Equatable {
     public var mentorID: String
     public var score: Int64
     public var reason: Reason
-    public var detail: String
+    /// For `full`: the score with it of the mentor's weakest mentee (by objective weight).
+    public var weakestScore: Int64?
+    /// For `full`: the change in the objective (scores × priorities) of moving this mentee
+    /// there and leaving the weakest one out, ≤ 0 in an optimum without curator locks, rules
+    /// or a round's stability bonus. For `lower_score`: this pair's weight less the chosen
+    /// pair's (≤ 0 likewise).
+    public var change: Int64?
 
     /// Alternatives listed per mentee.
     public static let perMentee = 3
@@ -26,42 +31,38 @@ public struct Alternate: Sendable, Equatable {
     public static func compute(_ r: MatchResult) -> [Alternate] {
         let g = r.graph, d = r.dataset
         let solved = r.outcome.status == .optimal || r.outcome.status == .feasible
-        // Each mentor's weakest mentee score (among its pairs).
-        var weakest = [Int64?](repeating: nil, count: g.mentorCount)
-        var pairOf = [Int](repeating: -1, count: g.menteeCount)
-        for p in r.pairs {
-            pairOf[Int(p.mentee)] = Int(p.mentor)
-            weakest[Int(p.mentor)] = min(weakest[Int(p.mentor)] ?? .max, p.score)
+        // The objective weighs a pair by score × the mentee's priority (as MatchingModel does).
+        func weight(_ score: Int64, _ i: Int) -> Int64 {
+            let priority = d.mentees[i].priority
+            return priority == 1 ? score : max(1, Int64((Double(score) * priority).rounded()))
         }
-        let scoreOfMentee = Dictionary(uniqueKeysWithValues: r.pairs.map { ($0.mentee, $0.score) })
+        var weakest = [Int64](repeating: .max, count: g.mentorCount), weakestScore = [Int64](repeating: 0, count: g.mentorCount)
+        var pairOf = [Int](repeating: -1, count: g.menteeCount)
+        var own = [Int64](repeating: 0, count: g.menteeCount), ownScore = [Int64](repeating: 0, count: g.menteeCount)
+        for p in r.pairs {
+            let i = Int(p.mentee), j = Int(p.mentor), w = weight(p.score, i)
+            pairOf[i] = j; own[i] = w; ownScore[i] = p.score
+            if w < weakest[j] { weakest[j] = w; weakestScore[j] = p.score }
+        }
         var out: [Alternate] = []
+        out.reserveCapacity(g.menteeCount * perMentee)
         for i in 0..<g.menteeCount {
             var rank = 0
             for p in g.pairs(ofMentee: i) where Int(g.mentor[p]) != pairOf[i] {
                 guard rank < perMentee else { break }
                 rank += 1
                 let j = Int(g.mentor[p]), s = g.score[p]
-                let reason: Reason, detail: String
+                var a = Alternate(menteeID: d.mentees[i].id, rank: rank, mentorID: d.mentors[j].id, score: s, reason: .notSolved)
                 if !solved {
-                    reason = .notSolved; detail = "the solver ended \(r.outcome.status.rawValue)"
-                } else if Int(r.load[j]) >= d.mentors[j].capacity, let w = weakest[j] {
-                    reason = .full
-                    // Moving this mentee there and leaving the weakest one out changes the total by
-                    // s − w − (this mentee's own pair): never positive in an optimum without
-                    // priorities, locks or rules.
-                    let own = scoreOfMentee[Int32(i)] ?? 0
-                    let change = s - w - own
-                    detail = "full (\(r.load[j])/\(d.mentors[j].capacity)); its weakest mentee scores \(formatScore(w)) with it, this pair \(formatScore(s))"
-                        + (change <= 0 ? "; moving this mentee there and leaving that one out would lower the total score by \(formatScore(-change))"
-                                       : "; mentee priorities, curator locks or rules keep that pair")
+                    a.reason = .notSolved
+                } else if Int(r.load[j]) >= d.mentors[j].capacity, weakest[j] != .max {
+                    a.reason = .full; a.weakestScore = weakestScore[j]; a.change = weight(s, i) - weakest[j] - own[i]
                 } else if !r.rules.isEmpty {
-                    reason = .rules; detail = "the programme rules (\(r.rules.first ?? "")) decided"
+                    a.reason = .rules
                 } else {
-                    reason = .lowerScore
-                    let chosen = scoreOfMentee[Int32(i)] ?? 0
-                    detail = "has room; the chosen mentor scores \(formatScore(chosen)) for this mentee, \(formatScore(chosen - s)) more"
+                    a.reason = .lowerScore; a.change = weight(s, i) - own[i]
                 }
-                out.append(Alternate(menteeID: d.mentees[i].id, rank: rank, mentorID: d.mentors[j].id, score: s, reason: reason, detail: detail))
+                out.append(a)
             }
         }
         return out
@@ -69,12 +70,17 @@ public struct Alternate: Sendable, Equatable {
 }
 
 extension ResultFiles {
-    /// `alternates.csv`: mentee, rank, mentor, score, reason, detail. - Complexity: `O(pairs)`.
+    /// `alternates.csv`: mentee, rank, mentor, score, reason, the full mentor's load and
+    /// weakest score, and the change in total score (see ``Alternate/change``).
+    /// - Complexity: `O(pairs)`.
     static func alternatesCSV(_ r: MatchResult) -> String {
-        var w = CSVTableWriter(header: ["mentee_id", "rank", "mentor_id", "score", "reason", "detail"])
+        var w = CSVTableWriter(header: ["mentee_id", "rank", "mentor_id", "score", "reason", "mentor_load", "weakest_score", "total_change"])
+        let mentorIndex = r.dataset.mentorIndex()
         for a in Alternate.compute(r) {
-            w.appendRow([.text(a.menteeID), .number(String(a.rank)), .text(a.mentorID), .number(formatScore(a.score)),
-                         .text(a.reason.rawValue), .text(a.detail)])
+            let j = Int(mentorIndex[a.mentorID]!)
+            w.appendRow([.text(a.menteeID), .number(String(a.rank)), .text(a.mentorID), .number(formatScore(a.score)), .text(a.reason.rawValue),
+                         .number("\(r.load[j])/\(r.dataset.mentors[j].capacity)"), .number(a.weakestScore.map(formatScore) ?? ""),
+                         .number(a.change.map(formatScore) ?? "")])
         }
         return w.text
     }
