@@ -72,3 +72,40 @@ import Testing
         #expect(checked > 1_000)
     }
 }
+
+@Suite struct FairnessTests {
+    /// The blocking pairs equal an independent check written from the definition with
+    /// preference ranks; the worst score and 10th percentile match the sorted matched scores.
+    @Test func blockingPairsMatchTheDefinition() throws {
+        var found = 0
+        for seed in 0..<30 {
+            let d = randomDataset(seed: UInt64(seed) &+ 900, mentees: 60, mentors: 6, spreadDegrees: 0.15)
+            let r = try Matcher().run(d)
+            let f = Fairness(r)
+            let g = r.graph
+            // Ranks: a lower rank is preferred; ties share a rank.
+            func rank(_ scores: [Int64], _ s: Int64) -> Int { scores.filter { $0 > s }.count }
+            var cohort = [[Int64]](repeating: [], count: g.mentorCount)
+            var mine = [Int64?](repeating: nil, count: g.menteeCount), mineMentor = [Int](repeating: -1, count: g.menteeCount)
+            for p in r.pairs { cohort[Int(p.mentor)].append(p.score); mine[Int(p.mentee)] = p.score; mineMentor[Int(p.mentee)] = Int(p.mentor) }
+            var expected = Set<String>()
+            for i in 0..<g.menteeCount {
+                let options = g.pairs(ofMentee: i).map { g.score[$0] }
+                for p in g.pairs(ofMentee: i) where Int(g.mentor[p]) != mineMentor[i] {
+                    let j = Int(g.mentor[p]), s = g.score[p]
+                    let menteeWants = mine[i].map { rank(options, s) < rank(options, $0) } ?? true
+                    let hasRoom = cohort[j].count < d.mentors[j].capacity
+                    let mentorWants = hasRoom || cohort[j].contains { rank(cohort[j] + [s], s) < rank(cohort[j] + [s], $0) }
+                    if menteeWants && mentorWants { expected.insert(d.mentees[i].id + ">" + d.mentors[j].id) }
+                }
+            }
+            #expect(Set(f.blocking.map { $0.menteeID + ">" + $0.mentorID }) == expected, "seed \(seed)")
+            found += expected.count
+            let sorted = r.pairs.map(\.score).sorted()
+            #expect(f.worstScore == sorted.first)
+            if !sorted.isEmpty { #expect(sorted.filter { $0 < f.percentile10! }.count < max(1, Int((Double(sorted.count) * 0.1).rounded(.up)))) }
+            #expect(f.coverageMin <= f.coverageMax)
+        }
+        #expect(found > 0, "the total-score optimum should have some blocking pairs on these instances")
+    }
+}

@@ -5,7 +5,8 @@ import Foundation
 /// `map.geojson` and `report.html` (all byte-identical for the same inputs and options) and
 /// `timings.json` (wall-clock per stage, the one file that varies run to run).
 public enum ResultFiles {
-    public static let deterministicNames = ["pairs.csv", "unassigned.csv", "mentors.csv", "alternates.csv", "summary.json", "map.geojson", "report.html"]
+    public static let deterministicNames = ["pairs.csv", "unassigned.csv", "mentors.csv", "alternates.csv", "blocking.csv", "summary.json",
+                                            "map.geojson", "report.html"]
 
     /// All files, by name; `rules.csv` only when programme rules are active. - Complexity: `O(n + m)`.
     public static func render(_ r: MatchResult) throws -> [(name: String, data: Data)] {
@@ -15,11 +16,13 @@ public enum ResultFiles {
     /// Every file but `timings.json`, so that a caller can time the rendering itself and add
     /// ``timingsFile(_:)`` last. - Complexity: `O(n + m)`.
     public static func renderResults(_ r: MatchResult) throws -> [(name: String, data: Data)] {
+        let fairness = Fairness(r)
         var files: [(name: String, data: Data)] = [("pairs.csv", Data(pairsCSV(r).utf8)),
                                                    ("unassigned.csv", Data(unassignedCSV(r).utf8)),
                                                    ("mentors.csv", Data(mentorsCSV(r).utf8)),
                                                    ("alternates.csv", Data(alternatesCSV(r).utf8)),
-                                                   ("summary.json", try json(Summary(r)))]
+                                                   ("blocking.csv", Data(blockingCSV(fairness).utf8)),
+                                                   ("summary.json", try json(Summary(r, fairness: fairness)))]
         if !r.rules.isEmpty { files.append(("rules.csv", Data(rulesCSV(r).utf8))) }
         return files
     }
@@ -133,8 +136,19 @@ struct Summary: Encodable {
     /// Active programme rules and how many of their rows bind (slack 0).
     var rules: Rules?
     struct Rules: Encodable { var active: [String]; var rows: Int; var binding: Int }
+    /// How the worst-off fare and the solution's stability (see ``Fairness``).
+    var fairness: FairnessFigures
+    struct FairnessFigures: Encodable {
+        var worstScore: Double?; var percentile10Score: Double?
+        var kabupatenCoverageMin: Double; var kabupatenCoverageMax: Double; var kabupatenCoverageSpread: Double
+        var blockingPairs: Int
+    }
 
-    init(_ r: MatchResult) {
+    init(_ r: MatchResult, fairness f: Fairness) {
+        fairness = FairnessFigures(worstScore: f.worstScore.map { rounded6(Double($0) / ScoringModel.integerScale) },
+                                   percentile10Score: f.percentile10.map { rounded6(Double($0) / ScoringModel.integerScale) },
+                                   kabupatenCoverageMin: f.coverageMin, kabupatenCoverageMax: f.coverageMax,
+                                   kabupatenCoverageSpread: rounded6(f.coverageMax - f.coverageMin), blockingPairs: f.blocking.count)
         inputs = Inputs(mentors: r.dataset.mentors.count, mentees: r.dataset.mentees.count, decisions: r.decisionCount)
         let without = (0..<r.graph.menteeCount).filter { r.graph.pairs(ofMentee: $0).isEmpty }.count
         candidates = Candidates(k: r.profile.k, pairs: r.graph.pairCount, components: r.componentCount,

@@ -1,0 +1,82 @@
+/// How the worst-off fare and whether a mentor and a beginner would both rather be together:
+/// the worst matched score, the 10th percentile, coverage per kabupaten/kota and its spread,
+/// and the blocking pairs of the solution.
+///
+/// Preferences here follow the score order (a beginner prefers the mentor it scores higher
+/// with, a mentor the beginner that scores higher with it); candidate pairs are the
+/// acceptable ones. A pair (i, j) blocks when i is unmatched or scores higher with j than with
+/// its mentor, and j has a free slot or scores higher with i than with its weakest mentee
+/// (as in hospital–residents matching: a free slot prefers any acceptable beginner).
+/// - Complexity: `O(n + m + pairs)`, plus sorting the matched scores.
+public struct Fairness: Sendable, Equatable {
+    /// A pair that would both rather be together than with what they got.
+    public struct BlockingPair: Sendable, Equatable {
+        public var menteeID: String
+        public var mentorID: String
+        public var score: Int64
+        /// The mentee's current pair score (nil when unmatched).
+        public var menteeScore: Int64?
+        /// The mentor's weakest mentee score (nil when it has a free slot).
+        public var mentorWorst: Int64?
+    }
+    public var worstScore: Int64?
+    /// The matched score below which a tenth of the matched scores lie (nearest rank).
+    public var percentile10: Int64?
+    /// Lowest and highest coverage over kabupaten/kota with mentees.
+    public var coverageMin: Double
+    public var coverageMax: Double
+    public var blocking: [BlockingPair]
+
+    public init(_ r: MatchResult) {
+        let scores = r.pairs.map(\.score).sorted()
+        worstScore = scores.first
+        percentile10 = scores.isEmpty ? nil : scores[max(0, Int((Double(scores.count) * 0.1).rounded(.up)) - 1)]
+        var by: [String: (n: Int, matched: Int)] = [:]
+        var matched = [Bool](repeating: false, count: r.dataset.mentees.count)
+        for p in r.pairs { matched[Int(p.mentee)] = true }
+        for (i, e) in r.dataset.mentees.enumerated() {
+            let k = (e.region.prefix(2) ?? e.region).text
+            by[k, default: (0, 0)].n += 1
+            if matched[i] { by[k, default: (0, 0)].matched += 1 }
+        }
+        let shares = by.values.map { Double($0.matched) / Double($0.n) }
+        coverageMin = rounded6(shares.min() ?? 0); coverageMax = rounded6(shares.max() ?? 0)
+        blocking = Self.blockingPairs(r)
+    }
+
+    /// The blocking pairs, in mentee then score order. `O(pairs)`.
+    static func blockingPairs(_ r: MatchResult) -> [BlockingPair] {
+        let g = r.graph, d = r.dataset
+        var own = [Int64?](repeating: nil, count: g.menteeCount), ownMentor = [Int](repeating: -1, count: g.menteeCount)
+        var worst = [Int64](repeating: .max, count: g.mentorCount)
+        for p in r.pairs {
+            own[Int(p.mentee)] = p.score; ownMentor[Int(p.mentee)] = Int(p.mentor)
+            worst[Int(p.mentor)] = min(worst[Int(p.mentor)], p.score)
+        }
+        var out: [BlockingPair] = []
+        for i in 0..<g.menteeCount {
+            for p in g.pairs(ofMentee: i) {
+                let j = Int(g.mentor[p]), s = g.score[p]
+                guard j != ownMentor[i], own[i].map({ s > $0 }) ?? true else { continue }
+                let free = Int(r.load[j]) < d.mentors[j].capacity
+                guard free || s > worst[j] else { continue }
+                out.append(BlockingPair(menteeID: d.mentees[i].id, mentorID: d.mentors[j].id, score: s, menteeScore: own[i],
+                                        mentorWorst: free ? nil : worst[j]))
+            }
+        }
+        return out
+    }
+}
+
+extension ResultFiles {
+    /// `blocking.csv`: mentee, mentor, the pair's score, the mentee's current score, the
+    /// mentor's weakest mentee score (empty: a free slot). - Complexity: `O(blocking pairs)`.
+    static func blockingCSV(_ f: Fairness) -> String {
+        var w = CSVTableWriter(header: ["mentee_id", "mentor_id", "score", "mentee_current_score", "mentor_weakest_score"])
+        for b in f.blocking {
+            w.appendRow([.text(b.menteeID), .text(b.mentorID), .number(formatScore(b.score)),
+                         .number(b.menteeScore.map(formatScore) ?? ""), .number(b.mentorWorst.map(formatScore) ?? "")])
+        }
+        return w.text
+    }
+}
