@@ -13,6 +13,11 @@ struct TableReader {
     /// Header columns that the reader did not claim, in header order.
     private(set) var extraColumns: [String] = []
     var issues: [InputIssue] = []
+    /// Valid list cells already read, by their text: lists repeat heavily (a few hundred
+    /// distinct language, KBLI and needs cells among 250,000 rows), so each is parsed once.
+    private var kbliSeen: [String: [KBLICode]] = [:]
+    private var skillsSeen: [String: SkillSet] = [:]
+    private var languagesSeen: [String: [String]] = [:]
 
     /// Checks that `required` columns exist and no column repeats (an alias and its column
     /// count as the same); records the others as extra.
@@ -127,7 +132,15 @@ struct TableReader {
     }
 
     mutating func kbli(_ row: Row) -> [KBLICode]? {
-        guard required(row, "kbli") != nil else { return nil }
+        guard let cell = required(row, "kbli") else { return nil }
+        if let known = kbliSeen[cell] { return known }
+        let before = issues.count
+        let codes = kbliParsed(row)
+        if let codes, issues.count == before { kbliSeen[cell] = codes }
+        return codes
+    }
+
+    private mutating func kbliParsed(_ row: Row) -> [KBLICode]? {
         var codes: [KBLICode] = []
         for item in list(row, "kbli") {
             guard let code = KBLICode(item) else {
@@ -162,11 +175,17 @@ struct TableReader {
     /// the region's point (``RegionDirectory/placement(_:)``); nil `directory` is the bundled
     /// one, loaded only when a record needs it. Name look-ups are cached by the cells' text. - Complexity: `O(1)` amortised per distinct region text.
     mutating func place(_ row: Row, directory: RegionDirectory?, cache: inout [String: Result<RegionCode, PlaceFailure>]) -> Place? {
-        let lat = number(row, "lat", in: -90...90, rangeText: "[-90, 90]")
-        let lon = number(row, "lon", in: -180...180, rangeText: "[-180, 180]")
         let hasLat = text(row, "lat") != nil, hasLon = text(row, "lon") != nil
+        let lat = hasLat ? number(row, "lat", in: -90...90, rangeText: "[-90, 90]") : nil
+        let lon = hasLon ? number(row, "lon", in: -180...180, rangeText: "[-180, 180]") : nil
         if hasLat != hasLon { add(row.line, hasLat ? "lon" : "lat", "value is required when \(hasLat ? "lat" : "lon") is given", id: row.id) }
-        let region = text(row, "region"), kec = text(row, "kecamatan"), kab = text(row, "kabupaten"), prov = text(row, "provinsi")
+        let region = text(row, "region")
+        // The common case (a code and coordinates) reads no name column.
+        if let region, let c = RegionCode(region), hasLat || hasLon {
+            guard let lat, let lon else { return nil }
+            return Place(region: c, location: GeoPoint(lat: lat, lon: lon), source: .given, radiusKm: 0, byName: false)
+        }
+        let kec = text(row, "kecamatan"), kab = text(row, "kabupaten"), prov = text(row, "provinsi")
         var byName = false
         let code: RegionCode
         if let region, let c = RegionCode(region) {
@@ -252,6 +271,9 @@ struct TableReader {
     mutating func skills(_ row: Row, _ column: String, unknownWords: inout [String: [String]]) -> SkillSet {
         var set = SkillSet()
         guard let cell = text(row, column) else { return set }
+        if let known = skillsSeen[cell] { return known }
+        let before = issues.count
+        defer { if issues.count == before { skillsSeen[cell] = set } }
         for item in SkillWords.items(cell) {
             guard let s = SkillWords.skill(item) else {
                 let shown = Echo.phrase(item)
@@ -265,6 +287,15 @@ struct TableReader {
     }
 
     mutating func languages(_ row: Row) -> [String] {
+        guard let cell = text(row, "languages") else { return [] }
+        if let known = languagesSeen[cell] { return known }
+        let before = issues.count
+        let parsed = languagesParsed(row)
+        if issues.count == before { languagesSeen[cell] = parsed }
+        return parsed
+    }
+
+    private mutating func languagesParsed(_ row: Row) -> [String] {
         var out = Set<String>()
         for item in list(row, "languages") {
             let code = item.lowercased()
