@@ -16,13 +16,20 @@ public enum ResultFiles {
     /// Every file but `timings.json`, so that a caller can time the rendering itself and add
     /// ``timingsFile(_:)`` last. - Complexity: `O(n + m)`.
     public static func renderResults(_ r: MatchResult) throws -> [(name: String, data: Data)] {
+        // The files are independent: rendered on both cores, in a fixed order.
         let fairness = Fairness(r)
-        var files: [(name: String, data: Data)] = [("pairs.csv", Data(pairsCSV(r).utf8)),
-                                                   ("unassigned.csv", Data(unassignedCSV(r).utf8)),
-                                                   ("mentors.csv", Data(mentorsCSV(r).utf8)),
-                                                   ("alternates.csv", Data(alternatesCSV(r).utf8)),
-                                                   ("blocking.csv", Data(blockingCSV(fairness).utf8)),
-                                                   ("summary.json", try json(Summary(r, fairness: fairness)))]
+        let names = ["pairs.csv", "unassigned.csv", "mentors.csv", "alternates.csv", "blocking.csv", "summary.json"]
+        let data = try concurrentMap(names.count) { k -> Data in
+            switch k {
+            case 0: return Data(pairsCSV(r).utf8)
+            case 1: return Data(unassignedCSV(r).utf8)
+            case 2: return Data(mentorsCSV(r).utf8)
+            case 3: return Data(alternatesCSV(r).utf8)
+            case 4: return Data(blockingCSV(fairness).utf8)
+            default: return try json(Summary(r, fairness: fairness))
+            }
+        }
+        var files: [(name: String, data: Data)] = Array(zip(names, data)).map { (name: $0.0, data: $0.1) }
         if !r.rules.isEmpty { files.append(("rules.csv", Data(rulesCSV(r).utf8))) }
         return files
     }
