@@ -36,12 +36,17 @@ struct Match: ParsableCommand {
     var heuristics: String?
     @Option(help: "Output on stdout: text or json (the summary).")
     var format: OutputFormat = .text
+    @Option(help: "What to optimise: score (total score, default), stable-mentee or stable-mentor (deferred acceptance: no blocking pair; the summary shows the price against the score optimum), maxmin (the highest worst pair score among the matchings covering the most beginners, then the total).")
+    var objective: String = MatchObjective.score.rawValue
 
     func validate() throws {
         guard SolverChoice(rawValue: solver) != nil else {
             throw ValidationError("--solver: unknown solver '\(solver)'; use one of \(SolverChoice.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         if let t = timeLimit { try checkTimeLimit(t) }
+        guard MatchObjective(rawValue: objective) != nil else {
+            throw ValidationError("--objective: unknown objective '\(objective)'; use one of \(MatchObjective.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
         guard ReportLanguage(rawValue: lang) != nil else { throw ValidationError("--lang must be id or en") }
         if !(gap >= 0 && gap < 1) { throw ValidationError("--gap must be in [0, 1)") }
         _ = try names(cuts, allowed: CutGenerator.allCases.map(\.rawValue), option: "--cuts")
@@ -63,7 +68,9 @@ struct Match: ParsableCommand {
             var timings = StageTimings()
             // The profile and option combinations are checked before the (possibly long) read.
             let prof = try profile.map(Profile.read) ?? .default
-            try Matcher(profile: prof, solver: SolverChoice(rawValue: solver)!).checkOptions()
+            var check = Matcher(profile: prof, solver: SolverChoice(rawValue: solver)!)
+            check.objective = MatchObjective(rawValue: objective)!
+            try check.checkOptions()
             let (listed, quality) = try timings.measure("parse") { try data.readWithQuality() }
             let duplicates = quality.duplicates
             let dataset = dedupe ? listed.withoutDuplicates(duplicates) : listed
@@ -76,6 +83,7 @@ struct Match: ParsableCommand {
             var matcher = Matcher(profile: prof, decisions: dec, solver: SolverChoice(rawValue: solver)!,
                                   timeLimit: timeLimit.map { .milliseconds(Int64($0 * 1000)) }, certify: certify)
             matcher.relativeGap = gap
+            matcher.objective = MatchObjective(rawValue: objective)!
             matcher.cuts = try names(cuts, allowed: CutGenerator.allCases.map(\.rawValue), option: "--cuts")
                 .map { Set($0.compactMap(CutGenerator.init(rawValue:))) }
             matcher.heuristics = try names(heuristics, allowed: PrimalHeuristic.allCases.map(\.rawValue), option: "--heuristics")

@@ -26,6 +26,8 @@ struct DatasetOptions: ParsableArguments {
     var encoding: String = TextEncoding.utf8.rawValue
     @Option(help: "Worksheet to read from .xlsx inputs (default: the first).")
     var sheet: String?
+    @Option(help: "Stated rankings, CSV or .xlsx: mentor_id, mentee_id, rank (mentors choosing beginners) or mentee_id, mentor_id, rank (beginners ranking mentors); the first id column is who ranks. Repeat for both sides.")
+    var preferences: [String] = []
 
     func validate() throws {
         guard TextEncoding(rawValue: encoding.lowercased()) != nil else {
@@ -39,18 +41,23 @@ struct DatasetOptions: ParsableArguments {
 
     /// Reads the two files.
     func read() throws -> Dataset {
-        try DatasetReader.read(mentorsPath: mentors, menteesPath: mentees, options: readOptions)
+        try withPreferences(DatasetReader.read(mentorsPath: mentors, menteesPath: mentees, options: readOptions))
+    }
+
+    /// `d` with the `--preferences` files' ranks added.
+    func withPreferences(_ d: Dataset) throws -> Dataset {
+        try preferences.reduce(d) { try PreferencesFile.apply(path: $1, to: $0, encoding: textEncoding, sheet: nil) }
     }
 
     /// Reads the two files with their data-quality findings; throws on any issue.
     func readWithQuality() throws -> (Dataset, DataQuality) {
         let r = try DatasetReader.inspect(mentorsPath: mentors, menteesPath: mentees, options: readOptions)
         guard r.issues.isEmpty, let d = r.dataset else { throw InputError.invalid(Array(r.issues.prefix(InputError.limit))) }
-        return (d, r.quality)
+        return (try withPreferences(d), r.quality)
     }
 
     /// The input files, for the checks that no output replaces one.
-    var paths: [String] { [mentors, mentees] }
+    var paths: [String] { [mentors, mentees] + preferences }
 }
 
 /// Options shared by commands that generate a synthetic province.

@@ -19,6 +19,14 @@ enum SummaryText {
             lines.append("  bound       \(formatFixed(bound / 1e6, 6)), gap \(formatFixed((r.outcome.relativeGap ?? 0) * 100, 3)) %")
         }
         for rule in r.rules { lines.append("  rule        \(rule)") }
+        if let c = r.objectiveComparison {
+            func units(_ v: Int64?) -> String { v.map { formatFixed(Double($0) / 1e6, 4) } ?? "-" }
+            lines.append("  objective   \(c.objective.rawValue): total \(units(c.total)), \(c.matched) matched, worst pair \(units(c.worst))")
+            lines.append("  vs score    optimum \(units(c.optimumTotal)), \(c.optimumMatched) matched, worst pair \(units(c.optimumWorst)); "
+                         + "price \(formatFixed(c.price * 100, 2)) % of the optimal total")
+        }
+        let blocking = Fairness(r).blocking.count
+        lines.append("  stability   \(blocking) blocking pair(s) (blocking.csv)")
         lines.append("  matched     \(r.matchedCount) of \(n) (\(formatFixed(r.coverage * 100, 1)) %)")
         let reasons = r.unassignedByReason
         lines.append("  unassigned  \(r.unassigned.count)" + (reasons.isEmpty ? "" : ": " + reasons.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")))

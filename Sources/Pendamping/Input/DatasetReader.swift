@@ -12,7 +12,7 @@ public enum DatasetReader {
     /// stay input columns that the outputs carry through.)
     static let placeColumns = ["lat", "lon", "region", "kecamatan", "kabupaten", "provinsi"]
     static let mentorRequired = ["id", "name", "kbli", "capacity"]
-    static let mentorOptional = placeColumns + ["min_mentees", "hours_per_month", "expertise", "languages", "gender", "scale", "kind"]
+    static let mentorOptional = placeColumns + ["min_mentees", "hours_per_month", "expertise", "languages", "gender", "scale", "kind", "prefer"]
     static let menteeRequired = ["id", "name", "kbli"]
     static let menteeOptional = placeColumns + ["needs", "languages", "gender", "scale", "hours_needed", "prefer", "priority"]
 
@@ -74,6 +74,7 @@ public enum DatasetReader {
         let (mentors, mentorExtra) = mentorFile.map { parseMentors($0, issues: &issues, quality: &mentorQuality, regions: directory) } ?? ([], [])
         let (mentees, menteeExtra) = menteeFile.map { parseMentees($0, issues: &issues, quality: &menteeQuality, regions: directory) } ?? ([], [])
         if let menteeFile { checkPreferences(mentees, mentors: mentors, file: menteeFile.path, issues: &issues) }
+        if let mentorFile { checkChoices(mentors, mentees: mentees, file: mentorFile.path, issues: &issues) }
         quality.files = [mentorQuality, menteeQuality]
         quality.duplicates = Duplicates.find(mentors: mentors, mentees: mentees)
         let dataset = issues.isEmpty
@@ -158,6 +159,7 @@ public enum DatasetReader {
                            minMentees: minM, hoursPerMonth: hours, expertise: expertise, languages: langs,
                            gender: gender, scale: scale, kind: kind, extra: t.extras(row), line: row.line)
             m.locationSource = place.source; m.locationRadiusKm = place.radiusKm; m.nib = nib; m.kelurahan = kelurahan
+            m.preferredMentees = chosenMentees(t.list(row, "prefer"))
             return m
         }
         q.records = result.0.count
@@ -200,6 +202,31 @@ public enum DatasetReader {
     static func record(_ unknown: [String: [String]], in quality: inout DataQuality.File) {
         for (word, ids) in unknown {
             for id in ids { quality.unknownWords[word, default: .init()].add(id) }
+        }
+    }
+
+    /// A mentor's `prefer` cell: beginner ids (`mentee:ID` or a bare `ID`), first choice first. `O(tokens)`.
+    static func chosenMentees(_ tokens: [String]) -> [RankedChoice] {
+        tokens.enumerated().map { k, token in
+            let id = token.lowercased().hasPrefix("mentee:") ? String(token.dropFirst(7)).trimmedASCII : token
+            return RankedChoice(id: id, rank: k + 1)
+        }
+    }
+
+    /// A mentor's chosen beginners must be in the mentees file, each once. `O(m·choices + n)`.
+    static func checkChoices(_ mentors: [Mentor], mentees: [Mentee], file: String, issues: inout [InputIssue]) {
+        let known = Set(mentees.map(\.id))
+        for m in mentors {
+            var seen = Set<String>()
+            for c in m.preferredMentees {
+                if !known.contains(c.id) {
+                    issues.append(InputIssue(file: file, line: m.line, column: "prefer",
+                                             message: "names mentee \(Echo.shown(c.id, Echo.token, limit: 64)), who is not in the mentees file", recordID: m.id))
+                } else if !seen.insert(c.id).inserted {
+                    issues.append(InputIssue(file: file, line: m.line, column: "prefer",
+                                             message: "names mentee \(Echo.shown(c.id, Echo.token, limit: 64)) twice", recordID: m.id))
+                }
+            }
         }
     }
 

@@ -5,6 +5,14 @@ public struct GeoPoint: Hashable, Sendable {
     public init(lat: Double, lon: Double) { self.lat = lat; self.lon = lon }
 }
 
+/// One entry of a stated ranking: the other side's id and its rank (1 = first choice; equal
+/// ranks are ties, broken by score).
+public struct RankedChoice: Hashable, Sendable {
+    public var id: String
+    public var rank: Int
+    public init(id: String, rank: Int) { self.id = id; self.rank = rank }
+}
+
 /// A mentor (pendamping): an experienced business, consultant, cadre or volunteer.
 public struct Mentor: Sendable, Identifiable {
     public var id: String
@@ -34,6 +42,8 @@ public struct Mentor: Sendable, Identifiable {
     public var nib: String?
     /// Kelurahan/desa name as written, when stated (for finding the same business twice).
     public var kelurahan: String?
+    /// The beginners this mentor chose, ranked (`prefer` column or a preferences file).
+    public var preferredMentees: [RankedChoice] = []
     /// 1-based line of the record in its file (0 when not from a file).
     public var line: Int
 
@@ -74,6 +84,9 @@ public struct Mentee: Sendable, Identifiable {
     public var nib: String?
     /// Kelurahan/desa name as written, when stated (for finding the same business twice).
     public var kelurahan: String?
+    /// Mentors ranked by this beginner in a preferences file (`mentor:ID` tokens of `prefer`
+    /// rank too, in their order, after these).
+    public var rankedMentors: [RankedChoice] = []
     public var line: Int
 
     public init(id: String, name: String = "", kbli: [KBLICode], location: GeoPoint, region: RegionCode,

@@ -41,6 +41,8 @@ public struct Matcher: Sendable {
     /// A previous round's pairs (mentee id → mentor id): always candidates, and worth the
     /// profile's stability penalty more than other pairs, so they change only for a larger gain.
     public var previous: [String: String] = [:]
+    /// What the solve optimises (default: total score).
+    public var objective: MatchObjective = .score
 
     public init(profile: Profile = .default, decisions: Decisions = .init(), solver: SolverChoice = .auto,
                 timeLimit: Duration? = nil, certify: Bool = false) {
@@ -87,6 +89,12 @@ public struct Matcher: Sendable {
             kept.append((i, j))
         }
         let scoring = try ScoringModel(dataset: dataset, profile: profile)
+        // A stated choice is a candidate whenever the hard rules allow it, even outside the top k.
+        for (i, j) in scoring.ranks.rankedPairs() where !(rejected[i] ?? []).contains(j) && !(include[i] ?? []).contains(j) {
+            if scoring.allowedScore(mentee: Int(i), mentor: Int(j), distanceKm: scoring.distanceKm(mentee: Int(i), mentor: Int(j))) != nil {
+                include[i, default: []].append(j)
+            }
+        }
         let graph = timings.measure("score+candidates") {
             CandidateBuilder(scoring: scoring).build(rejected: rejected, fixed: include)
         }
@@ -115,6 +123,15 @@ public struct Matcher: Sendable {
             throw UnsupportedOptions("the network solver handles the core model only; the profile sets programme rules, "
                                      + "which need --solver auto or glpk")
         }
+        if objective != .score {
+            if profile.constraints.isActive {
+                throw UnsupportedOptions("--objective \(objective.rawValue) works on the core model; the profile sets programme rules "
+                                         + "(cohorts, hours, quotas), which only the score objective handles")
+            }
+            if solver != .auto && solver != .network {
+                throw UnsupportedOptions("--objective \(objective.rawValue) has its own exact method; leave --solver at auto")
+            }
+        }
     }
 
     /// Matches `dataset`, adding stage timings to `timings`.
@@ -127,7 +144,13 @@ public struct Matcher: Sendable {
         let (decisionOf, rejected) = (prepared.decisionOf, prepared.rejected)
         let rules = ProgrammeRules(profile: profile, dataset: dataset, graph: graph, scoring: scoring)
         var ruleReport: [RuleReport] = []
+        var comparison: ObjectiveComparison?
         let outcome = try timings.measure("solve") { () throws -> SolveOutcome in
+            if objective != .score {
+                let (o, c) = try solve(model, objective: objective, ranks: scoring.ranks)
+                comparison = c
+                return o
+            }
             guard !rules.isEmpty else { return try solver.makeSolver(timeLimit: timeLimit, certify: certify).solve(model) }
             guard solver == .auto || solver == .glpkMIP || solver == .glpk else {
                 throw MatchingError.solverFailed("the \(solver.rawValue) solver handles the core model only; programme rules need auto or glpk")
@@ -143,7 +166,7 @@ public struct Matcher: Sendable {
         }
         let load = try outcome.assignment.verify(model)
         let certificate = try timings.measure("certify") { () throws -> GLPKBasisCertificate.Report? in
-            guard certify, rules.isEmpty else { return nil }
+            guard certify, rules.isEmpty, objective == .score else { return nil }
             let report = try GLPKBasisCertificate.check(model)
             let fixed = model.fixedPart().assignment.objective
             guard report.agrees, report.networkObjective + fixed == outcome.assignment.objective else {
@@ -178,7 +201,7 @@ public struct Matcher: Sendable {
                            decisionCount: decisions.entries.count, outcome: outcome, pairs: pairs,
                            unassigned: unassigned, load: load, slotGain: slotGain,
                            glpkCertificate: certificate, rules: rules.descriptions + closedNote(rules, model, dataset),
-                           ruleReport: ruleReport, timings: timings)
+                           ruleReport: ruleReport, objectiveComparison: comparison, timings: timings)
     }
 
     func explainUnassigned(_ i: Int, graph: CandidateGraph, dataset: Dataset, load: [Int32], rejected: [Int32],

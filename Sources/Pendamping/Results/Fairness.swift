@@ -2,11 +2,13 @@
 /// the worst matched score, the 10th percentile, coverage per kabupaten/kota and its spread,
 /// and the blocking pairs of the solution.
 ///
-/// Preferences here follow the score order (a beginner prefers the mentor it scores higher
-/// with, a mentor the beginner that scores higher with it); candidate pairs are the
-/// acceptable ones. A pair (i, j) blocks when i is unmatched or scores higher with j than with
-/// its mentor, and j has a free slot or scores higher with i than with its weakest mentee
-/// (as in hospital–residents matching: a free slot prefers any acceptable beginner).
+/// Preferences are the ``PreferenceKeys`` orders: stated ranks first, then the score order (a
+/// beginner prefers the mentor it scores higher with, a mentor the beginner that scores higher
+/// with it); candidate pairs are the acceptable ones. A pair (i, j) blocks when i is unmatched
+/// or prefers j to its mentor, and j has a free slot or prefers i to its least preferred
+/// mentee (as in hospital–residents matching: a free slot prefers any acceptable beginner).
+/// Locked and accepted pairs are decided: their beginners block nothing and cannot be
+/// displaced, so a mentor's least preferred mentee is taken among its other mentees.
 /// - Complexity: `O(n + m + pairs)`, plus sorting the matched scores.
 public struct Fairness: Sendable, Equatable {
     /// A pair that would both rather be together than with what they got.
@@ -44,24 +46,37 @@ public struct Fairness: Sendable, Equatable {
         blocking = Self.blockingPairs(r)
     }
 
-    /// The blocking pairs, in mentee then score order. `O(pairs)`.
+    /// The blocking pairs, in mentee then preference order. `O(pairs·log ranks)`.
     static func blockingPairs(_ r: MatchResult) -> [BlockingPair] {
         let g = r.graph, d = r.dataset
-        var own = [Int64?](repeating: nil, count: g.menteeCount), ownMentor = [Int](repeating: -1, count: g.menteeCount)
-        var worst = [Int64](repeating: .max, count: g.mentorCount)
+        let keys = PreferenceKeys(graph: g, ranks: r.scoring.ranks)
+        var own = [Int](repeating: -1, count: g.menteeCount), decided = [Bool](repeating: false, count: g.menteeCount)
+        var worst = [Int](repeating: -1, count: g.mentorCount)
         for p in r.pairs {
-            own[Int(p.mentee)] = p.score; ownMentor[Int(p.mentee)] = Int(p.mentor)
-            worst[Int(p.mentor)] = min(worst[Int(p.mentor)], p.score)
+            let i = Int(p.mentee), j = Int(p.mentor)
+            guard let q = g.pairIndex(mentee: i, mentor: j) else { continue }
+            own[i] = q
+            if p.decision == .accept || p.decision == .lock { decided[i] = true; continue }
+            if worst[j] < 0 || keys.mentorPrefers(worst[j], over: q) { worst[j] = q }
         }
         var out: [BlockingPair] = []
-        for i in 0..<g.menteeCount {
-            for p in g.pairs(ofMentee: i) {
-                let j = Int(g.mentor[p]), s = g.score[p]
-                guard j != ownMentor[i], own[i].map({ s > $0 }) ?? true else { continue }
+        for i in 0..<g.menteeCount where !decided[i] {
+            let ownPair = own[i]
+            var found: [Int] = []
+            for p in g.pairs(ofMentee: i) where p != ownPair {
+                guard ownPair < 0 || keys.menteePrefers(p, over: ownPair) else { continue }
+                let j = Int(g.mentor[p])
                 let free = Int(r.load[j]) < d.mentors[j].capacity
-                guard free || s > worst[j] else { continue }
-                out.append(BlockingPair(menteeID: d.mentees[i].id, mentorID: d.mentors[j].id, score: s, menteeScore: own[i],
-                                        mentorWorst: free ? nil : worst[j]))
+                guard free || (worst[j] >= 0 && keys.mentorPrefers(p, over: worst[j])) else { continue }
+                found.append(p)
+            }
+            found.sort { keys.menteePrefers($0, over: $1) }
+            for p in found {
+                let j = Int(g.mentor[p])
+                let free = Int(r.load[j]) < d.mentors[j].capacity
+                out.append(BlockingPair(menteeID: d.mentees[i].id, mentorID: d.mentors[j].id, score: g.score[p],
+                                        menteeScore: ownPair < 0 ? nil : g.score[ownPair],
+                                        mentorWorst: free ? nil : g.score[worst[j]]))
             }
         }
         return out

@@ -89,6 +89,8 @@ public struct MatchResult: Sendable {
     public var rules: [String] = []
     /// Slack and root dual of each rule row.
     public var ruleReport: [RuleReport] = []
+    /// With an objective other than total score: how it compares with the score optimum.
+    public var objectiveComparison: ObjectiveComparison? = nil
     public var timings: StageTimings
 
     public var matchedCount: Int { pairs.count }

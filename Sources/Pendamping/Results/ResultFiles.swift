@@ -151,6 +151,23 @@ struct Summary: Encodable {
         var blockingPairs: Int
     }
 
+    /// With an objective other than total score: its figures beside the score optimum's.
+    var objective: ObjectiveFigures?
+    struct ObjectiveFigures: Encodable {
+        var kind: String
+        var total: Double; var matched: Int; var worstScore: Double?
+        var scoreOptimum: Double; var scoreOptimumMatched: Int; var scoreOptimumWorstScore: Double?
+        /// 1 − total / score optimum: the price of stability for the stable objectives.
+        var price: Double
+        init(_ c: ObjectiveComparison) {
+            func units(_ v: Int64) -> Double { rounded6(Double(v) / ScoringModel.integerScale) }
+            kind = c.objective.rawValue
+            total = units(c.total); matched = c.matched; worstScore = c.worst.map(units)
+            scoreOptimum = units(c.optimumTotal); scoreOptimumMatched = c.optimumMatched; scoreOptimumWorstScore = c.optimumWorst.map(units)
+            price = rounded6(c.price)
+        }
+    }
+
     init(_ r: MatchResult, fairness f: Fairness) {
         fairness = FairnessFigures(worstScore: f.worstScore.map { rounded6(Double($0) / ScoringModel.integerScale) },
                                    percentile10Score: f.percentile10.map { rounded6(Double($0) / ScoringModel.integerScale) },
@@ -176,6 +193,7 @@ struct Summary: Encodable {
                           full: r.dataset.mentors.indices.filter { Int(r.load[$0]) >= r.dataset.mentors[$0].capacity }.count)
         scoreScale = Int(ScoringModel.integerScale)
         certificate = r.glpkCertificate
+        objective = r.objectiveComparison.map(ObjectiveFigures.init)
         if !r.rules.isEmpty {
             rules = Rules(active: r.rules, rows: r.ruleReport.count, binding: r.ruleReport.filter { abs($0.slack) < Tolerance.binding }.count)
         }

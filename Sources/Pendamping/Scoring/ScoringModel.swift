@@ -19,7 +19,11 @@ public struct ScoreBreakdown: Sendable, Equatable {
 /// - capacity: 0.8 · share of the mentee's needs the mentor's expertise covers (1 when it
 ///   states none) + 0.2 · scale fit (1 mentor larger, 0.5 equal or unknown, 0 smaller);
 /// - culture: 0.5 · share of the mentee's languages the mentor speaks (1 when none stated)
-///   + 0.5 · share of stated preferences met (1 when none).
+///   + 0.5 · preference, the mean of the parts that were stated (1 when none): the share of the
+///   mentee's attribute preferences (`gender:`, `kind:`) the mentor meets; the mentee's rank
+///   of the mentor; the mentor's rank of the mentee. A rank counts `1 − b/c` for a partner
+///   with `b` partners ranked strictly better among `c` ranked (first choice 1), and 0 for an
+///   unranked partner (``RankTable``).
 /// Scores become integers (``integerScale`` per unit, rounded) before any solver sees them.
 public struct ScoringModel: Sendable {
     public static let integerScale = 1_000_000.0
@@ -36,12 +40,14 @@ public struct ScoringModel: Sendable {
     /// Mentor attributes that preferences refer to.
     let mentorGender: [Gender?]
     let mentorKind: [MentorKind?]
-    /// Per mentee, its preferences with `mentor:ID` resolved to an index (-1 when unknown).
+    /// Per mentee, its attribute preferences (gender, kind).
     let preferenceStart: [Int32]
     let preferences: [ResolvedPreference]
+    /// Stated ranks: beginners' of mentors, mentors' of beginners.
+    public let ranks: RankTable
 
     enum ResolvedPreference: Sendable {
-        case gender(Gender), kind(MentorKind), mentor(Int32)
+        case gender(Gender), kind(MentorKind)
     }
 
     public init(dataset: Dataset, profile: Profile) throws {
@@ -72,20 +78,20 @@ public struct ScoringModel: Sendable {
         menteeFeatures = ef
         mentorGender = dataset.mentors.map(\.gender)
         mentorKind = dataset.mentors.map(\.kind)
-        let index = dataset.mentorIndex()
         var start: [Int32] = [0], prefs: [ResolvedPreference] = []
         for e in dataset.mentees {
             for p in e.preferences {
                 switch p {
                 case .gender(let g): prefs.append(.gender(g))
                 case .kind(let k): prefs.append(.kind(k))
-                case .mentor(let id): prefs.append(.mentor(index[id] ?? -1))
+                case .mentor: break
                 }
             }
             start.append(Int32(prefs.count))
         }
         preferenceStart = start
         preferences = prefs
+        ranks = RankTable(dataset)
     }
 
     /// Whether the rules that do not depend on distance allow the pair. `O(1)`.
@@ -134,15 +140,22 @@ public struct ScoringModel: Sendable {
         let la = a.languages[i]
         let lang = la == 0 ? 1.0 : Double((la & b.languages[j]).nonzeroBitCount) / Double(la.nonzeroBitCount)
         let p0 = Int(preferenceStart[i]), p1 = Int(preferenceStart[i + 1])
-        var met = 0
-        for k in p0..<p1 {
-            switch preferences[k] {
-            case .gender(let g): if mentorGender[j] == g { met += 1 }
-            case .kind(let kind): if mentorKind[j] == kind { met += 1 }
-            case .mentor(let m): if Int(m) == j { met += 1 }
+        var parts = 0, sum = 0.0
+        if p1 > p0 {
+            var met = 0
+            for k in p0..<p1 {
+                switch preferences[k] {
+                case .gender(let g): if mentorGender[j] == g { met += 1 }
+                case .kind(let kind): if mentorKind[j] == kind { met += 1 }
+                }
             }
+            parts = 1; sum = Double(met) / Double(p1 - p0)
         }
-        let pref = p1 == p0 ? 1.0 : Double(met) / Double(p1 - p0)
+        if ranks.isActive {
+            if ranks.menteeRanks(i) { parts += 1; sum += ranks.menteeValue(mentee: i, mentor: j) ?? 0 }
+            if ranks.mentorRanks(j) { parts += 1; sum += ranks.mentorValue(mentor: j, mentee: i) ?? 0 }
+        }
+        let pref = parts == 0 ? 1.0 : sum / Double(parts)
         return (Double(depth) / 5, 0.8 * covered + 0.2 * scaleFit, 0.5 * lang + 0.5 * pref)
     }
 

@@ -90,6 +90,12 @@ public enum SolveEngine: String, Sendable, Codable, Equatable {
     /// The Lagrangian relaxation of the programme rules (network simplex per step) with the
     /// rules repair heuristic (``RulesLagrangian``, ``RulesRepair``).
     case lagrangianRepair = "lagrangian-repair"
+    /// Deferred acceptance with capacities (``DeferredAcceptance``), for the stable objectives.
+    case deferredAcceptance = "deferred-acceptance"
+    /// Threshold search with the network simplex (``MaxMinMatching``), for `maxmin`.
+    case thresholdSearch = "threshold-search"
+    /// Co-mentoring as a min-cost flow over roles (``CoMentoring``), several mentors per beginner.
+    case roleFlow = "role-flow"
     /// No engine produced a rule-abiding solution (only the fixed pairs are returned).
     case none
 }
