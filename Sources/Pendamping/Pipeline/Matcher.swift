@@ -224,13 +224,19 @@ public struct Matcher: Sendable {
             return UnassignedMentee(menteeID: dataset.mentees[i].id, mentee: Int32(i), reason: .notSolved, detail: "solver ended with status \(status.rawValue) and no solution")
         }
         let best = Int(graph.mentor[range.lowerBound])
+        let fullWith: String
+        switch objective {
+        case .score: fullWith = "higher-value mentees"
+        case .stableMentee, .stableMentor: fullWith = "mentees they prefer (stated choices, then score)"
+        case .maxmin: fullWith = "mentees that keep the worst score higher"
+        }
         let full = range.filter { load[Int(graph.mentor[$0])] >= dataset.mentors[Int(graph.mentor[$0])].capacity }.count
         if full < range.count {
             return UnassignedMentee(menteeID: dataset.mentees[i].id, mentee: Int32(i), reason: .programmeRules,
                                     detail: "\(range.count - full) candidate mentor(s) have room but the programme rules (minimum cohorts, hours, quotas) keep this mentee out\(note)")
         }
         return UnassignedMentee(menteeID: dataset.mentees[i].id, mentee: Int32(i), reason: .candidatesFull,
-                                detail: "\(full) of \(range.count) candidate mentor(s) full with higher-value mentees; best candidate \(dataset.mentors[best].id) (score \(formatScore(graph.score[range.lowerBound])))\(note)")
+                                detail: "\(full) of \(range.count) candidate mentor(s) full with \(fullWith); best candidate \(dataset.mentors[best].id) (score \(formatScore(graph.score[range.lowerBound])))\(note)")
     }
 }
 

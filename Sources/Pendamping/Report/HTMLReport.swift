@@ -60,7 +60,7 @@ public enum HTMLReport {
             ["label": words["worstScore"]!, "value": scores.min().map { formatFixed($0, 3) } ?? "–"],
             ["label": words["capacityUse"]!, "value": "\(load) / \(capacity) (\(formatFixed(capacity == 0 ? 0 : Double(load) / Double(capacity) * 100, 1)) %)"],
             ["label": words["unassignedCount"]!, "value": "\(input.mentees.count - matchedCount)"],
-        ]
+        ] + objectiveCards(input, words)
         let reasons: [[String: Any]] = ReportFigures.unassignedByReason(input).map { ["label": words[$0.0] ?? $0.0, "count": $0.1] }
         var regionCodes = Set(ReportFigures.groups(input, level: 3).map(\.code))
         for m in input.mentors { regionCodes.insert(m.region) }
@@ -83,6 +83,19 @@ public enum HTMLReport {
         if let whatIf { context["whatif"] = whatIfContext(whatIf) }
         let template = try MustacheTemplate(string: try resource("report.mustache"))
         return Data(template.render(context).utf8)
+    }
+
+    /// Blocking pairs, and with another objective than total score its price against the score
+    /// optimum (the price of stability for the stable objectives). `O(1)`.
+    static func objectiveCards(_ input: ReportInput, _ words: [String: String]) -> [[String: Any]] {
+        var cards: [[String: Any]] = []
+        if let b = input.blockingPairs { cards.append(["label": words["blockingPairs"]!, "value": "\(b)"]) }
+        if let c = input.comparison {
+            let key = c.objective == .maxmin ? "priceMaxmin" : "priceStability"
+            let optimum = formatFixed(Double(c.optimumTotal) / ScoringModel.integerScale, 3)
+            cards.append(["label": words[key]!, "value": formatFixed(c.price * 100, 2) + " % (" + words["ofOptimum"]! + " " + optimum + ")"])
+        }
+        return cards
     }
 
     static func resource(_ name: String) throws -> String {

@@ -52,6 +52,10 @@ public struct ReportInput: Sendable, Equatable {
     /// Solver status and objective as in `summary.json`.
     public var status: String
     public var objective: Double
+    /// Blocking pairs of the solution (``Fairness``), when known.
+    public var blockingPairs: Int?
+    /// With an objective other than total score: the comparison with the score optimum.
+    public var comparison: ObjectiveComparison?
 
     /// - Complexity: `O(n + m)`.
     public init(_ r: MatchResult) {
@@ -79,6 +83,8 @@ public struct ReportInput: Sendable, Equatable {
         mentees = list
         status = r.outcome.status.rawValue
         objective = rounded6(r.objectiveScore)
+        blockingPairs = Fairness.blockingPairs(r).count
+        comparison = r.objectiveComparison
     }
 
     public init(mentors: [Mentor], mentees: [Mentee], status: String, objective: Double) {

@@ -8,6 +8,7 @@ import MinCostFlow
 /// 2. binary search over the distinct pair scores for the highest threshold `t` such that the
 ///    pairs scoring at least `t` (and the fixed pairs, which stay whatever their score) still
 ///    cover `C*` beginners;
+///    (a fixed pair scoring lower than `t` is the worst pair anyway: `t` drops to its score);
 /// 3. on those pairs, maximise `B·(pairs) + Σ weight` with `B = C*·max weight + 1`, so that
 ///    coverage comes first and the total second (a matching one pair smaller loses at least
 ///    `B` and gains at most `C*·max weight`).
@@ -53,7 +54,10 @@ public struct MaxMinMatching: Sendable {
             }
             threshold = scores[lo]
         }
-        let t = threshold ?? Int64.min
+        // A locked pair below the threshold is the worst pair whatever the rest: lower the
+        // threshold to it, so that the total is not given up for nothing.
+        let fixedWorst = model.fixedPairs.map { g.score[Int($0)] }.min() ?? Int64.max
+        let t = min(threshold ?? Int64.min, fixedWorst)
         let allowed = (0..<g.pairCount).map { fixed[$0] || g.score[$0] >= t }
         let maxWeight = (0..<g.pairCount).filter { allowed[$0] }.map { model.weight[$0] }.max() ?? 0
         let (big, overflow) = Int64(best).multipliedReportingOverflow(by: maxWeight)
