@@ -25,8 +25,11 @@ enum SummaryText {
             lines.append("  vs score    optimum \(units(c.optimumTotal)), \(c.optimumMatched) matched, worst pair \(units(c.optimumWorst)); "
                          + "price \(formatFixed(c.price * 100, 2)) % of the optimal total")
         }
-        let blocking = Fairness(r).blocking.count
-        lines.append("  stability   \(blocking) blocking pair(s) (blocking.csv)")
+        if r.profile.mentorsPerMentee > 1 {
+            lines.append("  co-mentoring up to \(r.profile.mentorsPerMentee) mentors per beginner: \(r.pairs.count) pairs for \(r.matchedCount) beginners (roles in pairs.csv)")
+        } else {
+            lines.append("  stability   \(Fairness(r).blocking.count) blocking pair(s) (blocking.csv)")
+        }
         lines.append("  matched     \(r.matchedCount) of \(n) (\(formatFixed(r.coverage * 100, 1)) %)")
         let reasons = r.unassignedByReason
         lines.append("  unassigned  \(r.unassigned.count)" + (reasons.isEmpty ? "" : ": " + reasons.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")))

@@ -108,7 +108,7 @@ public struct Matcher: Sendable {
                     for (i, j) in kept { bonus[Int32(graph.pairIndex(mentee: Int(i), mentor: Int(j))!)] = bonusUnits }
                 }
                 return try MatchingModel(graph: graph, capacity: dataset.mentors.map { Int32($0.capacity) }, fixedPairs: fixedPairs,
-                                         priority: dataset.mentees.map(\.priority), bonus: bonus)
+                                         priority: dataset.mentees.map(\.priority), bonus: bonus, mentorsPerMentee: profile.mentorsPerMentee)
             } catch MatchingError.infeasibleLocks(let conflicts) {
                 throw InfeasibleDecisions(conflicts.map { $0.explain(dataset) })
             }
@@ -122,6 +122,14 @@ public struct Matcher: Sendable {
         if profile.constraints.isActive && solver == .network {
             throw UnsupportedOptions("the network solver handles the core model only; the profile sets programme rules, "
                                      + "which need --solver auto or glpk")
+        }
+        if profile.mentorsPerMentee > 1 {
+            if profile.constraints.isActive {
+                throw UnsupportedOptions("mentors_per_mentee above 1 (co-mentoring) works on the core model; the profile also sets programme rules")
+            }
+            if objective != .score || (solver != .auto && solver != .network) {
+                throw UnsupportedOptions("mentors_per_mentee above 1 (co-mentoring) is solved by its own network; use the score objective and --solver auto")
+            }
         }
         if objective != .score {
             if profile.constraints.isActive {
@@ -145,7 +153,13 @@ public struct Matcher: Sendable {
         let rules = ProgrammeRules(profile: profile, dataset: dataset, graph: graph, scoring: scoring)
         var ruleReport: [RuleReport] = []
         var comparison: ObjectiveComparison?
+        var coPairs: CoMentoring.Solution?
         let outcome = try timings.measure("solve") { () throws -> SolveOutcome in
+            if profile.mentorsPerMentee > 1 {
+                let (o, chosen) = try solveCoMentoring(model, scoring: scoring, dataset: dataset)
+                coPairs = chosen
+                return o
+            }
             if objective != .score {
                 let (o, c) = try solve(model, objective: objective, ranks: scoring.ranks)
                 comparison = c
@@ -164,9 +178,9 @@ public struct Matcher: Sendable {
             ruleReport = r.report
             return r.solve
         }
-        let load = try outcome.assignment.verify(model)
+        let load = try coPairs.map { coMentoringLoad($0, model) } ?? outcome.assignment.verify(model)
         let certificate = try timings.measure("certify") { () throws -> GLPKBasisCertificate.Report? in
-            guard certify, rules.isEmpty, objective == .score else { return nil }
+            guard certify, rules.isEmpty, objective == .score, coPairs == nil else { return nil }
             let report = try GLPKBasisCertificate.check(model)
             let fixed = model.fixedPart().assignment.objective
             guard report.agrees, report.networkObjective + fixed == outcome.assignment.objective else {
@@ -182,8 +196,12 @@ public struct Matcher: Sendable {
         let (pairs, unassigned) = timings.measure("explain") { () -> ([MatchedPair], [UnassignedMentee]) in
             var pairs: [MatchedPair] = []
             var unassigned: [UnassignedMentee] = []
+            if let coPairs {
+                pairs = coMentoringPairs(coPairs, graph: graph, scoring: scoring, dataset: dataset, decisionOf: decisionOf)
+            }
             for i in 0..<graph.menteeCount {
                 let p = Int(outcome.assignment.pairOf[i])
+                if p >= 0 && coPairs != nil { continue }
                 if p >= 0 {
                     let j = graph.mentor[p]
                     pairs.append(MatchedPair(menteeID: dataset.mentees[i].id, mentorID: dataset.mentors[Int(j)].id,
@@ -201,7 +219,7 @@ public struct Matcher: Sendable {
                            decisionCount: decisions.entries.count, outcome: outcome, pairs: pairs,
                            unassigned: unassigned, load: load, slotGain: slotGain,
                            glpkCertificate: certificate, rules: rules.descriptions + closedNote(rules, model, dataset),
-                           ruleReport: ruleReport, objectiveComparison: comparison, timings: timings)
+                           ruleReport: ruleReport, objectiveComparison: comparison, rejected: rejected, timings: timings)
     }
 
     func explainUnassigned(_ i: Int, graph: CandidateGraph, dataset: Dataset, load: [Int32], rejected: [Int32],
@@ -251,9 +269,11 @@ extension MatchingError.Conflict {
     func explain(_ d: Dataset) -> String {
         switch self {
         case .menteeLockedTwice(let i, let n):
-            return "mentee \(d.mentees[Int(i)].id) is locked or accepted with \(n) mentors; at most one is possible"
+            return "mentee \(d.mentees[Int(i)].id) is locked or accepted with \(n) mentors, more than the profile's mentors_per_mentee allows (1 unless co-mentoring)"
         case .mentorOverCapacity(let j, let locked, let cap):
             return "mentor \(d.mentors[Int(j)].id) has \(locked) locked or accepted mentees but capacity \(cap) (over by \(locked - cap))"
+        case .lockedRolesOverlap(let i, let n):
+            return "mentee \(d.mentees[Int(i)].id) is locked or accepted with \(n) mentors, but their expertise does not cover \(n) different needs of it (one mentor may be the general one)"
         }
     }
 }

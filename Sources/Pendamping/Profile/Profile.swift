@@ -92,6 +92,10 @@ public struct Profile: Sendable, Equatable, Codable {
     public var stability = Stability()
     /// Candidates kept per mentee.
     public var k = 10
+    /// Co-mentoring: the most mentors one beginner gets, each credited with a different need
+    /// of the beginner its expertise covers (one mentor may be the general mentor); 1 = the
+    /// ordinary assignment (``CoMentoring``).
+    public var mentorsPerMentee = 1
 
     public init() {}
 
@@ -134,7 +138,7 @@ public struct Profile: Sendable, Equatable, Codable {
             throw InputError.invalid([InputIssue(file: name, line: 0, column: ctx.codingPath.dottedSnake,
                                                  message: "must be \(StrictJSON.kind(expected)), not null")])
         } catch let DecodingError.dataCorrupted(ctx) {
-            if let path = StrictJSON.firstNonInteger(merged, integerKeys: ["k", "min_mentees", "quota_count"]) {
+            if let path = StrictJSON.firstNonInteger(merged, integerKeys: ["k", "min_mentees", "quota_count", "mentors_per_mentee"]) {
                 throw InputError.invalid([InputIssue(file: name, line: 0, column: path, message: "must be a whole number")])
             }
             let allowed = ctx.codingPath.last?.stringValue == "quotaLevel"
@@ -167,6 +171,9 @@ public struct Profile: Sendable, Equatable, Codable {
         if let m = rules.maxKm { check("rules.max_km", m, 0...20_038, open: true) }
         if !(0...1).contains(rules.minScore) { bad("rules.min_score", "must be in [0, 1]") }
         if !(1...1000).contains(k) { bad("k", "must be a whole number in [1, 1000]") }
+        if !(1...CoMentoring.maxMentorsPerMentee).contains(mentorsPerMentee) {
+            bad("mentors_per_mentee", "must be a whole number in [1, \(CoMentoring.maxMentorsPerMentee)]")
+        }
         let c = constraints
         if !(0...DatasetReader.maxCapacity).contains(c.minMentees) { bad("constraints.min_mentees", "must be a whole number in [0, \(DatasetReader.maxCapacity)]") }
         check("constraints.speed_kmh", c.speedKmh, 0...1_000, open: true)

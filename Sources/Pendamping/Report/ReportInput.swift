@@ -68,7 +68,9 @@ public struct ReportInput: Sendable, Equatable {
             Mentee(id: e.id, name: e.name, point: e.location, region: e.region.text, section: e.kbli.first.map { String($0.sectionLetter) } ?? "",
                    locationSource: e.locationSource, needs: e.needs.skills.map(\.rawValue))
         }
-        for p in r.pairs {
+        // With co-mentoring a beginner shows its best-scoring mentor (the first of its pairs);
+        // pairs.csv lists them all.
+        for p in r.pairs where list[Int(p.mentee)].mentorID == nil {
             let b = p.breakdown
             list[Int(p.mentee)].mentorID = p.mentorID
             list[Int(p.mentee)].score = rounded6(p.scoreValue)

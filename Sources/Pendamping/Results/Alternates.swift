@@ -5,11 +5,21 @@
 /// Reasons: `full` (the mentor's slots all went to mentees; with its weakest mentee's score
 /// and by how much moving this mentee there and leaving that one out would lower the total), `lower_score` (the mentor
 /// has room, but the chosen mentor scores higher for this mentee), `rules` (the programme
-/// rules decided, e.g. a minimum cohort or hours), `not_solved` (no solution).
-/// Candidates are those `match` scored (hard rules and curator rejections already applied).
+/// rules decided, e.g. a minimum cohort or hours), `rejected` (a curator rejected the pair),
+/// `preferred_other` (stable objectives: the beginner prefers its mentor), `roles_filled`
+/// (co-mentoring), `not_solved` (no solution). Candidates are those `match` scored (hard rules
+/// applied) and the curator-rejected mentors that pass the hard rules, merged by score.
 /// - Complexity: `O(pairs)`.
 public struct Alternate: Sendable, Equatable {
-    public enum Reason: String, Sendable { case full, lowerScore = "lower_score", rules, notSolved = "not_solved" }
+    public enum Reason: String, Sendable {
+        case full, lowerScore = "lower_score", rules, notSolved = "not_solved"
+        /// A curator rejected the pair.
+        case rejected
+        /// Stable objectives: the beginner prefers the mentor it got (stated rank, then score).
+        case preferredOther = "preferred_other"
+        /// Co-mentoring: the mentor has room, but the beginner's roles are filled by better pairs.
+        case rolesFilled = "roles_filled"
+    }
     public var menteeID: String
     /// 1 for the best alternative.
     public var rank: Int
@@ -27,7 +37,7 @@ public struct Alternate: Sendable, Equatable {
     /// Alternatives listed per mentee.
     public static let perMentee = 3
 
-    /// The alternatives of every mentee, in mentee order then rank. - Complexity: `O(pairs)`.
+    /// The alternatives of every mentee, in mentee order then rank. - Complexity: `O(pairs + rejections)`.
     public static func compute(_ r: MatchResult) -> [Alternate] {
         let g = r.graph, d = r.dataset
         let solved = r.outcome.status == .optimal || r.outcome.status == .feasible
@@ -37,28 +47,44 @@ public struct Alternate: Sendable, Equatable {
             return priority == 1 ? score : max(1, Int64((Double(score) * priority).rounded()))
         }
         var weakest = [Int64](repeating: .max, count: g.mentorCount), weakestScore = [Int64](repeating: 0, count: g.mentorCount)
-        var pairOf = [Int](repeating: -1, count: g.menteeCount)
-        var own = [Int64](repeating: 0, count: g.menteeCount), ownScore = [Int64](repeating: 0, count: g.menteeCount)
+        // A beginner's own mentors (several with co-mentoring: the weight compared is its best pair's).
+        var mine = [[Int]](repeating: [], count: g.menteeCount)
+        var own = [Int64](repeating: 0, count: g.menteeCount)
         for p in r.pairs {
             let i = Int(p.mentee), j = Int(p.mentor), w = weight(p.score, i)
-            pairOf[i] = j; own[i] = w; ownScore[i] = p.score
+            mine[i].append(j); own[i] = max(own[i], w)
             if w < weakest[j] { weakest[j] = w; weakestScore[j] = p.score }
         }
         var out: [Alternate] = []
         out.reserveCapacity(g.menteeCount * perMentee)
+        let stable = r.outcome.engine == .deferredAcceptance, co = r.profile.mentorsPerMentee > 1
         for i in 0..<g.menteeCount {
             var rank = 0
-            for p in g.pairs(ofMentee: i) where Int(g.mentor[p]) != pairOf[i] {
+            // Candidates not chosen, with rejected mentors merged in by score (then mentor index).
+            var options = g.pairs(ofMentee: i).filter { !mine[i].contains(Int(g.mentor[$0])) }.map { (Int(g.mentor[$0]), g.score[$0], false) }
+            if let rejected = r.rejected[Int32(i)] {
+                for j in rejected {
+                    guard let s = r.scoring.allowedScore(mentee: i, mentor: Int(j), distanceKm: r.scoring.distanceKm(mentee: i, mentor: Int(j))) else { continue }
+                    options.append((Int(j), s, true))
+                }
+                options.sort { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
+            }
+            for (j, s, isRejected) in options {
                 guard rank < perMentee else { break }
                 rank += 1
-                let j = Int(g.mentor[p]), s = g.score[p]
                 var a = Alternate(menteeID: d.mentees[i].id, rank: rank, mentorID: d.mentors[j].id, score: s, reason: .notSolved)
-                if !solved {
+                if isRejected {
+                    a.reason = .rejected
+                } else if !solved {
                     a.reason = .notSolved
                 } else if Int(r.load[j]) >= d.mentors[j].capacity, weakest[j] != .max {
                     a.reason = .full; a.weakestScore = weakestScore[j]; a.change = weight(s, i) - weakest[j] - own[i]
                 } else if !r.rules.isEmpty {
                     a.reason = .rules
+                } else if stable && !mine[i].isEmpty {
+                    a.reason = .preferredOther
+                } else if co && !mine[i].isEmpty {
+                    a.reason = .rolesFilled
                 } else {
                     a.reason = .lowerScore; a.change = weight(s, i) - own[i]
                 }

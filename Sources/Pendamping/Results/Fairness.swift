@@ -30,12 +30,12 @@ public struct Fairness: Sendable, Equatable {
     public var blocking: [BlockingPair]
 
     public init(_ r: MatchResult) {
-        let scores = r.pairs.map(\.score).sorted()
+        let scores = r.pairs.map(\.score).sorted()   // every pair's score (co-mentoring: all mentors)
         worstScore = scores.first
         percentile10 = scores.isEmpty ? nil : scores[max(0, Int((Double(scores.count) * 0.1).rounded(.up)) - 1)]
         var by: [String: (n: Int, matched: Int)] = [:]
         var matched = [Bool](repeating: false, count: r.dataset.mentees.count)
-        for p in r.pairs { matched[Int(p.mentee)] = true }
+        for p in r.pairs { matched[Int(p.mentee)] = true }   // a beginner with any mentor
         for (i, e) in r.dataset.mentees.enumerated() {
             let k = (e.region.prefix(2) ?? e.region).text
             by[k, default: (0, 0)].n += 1
@@ -48,6 +48,8 @@ public struct Fairness: Sendable, Equatable {
 
     /// The blocking pairs, in mentee then preference order. `O(pairs·log ranks)`.
     static func blockingPairs(_ r: MatchResult) -> [BlockingPair] {
+        // With co-mentoring a beginner holds several mentors; the one-mentor definition does not apply.
+        guard r.profile.mentorsPerMentee == 1 else { return [] }
         let g = r.graph, d = r.dataset
         let keys = PreferenceKeys(graph: g, ranks: r.scoring.ranks)
         var own = [Int](repeating: -1, count: g.menteeCount), decided = [Bool](repeating: false, count: g.menteeCount)

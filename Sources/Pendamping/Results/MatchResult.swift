@@ -29,6 +29,10 @@ public struct MatchedPair: Sendable {
     public var breakdown: ScoreBreakdown
     /// The curator decision that fixed it, if any.
     public var decision: PairDecision?
+    /// Co-mentoring only: the role the mentor fills for this beginner (a need, or nil for the
+    /// general role) and every need of the beginner its expertise covers.
+    public var role: Skill? = nil
+    public var coveredNeeds: SkillSet = []
 }
 
 /// A mentee left without a mentor, and why.
@@ -91,14 +95,20 @@ public struct MatchResult: Sendable {
     public var ruleReport: [RuleReport] = []
     /// With an objective other than total score: how it compares with the score optimum.
     public var objectiveComparison: ObjectiveComparison? = nil
+    /// Curator-rejected mentors by mentee index (the pairs left out of the candidates).
+    public var rejected: [Int32: [Int32]] = [:]
     public var timings: StageTimings
 
-    public var matchedCount: Int { pairs.count }
+    /// Beginners with a mentor (with co-mentoring, fewer than the pairs).
+    public var matchedCount: Int { matchedMentees }
     /// How many mentees are unassigned for each reason (by the reason's raw value).
     public var unassignedByReason: [String: Int] {
         Dictionary(unassigned.map { ($0.reason.rawValue, 1) }, uniquingKeysWith: +)
     }
-    public var coverage: Double { dataset.mentees.isEmpty ? 0 : Double(pairs.count) / Double(dataset.mentees.count) }
+    /// Beginners with at least one mentor over all beginners.
+    public var coverage: Double { dataset.mentees.isEmpty ? 0 : Double(matchedMentees) / Double(dataset.mentees.count) }
+    /// Beginners with at least one mentor (the pair count unless co-mentoring).
+    public var matchedMentees: Int { dataset.mentees.count - unassigned.count }
     /// The objective (priority-weighted sum of scores) in score units.
     public var objectiveScore: Double { Double(outcome.assignment.objective) / ScoringModel.integerScale }
     /// Mean score of the chosen pairs (unweighted), in [0, 1].

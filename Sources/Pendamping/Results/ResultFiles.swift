@@ -65,8 +65,11 @@ public enum ResultFiles {
     }
 
     static func pairsCSV(_ r: MatchResult) -> String {
+        // Co-mentoring adds the role each mentor fills and the needs its expertise covers.
+        let co = r.profile.mentorsPerMentee > 1
         let ours = ["mentee_id", "mentee_name", "mentor_id", "mentor_name", "score", "sector", "location",
                     "capacity", "culture", "distance_km", "decision", "location_source", "mentor_location_source"]
+                   + (co ? ["role", "covered_needs"] : [])
         var w = CSVTableWriter(header: ours + extraHeader(r.dataset.menteeExtraColumns, avoiding: ours))
         for p in r.pairs {
             let a = r.dataset.mentees[Int(p.mentee)], b = r.dataset.mentors[Int(p.mentor)], s = p.breakdown
@@ -75,6 +78,7 @@ public enum ResultFiles {
                          .number(formatFixed(s.capacity, 4)), .number(formatFixed(s.culture, 4)),
                          .number(formatFixed(s.distanceKm, 2)), .text(p.decision?.rawValue ?? ""),
                          .text(a.locationSource.rawValue), .text(b.locationSource.rawValue)]
+                        + (co ? [.text(p.role?.rawValue ?? "general"), .text(p.coveredNeeds.description)] : [])
                         + a.extra.map(CSVTableWriter.Cell.text))
         }
         return w.text
@@ -148,8 +152,12 @@ struct Summary: Encodable {
     struct FairnessFigures: Encodable {
         var worstScore: Double?; var percentile10Score: Double?
         var kabupatenCoverageMin: Double; var kabupatenCoverageMax: Double; var kabupatenCoverageSpread: Double
-        var blockingPairs: Int
+        /// Absent with co-mentoring, where one beginner has several mentors.
+        var blockingPairs: Int?
     }
+    /// Co-mentoring: mentors per beginner allowed, pairs, and mean mentors per matched beginner.
+    var coMentoring: CoMentoringFigures?
+    struct CoMentoringFigures: Encodable { var mentorsPerMentee: Int; var pairs: Int; var meanMentorsPerMatchedMentee: Double }
 
     /// With an objective other than total score: its figures beside the score optimum's.
     var objective: ObjectiveFigures?
@@ -172,7 +180,12 @@ struct Summary: Encodable {
         fairness = FairnessFigures(worstScore: f.worstScore.map { rounded6(Double($0) / ScoringModel.integerScale) },
                                    percentile10Score: f.percentile10.map { rounded6(Double($0) / ScoringModel.integerScale) },
                                    kabupatenCoverageMin: f.coverageMin, kabupatenCoverageMax: f.coverageMax,
-                                   kabupatenCoverageSpread: rounded6(f.coverageMax - f.coverageMin), blockingPairs: f.blocking.count)
+                                   kabupatenCoverageSpread: rounded6(f.coverageMax - f.coverageMin),
+                                   blockingPairs: r.profile.mentorsPerMentee > 1 ? nil : f.blocking.count)
+        if r.profile.mentorsPerMentee > 1 {
+            coMentoring = CoMentoringFigures(mentorsPerMentee: r.profile.mentorsPerMentee, pairs: r.pairs.count,
+                                             meanMentorsPerMatchedMentee: rounded6(Double(r.pairs.count) / Double(max(1, r.matchedCount))))
+        }
         inputs = Inputs(mentors: r.dataset.mentors.count, mentees: r.dataset.mentees.count, decisions: r.decisionCount)
         let without = (0..<r.graph.menteeCount).filter { r.graph.pairs(ofMentee: $0).isEmpty }.count
         candidates = Candidates(k: r.profile.k, pairs: r.graph.pairCount, components: r.componentCount,

@@ -20,8 +20,9 @@ public struct MatchingModel: Sendable {
     ///   - bonus: added to the weight of some pairs (a curation round's stability bonus for
     ///     keeping the previous round's pairs), by pair index.
     /// - Throws: ``MatchingError/infeasibleLocks(_:)`` when the fixed pairs alone break a row.
+    ///   - mentorsPerMentee: how many fixed pairs one mentee may have (co-mentoring; 1 otherwise).
     public init(graph: CandidateGraph, capacity: [Int32], fixedPairs: [Int32] = [], priority: [Double]? = nil,
-                bonus: [Int32: Int64] = [:]) throws {
+                bonus: [Int32: Int64] = [:], mentorsPerMentee: Int = 1) throws {
         self.graph = graph
         self.capacity = capacity
         self.fixedPairs = fixedPairs.sorted()
@@ -35,7 +36,7 @@ public struct MatchingModel: Sendable {
         weight = w
         menteeOfPair = graph.pairMentees()
         components = Components(graph: graph)
-        try checkFixedPairs()
+        try checkFixedPairs(mentorsPerMentee: mentorsPerMentee)
     }
 
     /// `base` with other objective coefficients (same pairs, capacities and fixed pairs): the
@@ -47,8 +48,9 @@ public struct MatchingModel: Sendable {
         self.weight = weight
     }
 
-    /// Fixed pairs must give each mentee at most one mentor and no mentor more than its capacity. `O(pairs)`.
-    func checkFixedPairs() throws {
+    /// Fixed pairs must give each mentee at most `mentorsPerMentee` mentors and no mentor more
+    /// than its capacity. `O(pairs)`.
+    func checkFixedPairs(mentorsPerMentee: Int = 1) throws {
         let mentees = menteeOfPair
         var perMentee: [Int32: Int] = [:], perMentor = [Int32](repeating: 0, count: graph.mentorCount)
         var conflicts: [MatchingError.Conflict] = []
@@ -56,7 +58,7 @@ public struct MatchingModel: Sendable {
             perMentee[mentees[Int(p)], default: 0] += 1
             perMentor[Int(graph.mentor[Int(p)])] += 1
         }
-        for (i, c) in perMentee.sorted(by: { $0.key < $1.key }) where c > 1 {
+        for (i, c) in perMentee.sorted(by: { $0.key < $1.key }) where c > mentorsPerMentee {
             conflicts.append(.menteeLockedTwice(mentee: i, count: c))
         }
         for j in perMentor.indices where perMentor[j] > capacity[j] {
@@ -102,6 +104,8 @@ public enum MatchingError: Error, Sendable, Equatable {
     public enum Conflict: Sendable, Equatable {
         case menteeLockedTwice(mentee: Int32, count: Int)
         case mentorOverCapacity(mentor: Int32, locked: Int, capacity: Int)
+        /// Co-mentoring: a mentee's fixed mentors cannot each fill a different role.
+        case lockedRolesOverlap(mentee: Int32, count: Int)
     }
     /// Fixed (locked or accepted) pairs cannot all hold.
     case infeasibleLocks([Conflict])
