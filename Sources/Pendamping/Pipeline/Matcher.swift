@@ -150,7 +150,9 @@ public struct Matcher: Sendable {
         let prepared = try prepare(dataset, timings: &timings)
         let (scoring, graph, model) = (prepared.scoring, prepared.graph, prepared.model)
         let (decisionOf, rejected) = (prepared.decisionOf, prepared.rejected)
-        let rules = ProgrammeRules(profile: profile, dataset: dataset, graph: graph, scoring: scoring)
+        // equity_band sets its floors from the core model's optimum and reach.
+        let equity = try profile.constraints.equityBand.map { try EquityBasis.compute(model, dataset: dataset, band: $0) }
+        let rules = ProgrammeRules(profile: profile, dataset: dataset, graph: graph, scoring: scoring, equity: equity)
         var ruleReport: [RuleReport] = []
         var comparison: ObjectiveComparison?
         var coPairs: CoMentoring.Solution?

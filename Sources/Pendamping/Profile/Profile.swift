@@ -61,14 +61,18 @@ public struct Profile: Sendable, Equatable, Codable {
         public var quotaCount = 0
         /// Every mentee must be matched.
         public var coverAll = false
+        /// Equity between regions: every kabupaten/kota's coverage at least the coverage the
+        /// score optimum reaches overall, less this band (0–1); nil = off. A kabupaten's floor is
+        /// capped at its mentees that have candidates.
+        public var equityBand: Double? = nil
         public init() {}
         enum CodingKeys: String, CodingKey {
             case minMentees, hours, speedKmh, sessionsPerMonth, defaultHoursNeeded, defaultHoursPerMonth
-            case quotaLevel, quotaShare, quotaCount, coverAll
+            case quotaLevel, quotaShare, quotaCount, coverAll, equityBand
         }
 
         /// Whether any rule is set.
-        public var isActive: Bool { minMentees > 0 || hours || quotaShare > 0 || quotaCount > 0 || coverAll }
+        public var isActive: Bool { minMentees > 0 || hours || quotaShare > 0 || quotaCount > 0 || coverAll || equityBand != nil }
     }
 
     /// The region level at which coverage quotas count mentees.
@@ -181,6 +185,7 @@ public struct Profile: Sendable, Equatable, Codable {
         check("constraints.default_hours_needed", c.defaultHoursNeeded, 0...744)
         if let h = c.defaultHoursPerMonth { check("constraints.default_hours_per_month", h, 0...744) }
         if !(0...1).contains(c.quotaShare) { bad("constraints.quota_share", "must be in [0, 1]") }
+        if let b = c.equityBand, !(0...1).contains(b) { bad("constraints.equity_band", "must be in [0, 1]") }
         if !(0...100_000_000).contains(c.quotaCount) { bad("constraints.quota_count", "must be a whole number in [0, 100000000]") }
         if !(0...1).contains(stability.penalty) { bad("stability.penalty", "must be in [0, 1]") }
         if !issues.isEmpty { throw InputError.invalid(issues) }
@@ -204,6 +209,7 @@ extension Profile.Constraints {
         try c.encode(quotaShare, forKey: .quotaShare)
         try c.encode(quotaCount, forKey: .quotaCount)
         try c.encode(coverAll, forKey: .coverAll)
+        try c.encode(equityBand, forKey: .equityBand)
     }
 }
 

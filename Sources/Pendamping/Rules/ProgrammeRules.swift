@@ -35,8 +35,9 @@ public struct ProgrammeRules: Sendable {
         descriptions = d
     }
 
-    /// Resolves the profile's constraints. - Complexity: `O(n + m + pairs)`.
-    public init(profile: Profile, dataset: Dataset, graph: CandidateGraph, scoring: ScoringModel) {
+    /// Resolves the profile's constraints; `equity` is needed by `equity_band`.
+    /// - Complexity: `O(n + m + pairs)`.
+    public init(profile: Profile, dataset: Dataset, graph: CandidateGraph, scoring: ScoringModel, equity: EquityBasis? = nil) {
         let c = profile.constraints
         var descriptions: [String] = []
         minCohort = dataset.mentors.map { Int32($0.minMentees ?? c.minMentees) }
@@ -76,10 +77,32 @@ public struct ProgrammeRules: Sendable {
             if c.quotaCount > 0 { what.append("\(c.quotaCount) mentees") }
             descriptions.append("quota: at least \(what.joined(separator: " and ")) of each \(c.quotaLevel.rawValue)'s mentees matched")
         }
+        if let band = c.equityBand, let equity {
+            quotas = Self.equityQuotas(equity, dataset: dataset, merging: quotas)
+            let target = max(0, equity.optimumCoverage - band)
+            descriptions.append("equity: every kabupaten/kota at least \(formatFixed(equity.share * 100, 1)) % covered "
+                                + "(target: the score optimum's \(formatFixed(equity.optimumCoverage * 100, 1)) % less the band \(formatFixed(band * 100, 1)) % = \(formatFixed(target * 100, 1)) %"
+                                + (equity.share < target - 1e-9 ? "; the highest share all can reach together" : "")
+                                + "; a kabupaten/kota whose own mentors reach fewer is held to what they reach)")
+        }
         self.quotas = quotas
         coverAll = c.coverAll
         if coverAll { descriptions.append("cover_all: every mentee matched") }
         self.descriptions = descriptions
+    }
+
+    /// Kabupaten/kota floors of `equity_band` (``EquityBasis``) merged into `quotas` (the larger
+    /// requirement of a region wins). - Complexity: `O(quotas + kabupaten)`.
+    static func equityQuotas(_ equity: EquityBasis, dataset: Dataset, merging quotas: [Quota]) -> [Quota] {
+        var byRegion: [RegionCode: [Int32]] = [:]
+        for (i, e) in dataset.mentees.enumerated() { byRegion[e.region.prefix(2) ?? e.region, default: []].append(Int32(i)) }
+        var out = Dictionary(uniqueKeysWithValues: quotas.map { ($0.region, $0) })
+        for (region, required) in equity.floors where required > 0 {
+            if let q = out[region] { out[region]!.required = max(q.required, required) } else {
+                out[region] = Quota(region: region, mentees: byRegion[region] ?? [], required: required)
+            }
+        }
+        return out.values.sorted { $0.region < $1.region }
     }
 
     /// Mentors that can never open: no fixed pairs, and a minimum cohort above both their
