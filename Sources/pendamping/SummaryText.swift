@@ -28,7 +28,7 @@ enum SummaryText {
         if r.profile.mentorsPerMentee > 1 {
             lines.append("  co-mentoring up to \(r.profile.mentorsPerMentee) mentors per beginner: \(r.pairs.count) pairs for \(r.matchedCount) beginners (roles in pairs.csv)")
         } else {
-            lines.append("  stability   \(Fairness(r).blocking.count) blocking pair(s) (blocking.csv)")
+            lines.append("  stability   \(r.fairnessFigures.blocking.count) blocking pair(s) (blocking.csv)")
         }
         lines.append("  matched     \(r.matchedCount) of \(n) (\(formatFixed(r.coverage * 100, 1)) %)")
         let reasons = r.unassignedByReason

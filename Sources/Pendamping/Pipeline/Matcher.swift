@@ -217,11 +217,17 @@ public struct Matcher: Sendable {
             }
             return (pairs, unassigned)
         }
-        return MatchResult(dataset: dataset, profile: profile, graph: graph, scoring: scoring, componentCount: model.components.count,
-                           decisionCount: decisions.entries.count, outcome: outcome, pairs: pairs,
-                           unassigned: unassigned, load: load, slotGain: slotGain,
-                           glpkCertificate: certificate, rules: rules.descriptions + closedNote(rules, model, dataset),
-                           ruleReport: ruleReport, objectiveComparison: comparison, rejected: rejected, timings: timings)
+        var result = MatchResult(dataset: dataset, profile: profile, graph: graph, scoring: scoring, componentCount: model.components.count,
+                                 decisionCount: decisions.entries.count, outcome: outcome, pairs: pairs,
+                                 unassigned: unassigned, load: load, slotGain: slotGain,
+                                 glpkCertificate: certificate, rules: rules.descriptions + closedNote(rules, model, dataset),
+                                 ruleReport: ruleReport, objectiveComparison: comparison, rejected: rejected, timings: timings)
+        // Computed once here; the result files, the report and the text summary all use it.
+        let snapshot = result
+        var stages = result.timings
+        result.fairness = stages.measure("fairness") { Fairness(snapshot) }
+        result.timings = stages
+        return result
     }
 
     func explainUnassigned(_ i: Int, graph: CandidateGraph, dataset: Dataset, load: [Int32], rejected: [Int32],

@@ -85,7 +85,7 @@ public struct ReportInput: Sendable, Equatable {
         mentees = list
         status = r.outcome.status.rawValue
         objective = rounded6(r.objectiveScore)
-        blockingPairs = Fairness.blockingPairs(r).count
+        blockingPairs = r.fairnessFigures.blocking.count
         comparison = r.objectiveComparison
     }
 

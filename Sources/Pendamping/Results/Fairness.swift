@@ -33,11 +33,11 @@ public struct Fairness: Sendable, Equatable {
         let scores = r.pairs.map(\.score).sorted()   // every pair's score (co-mentoring: all mentors)
         worstScore = scores.first
         percentile10 = scores.isEmpty ? nil : scores[max(0, Int((Double(scores.count) * 0.1).rounded(.up)) - 1)]
-        var by: [String: (n: Int, matched: Int)] = [:]
+        var by: [UInt64: (n: Int, matched: Int)] = [:]
         var matched = [Bool](repeating: false, count: r.dataset.mentees.count)
         for p in r.pairs { matched[Int(p.mentee)] = true }   // a beginner with any mentor
         for (i, e) in r.dataset.mentees.enumerated() {
-            let k = (e.region.prefix(2) ?? e.region).text
+            let k = e.region.prefixKey(2)
             by[k, default: (0, 0)].n += 1
             if matched[i] { by[k, default: (0, 0)].matched += 1 }
         }
@@ -62,9 +62,10 @@ public struct Fairness: Sendable, Equatable {
             if worst[j] < 0 || keys.mentorPrefers(worst[j], over: q) { worst[j] = q }
         }
         var out: [BlockingPair] = []
+        var found: [Int] = []
         for i in 0..<g.menteeCount where !decided[i] {
             let ownPair = own[i]
-            var found: [Int] = []
+            found.removeAll(keepingCapacity: true)
             for p in g.pairs(ofMentee: i) where p != ownPair {
                 guard ownPair < 0 || keys.menteePrefers(p, over: ownPair) else { continue }
                 let j = Int(g.mentor[p])
@@ -72,7 +73,7 @@ public struct Fairness: Sendable, Equatable {
                 guard free || (worst[j] >= 0 && keys.mentorPrefers(p, over: worst[j])) else { continue }
                 found.append(p)
             }
-            found.sort { keys.menteePrefers($0, over: $1) }
+            if found.count > 1 { found.sort { keys.menteePrefers($0, over: $1) } }
             for p in found {
                 let j = Int(g.mentor[p])
                 let free = Int(r.load[j]) < d.mentors[j].capacity

@@ -95,6 +95,11 @@ public struct MatchResult: Sendable {
     public var ruleReport: [RuleReport] = []
     /// With an objective other than total score: how it compares with the score optimum.
     public var objectiveComparison: ObjectiveComparison? = nil
+    /// Worst scores, kabupaten coverage and blocking pairs (``Fairness``), computed by
+    /// ``Matcher/run(_:timings:)``; nil for a result assembled otherwise (then computed on use).
+    public var fairness: Fairness? = nil
+    /// The fairness figures, computed now when the run did not. `O(pairs)` then, `O(1)` otherwise.
+    public var fairnessFigures: Fairness { fairness ?? Fairness(self) }
     /// Curator-rejected mentors by mentee index (the pairs left out of the candidates).
     public var rejected: [Int32: [Int32]] = [:]
     public var timings: StageTimings

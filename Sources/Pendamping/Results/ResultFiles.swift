@@ -17,7 +17,7 @@ public enum ResultFiles {
     /// ``timingsFile(_:)`` last. - Complexity: `O(n + m)`.
     public static func renderResults(_ r: MatchResult) throws -> [(name: String, data: Data)] {
         // The files are independent: rendered on both cores, in a fixed order.
-        let fairness = Fairness(r)
+        let fairness = r.fairnessFigures
         let names = ["pairs.csv", "unassigned.csv", "mentors.csv", "alternates.csv", "blocking.csv", "summary.json"]
         let data = try concurrentMap(names.count) { k -> Data in
             switch k {

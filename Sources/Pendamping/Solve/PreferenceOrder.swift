@@ -17,6 +17,7 @@ public struct PreferenceKeys: Sendable {
     }
 
     /// Whether the mentee of pairs `p` and `q` (the same mentee) prefers `p`. `O(log ranks)`.
+    @inline(__always)
     public func menteePrefers(_ p: Int, over q: Int) -> Bool {
         let g = graph
         if ranks.isActive {
@@ -30,6 +31,7 @@ public struct PreferenceKeys: Sendable {
     }
 
     /// Whether the mentor of pairs `p` and `q` (the same mentor) prefers `p`'s beginner. `O(log ranks)`.
+    @inline(__always)
     public func mentorPrefers(_ p: Int, over q: Int) -> Bool {
         let g = graph
         if ranks.isActive {
