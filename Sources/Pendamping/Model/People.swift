@@ -44,6 +44,11 @@ public struct Mentor: Sendable, Identifiable {
     public var kelurahan: String?
     /// The beginners this mentor chose, ranked (`prefer` column or a preferences file).
     public var preferredMentees: [RankedChoice] = []
+    /// How many identical mentors this record stands for (1 for real records). What-if runs
+    /// merge the new mentors placed at one point into one record whose capacity and hours are
+    /// the team's: identical mentors at one point are interchangeable, and one record keeps
+    /// the candidate search's top k from filling up with copies.
+    public var teamSize = 1
     /// 1-based line of the record in its file (0 when not from a file).
     public var line: Int
 

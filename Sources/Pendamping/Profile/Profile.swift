@@ -89,6 +89,39 @@ public struct Profile: Sendable, Equatable, Codable {
         public init() {}
     }
 
+    /// What one mentor of a kind costs (rupiah): a monthly honorarium, a payment per mentee
+    /// mentored, and one-off training for a newly recruited mentor.
+    public struct KindCost: Sendable, Equatable, Codable {
+        public var honorariumPerMonth = 0.0
+        public var perMentee = 0.0
+        public var training = 0.0
+        public init() {}
+    }
+
+    /// Costs per mentor kind (all 0 by default: a profile states its programme's figures).
+    public struct Costs: Sendable, Equatable, Codable {
+        public var business = KindCost()
+        public var consultant = KindCost()
+        public var cadre = KindCost()
+        public var volunteer = KindCost()
+        public init() {}
+        public subscript(kind: MentorKind) -> KindCost {
+            switch kind {
+            case .business: return business
+            case .consultant: return consultant
+            case .cadre: return cadre
+            case .volunteer: return volunteer
+            }
+        }
+    }
+
+    /// Planning over time: how long one mentoring lasts.
+    public struct Planning: Sendable, Equatable, Codable {
+        /// Years one cohort is mentored (honoraria are counted over this span).
+        public var mentoringYears = 3
+        public init() {}
+    }
+
     public var weights = Weights()
     public var location = Location()
     public var rules = Rules()
@@ -100,6 +133,8 @@ public struct Profile: Sendable, Equatable, Codable {
     /// of the beginner its expertise covers (one mentor may be the general mentor); 1 = the
     /// ordinary assignment (``CoMentoring``).
     public var mentorsPerMentee = 1
+    public var costs = Costs()
+    public var planning = Planning()
 
     public init() {}
 
@@ -142,7 +177,7 @@ public struct Profile: Sendable, Equatable, Codable {
             throw InputError.invalid([InputIssue(file: name, line: 0, column: ctx.codingPath.dottedSnake,
                                                  message: "must be \(StrictJSON.kind(expected)), not null")])
         } catch let DecodingError.dataCorrupted(ctx) {
-            if let path = StrictJSON.firstNonInteger(merged, integerKeys: ["k", "min_mentees", "quota_count", "mentors_per_mentee"]) {
+            if let path = StrictJSON.firstNonInteger(merged, integerKeys: ["k", "min_mentees", "quota_count", "mentors_per_mentee", "mentoring_years"]) {
                 throw InputError.invalid([InputIssue(file: name, line: 0, column: path, message: "must be a whole number")])
             }
             let allowed = ctx.codingPath.last?.stringValue == "quotaLevel"
@@ -187,6 +222,13 @@ public struct Profile: Sendable, Equatable, Codable {
         if !(0...1).contains(c.quotaShare) { bad("constraints.quota_share", "must be in [0, 1]") }
         if let b = c.equityBand, !(0...1).contains(b) { bad("constraints.equity_band", "must be in [0, 1]") }
         if !(0...100_000_000).contains(c.quotaCount) { bad("constraints.quota_count", "must be a whole number in [0, 100000000]") }
+        for kind in MentorKind.allCases {
+            let k = costs[kind]
+            for (f, v) in [("honorarium_per_month", k.honorariumPerMonth), ("per_mentee", k.perMentee), ("training", k.training)] {
+                check("costs.\(kind.rawValue).\(f)", v, 0...1e12)
+            }
+        }
+        if !(1...50).contains(planning.mentoringYears) { bad("planning.mentoring_years", "must be a whole number in [1, 50]") }
         if !(0...1).contains(stability.penalty) { bad("stability.penalty", "must be in [0, 1]") }
         if !issues.isEmpty { throw InputError.invalid(issues) }
     }

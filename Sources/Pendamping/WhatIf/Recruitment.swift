@@ -29,11 +29,11 @@ public enum Recruitment {
         public var relativeGap: Double?
     }
 
-    /// - Complexity: candidate search over `unmatched × locations`, then a MIP with
-    ///   `locations · c · min(K, 20)` binary columns.
-    public static func choose(template t: Scenario.NewMentors, count k: Int, locations: [(RegionCode, GeoPoint)],
-                              unmatched: [Mentee], profile: Profile, timeLimit: Duration = .seconds(30)) throws -> Choice {
-        guard k > 0, !locations.isEmpty, !unmatched.isEmpty else { return Choice(placements: [], gain: 0, status: .optimal, relativeGap: 0) }
+    /// Candidate pairs of `unmatched` mentees against one mentor of template `t` at each
+    /// location (same hard rules and scoring; each mentee keeps its 5 best locations), with
+    /// those hypothetical mentors by location index. - Complexity: one candidate search.
+    static func locationGraph(template t: Scenario.NewMentors, locations: [(RegionCode, GeoPoint)], unmatched: [Mentee],
+                              profile: Profile) throws -> (CandidateGraph, [Mentor]) {
         let mentors = locations.enumerated().map { n, loc in
             Mentor(id: String(format: "L%05d", n), kbli: t.kbli, location: loc.1, region: loc.0, capacity: t.capacity,
                    hoursPerMonth: t.hoursPerMonth, expertise: t.expertise, languages: t.languages, kind: t.kind)
@@ -41,7 +41,15 @@ public enum Recruitment {
         var p = profile
         p.k = min(5, locations.count)
         let data = Dataset(mentors: mentors, mentees: unmatched)
-        let graph = CandidateBuilder(scoring: try ScoringModel(dataset: data, profile: p)).build()
+        return (CandidateBuilder(scoring: try ScoringModel(dataset: data, profile: p)).build(), data.mentors)
+    }
+
+    /// - Complexity: candidate search over `unmatched × locations`, then a MIP with
+    ///   `locations · c · min(K, 20)` binary columns.
+    public static func choose(template t: Scenario.NewMentors, count k: Int, locations: [(RegionCode, GeoPoint)],
+                              unmatched: [Mentee], profile: Profile, timeLimit: Duration = .seconds(30)) throws -> Choice {
+        guard k > 0, !locations.isEmpty, !unmatched.isEmpty else { return Choice(placements: [], gain: 0, status: .optimal, relativeGap: 0) }
+        let (graph, mentors) = try locationGraph(template: t, locations: locations, unmatched: unmatched, profile: profile)
         // Per location, its best mentees.
         let keep = t.capacity * min(k, 20)
         var byLocation = [[(score: Int64, mentee: Int32)]](repeating: [], count: mentors.count)

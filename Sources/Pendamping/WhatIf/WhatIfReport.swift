@@ -10,14 +10,30 @@ public struct WhatIfReport: Sendable {
     public var curve: [CoverageCurve.Point]
     /// The base match (for the report's map and cohorts).
     public var base: MatchResult?
+    /// Recruitment goals answered (targets, budgets), in the order asked, with their rows'
+    /// names; the rows themselves follow the scenarios' in ``rows``.
+    public var plans: [(row: String, plan: RecruitmentTarget.Plan, template: MentorKind)] = []
 
-    /// Runs the base, every scenario and the curve's capacity factors.
-    /// - Complexity: one match per scenario and per curve factor.
-    public static func run(_ runner: WhatIfRunner, scenarios: [Scenario], curveFactors: [Double]) throws -> WhatIfReport {
-        let (base, rows) = try runner.run(scenarios)
+    /// Runs the base, every scenario, every recruitment goal with `template`, and the curve's
+    /// capacity factors. - Complexity: one match per scenario, goal and curve factor, and one
+    /// recruitment MIP per goal.
+    public static func run(_ runner: WhatIfRunner, scenarios: [Scenario], curveFactors: [Double],
+                           goals: [RecruitmentTarget.Goal] = [], template: Scenario.NewMentors? = nil) throws -> WhatIfReport {
+        let (base, scenarioRows) = try runner.run(scenarios)
+        var rows = scenarioRows
+        var plans: [(row: String, plan: RecruitmentTarget.Plan, template: MentorKind)] = []
+        if let template {
+            for goal in goals {
+                let (plan, row) = try runner.runGoal(goal, template: template, baseResult: base)
+                rows.append(row)
+                plans.append((row.name, plan, template.kind))
+            }
+        }
         let (mentorGains, regionGains) = WhatIfRunner.marginal(base)
         let points = try CoverageCurve.sweep(runner.base, profile: runner.profile, factors: curveFactors)
-        return WhatIfReport(rows: rows, mentorGains: mentorGains, regionGains: regionGains, curve: points, base: base)
+        var report = WhatIfReport(rows: rows, mentorGains: mentorGains, regionGains: regionGains, curve: points, base: base)
+        report.plans = plans
+        return report
     }
 
     /// The names of the files ``files()`` renders.
@@ -43,11 +59,27 @@ public struct WhatIfReport: Sendable {
 
     /// The output files, by name. - Complexity: `O(rows × regions + mentors)`.
     public func files() -> [(name: String, data: Data)] {
-        var comparison = CSVTableWriter(header: ["scenario", "mentors", "capacity", "matched", "coverage", "mean_score", "utilisation", "unassigned_by_reason"])
+        var comparison = CSVTableWriter(header: ["scenario", "mentors", "capacity", "matched", "coverage", "mean_score", "utilisation", "unassigned_by_reason",
+                                                 "cost", "cost_per_matched"])
         for r in rows {
             comparison.appendRow([.text(r.name), .number(String(r.mentors)), .number(String(r.capacity)), .number(String(r.matched)),
                                   .number(formatFixed(r.coverage, 4)), .number(formatFixed(r.meanScore, 4)), .number(formatFixed(r.utilisation, 4)),
-                                  .text(r.unassignedByReason.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: "|"))])
+                                  .text(r.unassignedByReason.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: "|")),
+                                  .number(formatFixed(r.cost, 0)), .number(formatFixed(r.costPerMatched, 0))])
+        }
+        var targets = CSVTableWriter(header: ["scenario", "goal", "new_mentors", "kind", "needed", "newly_matched_in_model", "reachable", "status",
+                                              "coverage_reached", "cost"])
+        for p in plans {
+            let goal: String
+            switch p.plan.goal {
+            case .coverage(let x): goal = "coverage>=\(formatFixed(x, 4))"
+            case .perKabupaten(let x): goal = "per_kabupaten>=\(formatFixed(x, 4))"
+            case .budget(let x): goal = "budget<=\(formatFixed(x, 0))"
+            }
+            let reached = rows.first { $0.name == p.row }?.coverage ?? 0
+            targets.appendRow([.text(p.row), .text(goal), .number(String(p.plan.count)), .text(p.template.rawValue), .number(String(p.plan.needed)),
+                               .number(String(p.plan.newlyMatched)), .number(String(p.plan.reachable)), .text(p.plan.status.rawValue),
+                               .number(formatFixed(reached, 4)), .number(formatFixed(p.plan.cost, 0))])
         }
         var byRegion = CSVTableWriter(header: ["region", "mentees"] + rows.map { "coverage:" + $0.name })
         for code in Set(rows.flatMap { $0.byRegion.keys }).sorted() {
@@ -73,6 +105,7 @@ public struct WhatIfReport: Sendable {
         return [("comparison.csv", comparison.text), ("regions.csv", byRegion.text), ("placements.csv", placements.text),
                 ("marginal.csv", marginal.text), ("marginal-regions.csv", marginalRegions.text),
                 ("curve.csv", CoverageCurve.csv(curve)), ("curve.svg", svg)].map { ($0.0, Data($0.1.utf8)) }
+            + (plans.isEmpty ? [] : [("targets.csv", Data(targets.text.utf8))])
     }
 
     /// The console table and notes printed by `whatif`.
@@ -86,11 +119,31 @@ public struct WhatIfReport: Sendable {
                          + pad(formatFixed(r.utilisation * 100, 1) + " %", 13)
                          + r.unassignedByReason.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", "))
         }
+        if rows.contains(where: { $0.cost > 0 }) {
+            lines.append("\ncost over one mentoring span (profile costs): "
+                         + rows.map { "\($0.name) Rp \(formatFixed($0.cost, 0)) (Rp \(formatFixed($0.costPerMatched, 0)) per matched UMKM)" }.joined(separator: "; "))
+        }
         for r in rows where !r.placements.isEmpty {
             var perKabupaten: [String: Int] = [:]
             for p in r.placements { perKabupaten[p.region.prefix(2)?.text ?? p.region.text, default: 0] += p.count }
             lines.append("\nbest placement for \(r.name) (per kabupaten/kota; per kecamatan in placements.csv): "
                          + perKabupaten.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
+        }
+        for p in plans {
+            guard let r = rows.first(where: { $0.name == p.row }) else { continue }
+            var perKabupaten: [String: Int] = [:]
+            for x in p.plan.placements { perKabupaten[x.region.prefix(2)?.text ?? x.region.text, default: 0] += x.count }
+            let places = perKabupaten.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+            let proof = p.plan.status == .optimal ? "proven smallest by GLPK's branch and cut" : "GLPK status \(p.plan.status.rawValue), not proven"
+            switch p.plan.goal {
+            case .budget(let money):
+                lines.append("\nRp \(formatFixed(money, 0)) buys \(p.plan.count) \(p.template.rawValue) mentors (Rp \(formatFixed(p.plan.cost, 0))): \(places.isEmpty ? "none" : places); "
+                             + "coverage reached \(formatFixed(r.coverage * 100, 1)) %, Rp \(formatFixed(r.costPerMatched, 0)) per matched UMKM"
+                             + (p.plan.status == .optimal ? " (the most the budget can cover in the model, proven by GLPK)" : " (GLPK status \(p.plan.status.rawValue))"))
+            default:
+                lines.append("\n\(p.plan.count) \(p.template.rawValue) mentors: \(places.isEmpty ? "none needed" : places); coverage reached \(formatFixed(r.coverage * 100, 1)) % "
+                             + "(\(p.plan.needed) more beginners needed, \(p.plan.newlyMatched) in the model; \(proof))")
+            }
         }
         if !regionGains.isEmpty {
             lines.append("\nwhere one more slot is worth most (kabupaten/kota: best mentor, gain in total score):")

@@ -21,8 +21,28 @@ public struct WhatIfRunner: Sendable {
         /// Per kabupaten/kota: (mentees, matched).
         public var byRegion: [String: (mentees: Int, matched: Int)]
         public var placements: [Recruitment.Placement]
+        /// Cost over one mentoring span (profile `costs`, `planning.mentoring_years`): honoraria,
+        /// payments per matched mentee, training of new mentors (rupiah).
+        public var cost: Double = 0
         public var coverage: Double { mentees == 0 ? 0 : Double(matched) / Double(mentees) }
+        /// Cost per matched beginner (0 when none).
+        public var costPerMatched: Double { matched == 0 ? 0 : cost / Double(matched) }
         public var utilisation: Double { capacity == 0 ? 0 : Double(matched) / Double(capacity) }
+    }
+
+    /// The cost of a match over one mentoring span: each mentor's honorarium for
+    /// `mentoring_years`, each pair's payment by its mentor's kind, and training for the
+    /// mentors `isNew` marks. Mentors without a kind cost nothing. - Complexity: `O(m + pairs)`.
+    public static func cost(_ r: MatchResult, profile: Profile, isNew: (Mentor) -> Bool = { $0.id.hasPrefix("NEW-") }) -> Double {
+        let months = 12 * Double(profile.planning.mentoringYears)
+        var total = 0.0
+        for m in r.dataset.mentors {
+            guard let kind = m.kind else { continue }
+            let c = profile.costs[kind]
+            total += (c.honorariumPerMonth * months + (isNew(m) ? c.training : 0)) * Double(m.teamSize)
+        }
+        for p in r.pairs { if let kind = r.dataset.mentors[Int(p.mentor)].kind { total += profile.costs[kind].perMentee } }
+        return total
     }
 
     /// Figures of a finished match.
@@ -37,10 +57,10 @@ public struct WhatIfRunner: Sendable {
             if matched.contains(Int32(i)) { v.matched += 1 }
             byRegion[key] = v
         }
-        return Row(name: name, mentors: r.dataset.mentors.count, capacity: r.dataset.mentors.reduce(0) { $0 + $1.capacity },
+        return Row(name: name, mentors: r.dataset.mentors.reduce(0) { $0 + $1.teamSize }, capacity: r.dataset.mentors.reduce(0) { $0 + $1.capacity },
                    matched: r.matchedCount, mentees: r.dataset.mentees.count, meanScore: r.meanScore,
                    unassignedByReason: r.unassignedByReason,
-                   byRegion: byRegion, placements: placements)
+                   byRegion: byRegion, placements: placements, cost: cost(r, profile: r.profile))
     }
 
     /// The base run. - Complexity: one match.
@@ -90,16 +110,51 @@ public struct WhatIfRunner: Sendable {
                 throw InputError.invalid([InputIssue(file: "scenario \(s.name)", line: 0, column: "add_mentors",
                                                      message: "places \(spots.count) of \(add.count) new \(add.kind.rawValue) mentors: \(why)")])
             }
+            // One record per point for the team placed there (see Mentor.teamSize).
+            var teams: [(code: RegionCode, point: GeoPoint, size: Int)] = []
+            var teamAt: [RegionCode: Int] = [:]
             for (code, point) in spots {
+                if let t = teamAt[code] { teams[t].size += 1 } else { teamAt[code] = teams.count; teams.append((code, point, 1)) }
+            }
+            for t in teams {
                 serial += 1
-                mentors.append(Mentor(id: "NEW-\(add.kind.rawValue)-\(serial)", name: "new \(add.kind.rawValue) \(serial)", kbli: add.kbli,
-                                      location: point, region: code, capacity: add.capacity, hoursPerMonth: add.hoursPerMonth,
-                                      expertise: add.expertise, languages: add.languages, kind: add.kind,
-                                      extra: Array(repeating: "", count: base.mentorExtraColumns.count)))
+                var m = Mentor(id: "NEW-\(add.kind.rawValue)-\(serial)", name: "new \(add.kind.rawValue) \(serial) ×\(t.size)", kbli: add.kbli,
+                               location: t.point, region: t.code, capacity: add.capacity * t.size, hoursPerMonth: add.hoursPerMonth.map { $0 * Double(t.size) },
+                               expertise: add.expertise, languages: add.languages, kind: add.kind,
+                               extra: Array(repeating: "", count: base.mentorExtraColumns.count))
+                m.teamSize = t.size
+                mentors.append(m)
             }
         }
         return (Dataset(mentors: mentors, mentees: base.mentees, mentorExtraColumns: base.mentorExtraColumns,
                         menteeExtraColumns: base.menteeExtraColumns), prof, placements)
+    }
+
+    /// A recruitment goal (``RecruitmentTarget``) solved against `baseResult`, then run as a
+    /// scenario that places the mentors found, so the row shows the coverage actually reached.
+    /// - Complexity: one recruitment MIP and one match.
+    public func runGoal(_ goal: RecruitmentTarget.Goal, template: Scenario.NewMentors, baseResult: MatchResult) throws -> (RecruitmentTarget.Plan, Row) {
+        let province = RegionCode(String(base.mentees.first?.region.text.prefix(2) ?? "31")) ?? RegionCode("31")!
+        let locations = regions.placementUnits(in: province).map { ($0.region.code, $0.region.point!) }
+        let plan = try RecruitmentTarget.solve(goal, template: template, base: baseResult, locations: locations, profile: profile)
+        let name: String
+        switch goal {
+        case .coverage(let x): name = "target \(formatFixed(x * 100, 1)) %: +\(plan.count) \(template.kind.rawValue)"
+        case .perKabupaten(let x): name = "target \(formatFixed(x * 100, 1)) % per kabupaten: +\(plan.count) \(template.kind.rawValue)"
+        case .budget(let x): name = "budget Rp \(formatFixed(x, 0)): +\(plan.count) \(template.kind.rawValue)"
+        }
+        guard plan.count > 0 else {
+            var row = Self.row(name, baseResult)
+            row.placements = []
+            return (plan, row)
+        }
+        var add = template
+        add.count = plan.count
+        add.place = .regions(plan.placements.flatMap { Array(repeating: $0.region, count: $0.count) })
+        var s = Scenario(name: name)
+        s.addMentors = [add]
+        let (d, p, _) = try apply(s, baseResult: baseResult)
+        return (plan, Self.row(name, try Matcher(profile: p).run(d), placements: plan.placements))
     }
 
     /// Runs the base and every scenario. - Complexity: one match per scenario (plus a recruitment MIP where asked).

@@ -1,0 +1,163 @@
+internal import GLPK
+
+/// How many new mentors of one template, and where, for a coverage target or within a budget.
+///
+/// The beginners the current mentors leave unmatched are grouped by the set of candidate
+/// locations a template mentor could serve them from (each keeps its 5 best locations, as in
+/// ``Recruitment``) and, for kabupaten targets, by kabupaten/kota. With `y_gl` beginners of
+/// group `g` served from location `l` and `n_l` new mentors of capacity `c` there:
+///
+///     Σ_l y_gl ≤ |g|,   Σ_g y_gl ≤ c·n_l,   y, n integer ≥ 0
+///
+/// - target: minimise `Σ n_l` subject to `Σ y ≥ need` (overall) or `Σ_{g in k} y ≥ need_k`
+///   for every kabupaten/kota `k`; the optimum is the smallest number that reaches the target
+///   within this model, and GLPK's proof of optimality is the proof that one fewer cannot;
+/// - budget: maximise `Σ y` subject to `(training + 12·years·honorarium)·Σ n + per_mentee·Σ y ≤ budget`.
+///
+/// Current pairs stay as they are in the model (the scenario run that follows re-matches
+/// everyone, and reports the coverage actually reached). The GLPK routine is `glp_intopt`.
+/// - Complexity: one candidate search over `unmatched × locations`, then a MIP with
+///   `groups × 5 + locations` integer columns.
+public enum RecruitmentTarget {
+    /// What to reach.
+    public enum Goal: Sendable, Equatable {
+        /// At least this share of all beginners matched.
+        case coverage(Double)
+        /// At least this share of every kabupaten/kota's beginners matched.
+        case perKabupaten(Double)
+        /// The most beginners the budget (rupiah) buys.
+        case budget(Double)
+    }
+
+    public struct Plan: Sendable {
+        public var goal: Goal
+        /// New mentors and where they go.
+        public var count: Int
+        public var placements: [Recruitment.Placement]
+        /// Beginners the new mentors take in the model.
+        public var newlyMatched: Int
+        /// Beginners still needed before recruiting (overall, or summed over kabupaten).
+        public var needed: Int
+        /// GLPK's status: `optimal` proves `count` smallest (targets) or `newlyMatched` largest (budget).
+        public var status: MatchStatus
+        /// The most beginners such mentors could reach (each unmatched beginner with a location).
+        public var reachable: Int
+        /// Cost of the new mentors over one mentoring span, with their mentees' payments (budget goal).
+        public var cost: Double
+    }
+
+    /// - Parameters:
+    ///   - base: the current match; its unmatched beginners are the ones to reach.
+    ///   - locations: candidate places (kecamatan points by default).
+    /// - Throws: ``InputError`` when a target cannot be reached by such mentors (naming how
+    ///   many they can reach), or a budget goal has no costs for the template's kind.
+    public static func solve(_ goal: Goal, template t: Scenario.NewMentors, base: MatchResult, locations: [(RegionCode, GeoPoint)],
+                             profile: Profile, timeLimit: Duration = .seconds(60)) throws -> Plan {
+        let d = base.dataset
+        var matched = [Bool](repeating: false, count: d.mentees.count)
+        for p in base.pairs { matched[Int(p.mentee)] = true }
+        let unmatched = d.mentees.indices.filter { !matched[$0] }.map { d.mentees[$0] }
+        let kab = d.mentees.map { $0.region.prefixKey(2) }
+        // What each region still needs.
+        var need: [UInt64: Int] = [:]
+        var needed = 0
+        switch goal {
+        case .coverage(let share):
+            needed = max(0, Int((share * Double(d.mentees.count) - Tolerance.share).rounded(.up)) - base.matchedCount)
+        case .perKabupaten(let share):
+            var size: [UInt64: Int] = [:], have: [UInt64: Int] = [:]
+            for i in d.mentees.indices { size[kab[i], default: 0] += 1; if matched[i] { have[kab[i], default: 0] += 1 } }
+            for (k, n) in size { need[k] = max(0, Int((share * Double(n) - Tolerance.share).rounded(.up)) - (have[k] ?? 0)) }
+            needed = need.values.reduce(0, +)
+        case .budget: break
+        }
+        var plan = Plan(goal: goal, count: 0, placements: [], newlyMatched: 0, needed: needed, status: .optimal, reachable: 0, cost: 0)
+        if case .budget = goal {} else if needed == 0 { return plan }
+        guard !locations.isEmpty, !unmatched.isEmpty else { return plan }
+        let (graph, _) = try Recruitment.locationGraph(template: t, locations: locations, unmatched: unmatched, profile: profile)
+        // Groups: (kabupaten when it matters, candidate locations) → beginners.
+        var groupOf: [[UInt64]: Int] = [:], groups: [(kab: UInt64, locations: [Int32], size: Int)] = []
+        for i in 0..<graph.menteeCount {
+            let locs = graph.pairs(ofMentee: i).map { graph.mentor[$0] }.sorted()
+            guard !locs.isEmpty else { continue }
+            let k: UInt64
+            if case .perKabupaten = goal { k = unmatched[i].region.prefixKey(2) } else { k = 0 }
+            let key = [k] + locs.map { UInt64($0) }
+            if let g = groupOf[key] { groups[g].size += 1 } else { groupOf[key] = groups.count; groups.append((k, locs, 1)) }
+        }
+        plan.reachable = groups.reduce(0) { $0 + $1.size }
+        if groups.isEmpty, case .budget = goal { return plan }
+        if case .perKabupaten = goal {
+            var reach: [UInt64: Int] = [:]
+            for g in groups { reach[g.kab, default: 0] += g.size }
+            let short = need.filter { $0.value > (reach[$0.key] ?? 0) }.sorted { $0.key < $1.key }
+            if !short.isEmpty {
+                let names = short.prefix(5).map { k, v in "\(d.mentees.first { $0.region.prefixKey(2) == k }.map { ($0.region.prefix(2) ?? $0.region).text } ?? "?") needs \(v), reachable \(reach[k] ?? 0)" }
+                throw InputError.invalid([InputIssue(file: "target", line: 0, column: "target-per-kabupaten", message:
+                    "such mentors cannot reach the target in \(short.count) kabupaten/kota within the profile's rules (\(names.joined(separator: "; ")))")])
+            }
+        } else if case .coverage = goal, needed > plan.reachable {
+            throw InputError.invalid([InputIssue(file: "target", line: 0, column: "target-coverage", message:
+                "the target needs \(needed) more beginners matched, but such mentors can reach only \(plan.reachable) of the unmatched within the profile's rules")])
+        }
+        let cost = profile.costs[t.kind]
+        let perMentor = cost.training + 12 * Double(profile.planning.mentoringYears) * cost.honorariumPerMonth
+        var budgetRow: Int32 = -1
+        var lm = LinearModel(sense: {
+            if case .budget = goal { return .maximize } else { return .minimize }
+        }())
+        switch goal {
+        case .budget(let money):
+            guard perMentor > 0 || cost.perMentee > 0 else {
+                throw InputError.invalid([InputIssue(file: "profile", line: 0, column: "costs.\(t.kind.rawValue)",
+                                                     message: "a budget needs the costs of \(t.kind.rawValue) mentors in the profile")])
+            }
+            // Not even one mentor with one mentee fits: nothing to choose (and GLPK's presolver
+            // stops with a fatal error when it removes every column).
+            if money < perMentor + cost.perMentee { return plan }
+            budgetRow = lm.addRow(.upper(money))
+        default: break
+        }
+        let maxPerLocation = Double((plan.reachable + t.capacity - 1) / t.capacity)
+        var countColumn: [Int32] = []
+        var capacityRow: [Int32] = []
+        for _ in locations.indices {
+            let n = lm.addColumn(.range(0, maxPerLocation), objective: { if case .budget = goal { return 0 } else { return 1 } }(), kind: .integer)
+            countColumn.append(n)
+            let row = lm.addRow(.upper(0))
+            lm.set(row: row, column: n, -Double(t.capacity))
+            capacityRow.append(row)
+            if budgetRow >= 0 { lm.set(row: budgetRow, column: n, perMentor) }
+        }
+        var needRow: [UInt64: Int32] = [:]
+        if case .coverage = goal { needRow[0] = lm.addRow(.lower(Double(needed))) }
+        if case .perKabupaten = goal { for (k, v) in need.sorted(by: { $0.key < $1.key }) where v > 0 { needRow[k] = lm.addRow(.lower(Double(v))) } }
+        var yColumns: [(column: Int32, location: Int32)] = []
+        for g in groups {
+            let sizeRow = lm.addRow(.upper(Double(g.size)))
+            for l in g.locations {
+                let y = lm.addColumn(.range(0, Double(g.size)), objective: { if case .budget = goal { return 1 } else { return 0 } }(), kind: .integer)
+                lm.set(row: sizeRow, column: y, 1)
+                lm.set(row: capacityRow[Int(l)], column: y, 1)
+                if let r = needRow[g.kab] { lm.set(row: r, column: y, 1) }
+                if budgetRow >= 0 { lm.set(row: budgetRow, column: y, cost.perMentee) }
+                yColumns.append((y, l))
+            }
+        }
+        let s = try GLPK.withProblem { pr in
+            try pr.load(lm)
+            return try pr.intopt(MIPOptions(timeLimit: timeLimit, relativeGap: 0, presolve: true, mirCuts: true, coverCuts: true))
+        }
+        plan.status = MatchStatus(s.status)
+        guard s.hasSolution else { return plan }
+        for (l, c) in countColumn.enumerated() {
+            let n = Int(s.columnValues[Int(c)].rounded())
+            if n > 0 { plan.placements.append(Recruitment.Placement(region: locations[l].0, point: locations[l].1, count: n)) }
+            plan.count += n
+        }
+        plan.placements.sort { $0.region < $1.region }
+        plan.newlyMatched = yColumns.reduce(0) { $0 + Int(s.columnValues[Int($1.column)].rounded()) }
+        plan.cost = Double(plan.count) * perMentor + Double(plan.newlyMatched) * cost.perMentee
+        return plan
+    }
+}
