@@ -145,3 +145,62 @@ func maxCovered(_ allowed: [[Int]], _ capacity: [Int]) -> Int {
         }
     }
 }
+
+@Suite struct PlanSimulationTests {
+    static func settings(recruit: Int) throws -> PlanSettings {
+        try PlanSettings.decode(Data("""
+        {"recruit": [{"kind": "cadre", "count": \(recruit), "capacity": 3, "kbli": ["G"], "place": ["31.73.01", "31.73.02"]}],
+         "attrition": 0.2, "alumni": {"share": 0.5, "capacity": 2}, "arrivals": 0.1}
+        """.utf8), name: "plan.json")
+    }
+
+    /// The year loop's invariants: no one mentored twice, a mentor's active mentees within its
+    /// capacity every year, graduates counted once (each cohort graduates after exactly the
+    /// mentoring span), and the counts add up.
+    @Test func yearLoopInvariants() throws {
+        var profile = Profile.default
+        profile.planning.mentoringYears = 2
+        for seed in 0..<6 {
+            let d = randomDataset(seed: UInt64(seed) &+ 81_000, mentees: 120, mentors: 4, spreadDegrees: 0.1)
+            let sim = PlanSimulation(base: d, profile: profile, settings: try Self.settings(recruit: 3), regions: try RegionTable.bundled())
+            var started = Set<String>(), active: [String: [(Int, String)]] = [:], capacity: [String: Int] = [:]
+            var startedIn: [Int: Int] = [:]
+            let years = try sim.run(years: 8, cohort: { y, mentee, mentor, cap in
+                #expect(started.insert(mentee).inserted, "\(mentee) mentored twice")
+                active[mentor, default: []].append((y, mentee)); capacity[mentor] = cap
+                startedIn[y, default: 0] += 1
+            })
+            for y in 1...8 {
+                for (m, list) in active {
+                    let during = list.filter { $0.0 <= y && y < $0.0 + 2 }.count
+                    #expect(during <= capacity[m]!, "mentor \(m) over capacity in year \(y)")
+                }
+            }
+            var inMentoring = 0, ever = 0
+            for row in years {
+                #expect(row.graduated == (startedIn[row.year - 2] ?? 0))
+                #expect(row.started == (startedIn[row.year] ?? 0) && row.started <= row.freeSlots)
+                inMentoring += row.started - row.graduated
+                ever += row.started
+                #expect(row.inMentoring == inMentoring && row.everMentored == ever && ever <= row.umkm)
+            }
+            let again = try sim.run(years: 8)
+            #expect(again == years, "deterministic")
+        }
+    }
+
+    /// The smallest yearly recruitment found by bisection equals a scan over every count.
+    @Test func smallestRecruitmentMatchesAScan() throws {
+        var profile = Profile.default
+        profile.planning.mentoringYears = 2
+        let d = randomDataset(seed: 91, mentees: 150, mentors: 2, spreadDegrees: 0.1)
+        let sim = PlanSimulation(base: d, profile: profile, settings: try Self.settings(recruit: 4), regions: try RegionTable.bundled())
+        let target = 0.5
+        let found = try #require(try sim.smallestRecruitment(target: target, byYear: 4))
+        var scan = -1
+        for c in 0...60 where scan < 0 {
+            if (try sim.run(years: 4, recruitScale: Double(c) / 4).last?.coverage ?? 0) + 1e-12 >= target { scan = c }
+        }
+        #expect(found.count == scan)
+    }
+}

@@ -14,6 +14,10 @@ internal import GLPK
 ///   within this model, and GLPK's proof of optimality is the proof that one fewer cannot;
 /// - budget: maximise `Σ y` subject to `(training + 12·years·honorarium)·Σ n + per_mentee·Σ y ≤ budget`.
 ///
+/// For targets a second phase fixes `Σ n` at that smallest number and places the mentors
+/// where the beginners they serve score best (each served beginner worth its group's mean
+/// score at the location; relative gap 0.1 %), still meeting the target.
+///
 /// Current pairs stay as they are in the model (the scenario run that follows re-matches
 /// everyone, and reports the coverage actually reached). The GLPK routine is `glp_intopt`.
 /// - Complexity: one candidate search over `unmatched × locations`, then a MIP with
@@ -76,14 +80,21 @@ public enum RecruitmentTarget {
         guard !locations.isEmpty, !unmatched.isEmpty else { return plan }
         let (graph, _) = try Recruitment.locationGraph(template: t, locations: locations, unmatched: unmatched, profile: profile)
         // Groups: (kabupaten when it matters, candidate locations) → beginners.
-        var groupOf: [[UInt64]: Int] = [:], groups: [(kab: UInt64, locations: [Int32], size: Int)] = []
+        // Per group: its kabupaten key, candidate locations (ascending), size, and the summed
+        // score of its beginners at each of those locations (for the placement phase).
+        var groupOf: [[UInt64]: Int] = [:], groups: [(kab: UInt64, locations: [Int32], size: Int, scores: [Int64])] = []
         for i in 0..<graph.menteeCount {
-            let locs = graph.pairs(ofMentee: i).map { graph.mentor[$0] }.sorted()
-            guard !locs.isEmpty else { continue }
+            let pairs = graph.pairs(ofMentee: i).sorted { graph.mentor[$0] < graph.mentor[$1] }
+            guard !pairs.isEmpty else { continue }
             let k: UInt64
             if case .perKabupaten = goal { k = unmatched[i].region.prefixKey(2) } else { k = 0 }
-            let key = [k] + locs.map { UInt64($0) }
-            if let g = groupOf[key] { groups[g].size += 1 } else { groupOf[key] = groups.count; groups.append((k, locs, 1)) }
+            let key = [k] + pairs.map { UInt64(graph.mentor[$0]) }
+            let g: Int
+            if let found = groupOf[key] { g = found; groups[g].size += 1 } else {
+                g = groups.count; groupOf[key] = g
+                groups.append((k, pairs.map { graph.mentor[$0] }, 1, Array(repeating: 0, count: pairs.count)))
+            }
+            for (x, p) in pairs.enumerated() { groups[g].scores[x] += graph.score[p] }
         }
         plan.reachable = groups.reduce(0) { $0 + $1.size }
         if groups.isEmpty, case .budget = goal { return plan }
@@ -102,53 +113,76 @@ public enum RecruitmentTarget {
         }
         let cost = profile.costs[t.kind]
         let perMentor = cost.training + 12 * Double(profile.planning.mentoringYears) * cost.honorariumPerMonth
-        var budgetRow: Int32 = -1
-        var lm = LinearModel(sense: {
-            if case .budget = goal { return .maximize } else { return .minimize }
-        }())
-        switch goal {
-        case .budget(let money):
+        var money: Double?
+        if case .budget(let m) = goal {
             guard perMentor > 0 || cost.perMentee > 0 else {
                 throw InputError.invalid([InputIssue(file: "profile", line: 0, column: "costs.\(t.kind.rawValue)",
                                                      message: "a budget needs the costs of \(t.kind.rawValue) mentors in the profile")])
             }
             // Not even one mentor with one mentee fits: nothing to choose (and GLPK's presolver
             // stops with a fatal error when it removes every column).
-            if money < perMentor + cost.perMentee { return plan }
-            budgetRow = lm.addRow(.upper(money))
-        default: break
+            if m < perMentor + cost.perMentee { return plan }
+            money = m
         }
         let maxPerLocation = Double((plan.reachable + t.capacity - 1) / t.capacity)
-        var countColumn: [Int32] = []
-        var capacityRow: [Int32] = []
-        for _ in locations.indices {
-            let n = lm.addColumn(.range(0, maxPerLocation), objective: { if case .budget = goal { return 0 } else { return 1 } }(), kind: .integer)
-            countColumn.append(n)
-            let row = lm.addRow(.upper(0))
-            lm.set(row: row, column: n, -Double(t.capacity))
-            capacityRow.append(row)
-            if budgetRow >= 0 { lm.set(row: budgetRow, column: n, perMentor) }
+
+        /// The MIP of one phase: `count` fixes Σ n (placement phase, maximising the score of the
+        /// beginners served); otherwise targets minimise Σ n and budgets maximise Σ y.
+        func model(count: Int?) -> (LinearModel, [Int32], [Int32]) {
+            let maximise = money != nil || count != nil
+            var lm = LinearModel(sense: maximise ? .maximize : .minimize)
+            let budgetRow = money.map { lm.addRow(.upper($0)) }
+            let countRow = count.map { lm.addRow(.fixed(Double($0))) }
+            var countColumn: [Int32] = [], capacityRow: [Int32] = []
+            for _ in locations.indices {
+                let n = lm.addColumn(.range(0, maxPerLocation), objective: maximise ? 0 : 1, kind: .integer)
+                countColumn.append(n)
+                let row = lm.addRow(.upper(0))
+                lm.set(row: row, column: n, -Double(t.capacity))
+                capacityRow.append(row)
+                if let budgetRow { lm.set(row: budgetRow, column: n, perMentor) }
+                if let countRow { lm.set(row: countRow, column: n, 1) }
+            }
+            var needRow: [UInt64: Int32] = [:]
+            if case .coverage = goal { needRow[0] = lm.addRow(.lower(Double(needed))) }
+            if case .perKabupaten = goal { for (k, v) in need.sorted(by: { $0.key < $1.key }) where v > 0 { needRow[k] = lm.addRow(.lower(Double(v))) } }
+            var yColumns: [Int32] = []
+            for g in groups {
+                let sizeRow = lm.addRow(.upper(Double(g.size)))
+                for (x, l) in g.locations.enumerated() {
+                    // Placement phase: a beginner served is worth its group's mean score there.
+                    let value = count != nil ? Double(g.scores[x]) / Double(g.size) / ScoringModel.integerScale : (money != nil ? 1 : 0)
+                    let y = lm.addColumn(.range(0, Double(g.size)), objective: value, kind: .integer)
+                    lm.set(row: sizeRow, column: y, 1)
+                    lm.set(row: capacityRow[Int(l)], column: y, 1)
+                    if let r = needRow[g.kab] { lm.set(row: r, column: y, 1) }
+                    if let budgetRow { lm.set(row: budgetRow, column: y, cost.perMentee) }
+                    yColumns.append(y)
+                }
+            }
+            return (lm, countColumn, yColumns)
         }
-        var needRow: [UInt64: Int32] = [:]
-        if case .coverage = goal { needRow[0] = lm.addRow(.lower(Double(needed))) }
-        if case .perKabupaten = goal { for (k, v) in need.sorted(by: { $0.key < $1.key }) where v > 0 { needRow[k] = lm.addRow(.lower(Double(v))) } }
-        var yColumns: [(column: Int32, location: Int32)] = []
-        for g in groups {
-            let sizeRow = lm.addRow(.upper(Double(g.size)))
-            for l in g.locations {
-                let y = lm.addColumn(.range(0, Double(g.size)), objective: { if case .budget = goal { return 1 } else { return 0 } }(), kind: .integer)
-                lm.set(row: sizeRow, column: y, 1)
-                lm.set(row: capacityRow[Int(l)], column: y, 1)
-                if let r = needRow[g.kab] { lm.set(row: r, column: y, 1) }
-                if budgetRow >= 0 { lm.set(row: budgetRow, column: y, cost.perMentee) }
-                yColumns.append((y, l))
+        func run(_ lm: LinearModel, relativeGap: Double) throws -> MIPSolution {
+            try GLPK.withProblem { pr in
+                try pr.load(lm)
+                return try pr.intopt(MIPOptions(timeLimit: timeLimit, relativeGap: relativeGap, presolve: true, mirCuts: true, coverCuts: true))
             }
         }
-        let s = try GLPK.withProblem { pr in
-            try pr.load(lm)
-            return try pr.intopt(MIPOptions(timeLimit: timeLimit, relativeGap: 0, presolve: true, mirCuts: true, coverCuts: true))
+        let first = model(count: nil)
+        var (countColumn, yColumns) = (first.1, first.2)
+        var s = try run(first.0, relativeGap: 0)
+        let proof = MatchStatus(s.status)
+        if money == nil, s.hasSolution, MatchStatus(s.status) == .optimal {
+            // Among the placements with that smallest count, the one serving beginners best
+            // (to 0.1 % of the score; the count and the target stay exact).
+            let smallest = Int(countColumn.reduce(0.0) { $0 + s.columnValues[Int($1)] }.rounded())
+            let second = model(count: smallest)
+            if let better = try? run(second.0, relativeGap: 0.001), better.hasSolution {
+                (countColumn, yColumns) = (second.1, second.2)
+                s = better
+            }
         }
-        plan.status = MatchStatus(s.status)
+        plan.status = proof
         guard s.hasSolution else { return plan }
         for (l, c) in countColumn.enumerated() {
             let n = Int(s.columnValues[Int(c)].rounded())
@@ -156,7 +190,7 @@ public enum RecruitmentTarget {
             plan.count += n
         }
         plan.placements.sort { $0.region < $1.region }
-        plan.newlyMatched = yColumns.reduce(0) { $0 + Int(s.columnValues[Int($1.column)].rounded()) }
+        plan.newlyMatched = yColumns.reduce(0) { $0 + Int(s.columnValues[Int($1)].rounded()) }
         plan.cost = Double(plan.count) * perMentor + Double(plan.newlyMatched) * cost.perMentee
         return plan
     }

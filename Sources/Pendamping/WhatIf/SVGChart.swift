@@ -3,9 +3,10 @@ import Foundation
 /// A self-contained SVG line chart (no scripts, no external fonts), for files a person opens
 /// in a browser.
 public enum SVGChart {
-    /// Plots `points` (x, y) with axes, grid lines, tick labels and a title. `O(points)`.
+    /// Plots `points` (x, y) with axes, grid lines, tick labels and a title, and a dashed
+    /// horizontal line at `target` (labelled) when given. `O(points)`.
     public static func line(title: String, xLabel: String, yLabel: String, points: [(Double, Double)],
-                            yRange: ClosedRange<Double>? = nil) -> String {
+                            yRange: ClosedRange<Double>? = nil, target: (value: Double, label: String)? = nil) -> String {
         let w = 720.0, h = 440.0, left = 80.0, right = 30.0, top = 50.0, bottom = 70.0
         let xs = points.map(\.0), ys = points.map(\.1)
         let x0 = xs.min() ?? 0, x1 = max((xs.max() ?? 1), x0 + 1e-9)
@@ -28,6 +29,10 @@ public enum SVGChart {
         out += "<line x1=\"\(Int(left))\" y1=\"\(Int(top))\" x2=\"\(Int(left))\" y2=\"\(Int(h - bottom))\" stroke=\"black\"/>\n"
         out += "<text x=\"\(Int((left + w - right) / 2))\" y=\"\(Int(h) - 22)\" text-anchor=\"middle\">\(esc(xLabel))</text>\n"
         out += "<text x=\"22\" y=\"\(Int((top + h - bottom) / 2))\" text-anchor=\"middle\" transform=\"rotate(-90 22 \(Int((top + h - bottom) / 2)))\">\(esc(yLabel))</text>\n"
+        if let target {
+            out += "<line x1=\"\(Int(left))\" y1=\"\(py(target.value))\" x2=\"\(Int(w - right))\" y2=\"\(py(target.value))\" stroke=\"#c0392b\" stroke-width=\"1.5\" stroke-dasharray=\"6 4\"/>\n"
+            out += "<text x=\"\(Int(w - right) - 4)\" y=\"\(py(target.value))\" dy=\"-6\" text-anchor=\"end\" fill=\"#c0392b\">\(esc(target.label))</text>\n"
+        }
         out += "<polyline fill=\"none\" stroke=\"#1f6fb4\" stroke-width=\"2.5\" points=\"" + points.map { "\(px($0.0)),\(py($0.1))" }.joined(separator: " ") + "\"/>\n"
         for p in points { out += "<circle cx=\"\(px(p.0))\" cy=\"\(py(p.1))\" r=\"4\" fill=\"#1f6fb4\"/>\n" }
         out += "</svg>\n"
