@@ -84,7 +84,8 @@ public struct CandidateBuilder: Sendable {
                 top.reset()
                 search(mentee: i, rejected: rejected[Int32(i)] ?? [], into: &top)
                 for j in fixed[Int32(i)] ?? [] where !top.items.contains(where: { $0.mentor == j }) {
-                    let s = ScoringModel.integer(scoring.breakdown(mentee: i, mentor: Int(j)).total)
+                    let factor = scoring.isOnline(mentee: i, mentor: Int(j)) ? scoring.profile.online.scoreFactor : 1
+                    let s = ScoringModel.integer(scoring.breakdown(mentee: i, mentor: Int(j)).total * factor)
                     top.items.append((max(1, s), j))
                 }
                 top.items.sort { $0.score != $1.score ? $0.score > $1.score : $0.mentor < $1.mentor }
@@ -144,7 +145,8 @@ public struct CandidateBuilder: Sendable {
                 }
             }
             guard let lb = g.unvisitedLowerBoundKm(from: p, center: center, ring: r) else { return }
-            if let maxKm, lb > maxKm { return }
+            // Beyond max_km only online pairs remain, for mentees that may have them.
+            if let maxKm, lb > maxKm, !scoring.mayGoOnline(mentee: i) { return }
             if top.isFull, scoring.upperBound(atLeastKm: lb, sectorAtMost: sectorAtMost) <= top.worstScore { return }
             r += 1
         }

@@ -12,9 +12,9 @@ public enum DatasetReader {
     /// stay input columns that the outputs carry through.)
     static let placeColumns = ["lat", "lon", "region", "kecamatan", "kabupaten", "provinsi"]
     static let mentorRequired = ["id", "name", "kbli", "capacity"]
-    static let mentorOptional = placeColumns + ["min_mentees", "hours_per_month", "expertise", "languages", "gender", "scale", "kind", "prefer"]
+    static let mentorOptional = placeColumns + ["min_mentees", "hours_per_month", "expertise", "languages", "gender", "scale", "kind", "prefer", "online"]
     static let menteeRequired = ["id", "name", "kbli"]
-    static let menteeOptional = placeColumns + ["needs", "languages", "gender", "scale", "hours_needed", "prefer", "priority"]
+    static let menteeOptional = placeColumns + ["needs", "languages", "gender", "scale", "hours_needed", "prefer", "priority", "online"]
 
     /// The largest mentor capacity accepted (a cohort of a hundred thousand is already far
     /// beyond any programme; the bound keeps every count inside `Int32`).
@@ -160,6 +160,7 @@ public enum DatasetReader {
                            gender: gender, scale: scale, kind: kind, extra: t.extras(row), line: row.line)
             m.locationSource = place.source; m.locationRadiusKm = place.radiusKm; m.nib = nib; m.kelurahan = kelurahan
             m.preferredMentees = chosenMentees(t.list(row, "prefer"))
+            m.online = t.online(row)
             return m
         }
         q.records = result.0.count
@@ -180,6 +181,7 @@ public enum DatasetReader {
             let langs = t.languages(row), gender = t.gender(row), scale = t.scale(row)
             let hours = t.number(row, "hours_needed", in: 0...1_000, rangeText: "[0, 1000]")
             let priority = t.number(row, "priority", in: 0...1_000, rangeText: "[0, 1000]") ?? 1
+            let online = t.online(row)
             var prefs: [Preference] = []
             for token in t.list(row, "prefer") {
                 if let p = Preference(token) { prefs.append(p) } else {
@@ -191,6 +193,7 @@ public enum DatasetReader {
                            languages: langs, gender: gender, scale: scale, hoursNeeded: hours,
                            preferences: prefs, priority: priority, extra: t.extras(row), line: row.line)
             e.locationSource = place.source; e.locationRadiusKm = place.radiusKm; e.nib = nib; e.kelurahan = kelurahan
+            e.online = online
             return e
         }
         q.records = result.0.count

@@ -26,6 +26,7 @@ public enum HeaderAliases {
         "hours_needed": ["kebutuhan_jam"],
         "priority": ["prioritas"],
         "prefer": ["preferensi"],
+        "online": ["daring"],
     ]
 
     static let canonicalOf: [String: String] = {

@@ -314,6 +314,12 @@ struct TableReader {
         return g
     }
 
+    mutating func online(_ row: Row) -> OnlineMode? {
+        guard let t = text(row, "online") else { return nil }
+        guard let m = OnlineMode(input: t) else { add(row.line, "online", "\(Echo.shown(t, Echo.word, limit: 12)) is not yes, no or only (ya, tidak, hanya)", id: row.id); return nil }
+        return m
+    }
+
     mutating func scale(_ row: Row) -> BusinessScale? {
         guard let t = text(row, "scale") else { return nil }
         guard let s = BusinessScale(rawValue: t.lowercased()) else {

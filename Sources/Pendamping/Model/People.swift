@@ -44,6 +44,8 @@ public struct Mentor: Sendable, Identifiable {
     public var kelurahan: String?
     /// The beginners this mentor chose, ranked (`prefer` column or a preferences file).
     public var preferredMentees: [RankedChoice] = []
+    /// Online mentoring (`online` column); nil: the profile's `online.mentors` default.
+    public var online: OnlineMode? = nil
     /// How many identical mentors this record stands for (1 for real records). What-if runs
     /// merge the new mentors placed at one point into one record whose capacity and hours are
     /// the team's: identical mentors at one point are interchangeable, and one record keeps
@@ -89,6 +91,9 @@ public struct Mentee: Sendable, Identifiable {
     public var nib: String?
     /// Kelurahan/desa name as written, when stated (for finding the same business twice).
     public var kelurahan: String?
+    /// Online mentoring (`online` column); nil: the profile's default (`online.mentees`, or
+    /// `yes` in `online.mentee_regions`).
+    public var online: OnlineMode? = nil
     /// Mentors ranked by this beginner in a preferences file (`mentor:ID` tokens of `prefer`
     /// rank too, in their order, after these).
     public var rankedMentors: [RankedChoice] = []

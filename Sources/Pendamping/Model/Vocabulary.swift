@@ -73,3 +73,41 @@ public enum Preference: Hashable, Sendable, CustomStringConvertible {
         }
     }
 }
+
+/// Whether a record takes part in online mentoring (*daring*): `no` (in person only), `yes`
+/// (in person, or online beyond the in-person limit), `only` (online only).
+public enum OnlineMode: String, Sendable, CaseIterable, Codable {
+    case no, yes, only
+
+    /// Reads `yes`/`no`/`only` and the Indonesian `ya`/`tidak`/`hanya` (case-insensitive).
+    init?(input: String) {
+        switch input.lowercased() {
+        case "yes", "ya", "y", "true", "1": self = .yes
+        case "no", "tidak", "t", "n", "false", "0": self = .no
+        case "only", "hanya", "daring": self = .only
+        default: return nil
+        }
+    }
+}
+
+/// Indonesia's three time zones, from the province part of a Kemendagri code.
+public enum IndonesianTimeZone: Int, Sendable {
+    /// Waktu Indonesia Barat (UTC+7): Sumatra, Java, West and Central Kalimantan.
+    case wib = 7
+    /// Waktu Indonesia Tengah (UTC+8): Bali, Nusa Tenggara, South, East and North Kalimantan, Sulawesi.
+    case wita = 8
+    /// Waktu Indonesia Timur (UTC+9): Maluku and Papua.
+    case wit = 9
+
+    /// The zone of a province code (11–99). `O(1)`.
+    public init(province: Int) {
+        switch province {
+        case 51...53, 63...65, 71...76: self = .wita
+        case 81...99: self = .wit
+        default: self = .wib
+        }
+    }
+
+    /// Same zone or neighbours (WIB–WITA, WITA–WIT). `O(1)`.
+    public func isAdjacent(to other: IndonesianTimeZone) -> Bool { abs(rawValue - other.rawValue) <= 1 }
+}

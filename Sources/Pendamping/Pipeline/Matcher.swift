@@ -157,6 +157,9 @@ public struct Matcher: Sendable {
         var comparison: ObjectiveComparison?
         var coPairs: CoMentoring.Solution?
         let outcome = try timings.measure("solve") { () throws -> SolveOutcome in
+            if profile.mentorsPerMentee > 1 || objective != .score, profile.online.capacityShare < 1, onlinePairs(graph, scoring).contains(true) {
+                throw UnsupportedOptions("online.capacity_share below 1 works with the score objective and one mentor per mentee")
+            }
             if profile.mentorsPerMentee > 1 {
                 let (o, chosen) = try solveCoMentoring(model, scoring: scoring, dataset: dataset)
                 coPairs = chosen
@@ -166,6 +169,14 @@ public struct Matcher: Sendable {
                 let (o, c) = try solve(model, objective: objective, ranks: scoring.ranks)
                 comparison = c
                 return o
+            }
+            // A cap on online pairs per mentor: its own network (solver auto or network).
+            let online = profile.online.capacityShare < 1 ? onlinePairs(graph, scoring) : nil
+            if let online, online.contains(true) {
+                guard rules.isEmpty, solver == .auto || solver == .network else {
+                    throw UnsupportedOptions("online.capacity_share below 1 is solved by its own network; it does not combine with programme rules or --solver \(solver.rawValue)")
+                }
+                return try OnlineShareMatching.solve(model, online: online, share: profile.online.capacityShare)
             }
             guard !rules.isEmpty else { return try solver.makeSolver(timeLimit: timeLimit, certify: certify).solve(model) }
             guard solver == .auto || solver == .glpkMIP || solver == .glpk else {
@@ -182,7 +193,7 @@ public struct Matcher: Sendable {
         }
         let load = try coPairs.map { coMentoringLoad($0, model) } ?? outcome.assignment.verify(model)
         let certificate = try timings.measure("certify") { () throws -> GLPKBasisCertificate.Report? in
-            guard certify, rules.isEmpty, objective == .score, coPairs == nil else { return nil }
+            guard certify, rules.isEmpty, objective == .score, coPairs == nil, profile.online.capacityShare >= 1 else { return nil }
             let report = try GLPKBasisCertificate.check(model)
             let fixed = model.fixedPart().assignment.objective
             guard report.agrees, report.networkObjective + fixed == outcome.assignment.objective else {
@@ -215,6 +226,9 @@ public struct Matcher: Sendable {
                                                         rejected: rejected[Int32(i)] ?? [], status: outcome.status))
                 }
             }
+            if scoring.onlinePossible {
+                for k in pairs.indices { pairs[k].online = scoring.isOnline(mentee: Int(pairs[k].mentee), mentor: Int(pairs[k].mentor)) }
+            }
             return (pairs, unassigned)
         }
         var result = MatchResult(dataset: dataset, profile: profile, graph: graph, scoring: scoring, componentCount: model.components.count,
@@ -228,6 +242,15 @@ public struct Matcher: Sendable {
         result.fairness = stages.measure("fairness") { Fairness(snapshot) }
         result.timings = stages
         return result
+    }
+
+    /// Whether each candidate pair is online. `O(pairs)`.
+    func onlinePairs(_ graph: CandidateGraph, _ scoring: ScoringModel) -> [Bool] {
+        var out = [Bool](repeating: false, count: graph.pairCount)
+        for i in 0..<graph.menteeCount where scoring.menteeOnline[i] != 0 {
+            for p in graph.pairs(ofMentee: i) { out[p] = scoring.isOnline(mentee: i, mentor: Int(graph.mentor[p])) }
+        }
+        return out
     }
 
     func explainUnassigned(_ i: Int, graph: CandidateGraph, dataset: Dataset, load: [Int32], rejected: [Int32],

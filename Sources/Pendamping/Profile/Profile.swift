@@ -115,6 +115,23 @@ public struct Profile: Sendable, Equatable, Codable {
         }
     }
 
+    /// Online mentoring (*daring*): a pair beyond the in-person limit (`rules.max_km`) may be
+    /// online when both sides allow it and their time zones are the same or adjacent; a side
+    /// that is `only` online makes every pair of it online.
+    public struct Online: Sendable, Equatable, Codable {
+        /// An online pair scores this share of its in-person score.
+        public var scoreFactor = 0.8
+        /// At most this share of a mentor's capacity (rounded down) goes to online pairs.
+        public var capacityShare = 1.0
+        /// Default for mentors without an `online` value.
+        public var mentors = OnlineMode.no
+        /// Default for mentees without an `online` value.
+        public var mentees = OnlineMode.no
+        /// Region codes (e.g. far kabupaten) whose mentees without a value default to `yes`.
+        public var menteeRegions: [String] = []
+        public init() {}
+    }
+
     /// Planning over time: how long one mentoring lasts.
     public struct Planning: Sendable, Equatable, Codable {
         /// Years one cohort is mentored (honoraria are counted over this span).
@@ -135,6 +152,7 @@ public struct Profile: Sendable, Equatable, Codable {
     public var mentorsPerMentee = 1
     public var costs = Costs()
     public var planning = Planning()
+    public var online = Online()
 
     public init() {}
 
@@ -227,6 +245,11 @@ public struct Profile: Sendable, Equatable, Codable {
             for (f, v) in [("honorarium_per_month", k.honorariumPerMonth), ("per_mentee", k.perMentee), ("training", k.training)] {
                 check("costs.\(kind.rawValue).\(f)", v, 0...1e12)
             }
+        }
+        check("online.score_factor", online.scoreFactor, 0...1)
+        check("online.capacity_share", online.capacityShare, 0...1)
+        for (k, code) in online.menteeRegions.enumerated() where RegionCode(code) == nil {
+            bad("online.mentee_regions[\(k)]", "\(Echo.shown(code, Echo.region)) is not a region code")
         }
         if !(1...50).contains(planning.mentoringYears) { bad("planning.mentoring_years", "must be a whole number in [1, 50]") }
         if !(0...1).contains(stability.penalty) { bad("stability.penalty", "must be in [0, 1]") }

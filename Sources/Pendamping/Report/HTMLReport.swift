@@ -111,7 +111,7 @@ public enum HTMLReport {
     /// The script's data as JSON text (``JSONWriter``): the words it shows, region codes and
     /// names, mentors `[id, name, kind, load, capacity, region, expertise]` and mentees `[id,
     /// name, region index, KBLI section, mentor index or -1, score, sector, location, capacity,
-    /// culture, km, decision, reason, detail, needs]` (matched ones all, unassigned up to ``unassignedListed``), and
+    /// culture, km, decision, reason, detail, needs, 1 when online]` (matched ones all, unassigned up to ``unassignedListed``), and
     /// the key its saved choices live under: SHA-256 of the records' text.
     /// - Complexity: `O(n + m)`.
     static func payload(_ input: ReportInput, words: [String: String], regionNames: [String: String]) throws -> String {
@@ -145,7 +145,9 @@ public enum HTMLReport {
             for k in 0..<4 { records.comma(); records.number(t.count == 4 ? t[k] : nil, 3) }
             records.comma(); records.number(e.distanceKm, 1); records.comma(); records.string(e.decision)
             records.comma(); records.string(e.reason); records.comma(); records.string(e.detail)
-            records.comma(); records.string(e.needs.joined(separator: "|")); records.raw("]")
+            records.comma(); records.string(e.needs.joined(separator: "|"))
+            if e.online { records.comma(); records.int(1) }   // online pairs only: a 16th element
+            records.raw("]")
         }
         records.raw("]")
         let key = SHA256.hash(data: records.bytes).prefix(12).map { String(format: "%02x", $0) }.joined()

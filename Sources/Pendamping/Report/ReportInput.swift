@@ -38,6 +38,8 @@ public struct ReportInput: Sendable, Equatable {
         public var detail: String?
         /// Needs, as vocabulary names (the report shows which the mentor covers).
         public var needs: [String] = []
+        /// Whether the mentee's pair meets online.
+        public var online = false
     }
     /// New mentors a what-if scenario places: scenario, region, point and how many.
     public struct Placement: Sendable, Equatable {
@@ -77,6 +79,7 @@ public struct ReportInput: Sendable, Equatable {
             list[Int(p.mentee)].terms = [b.sector, b.location, b.capacity, b.culture].map(rounded6)
             list[Int(p.mentee)].distanceKm = rounded6(b.distanceKm)
             list[Int(p.mentee)].decision = p.decision?.rawValue
+            list[Int(p.mentee)].online = p.online
         }
         for u in r.unassigned {
             list[Int(u.mentee)].reason = u.reason.rawValue

@@ -33,6 +33,8 @@ public struct MatchedPair: Sendable {
     /// general role) and every need of the beginner its expertise covers.
     public var role: Skill? = nil
     public var coveredNeeds: SkillSet = []
+    /// Whether the pair meets online (*daring*) rather than in person.
+    public var online = false
 }
 
 /// A mentee left without a mentor, and why.

@@ -67,9 +67,11 @@ public enum ResultFiles {
     static func pairsCSV(_ r: MatchResult) -> String {
         // Co-mentoring adds the role each mentor fills and the needs its expertise covers.
         let co = r.profile.mentorsPerMentee > 1
+        // Online mentoring adds each pair's mode (in_person or online).
+        let online = r.scoring.onlinePossible
         let ours = ["mentee_id", "mentee_name", "mentor_id", "mentor_name", "score", "sector", "location",
                     "capacity", "culture", "distance_km", "decision", "location_source", "mentor_location_source"]
-                   + (co ? ["role", "covered_needs"] : [])
+                   + (co ? ["role", "covered_needs"] : []) + (online ? ["mode"] : [])
         var w = CSVTableWriter(header: ours + extraHeader(r.dataset.menteeExtraColumns, avoiding: ours))
         for p in r.pairs {
             let a = r.dataset.mentees[Int(p.mentee)], b = r.dataset.mentors[Int(p.mentor)], s = p.breakdown
@@ -79,6 +81,7 @@ public enum ResultFiles {
                          .number(formatFixed(s.distanceKm, 2)), .text(p.decision?.rawValue ?? ""),
                          .text(a.locationSource.rawValue), .text(b.locationSource.rawValue)]
                         + (co ? [.text(p.role?.rawValue ?? "general"), .text(p.coveredNeeds.description)] : [])
+                        + (online ? [.text(p.online ? "online" : "in_person")] : [])
                         + a.extra.map(CSVTableWriter.Cell.text))
         }
         return w.text

@@ -51,11 +51,13 @@ public struct ProgrammeRules: Sendable {
                 let need = dataset.mentees[i].hoursNeeded ?? c.defaultHoursNeeded
                 for p in graph.pairs(ofMentee: i) {
                     let km = scoring.distanceKm(mentee: i, mentor: Int(graph.mentor[p]))
-                    hours[p] = need + c.sessionsPerMonth * 2 * km / c.speedKmh
+                    // Online pairs travel nowhere.
+                    let online = scoring.mode(mentee: i, mentor: Int(graph.mentor[p]), distanceKm: km) == true
+                    hours[p] = need + (online ? 0 : c.sessionsPerMonth * 2 * km / c.speedKmh)
                 }
             }
             pairHours = hours
-            descriptions.append("hours: hours_needed + \(formatFixed(c.sessionsPerMonth, 1)) sessions × 2 × km / \(formatFixed(c.speedKmh, 0)) km/h within each mentor's hours_per_month")
+            descriptions.append("hours: hours_needed + \(formatFixed(c.sessionsPerMonth, 1)) sessions × 2 × km / \(formatFixed(c.speedKmh, 0)) km/h (in-person pairs) within each mentor's hours_per_month")
         } else {
             hoursLimit = Array(repeating: nil, count: dataset.mentors.count)
             pairHours = []

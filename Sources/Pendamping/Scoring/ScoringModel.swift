@@ -45,6 +45,14 @@ public struct ScoringModel: Sendable {
     let preferences: [ResolvedPreference]
     /// Stated ranks: beginners' of mentors, mentors' of beginners.
     public let ranks: RankTable
+    /// Online mentoring per record (0 no, 1 yes, 2 only, resolved against the profile's
+    /// defaults) and time zone (UTC offset in hours).
+    let menteeOnline: [UInt8]
+    let mentorOnline: [UInt8]
+    let menteeZone: [Int8]
+    let mentorZone: [Int8]
+    /// Whether any mentor takes online pairs.
+    let anyMentorOnline: Bool
 
     enum ResolvedPreference: Sendable {
         case gender(Gender), kind(MentorKind)
@@ -92,6 +100,42 @@ public struct ScoringModel: Sendable {
         preferenceStart = start
         preferences = prefs
         ranks = RankTable(dataset)
+        let o = profile.online
+        let farRegions = o.menteeRegions.compactMap { RegionCode($0) }
+        func code(_ m: OnlineMode) -> UInt8 { m == .no ? 0 : (m == .yes ? 1 : 2) }
+        menteeOnline = dataset.mentees.map { e in
+            code(e.online ?? (farRegions.contains { e.region.sharedLevel(with: $0) == $0.level } ? .yes : o.mentees))
+        }
+        mentorOnline = dataset.mentors.map { code($0.online ?? o.mentors) }
+        func zone(_ r: RegionCode) -> Int8 { Int8(IndonesianTimeZone(province: Int(r.packed / 100_000_000)).rawValue) }
+        menteeZone = dataset.mentees.map { zone($0.region) }
+        mentorZone = dataset.mentors.map { zone($0.region) }
+        anyMentorOnline = mentorOnline.contains { $0 != 0 }
+    }
+
+    /// Whether any pair can be online (some mentee and some mentor allow it). `O(n)`.
+    public var onlinePossible: Bool { anyMentorOnline && menteeOnline.contains { $0 != 0 } }
+
+    /// Whether mentee `i` may have online pairs at all (it allows them and some mentor does). `O(1)`.
+    @inline(__always)
+    func mayGoOnline(mentee i: Int) -> Bool { menteeOnline[i] != 0 && anyMentorOnline }
+
+    /// Whether the pair, `km` apart, is online (true), in person (false), or not allowed by
+    /// the online rules (nil): a side that is `only` online makes it online; beyond `max_km` it
+    /// is online if both sides allow it; online needs the same or adjacent time zones. `O(1)`.
+    @inline(__always)
+    func mode(mentee i: Int, mentor j: Int, distanceKm km: Double) -> Bool? {
+        let a = menteeOnline[i], b = mentorOnline[j]
+        let mustBeOnline = a == 2 || b == 2
+        let beyond = profile.rules.maxKm.map { km > $0 } ?? false
+        guard mustBeOnline || beyond else { return false }
+        guard a != 0, b != 0, abs(Int(menteeZone[i]) - Int(mentorZone[j])) <= 1 else { return nil }
+        return true
+    }
+
+    /// Whether the pair is online, when allowed (for the outputs). `O(1)`.
+    public func isOnline(mentee i: Int, mentor j: Int) -> Bool {
+        mode(mentee: i, mentor: j, distanceKm: distanceKm(mentee: i, mentor: j)) == true
     }
 
     /// Whether the rules that do not depend on distance allow the pair. `O(1)`.
@@ -201,9 +245,10 @@ public struct ScoringModel: Sendable {
             if Self.integer(best) < reaching { return nil }
         }
         let km = distance()
-        if let maxKm = profile.rules.maxKm, km > maxKm { return nil }
+        guard let online = mode(mentee: i, mentor: j, distanceKm: km) else { return nil }
         let location = locationTerm(mentee: i, mentor: j, distanceKm: km)
-        let total = weighted(sector: sector, location: location, capacity: capacity, culture: culture)
+        var total = weighted(sector: sector, location: location, capacity: capacity, culture: culture)
+        if online { total *= profile.online.scoreFactor }
         if total < profile.rules.minScore { return nil }
         return max(1, Self.integer(total))
     }

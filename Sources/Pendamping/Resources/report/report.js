@@ -9,7 +9,7 @@
   });
   var mentees = data.mentees.map(function (e) {
     return { id: e[0], name: e[1], region: regions[e[2]], section: e[3], mentor: e[4], score: e[5], terms: [e[6], e[7], e[8], e[9]],
-             km: e[10], decision: e[11], reason: e[12], detail: e[13], needs: e[14] ? e[14].split("|") : [] };
+             km: e[10], decision: e[11], reason: e[12], detail: e[13], needs: e[14] ? e[14].split("|") : [], online: e[15] === 1 };
   });
   var storageKey = "pendamping:" + data.key;
 
@@ -94,7 +94,7 @@
     var body = el("tbody");
     list.forEach(function (e) {
       var row = el("tr", { "data-mentee": e.id });
-      [e.id, e.name, fmt(e.score, 3), fmt(e.terms[0], 2), fmt(e.terms[1], 2), fmt(e.terms[2], 2), fmt(e.terms[3], 2), fmt(e.km, 1)]
+      [e.id, e.name, fmt(e.score, 3), fmt(e.terms[0], 2), fmt(e.terms[1], 2), fmt(e.terms[2], 2), fmt(e.terms[3], 2), fmt(e.km, 1) + (e.online ? " (" + t.online + ")" : "")]
         .forEach(function (v, k) { row.appendChild(el("td", k >= 2 ? { "class": "num" } : null, v)); });
       var covered = e.needs.filter(function (n) { return m.expertise.indexOf(n) >= 0; });
       var open = e.needs.filter(function (n) { return m.expertise.indexOf(n) < 0; });
