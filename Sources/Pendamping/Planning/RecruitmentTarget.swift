@@ -12,7 +12,9 @@ internal import GLPK
 /// - target: minimise `Σ n_l` subject to `Σ y ≥ need` (overall) or `Σ_{g in k} y ≥ need_k`
 ///   for every kabupaten/kota `k`; the optimum is the smallest number that reaches the target
 ///   within this model, and GLPK's proof of optimality is the proof that one fewer cannot;
-/// - budget: maximise `Σ y` subject to `(training + 12·years·honorarium)·Σ n + per_mentee·Σ y ≤ budget`.
+/// - budget: the most beginners `y` whose cost `smallest count(y)·(training + 12·years·honorarium)
+///   + y·per_mentee` fits the budget; the cost grows with `y`, so the answer is found by
+///   probing the target model (first at the largest `y` its lower bound `⌈y/c⌉` allows).
 ///
 /// For targets a second phase fixes `Σ n` at that smallest number and places the mentors
 /// where the beginners they serve score best (each served beginner worth its group's mean
@@ -113,50 +115,38 @@ public enum RecruitmentTarget {
         }
         let cost = profile.costs[t.kind]
         let perMentor = cost.training + 12 * Double(profile.planning.mentoringYears) * cost.honorariumPerMonth
-        var money: Double?
-        if case .budget(let m) = goal {
-            guard perMentor > 0 || cost.perMentee > 0 else {
-                throw InputError.invalid([InputIssue(file: "profile", line: 0, column: "costs.\(t.kind.rawValue)",
-                                                     message: "a budget needs the costs of \(t.kind.rawValue) mentors in the profile")])
-            }
-            // Not even one mentor with one mentee fits: nothing to choose (and GLPK's presolver
-            // stops with a fatal error when it removes every column).
-            if m < perMentor + cost.perMentee { return plan }
-            money = m
-        }
         let maxPerLocation = Double((plan.reachable + t.capacity - 1) / t.capacity)
 
-        /// The MIP of one phase: `count` fixes Σ n (placement phase, maximising the score of the
-        /// beginners served); otherwise targets minimise Σ n and budgets maximise Σ y.
-        func model(count: Int?) -> (LinearModel, [Int32], [Int32]) {
-            let maximise = money != nil || count != nil
-            var lm = LinearModel(sense: maximise ? .maximize : .minimize)
-            let budgetRow = money.map { lm.addRow(.upper($0)) }
+        /// The MIP of one phase for `overall` more beginners (or the kabupaten needs): `count`
+        /// nil minimises Σ n; a count fixes Σ n and maximises the score of the beginners served.
+        func model(overall: Int, count: Int?) -> (LinearModel, [Int32], [Int32]) {
+            var lm = LinearModel(sense: count == nil ? .minimize : .maximize)
             let countRow = count.map { lm.addRow(.fixed(Double($0))) }
             var countColumn: [Int32] = [], capacityRow: [Int32] = []
             for _ in locations.indices {
-                let n = lm.addColumn(.range(0, maxPerLocation), objective: maximise ? 0 : 1, kind: .integer)
+                let n = lm.addColumn(.range(0, maxPerLocation), objective: count == nil ? 1 : 0, kind: .integer)
                 countColumn.append(n)
                 let row = lm.addRow(.upper(0))
                 lm.set(row: row, column: n, -Double(t.capacity))
                 capacityRow.append(row)
-                if let budgetRow { lm.set(row: budgetRow, column: n, perMentor) }
                 if let countRow { lm.set(row: countRow, column: n, 1) }
             }
             var needRow: [UInt64: Int32] = [:]
-            if case .coverage = goal { needRow[0] = lm.addRow(.lower(Double(needed))) }
-            if case .perKabupaten = goal { for (k, v) in need.sorted(by: { $0.key < $1.key }) where v > 0 { needRow[k] = lm.addRow(.lower(Double(v))) } }
+            if case .perKabupaten = goal {
+                for (k, v) in need.sorted(by: { $0.key < $1.key }) where v > 0 { needRow[k] = lm.addRow(.lower(Double(v))) }
+            } else {
+                needRow[0] = lm.addRow(.lower(Double(overall)))
+            }
             var yColumns: [Int32] = []
             for g in groups {
                 let sizeRow = lm.addRow(.upper(Double(g.size)))
                 for (x, l) in g.locations.enumerated() {
                     // Placement phase: a beginner served is worth its group's mean score there.
-                    let value = count != nil ? Double(g.scores[x]) / Double(g.size) / ScoringModel.integerScale : (money != nil ? 1 : 0)
+                    let value = count != nil ? Double(g.scores[x]) / Double(g.size) / ScoringModel.integerScale : 0
                     let y = lm.addColumn(.range(0, Double(g.size)), objective: value, kind: .integer)
                     lm.set(row: sizeRow, column: y, 1)
                     lm.set(row: capacityRow[Int(l)], column: y, 1)
                     if let r = needRow[g.kab] { lm.set(row: r, column: y, 1) }
-                    if let budgetRow { lm.set(row: budgetRow, column: y, cost.perMentee) }
                     yColumns.append(y)
                 }
             }
@@ -168,18 +158,52 @@ public enum RecruitmentTarget {
                 return try pr.intopt(MIPOptions(timeLimit: timeLimit, relativeGap: relativeGap, presolve: true, mirCuts: true, coverCuts: true))
             }
         }
-        let first = model(count: nil)
-        var (countColumn, yColumns) = (first.1, first.2)
-        var s = try run(first.0, relativeGap: 0)
-        let proof = MatchStatus(s.status)
-        if money == nil, s.hasSolution, MatchStatus(s.status) == .optimal {
+        /// The smallest count for `overall` more beginners (nil when GLPK proves none or stops).
+        func smallest(_ overall: Int) throws -> (count: Int, solution: MIPSolution, columns: [Int32], y: [Int32], status: MatchStatus) {
+            let (lm, countColumn, yColumns) = model(overall: overall, count: nil)
+            let s = try run(lm, relativeGap: 0)
+            let count = s.hasSolution ? Int(countColumn.reduce(0.0) { $0 + s.columnValues[Int($1)] }.rounded()) : 0
+            return (count, s, countColumn, yColumns, MatchStatus(s.status))
+        }
+
+        var target = needed
+        if case .budget(let money) = goal {
+            guard perMentor > 0 || cost.perMentee > 0 else {
+                throw InputError.invalid([InputIssue(file: "profile", line: 0, column: "costs.\(t.kind.rawValue)",
+                                                     message: "a budget needs the costs of \(t.kind.rawValue) mentors in the profile")])
+            }
+            // The cost of y more beginners, g(y) = smallest count(y)·per mentor + y·per mentee,
+            // grows with y and is at least ⌈y/c⌉·per mentor + y·per mentee. The largest y that
+            // bound allows is tried first (usually it is the answer: the count meets its bound);
+            // otherwise bisection on y with the exact count.
+            func lowerCost(_ y: Int) -> Double { Double((y + t.capacity - 1) / t.capacity) * perMentor + Double(y) * cost.perMentee }
+            var lo = 0, hi = plan.reachable
+            while lo < hi { let mid = (lo + hi + 1) / 2; if lowerCost(mid) <= money { lo = mid } else { hi = mid - 1 } }
+            func fits(_ y: Int) throws -> Bool {
+                guard y > 0 else { return true }
+                let r = try smallest(y)
+                guard r.status == .optimal else { throw MatchingError.solverFailed("budget: GLPK ended \(r.status.rawValue) counting mentors for \(y) UMKM") }
+                return Double(r.count) * perMentor + Double(y) * cost.perMentee <= money
+            }
+            var best = lo
+            if try !fits(lo) {
+                var (ok, bad) = (0, lo)
+                while bad - ok > 1 { let mid = (ok + bad) / 2; if try fits(mid) { ok = mid } else { bad = mid } }
+                best = ok
+            }
+            target = best
+            plan.needed = best
+            if best == 0 { return plan }
+        }
+        let first = try smallest(target)
+        var (countColumn, yColumns, s) = (first.columns, first.y, first.solution)
+        let proof = first.status
+        if s.hasSolution, proof == .optimal {
             // Among the placements with that smallest count, the one serving beginners best
             // (to 0.1 % of the score; the count and the target stay exact).
-            let smallest = Int(countColumn.reduce(0.0) { $0 + s.columnValues[Int($1)] }.rounded())
-            let second = model(count: smallest)
+            let second = model(overall: target, count: first.count)
             if let better = try? run(second.0, relativeGap: 0.001), better.hasSolution {
-                (countColumn, yColumns) = (second.1, second.2)
-                s = better
+                (countColumn, yColumns, s) = (second.1, second.2, better)
             }
         }
         plan.status = proof
@@ -190,7 +214,9 @@ public enum RecruitmentTarget {
             plan.count += n
         }
         plan.placements.sort { $0.region < $1.region }
+        // The placement phase may serve more than the target; a budget pays for `target` only.
         plan.newlyMatched = yColumns.reduce(0) { $0 + Int(s.columnValues[Int($1)].rounded()) }
+        if case .budget = goal { plan.newlyMatched = min(plan.newlyMatched, target) }
         plan.cost = Double(plan.count) * perMentor + Double(plan.newlyMatched) * cost.perMentee
         return plan
     }
