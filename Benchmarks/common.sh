@@ -1,6 +1,7 @@
 # Shared by the benchmark scripts that read a generated tier-L province: options
 # `--work DIR` and `--runs N`, a release build, and the generated lists in $work.
-# Sets: root, work, runs, bin. Usage: source "$(dirname "$0")/../common.sh" NAME DEFAULT_RUNS "$@"
+# Sets: root, work, runs, bin, regions. Usage: source "$(dirname "$0")/../common.sh" NAME DEFAULT_RUNS "$@"
+# GENERATE_ARGS (e.g. "--mentors 300") is passed to `generate` when the lists are made.
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 work="${TMPDIR:-/tmp}/pendamping-$1-bench"
@@ -19,4 +20,5 @@ bin="$(swift build -c release --show-bin-path)/pendamping"
 mkdir -p "$work"
 regions=../shared/data/regions.csv
 [ -f "$regions" ] || regions=""
-[ -f "$work/mentees.csv" ] || "$bin" generate --preset L --seed 1 ${regions:+--regions "$regions"} --out "$work" >/dev/null
+# shellcheck disable=SC2086
+[ -f "$work/mentees.csv" ] || "$bin" generate --preset L --seed 1 ${GENERATE_ARGS:-} ${regions:+--regions "$regions"} --out "$work" >/dev/null

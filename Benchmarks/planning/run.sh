@@ -8,23 +8,10 @@
 #   online  allowing online mentoring in the far kabupaten (alone and with 120 cadres)
 # Usage: Benchmarks/planning/run.sh [--work DIR] [--runs N]
 set -euo pipefail
-root="$(cd "$(dirname "$0")/../.." && pwd)"
-cd "$root"
-work="${TMPDIR:-/tmp}/pendamping-planning-bench"; runs=3
-while [ $# -gt 0 ]; do
-  case "$1" in
-    --work) work="$2"; shift 2 ;;
-    --runs) runs="$2"; shift 2 ;;
-    *) echo "unknown option $1" >&2; exit 64 ;;
-  esac
-done
-make -s deps
-swift build -c release --product pendamping >/dev/null
-bin="$(swift build -c release --show-bin-path)/pendamping"
-regions=../shared/data/regions.csv
-mkdir -p "$work"
-[ -f "$work/mentees.csv" ] || "$bin" generate --preset L --mentors 300 --seed 1 --regions "$regions" --out "$work" >/dev/null
-common=(--mentors "$work/mentors.csv" --mentees "$work/mentees.csv" --profile profiles/kalteng-costs.json --regions "$regions")
+GENERATE_ARGS="--mentors 300"
+# shellcheck source=../common.sh
+source "$(dirname "$0")/../common.sh" planning 3 "$@"
+common=(--mentors "$work/mentors.csv" --mentees "$work/mentees.csv" --profile profiles/kalteng-costs.json ${regions:+--regions "$regions"})
 s=fixtures/scenarios
 declare -A jobs=(
   [target]="whatif ${common[*]} --template $s/cadres-120.json --target-coverage 0.10 --curve 1 --out $work/target"

@@ -300,3 +300,20 @@ func withRandomRanks(_ d: Dataset, seed: UInt64) -> Dataset {
         #expect(r.graph.pairIndex(mentee: 5, mentor: j) != nil)
     }
 }
+
+@Suite struct AlternatesRejectedTests {
+    /// A curator-rejected mentor that the hard rules allow appears among a beginner's
+    /// alternates with reason `rejected` and its score, in score order with the candidates.
+    @Test func rejectedMentorsAreListedWithTheirReason() throws {
+        let d = randomDataset(seed: 123, mentees: 30, mentors: 5, spreadDegrees: 0.05)
+        let plain = try Matcher().run(d)
+        let p = try #require(plain.pairs.first)
+        let decisions = Decisions(entries: [.init(menteeID: p.menteeID, mentorID: p.mentorID, decision: .reject, line: 2)])
+        let r = try Matcher(decisions: decisions).run(d)
+        let mine = Alternate.compute(r).filter { $0.menteeID == p.menteeID }
+        let rejected = try #require(mine.first { $0.mentorID == p.mentorID })
+        #expect(rejected.reason == .rejected && rejected.score == p.score)
+        #expect(zip(mine, mine.dropFirst()).allSatisfy { $0.score >= $1.score })
+        #expect(r.pairs.first { $0.menteeID == p.menteeID }?.mentorID != p.mentorID)
+    }
+}

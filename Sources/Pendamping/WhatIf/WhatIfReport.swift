@@ -13,6 +13,11 @@ public struct WhatIfReport: Sendable {
     /// Recruitment goals answered (targets, budgets), in the order asked, with their rows'
     /// names; the rows themselves follow the scenarios' in ``rows``.
     public var plans: [(row: String, plan: RecruitmentTarget.Plan, template: MentorKind)] = []
+    /// The overall coverage target asked for, drawn on the curve (curve.svg and the report).
+    public var target: Double? {
+        for p in plans { if case .coverage(let x) = p.plan.goal { return x } }
+        return nil
+    }
 
     /// Runs the base, every scenario, every recruitment goal with `template`, and the curve's
     /// capacity factors. - Complexity: one match per scenario, goal and curve factor, and one
@@ -51,7 +56,7 @@ public struct WhatIfReport: Sendable {
         let table = rows.map { r in [r.name, String(r.mentors), String(r.capacity), String(r.matched), formatFixed(r.coverage * 100, 1) + " %",
                                      formatFixed(r.meanScore, 4), formatFixed(r.utilisation * 100, 1) + " %"] }
         let section = HTMLReport.WhatIfSection(header: header, rows: table, curve: curve.map { ($0.capacity, $0.coverage) },
-                                               currentCapacity: rows.first?.capacity,
+                                               currentCapacity: rows.first?.capacity, target: target,
                                                ranking: mentorGains.map { ($0.id, Double($0.gain) / ScoringModel.integerScale) })
         return [("map.geojson", try GeoJSON.encode(input, regionNames: .bundled)),
                 ("report.html", try HTMLReport.render(input, language: language, subtitle: ResultFiles.subtitle(input, language), whatIf: section))]
@@ -98,10 +103,10 @@ public struct WhatIfReport: Sendable {
         var marginalRegions = CSVTableWriter(header: ["region", "best_mentor", "slot_gain"])
         for m in regionGains { marginalRegions.appendRow([.text(m.region), .text(m.mentor), .number(formatScore(m.gain))]) }
         // The y axis runs to a round number just above the highest coverage, not always to 100 %.
-        let top = curve.map { $0.coverage * 100 }.max() ?? 0
+        let top = max(curve.map { $0.coverage * 100 }.max() ?? 0, (target ?? 0) * 100)
         let svg = SVGChart.line(title: "Coverage as mentor capacity grows", xLabel: "total mentor capacity (slots)",
                                 yLabel: "mentees matched (%)", points: curve.map { (Double($0.capacity), $0.coverage * 100) },
-                                yRange: 0...SVGChart.roundUp(top))
+                                yRange: 0...SVGChart.roundUp(top), target: target.map { ($0 * 100, "target \(formatFixed($0 * 100, 1)) %") })
         return [("comparison.csv", comparison.text), ("regions.csv", byRegion.text), ("placements.csv", placements.text),
                 ("marginal.csv", marginal.text), ("marginal-regions.csv", marginalRegions.text),
                 ("curve.csv", CoverageCurve.csv(curve)), ("curve.svg", svg)].map { ($0.0, Data($0.1.utf8)) }
