@@ -50,8 +50,12 @@ public struct PlanSimulation: Sendable {
 
     /// Runs `years` years; `recruitScale` multiplies every template's yearly count (the search
     /// for the smallest recruitment). - Complexity: `years` matches.
-    /// - Parameter cohort: called with each year's new pairs (year, mentee id, mentor id, the
-    ///   mentor's capacity), for checks and logs.
+    /// - Parameters:
+    ///   - years: how many years to project (from year 1).
+    ///   - recruitScale: multiplies every recruit template's yearly count.
+    ///   - progress: called after each year with its figures.
+    ///   - cohort: called with each year's new pairs (year, mentee id, mentor id, the mentor's
+    ///     capacity), for checks and logs.
     public func run(years: Int, recruitScale: Double = 1, progress: ((Year) -> Void)? = nil,
                     cohort: ((Int, String, String, Int) -> Void)? = nil) throws -> [Year] {
         let duration = profile.planning.mentoringYears
