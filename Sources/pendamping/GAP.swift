@@ -36,6 +36,8 @@ struct GAP: ParsableCommand {
         var instance: String; var agents: Int; var jobs: Int; var sense: String; var status: String
         var objective: Int?; var bound: Double?; var relativeGap: Double?; var seconds: Double; var known: Int?
         var reachedKnown: Bool?
+        /// The local search's objective: the branch and cut's first incumbent.
+        var heuristic: Int?
     }
 
     func run() throws {
@@ -45,7 +47,7 @@ struct GAP: ParsableCommand {
             let signals = SignalStop(stop)
             defer { withExtendedLifetime(signals) {} }
             if format == .text {
-                print("instance   agents  jobs  sense  status      objective        bound     gap   seconds  known")
+                print("instance   agents  jobs  sense  status      objective        bound     gap   seconds  known  heuristic")
             }
             for file in files {
                 let instances = try GAPInstance.read(path: file)
@@ -61,7 +63,7 @@ struct GAP: ParsableCommand {
                     let k = known[g.name]
                     let row = Row(instance: g.name, agents: g.agents, jobs: g.jobs, sense: chosen, status: o.status.rawValue,
                                   objective: o.objective, bound: o.bound, relativeGap: o.relativeGap, seconds: (o.seconds * 1000).rounded() / 1000,
-                                  known: k, reachedKnown: k.map { $0 == o.objective })
+                                  known: k, reachedKnown: k.map { $0 == o.objective }, heuristic: o.heuristicObjective)
                     rows.append(row)
                     if format == .text { print(Self.text(row)) }
                     if stop.isStopped { break }
@@ -90,6 +92,7 @@ struct GAP: ParsableCommand {
         let obj = r.objective.map(String.init) ?? "—", bound = r.bound.map { formatFixed($0, 1) } ?? "—"
         let gap = r.relativeGap.map { formatFixed($0 * 100, 2) + "%" } ?? "—"
         return pad(r.instance, 10) + " " + pad(String(r.agents), 7) + pad(String(r.jobs), 6) + pad(r.sense, 7) + pad(r.status, 11)
-            + obj.leftPad(10) + bound.leftPad(13) + gap.leftPad(8) + formatFixed(r.seconds, 2).leftPad(10) + "  " + (r.known.map(String.init) ?? "—")
+            + obj.leftPad(10) + bound.leftPad(13) + gap.leftPad(8) + formatFixed(r.seconds, 2).leftPad(10) + "  " + pad(r.known.map(String.init) ?? "—", 6)
+            + " " + (r.heuristic.map(String.init) ?? "—")
     }
 }

@@ -55,7 +55,11 @@ let gapDirectory = ProcessInfo.processInfo.environment["PENDAMPING_GAP_DIR"]
         let cap = (0..<m).map { i in Int(Double(res[i].reduce(0, +)) * 0.8 / Double(m)) }
         let g = GAPInstance(name: "r", agents: m, jobs: n, cost: cost, resource: res, capacity: cap)
         let stop = SolveStop()
-        let o = try GAPSolver(sense: .minimize).solve(g, stop: stop) { p in if p.incumbent != nil { stop.stop() } }
+        // Without the local search, so that the first incumbent is GLPK's own (the local
+        // search finds this instance's optimum outright; it is tested below).
+        var glpkOnly = GAPSolver(sense: .minimize)
+        glpkOnly.localSearchRounds = 0
+        let o = try glpkOnly.solve(g, stop: stop) { p in if p.incumbent != nil { stop.stop() } }
         #expect(o.status == .stopped)
         let obj = try #require(o.objective)
         let bound = try #require(o.bound)
@@ -69,5 +73,53 @@ let gapDirectory = ProcessInfo.processInfo.environment["PENDAMPING_GAP_DIR"]
         #expect(full.status == .optimal)
         #expect(obj >= full.objective! && bound <= Double(full.objective!) + 1e-6)
         #expect(obj > full.objective!, "the first incumbent of this instance is not optimal, so the stop is what ended the search")
+        // The local search's incumbent is feasible and no better than the optimum.
+        let start = try #require(GAPLocalSearch.solve(g, sense: .minimize))
+        var load = [Int](repeating: 0, count: m), startCost = 0
+        for (job, agent) in start.enumerated() { load[agent] += res[agent][job]; startCost += cost[agent][job] }
+        #expect((0..<m).allSatisfy { load[$0] <= cap[$0] } && startCost >= full.objective!)
+        #expect(full.heuristicObjective == startCost)
+    }
+}
+
+@Suite struct GAPLocalSearchTests {
+    /// On random small instances (tight and loose, both senses) the local search returns only
+    /// feasible assignments, never better than the exhaustive optimum, and finds one whenever
+    /// the instance is loose enough; it matches the optimum on most.
+    @Test func localSearchIsFeasibleAndBoundedByTheOptimum() throws {
+        var found = 0, optimal = 0, feasibleInstances = 0
+        for seed in 0..<300 {
+            var rng = SplitMix64(seed: UInt64(seed) &+ 123_000)
+            let m = rng.int(in: 2...3), n = rng.int(in: 3...7)
+            let cost = (0..<m).map { _ in (0..<n).map { _ in rng.int(in: 1...30) } }
+            let res = (0..<m).map { _ in (0..<n).map { _ in rng.int(in: 1...10) } }
+            let tight = [0.5, 0.7, 1.0][rng.int(in: 0...2)]
+            let cap = (0..<m).map { i in max(1, Int(Double(res[i].reduce(0, +)) * tight / Double(m))) }
+            let g = GAPInstance(name: "r\(seed)", agents: m, jobs: n, cost: cost, resource: res, capacity: cap)
+            let sense: ObjectiveSense = seed % 2 == 0 ? .minimize : .maximize
+            var best: Int?
+            var a = [Int](repeating: 0, count: n)
+            func go(_ j: Int) {
+                if j == n {
+                    var load = [Int](repeating: 0, count: m), total = 0
+                    for (job, i) in a.enumerated() { load[i] += res[i][job]; total += cost[i][job] }
+                    guard (0..<m).allSatisfy({ load[$0] <= cap[$0] }) else { return }
+                    if best.map({ sense == .minimize ? total < $0 : total > $0 }) ?? true { best = total }
+                    return
+                }
+                for i in 0..<m { a[j] = i; go(j + 1) }
+            }
+            go(0)
+            if best != nil { feasibleInstances += 1 }
+            guard let agentOf = GAPLocalSearch.solve(g, sense: sense) else { continue }
+            var load = [Int](repeating: 0, count: m), total = 0
+            for (job, i) in agentOf.enumerated() { load[i] += res[i][job]; total += cost[i][job] }
+            #expect((0..<m).allSatisfy { load[$0] <= cap[$0] }, "seed \(seed): infeasible")
+            let opt = try #require(best, "seed \(seed): a solution on an infeasible instance")
+            #expect(sense == .minimize ? total >= opt : total <= opt)
+            found += 1
+            if total == opt { optimal += 1 }
+        }
+        #expect(found >= feasibleInstances * 9 / 10 && optimal >= found * 8 / 10, "found \(found) of \(feasibleInstances), optimal \(optimal)")
     }
 }
