@@ -3,6 +3,7 @@
 #include <setjmp.h>
 #include <stdio.h>
 #include <string.h>
+#include <math.h>
 
 static _Thread_local jmp_buf *pdm_jump;
 static _Thread_local char pdm_log[1024];
@@ -139,6 +140,36 @@ static void pdm_report(glp_tree *T, pdm_cb_state *st) {
     p->progress(p->progress_ctx, glp_mip_obj_val(P), has, bound, gap, a_cnt, t_cnt);
 }
 
+/* Whether the start fits the problem the search runs on: with the MIP presolver on, that is
+ * the presolved problem, and the start (indexed by the original columns) is offered only when
+ * the column count is unchanged and every row holds at the start's values. */
+static int pdm_start_fits(glp_tree *T, const double *x, int ncols) {
+    glp_prob *Q = glp_ios_get_prob(T);
+    int n = glp_get_num_cols(Q), m = glp_get_num_rows(Q);
+    if (n != ncols) return 0;
+    int *ind = (int *)glp_alloc(1 + n, sizeof(int));
+    double *val = (double *)glp_alloc(1 + n, sizeof(double));
+    int fits = 1;
+    for (int i = 1; i <= m && fits; i++) {
+        int len = glp_get_mat_row(Q, i, ind, val);
+        double a = 0;
+        for (int k = 1; k <= len; k++) a += val[k] * x[ind[k]];
+        int type = glp_get_row_type(Q, i);
+        double lb = glp_get_row_lb(Q, i), ub = glp_get_row_ub(Q, i), tol = 1e-6 * (1 + fabs(a));
+        if ((type == GLP_LO || type == GLP_DB || type == GLP_FX) && a < lb - tol) fits = 0;
+        if ((type == GLP_UP || type == GLP_DB || type == GLP_FX) && a > ub + tol) fits = 0;
+    }
+    for (int j = 1; j <= n && fits; j++) {
+        int type = glp_get_col_type(Q, j);
+        double lb = glp_get_col_lb(Q, j), ub = glp_get_col_ub(Q, j);
+        if ((type == GLP_LO || type == GLP_DB || type == GLP_FX) && x[j] < lb - 1e-9) fits = 0;
+        if ((type == GLP_UP || type == GLP_DB || type == GLP_FX) && x[j] > ub + 1e-9) fits = 0;
+    }
+    glp_free(ind);
+    glp_free(val);
+    return fits;
+}
+
 static void pdm_callback(glp_tree *T, void *info) {
     pdm_cb_state *st = (pdm_cb_state *)info;
     const pdm_mip_params *p = st->params;
@@ -150,7 +181,7 @@ static void pdm_callback(glp_tree *T, void *info) {
     }
     if (reason == GLP_IHEUR && p->start && !st->gave_start) {
         st->gave_start = 1;
-        glp_ios_heur_sol(T, p->start);
+        if (pdm_start_fits(T, p->start, p->start_ncols)) glp_ios_heur_sol(T, p->start);
     }
     if (p->progress && (reason == GLP_IBINGO || reason == GLP_ISELECT)) {
         double now = glp_time();

@@ -40,7 +40,12 @@ extension Problem {
     ///
     /// - Parameters:
     ///   - start: an optional feasible incumbent (one value per column) offered to GLPK's
-    ///     first heuristic callback (`glp_ios_heur_sol`).
+    ///     first heuristic callback (`glp_ios_heur_sol`). GLPK checks only its integrality, and
+    ///     with the MIP presolver on the callback sees the presolved problem, whose columns need
+    ///     not match the model's (measured: a GAP model with a column fixed by presolve took a
+    ///     shifted start as its incumbent). So the start is offered only when the problem
+    ///     searched has as many columns and every row and bound holds at its values; else the
+    ///     search runs without it.
     ///   - stop: a flag that ends the search with ``TerminationStatus/stopped``.
     ///   - progress: called on each new incumbent and at `progressInterval` while searching;
     ///     it must not call GLPK.
@@ -100,6 +105,7 @@ extension Problem {
             if let startValues {
                 try startValues.withUnsafeBufferPointer { (buf) throws(GLPKError) in
                     p.start = buf.baseAddress
+                    p.start_ncols = Int32(d.columns)
                     try call { pdm_intopt($0, &p, &ret, $1) }
                 }
             } else {

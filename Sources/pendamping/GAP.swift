@@ -36,8 +36,12 @@ struct GAP: ParsableCommand {
         var instance: String; var agents: Int; var jobs: Int; var sense: String; var status: String
         var objective: Int?; var bound: Double?; var relativeGap: Double?; var seconds: Double; var known: Int?
         var reachedKnown: Bool?
-        /// The local search's objective: the branch and cut's first incumbent.
+        /// The heuristics' objective (local search and Lagrangian repairs): the branch and cut's first incumbent.
         var heuristic: Int?
+        /// Share of pairs the Lagrangian reduced-cost fixing removed before the branch and cut.
+        var fixedShare: Double
+        /// Seconds until an incumbent within 0.5 % of the known optimum (when one is known and reached).
+        var secondsToHalfPercent: Double?
     }
 
     func run() throws {
@@ -47,7 +51,7 @@ struct GAP: ParsableCommand {
             let signals = SignalStop(stop)
             defer { withExtendedLifetime(signals) {} }
             if format == .text {
-                print("instance   agents  jobs  sense  status      objective        bound     gap   seconds  known  heuristic")
+                print("instance   agents  jobs  sense  status      objective        bound     gap   seconds  known  heuristic  fixed  to0.5%")
             }
             for file in files {
                 let instances = try GAPInstance.read(path: file)
@@ -57,13 +61,22 @@ struct GAP: ParsableCommand {
                 let solver = GAPSolver(sense: chosen == "max" ? .maximize : .minimize,
                                        timeLimit: .milliseconds(Int64(timeLimit * 1000)), relativeGap: gap)
                 for g in instances {
-                    let progress = isatty(2) != 0 ? ProgressLine.mip(label: g.name) : nil
-                    let o = try solver.solve(g, stop: stop, progress: progress)
-                    if progress != nil { ProgressLine.clear() }
+                    let line = isatty(2) != 0 ? ProgressLine.mip(label: g.name) : nil
                     let k = known[g.name]
+                    let clock = ContinuousClock(), began = clock.now
+                    var reached: Double?
+                    let o = try solver.solve(g, stop: stop) { p in
+                        line?(p)
+                        if reached == nil, let k, let inc = p.incumbent, abs(inc - Double(k)) <= 0.005 * abs(Double(k)) {
+                            let (s, a) = (clock.now - began).components
+                            reached = Double(s) + Double(a) / 1e18
+                        }
+                    }
+                    if line != nil { ProgressLine.clear() }
                     let row = Row(instance: g.name, agents: g.agents, jobs: g.jobs, sense: chosen, status: o.status.rawValue,
                                   objective: o.objective, bound: o.bound, relativeGap: o.relativeGap, seconds: (o.seconds * 1000).rounded() / 1000,
-                                  known: k, reachedKnown: k.map { $0 == o.objective }, heuristic: o.heuristicObjective)
+                                  known: k, reachedKnown: k.map { $0 == o.objective }, heuristic: o.heuristicObjective,
+                                  fixedShare: (o.fixedShare * 1000).rounded() / 1000, secondsToHalfPercent: reached.map { ($0 * 100).rounded() / 100 })
                     rows.append(row)
                     if format == .text { print(Self.text(row)) }
                     if stop.isStopped { break }
@@ -93,6 +106,7 @@ struct GAP: ParsableCommand {
         let gap = r.relativeGap.map { formatFixed($0 * 100, 2) + "%" } ?? "—"
         return pad(r.instance, 10) + " " + pad(String(r.agents), 7) + pad(String(r.jobs), 6) + pad(r.sense, 7) + pad(r.status, 11)
             + obj.leftPad(10) + bound.leftPad(13) + gap.leftPad(8) + formatFixed(r.seconds, 2).leftPad(10) + "  " + pad(r.known.map(String.init) ?? "—", 6)
-            + " " + (r.heuristic.map(String.init) ?? "—")
+            + " " + pad(r.heuristic.map(String.init) ?? "—", 10) + formatFixed(r.fixedShare * 100, 0).leftPad(4) + "%"
+            + (r.secondsToHalfPercent.map { formatFixed($0, 2) } ?? "—").leftPad(8)
     }
 }

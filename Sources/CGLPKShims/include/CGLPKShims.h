@@ -39,6 +39,7 @@ typedef struct pdm_mip_params {
     int br_tech, bt_tech;
     const volatile int *stop;      /* when non-zero, the search stops (GLP_ESTOP) */
     const double *start;           /* optional incumbent, 1-based column values */
+    int start_ncols;               /* columns of the model the start belongs to */
     void (*progress)(void *ctx, double incumbent, int has_incumbent, double bound,
                      double gap, int active_nodes, int total_nodes);
     void *progress_ctx;

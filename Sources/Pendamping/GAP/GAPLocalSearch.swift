@@ -12,40 +12,43 @@
 ///    keeps them all, so the search moves along the boundary of feasibility; the best
 ///    feasible assignment seen is kept. Then a few random shifts and swaps from the current
 ///    assignment, and the next descent.
-/// The rounds are counted, not timed (at most `rounds`, and no more than `patience` after the
-/// last better feasible solution), so the result is deterministic.
+/// The rounds are counted, not timed (at most `rounds`, and no more than `patience`, by default
+/// 10 per job, after the last better feasible solution), so the result is deterministic.
 ///
 /// Costs are minimised (a maximisation instance is negated). - Complexity: `O(jobs²)` per
 /// descent pass, `rounds` descents.
 enum GAPLocalSearch {
     /// The agent of each job in the best feasible solution found, or nil when none was.
-    static func solve(_ g: GAPInstance, sense: ObjectiveSense, rounds: Int = 1500, patience: Int = 300, seed: UInt64 = 1) -> [Int]? {
-        let sign = sense == .minimize ? 1 : -1
+    static func solve(_ g: GAPInstance, sense: ObjectiveSense, rounds: Int = 4000, patience: Int? = nil, seed: UInt64 = 1) -> [Int]? {
+        solve(g, cost: signedCosts(g, sense), rounds: rounds, patience: patience, seed: seed)?.agentOf
+    }
+
+    /// Costs to minimise: `cost[i][j]`, negated for a maximisation instance.
+    static func signedCosts(_ g: GAPInstance, _ sense: ObjectiveSense) -> [[Int]] {
+        sense == .minimize ? g.cost : g.cost.map { $0.map { -$0 } }
+    }
+
+    /// Rounds for an instance: 4000 up to 200 jobs, fewer as a descent pass grows with jobs²
+    /// (at least 50), so large instances take seconds, not minutes.
+    static func defaultRounds(jobs: Int) -> Int { max(50, min(4000, 160_000_000 / max(1, jobs * jobs))) }
+
+    /// The best feasible assignment found for costs `cost` (minimised) and its cost.
+    /// - Parameter deadline: a safety net; the counted rounds end the search first on every
+    ///   instance measured.
+    static func solve(_ g: GAPInstance, cost c: [[Int]], rounds: Int, patience: Int? = nil, seed: UInt64 = 1,
+                      deadline: ContinuousClock.Instant? = nil) -> (agentOf: [Int], cost: Int)? {
         let n = g.jobs, m = g.agents
         guard n > 0, m > 0 else { return nil }
-        var c = [[Int]](repeating: [], count: m)
-        for i in 0..<m { c[i] = g.cost[i].map { sign * $0 } }
         var state = State(g: g, cost: c)
-        let regret = (0..<n).map { j -> Int in
-            let sorted = (0..<m).map { c[$0][j] }.sorted()
-            return sorted.count >= 2 ? sorted[1] - sorted[0] : 0
-        }
-        for j in (0..<n).sorted(by: { regret[$0] != regret[$1] ? regret[$0] > regret[$1] : $0 < $1 }) {
-            var i = -1
-            for x in 0..<m where state.load[x] + g.resource[x][j] <= g.capacity[x] {
-                if i < 0 || c[x][j] < c[i][j] { i = x }
-            }
-            if i < 0 {
-                i = 0
-                for x in 1..<m where g.capacity[x] - state.load[x] > g.capacity[i] - state.load[i] { i = x }
-            }
-            state.assign(j, to: i)
-        }
+        state.place(unassigned: Array(0..<n))
         let spread = max(1, (c.flatMap { $0 }.max() ?? 1) - (c.flatMap { $0 }.min() ?? 0))
         var lambda = Double(spread)
+        // Larger instances keep improving longer: by default 10 rounds per job without a better one.
+        let patience = patience ?? 10 * n
         var best: [Int]?, bestCost = Int.max, lastBetter = 0
         var rng = SplitMix64(seed: seed)
         for round in 0...rounds where round - lastBetter <= patience {
+            if let deadline, round > 0, ContinuousClock.now >= deadline { break }
             if round > 0 { for _ in 0..<(2 + rng.int(in: 0...3)) { state.perturb(&rng) } }
             state.descend(lambda: lambda)
             if state.excess == 0 {
@@ -55,7 +58,23 @@ enum GAPLocalSearch {
                 lambda *= 1.3
             }
         }
-        return best
+        return best.map { ($0, bestCost) }
+    }
+
+    /// An assignment completing `partial` (the agent of each job or -1): the missing jobs by
+    /// regret, then descents with a growing penalty until no capacity is exceeded. Nil when
+    /// the penalty does not reach feasibility. - Complexity: a few descents, `O(jobs²)` a pass.
+    static func repair(_ g: GAPInstance, cost c: [[Int]], partial: [Int]) -> (agentOf: [Int], cost: Int)? {
+        var state = State(g: g, cost: c)
+        for (j, i) in partial.enumerated() where i >= 0 { state.assign(j, to: i) }
+        state.place(unassigned: partial.indices.filter { partial[$0] < 0 })
+        var lambda = Double(max(1, (c.flatMap { $0 }.max() ?? 1) - (c.flatMap { $0 }.min() ?? 0)))
+        for _ in 0..<6 {
+            state.descend(lambda: lambda)
+            if state.excess == 0 { return (state.agent, state.cost) }
+            lambda *= 4
+        }
+        return nil
     }
 
     /// An assignment with its loads, cost and total capacity excess, kept up to date by moves.
@@ -73,6 +92,28 @@ enum GAPLocalSearch {
         }
 
         func over(_ i: Int, _ l: Int) -> Int { max(0, l - g.capacity[i]) }
+
+        /// Places `jobs` in order of regret (the gap between their two cheapest agents), each on
+        /// its cheapest agent with room, else on the one with the most room left. `O(jobs·agents)`.
+        mutating func place(unassigned jobs: [Int]) {
+            let m = g.agents
+            let regret = jobs.map { j -> Int in
+                let sorted = (0..<m).map { c[$0][j] }.sorted()
+                return sorted.count >= 2 ? sorted[1] - sorted[0] : 0
+            }
+            for k in jobs.indices.sorted(by: { regret[$0] != regret[$1] ? regret[$0] > regret[$1] : jobs[$0] < jobs[$1] }) {
+                let j = jobs[k]
+                var i = -1
+                for x in 0..<m where load[x] + g.resource[x][j] <= g.capacity[x] {
+                    if i < 0 || c[x][j] < c[i][j] { i = x }
+                }
+                if i < 0 {
+                    i = 0
+                    for x in 1..<m where g.capacity[x] - load[x] > g.capacity[i] - load[i] { i = x }
+                }
+                assign(j, to: i)
+            }
+        }
 
         mutating func assign(_ j: Int, to i: Int) {
             if agent[j] >= 0 { move(j, to: i); return }

@@ -16,8 +16,13 @@ public struct GAPSolver: Sendable {
     public var sense: ObjectiveSense
     var options: MIPOptions
     /// Most rounds of the local search that gives the first incumbent (``GAPLocalSearch``;
-    /// it also stops after 300 rounds without a better solution); 0 leaves it out.
-    public var localSearchRounds = 1500
+    /// it also stops after 10 rounds per job without a better solution); 0 leaves it out,
+    /// negative chooses by size (``GAPLocalSearch/defaultRounds(jobs:)``).
+    public var localSearchRounds = -1
+    /// Most sub-solves of the large-neighbourhood search (``GAPNeighbourhood``); 0 leaves it out.
+    public var neighbourhoodSolves = 200
+    /// Most subgradient steps of the Lagrangian relaxation (``GAPLagrangian``); 0 leaves it out.
+    public var lagrangianSteps = 3000
 
     /// - Parameters:
     ///   - timeLimit: stop and return the best solution after this long (nil: no limit).
@@ -45,17 +50,20 @@ public struct GAPSolver: Sendable {
         public var seconds: Double
         /// The local search's objective, the branch and cut's first incumbent (``GAPLocalSearch``).
         public var heuristicObjective: Int? = nil
+        /// Share of the pairs the Lagrangian relaxation's reduced-cost fixing removed before
+        /// the branch and cut (1 when the relaxation alone proved the incumbent optimal).
+        public var fixedShare: Double = 0
     }
 
     /// The MIP of `instance` as a ``LinearModel`` and each column's (agent, job).
     /// - Complexity: `O(agents·jobs)`.
-    func model(_ g: GAPInstance) -> (LinearModel, [(agent: Int, job: Int)]) {
+    func model(_ g: GAPInstance, allowed: [[Bool]]? = nil) -> (LinearModel, [(agent: Int, job: Int)]) {
         var lm = LinearModel(sense: sense.glpk)
         for _ in 0..<g.jobs { lm.addRow(.fixed(1)) }
         for i in 0..<g.agents { lm.addRow(.upper(Double(g.capacity[i]))) }
         var columns: [(agent: Int, job: Int)] = []
         for i in 0..<g.agents {
-            for j in 0..<g.jobs where g.resource[i][j] <= g.capacity[i] {
+            for j in 0..<g.jobs where g.resource[i][j] <= g.capacity[i] && allowed?[i][j] ?? true {
                 let c = lm.addColumn(.range(0, 1), objective: Double(g.cost[i][j]), kind: .binary)
                 lm.set(row: Int32(j), column: c, 1)
                 lm.set(row: Int32(g.jobs + i), column: c, Double(g.resource[i][j]))
@@ -66,35 +74,134 @@ public struct GAPSolver: Sendable {
     }
 
     /// Solves one instance, checking the answer's feasibility and objective before returning it.
+    ///
+    /// Three stages: (1) on two threads at once, ``GAPLocalSearch`` and ``GAPLagrangian``
+    /// (each deterministic: counted rounds and steps); (2) with the better incumbent, the
+    /// relaxation's reduced-cost fixing removes the pairs no better assignment uses, and when
+    /// its bound meets the incumbent the incumbent is proven optimal without GLPK; (3) GLPK's
+    /// branch and cut on the remaining pairs, started from the incumbent (`glp_ios_heur_sol`).
+    /// Without a time limit the result is deterministic; when one is hit the stages end early
+    /// and the answer depends on the machine's speed.
     public func solve(_ g: GAPInstance, stop: SolveStop? = nil, progress: ((SolveProgress) -> Void)? = nil) throws -> Outcome {
-        let (lm, columns) = model(g)
         let clock = ContinuousClock(), start = clock.now
-        let report = progress.map { report in { (p: MIPProgress) in report(SolveProgress(p)) } }
-        // The local search's incumbent starts the branch and cut (GLPK's glp_ios_heur_sol).
-        let heuristic = localSearchRounds > 0 ? GAPLocalSearch.solve(g, sense: sense, rounds: localSearchRounds) : nil
-        let incumbent = heuristic.map { agentOf in columns.map { agentOf[$0.job] == $0.agent ? 1.0 : 0.0 } }
-        let heuristicObjective = heuristic.map { a in (0..<g.jobs).reduce(0) { $0 + g.cost[a[$1]][$1] } }
-        // The local search's time counts against the limit.
+        let deadline = options.timeLimit.map { start + $0 }
+        let cost = GAPLocalSearch.signedCosts(g, sense)
+        let sign = sense == .minimize ? 1 : -1
+        // 1. Local search and Lagrangian relaxation side by side; the relaxation's step target
+        //    is a short local search's cost until its own repairs do better.
+        let rounds = localSearchRounds < 0 ? GAPLocalSearch.defaultRounds(jobs: g.jobs) : localSearchRounds
+        let quick = rounds > 0 ? GAPLocalSearch.solve(g, cost: cost, rounds: min(rounds, 50), deadline: deadline) : nil
+        let steps = lagrangianSteps
+        let found = try concurrentMap(2) { k -> (agentOf: [Int], cost: Int, relaxation: GAPLagrangian.Outcome?)? in
+            if k == 0 {
+                guard rounds > 0, let r = GAPLocalSearch.solve(g, cost: cost, rounds: rounds, deadline: deadline) else { return nil }
+                return (r.agentOf, r.cost, nil)
+            }
+            guard steps > 0 else { return nil }
+            var lagrangian = GAPLagrangian(g: g, cost: cost)
+            lagrangian.iterations = steps; lagrangian.deadline = deadline
+            let o = lagrangian.run(upper: quick)
+            return (o.best ?? [], o.bestCost, o)
+        }
+        let relaxation = found[1]?.relaxation
+        var incumbent: (agentOf: [Int], cost: Int)?
+        for f in found.compactMap({ $0 }) where !f.agentOf.isEmpty && f.cost < (incumbent?.cost ?? Int.max) { incumbent = (f.agentOf, f.cost) }
+        let lowerBound = relaxation.map { GAPLagrangian.integerBound($0.bound) }
+        if let incumbent {
+            progress?(SolveProgress(incumbent: Double(sign * incumbent.cost), bound: Double(sign * (lowerBound ?? Int(Int32.min)))))
+        }
+        func seconds() -> Double { let (sec, atto) = (clock.now - start).components; return Double(sec) + Double(atto) / 1e18 }
+        // 2. Reduced-cost fixing with the incumbent, then large-neighbourhood search on the
+        //    pairs left; a better incumbent fixes more. Proven by the relaxation alone?
+        var allowed: [[Bool]]?
+        func fix() { if let incumbent, let relaxation { allowed = GAPLagrangian(g: g, cost: cost).fixings(relaxation.multipliers, upper: incumbent.cost).allowed } }
+        fix()
+        if let found = incumbent, neighbourhoodSolves > 0, lowerBound.map({ $0 < found.cost }) ?? true {
+            var lns = GAPNeighbourhood(g: g, cost: cost)
+            lns.subSolves = neighbourhoodSolves; lns.deadline = deadline
+            let better = try lns.improve(found, allowed: allowed)
+            if better.cost < found.cost {
+                incumbent = better; fix()
+                progress?(SolveProgress(incumbent: Double(sign * better.cost), bound: Double(sign * (lowerBound ?? Int(Int32.min)))))
+            }
+        }
+        if let found = incumbent, try check(g, found.agentOf, cost: cost, what: "a heuristic's") != found.cost {
+            throw MatchingError.invalidSolution("a heuristic's GAP assignment costs other than it says")
+        }
+        let heuristicObjective = incumbent.map { sign * $0.cost }
+        if let incumbent, let lowerBound, lowerBound >= incumbent.cost {
+            return Outcome(status: .optimal, objective: sign * incumbent.cost, bound: Double(sign * incumbent.cost), relativeGap: 0,
+                           agentOf: incumbent.agentOf, seconds: seconds(), heuristicObjective: heuristicObjective, fixedShare: 1)
+        }
+        // 3. Branch and cut on the pairs left, from the incumbent; its time counts against the
+        //    limit. Jobs left with one agent are settled here, so that GLPK's presolver keeps
+        //    every column and accepts the start (``GLPK/Problem/intopt(_:start:stop:progress:)``).
+        var settled = [Int](repeating: -1, count: g.jobs), used = [Int](repeating: 0, count: g.agents)
+        if let allowed {
+            for j in 0..<g.jobs {
+                let on = (0..<g.agents).filter { allowed[$0][j] }
+                if on.count == 1 { settled[j] = on[0]; used[on[0]] += g.resource[on[0]][j] }
+            }
+        }
+        let open = (0..<g.jobs).filter { settled[$0] < 0 }
+        let sub = g.restricted(jobs: open, agents: Array(0..<g.agents), cost: g.cost, allowed: allowed, used: used)
+        let (lm, columns) = model(sub)
+        let start01 = incumbent.map { inc in columns.map { inc.agentOf[open[$0.job]] == $0.agent ? 1.0 : 0.0 } }
+        let offset = Double((0..<g.jobs).reduce(0) { settled[$1] >= 0 ? $0 + g.cost[settled[$1]][$1] : $0 })
+        let report = progress.map { report in { (p: MIPProgress) in
+            var q = SolveProgress(p)
+            q.incumbent = q.incumbent.map { $0 + offset }; q.bound += offset
+            report(q)
+        } }
         var mipOptions = options
         if let limit = options.timeLimit { mipOptions.timeLimit = max(.milliseconds(1), limit - (clock.now - start)) }
-        let s = try GLPK.withProblem { p in try p.load(lm); return try p.intopt(mipOptions, start: incumbent, stop: stop?.flag, progress: report) }
-        let (sec, atto) = (clock.now - start).components
-        var agentOf = [Int](repeating: -1, count: g.jobs)
+        let s = try open.isEmpty ? nil : GLPK.withProblem { p in try p.load(lm); return try p.intopt(mipOptions, start: start01, stop: stop?.flag, progress: report) }
+        var agentOf = settled
         var objective: Int?
-        if s.hasSolution {
-            var used = [Int](repeating: 0, count: g.agents), total = 0
+        if open.isEmpty {
+            objective = try check(g, agentOf, cost: g.cost, what: "the fixing's")
+        } else if let s, s.hasSolution {
             for (c, v) in s.columnValues.enumerated() where v > 0.5 {
-                let (i, j) = columns[c]
-                guard agentOf[j] < 0 else { throw MatchingError.invalidSolution("job \(j) assigned twice") }
-                agentOf[j] = i; used[i] += g.resource[i][j]; total += g.cost[i][j]
+                let (i, k) = columns[c]
+                guard agentOf[open[k]] < 0 else { throw MatchingError.invalidSolution("job \(open[k]) assigned twice") }
+                agentOf[open[k]] = i
             }
-            guard agentOf.allSatisfy({ $0 >= 0 }), (0..<g.agents).allSatisfy({ used[$0] <= g.capacity[$0] }),
-                  Double(total) == s.objective!.rounded() else {
-                throw MatchingError.invalidSolution("GLPK's GAP solution is not feasible")
-            }
-            objective = total
+            objective = try check(g, agentOf, cost: g.cost, what: "GLPK's")
         }
-        return Outcome(status: MatchStatus(s.status), objective: objective, bound: s.bound, relativeGap: s.relativeGap,
-                       agentOf: agentOf, seconds: Double(sec) + Double(atto) / 1e18, heuristicObjective: heuristicObjective)
+        // The incumbent stands when GLPK found nothing better (or when its start did not fit).
+        if let incumbent, objective.map({ sign * $0 > incumbent.cost }) ?? true {
+            agentOf = incumbent.agentOf; objective = sign * incumbent.cost
+        }
+        var bound = open.isEmpty ? objective.map(Double.init) : s?.bound.map { $0 + offset }
+        var status = open.isEmpty ? MatchStatus.optimal : s.map { MatchStatus($0.status) } ?? .undefined
+        var gap = bound.flatMap { b in objective.map { abs(Double($0) - b) / (abs(Double($0)) + Double.ulpOfOne) } }
+        // GLPK's bound covers the assignments costing at most the incumbent (the others were
+        // fixed out); the relaxation's bound covers all. The tighter of the two is reported.
+        if let lowerBound, let objective {
+            let lagrangianBound = Double(sign * lowerBound)
+            let tighter = sense == .minimize ? max(bound ?? -.infinity, lagrangianBound) : min(bound ?? .infinity, lagrangianBound)
+            bound = tighter
+            gap = abs(Double(objective) - tighter) / (abs(Double(objective)) + Double.ulpOfOne)
+            if sign * objective <= lowerBound { status = .optimal; gap = 0; bound = Double(objective) }
+        }
+        let possible = (0..<g.agents).reduce(0) { t, i in t + (0..<g.jobs).filter { g.resource[i][$0] <= g.capacity[i] }.count }
+        let share = allowed.map { _ in 1 - Double(columns.count) / Double(max(1, possible)) }
+        return Outcome(status: status, objective: objective, bound: bound, relativeGap: gap,
+                       agentOf: agentOf, seconds: seconds(), heuristicObjective: heuristicObjective, fixedShare: share ?? 0)
+    }
+
+    /// Checks an assignment (every job on one agent, no capacity exceeded) and returns its cost under `cost`.
+    @discardableResult
+    private func check(_ g: GAPInstance, _ agentOf: [Int], cost: [[Int]], what: String) throws -> Int {
+        var used = [Int](repeating: 0, count: g.agents), total = 0
+        guard agentOf.count == g.jobs else { throw MatchingError.invalidSolution("\(what) GAP assignment has \(agentOf.count) jobs") }
+        for (j, i) in agentOf.enumerated() {
+            guard (0..<g.agents).contains(i) else { throw MatchingError.invalidSolution("\(what) GAP assignment leaves job \(j) without an agent") }
+            used[i] += g.resource[i][j]; total += cost[i][j]
+        }
+        guard (0..<g.agents).allSatisfy({ used[$0] <= g.capacity[$0] }) else {
+            throw MatchingError.invalidSolution("\(what) GAP assignment exceeds a capacity")
+        }
+        return total
     }
 }

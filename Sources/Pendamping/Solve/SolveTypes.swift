@@ -52,6 +52,13 @@ public struct SolveProgress: Sendable {
         incumbent = p.incumbent; bound = p.bound; relativeGap = p.relativeGap
         activeNodes = p.activeNodes; totalNodes = p.totalNodes
     }
+
+    /// Progress before the branch and cut (a heuristic's incumbent, a relaxation's bound).
+    init(incumbent: Double?, bound: Double) {
+        self.incumbent = incumbent; self.bound = bound
+        relativeGap = incumbent.map { abs($0 - bound) / (abs($0) + Double.ulpOfOne) } ?? .infinity
+        activeNodes = 0; totalNodes = 0
+    }
 }
 
 /// A cut generator of the branch and cut (GLPK's `gmi_cuts`, `mir_cuts`, `cov_cuts`, `clq_cuts`).
