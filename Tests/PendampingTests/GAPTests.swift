@@ -58,7 +58,7 @@ let gapDirectory = ProcessInfo.processInfo.environment["PENDAMPING_GAP_DIR"]
         // Without the local search, so that the first incumbent is GLPK's own (the local
         // search finds this instance's optimum outright; it is tested below).
         var glpkOnly = GAPSolver(sense: .minimize)
-        glpkOnly.localSearchRounds = 0
+        glpkOnly.localSearchRounds = 0; glpkOnly.lagrangianSteps = 0; glpkOnly.neighbourhoodSolves = 0
         let o = try glpkOnly.solve(g, stop: stop) { p in if p.incumbent != nil { stop.stop() } }
         #expect(o.status == .stopped)
         let obj = try #require(o.objective)
@@ -78,7 +78,7 @@ let gapDirectory = ProcessInfo.processInfo.environment["PENDAMPING_GAP_DIR"]
         var load = [Int](repeating: 0, count: m), startCost = 0
         for (job, agent) in start.enumerated() { load[agent] += res[agent][job]; startCost += cost[agent][job] }
         #expect((0..<m).allSatisfy { load[$0] <= cap[$0] } && startCost >= full.objective!)
-        #expect(full.heuristicObjective == startCost)
+        #expect(full.heuristicObjective.map { $0 <= startCost } == true)
     }
 }
 

@@ -196,3 +196,21 @@ func solvedOrInfeasible(_ solve: () throws -> RulesSolver.Outcome) throws -> Rul
         for q in rules.quotas { #expect(q.mentees.filter { r.outcome.assignment.pairOf[Int($0)] >= 0 }.count >= q.required) }
     }
 }
+
+@Suite struct RulesCohortBoundTests {
+    /// The cohort bound never falls below the exhaustive optimum of a rule-abiding solution,
+    /// with or without a target, on the random rule cases of ``RulesTests``.
+    @Test func cohortBoundNeverBelowTheOptimum() throws {
+        var checked = 0
+        for seed in 0..<300 {
+            guard let (model, rules, d) = RulesTests().smallRuleCase(seed),
+                  let optimum = exhaustiveOptimum(model, rules: rules, dataset: d) else { continue }
+            for target in [nil, Double(optimum)] {
+                let bound = RulesCohortBound(model: model, rules: rules).run(target: target)
+                #expect(bound >= Double(optimum) - 1e-6 * max(1, abs(bound)), "seed \(seed): \(bound) < \(optimum)")
+            }
+            checked += 1
+        }
+        #expect(checked > 100)
+    }
+}

@@ -40,7 +40,11 @@ struct GAPLagrangian {
     }
 
     /// The smallest integer at least `bound` (costs are integers), allowing for rounding.
-    static func integerBound(_ bound: Double) -> Int { Int((bound - 1e-6 * max(1, abs(bound))).rounded(.up)) }
+    /// Held within ±10¹⁵ (an infeasible instance drives the relaxation without limit).
+    static func integerBound(_ bound: Double) -> Int {
+        guard bound.isFinite else { return bound < 0 ? -1_000_000_000_000_000 : 1_000_000_000_000_000 }
+        return Int(min(1e15, max(-1e15, (bound - 1e-6 * max(1, abs(bound))).rounded(.up))))
+    }
 
     /// Subgradient steps from `u_j` = the second cheapest cost of job `j`, with Polyak's step
     /// towards the best known cost (`upper`, improved by the repairs).

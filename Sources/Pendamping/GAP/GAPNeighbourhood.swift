@@ -59,6 +59,10 @@ struct GAPNeighbourhood {
     private func subSolve(_ group: [Int], _ jobs: [Int], _ agentOf: [Int], _ allowed: [[Bool]]?) throws -> [Int]? {
         let sub = g.restricted(jobs: jobs, agents: group, cost: cost, allowed: allowed)
         var options = GAPSolver.defaultOptions
+        // GLPK 5.0's MIP presolver ends in a fatal error when it settles every column of a
+        // small model (glp_add_cols with no columns, measured on gap1); the root LP is solved
+        // by the simplex instead.
+        options.presolve = false
         options.progressInterval = .zero
         options.timeLimit = deadline.map { max(.milliseconds(1), $0 - ContinuousClock.now) }
         let solver = GAPSolver(sense: .minimize, options: options)

@@ -155,7 +155,18 @@ public struct GAPSolver: Sendable {
         } }
         var mipOptions = options
         if let limit = options.timeLimit { mipOptions.timeLimit = max(.milliseconds(1), limit - (clock.now - start)) }
-        let s = try open.isEmpty ? nil : GLPK.withProblem { p in try p.load(lm); return try p.intopt(mipOptions, start: start01, stop: stop?.flag, progress: report) }
+        func branchAndCut(_ o: MIPOptions) throws -> MIPSolution {
+            try GLPK.withProblem { p in try p.load(lm); return try p.intopt(o, start: start01, stop: stop?.flag, progress: report) }
+        }
+        var s: MIPSolution?
+        if !open.isEmpty {
+            do { s = try branchAndCut(mipOptions) } catch is GLPKError where mipOptions.presolve {
+                // GLPK 5.0's presolver fails when it settles every column (see ``GAPNeighbourhood``): again without it.
+                mipOptions.presolve = false
+                if let limit = options.timeLimit { mipOptions.timeLimit = max(.milliseconds(1), limit - (clock.now - start)) }
+                s = try branchAndCut(mipOptions)
+            }
+        }
         var agentOf = settled
         var objective: Int?
         if open.isEmpty {

@@ -93,11 +93,23 @@ public struct RulesSolver: Sendable {
         if let limit = options.timeLimit { lagrangian.deadline = began + (large ? limit : limit / 4) }
         let repair = RulesRepair(model: model, rules: rules)
         let relaxed = try lagrangian.run(coreOptimum: core) { repair.repair($0) }
-        let upper = min(Double(core.objective), relaxed.bound)
+        // The cohort bound (``RulesCohortBound``) runs on the second core beside GLPK; both are
+        // deterministic, so the tighter of their bounds is too.
+        // Only beside GLPK: above the column limit it would add its time to the solve's.
+        var cohortSearch = RulesCohortBound(model: model, rules: rules)
+        cohortSearch.stop = stop
+        if let limit = options.timeLimit { cohortSearch.deadline = began + limit }
+        let target = relaxed.best.map { Double($0.objective) }
+        let cohortSolve = large ? nil : BackgroundValue { [cohortSearch] in cohortSearch.run(target: target) }
+        let networkUpper = min(Double(core.objective), relaxed.bound)
+        var upper = networkUpper
+        /// Both Lagrangian bounds, once the cohort bound is in (waits for it).
+        func lagrangianUpper() -> Double { min(networkUpper, cohortSolve?.value ?? .infinity) }
         stages.append(SolveStage(name: .lagrangian, engine: .lagrangianRepair, status: relaxed.best == nil ? .undefined : .feasible,
                                  objective: relaxed.best?.objective, bound: upper, iterations: relaxed.iterations))
         /// Ends with the best repaired solution (or none) and the given bound.
-        func fallback(_ status: MatchStatus, _ why: String, bound: Double = upper) -> Outcome {
+        func fallback(_ status: MatchStatus, _ why: String, bound given: Double? = nil) -> Outcome {
+            let bound = min(given ?? upper, lagrangianUpper())
             stages[stages.count - 1].note = why
             guard let best = relaxed.best else {
                 // No rule-abiding solution is known: say so rather than call the fixed pairs a solution.
@@ -137,6 +149,8 @@ public struct RulesSolver: Sendable {
             return fallback(root.status == .timeLimit ? .timeLimit : .undefined, "GLPK's LP relaxation ended \(root.status.rawValue)")
         }
         if mip.status == .infeasible { throw InfeasibleRules(conflicts: try explain(rm).map { $0.describe(dataset, rules) }) }
+        upper = lagrangianUpper()
+        stages[1].bound = upper
         let mipBound = mip.bound.map { min(upper, $0 + Double(fixedPart.objective)) } ?? upper
         guard mip.hasSolution else {
             stages.append(SolveStage(name: .branchAndCut, engine: .glpkIntopt, status: MatchStatus(mip.status), objective: nil,

@@ -1,0 +1,104 @@
+import Testing
+@testable import Pendamping
+
+/// A random small GAP instance (tight or loose capacities) and every assignment's cost
+/// (nil when it breaks a capacity), listed by exhaustive enumeration.
+private func smallGAP(_ seed: Int) -> (GAPInstance, [(agentOf: [Int], cost: Int)]) {
+    var rng = SplitMix64(seed: UInt64(seed) &+ 777_000)
+    let m = rng.int(in: 2...3), n = rng.int(in: 3...7)
+    let cost = (0..<m).map { _ in (0..<n).map { _ in rng.int(in: 1...30) } }
+    let res = (0..<m).map { _ in (0..<n).map { _ in rng.int(in: 1...10) } }
+    let tight = [0.5, 0.7, 1.0][rng.int(in: 0...2)]
+    let cap = (0..<m).map { i in max(1, Int(Double(res[i].reduce(0, +)) * tight / Double(m))) }
+    let g = GAPInstance(name: "r\(seed)", agents: m, jobs: n, cost: cost, resource: res, capacity: cap)
+    var all: [(agentOf: [Int], cost: Int)] = []
+    var a = [Int](repeating: 0, count: n)
+    func go(_ j: Int) {
+        if j == n {
+            var load = [Int](repeating: 0, count: m), total = 0
+            for (job, i) in a.enumerated() { load[i] += res[i][job]; total += cost[i][job] }
+            if (0..<m).allSatisfy({ load[$0] <= cap[$0] }) { all.append((a, total)) }
+            return
+        }
+        for i in 0..<m { a[j] = i; go(j + 1) }
+    }
+    go(0)
+    return (g, all)
+}
+
+/// Cost of a feasible assignment, checked here from the instance alone; nil when infeasible.
+private func feasibleCost(_ g: GAPInstance, _ agentOf: [Int], cost: [[Int]]) -> Int? {
+    guard agentOf.count == g.jobs, agentOf.allSatisfy({ (0..<g.agents).contains($0) }) else { return nil }
+    var load = [Int](repeating: 0, count: g.agents), total = 0
+    for (j, i) in agentOf.enumerated() { load[i] += g.resource[i][j]; total += cost[i][j] }
+    return (0..<g.agents).allSatisfy { load[$0] <= g.capacity[$0] } ? total : nil
+}
+
+@Suite struct GAPLagrangianTests {
+    /// On 300 small instances (both senses): the knapsack relaxation's bound never exceeds the
+    /// exhaustive optimum; with the optimum as the incumbent, the reduced-cost fixing keeps every
+    /// pair of every optimal assignment; repaired assignments are feasible and cost what they say.
+    @Test func boundAndFixingAgreeWithExhaustiveSearch() throws {
+        var proven = 0, fixedSome = 0, instances = 0
+        for seed in 0..<300 {
+            let (g, all) = smallGAP(seed)
+            let sense: ObjectiveSense = seed % 2 == 0 ? .minimize : .maximize
+            let cost = GAPLocalSearch.signedCosts(g, sense)
+            guard let optimum = all.map({ a in (0..<g.jobs).reduce(0) { $0 + cost[a.agentOf[$1]][$1] } }).min() else { continue }
+            instances += 1
+            let o = GAPLagrangian(g: g, cost: cost).run(upper: nil)
+            #expect(GAPLagrangian.integerBound(o.bound) <= optimum, "seed \(seed): bound \(o.bound) above the optimum \(optimum)")
+            if let best = o.best {
+                #expect(feasibleCost(g, best, cost: cost) == o.bestCost, "seed \(seed): a repair is infeasible or mis-costed")
+                #expect(o.bestCost >= optimum)
+            }
+            if GAPLagrangian.integerBound(o.bound) >= optimum { proven += 1 }
+            let fix = GAPLagrangian(g: g, cost: cost).fixings(o.multipliers, upper: optimum)
+            for a in all where (0..<g.jobs).reduce(0, { $0 + cost[a.agentOf[$1]][$1] }) == optimum {
+                for (j, i) in a.agentOf.enumerated() {
+                    #expect(fix.allowed[i][j], "seed \(seed): an optimal pair (\(i), \(j)) was fixed out")
+                    #expect(fix.forced[j] < 0 || fix.forced[j] == i, "seed \(seed): job \(j) forced away from an optimum")
+                }
+            }
+            if fix.allowed.joined().filter({ !$0 }).count > 0 { fixedSome += 1 }
+        }
+        // The relaxation is not vacuous: it proves some optima outright and fixes pairs on most.
+        #expect(proven > instances / 4 && fixedSome > instances / 2, "proven \(proven), fixed on \(fixedSome) of \(instances)")
+    }
+
+    /// The whole solver (local search ‖ relaxation, fixing, neighbourhood search, GLPK) equals
+    /// exhaustive search and returns only feasible assignments; infeasible instances have none.
+    @Test func solverEqualsExhaustiveSearch() throws {
+        for seed in 0..<150 {
+            let (g, all) = smallGAP(seed)
+            let sense: ObjectiveSense = seed % 2 == 0 ? .minimize : .maximize
+            let o = try GAPSolver(sense: sense).solve(g)
+            let best = sense == .minimize ? all.map(\.cost).min() : all.map(\.cost).max()
+            guard let best else { #expect(o.objective == nil, "seed \(seed)"); continue }
+            #expect(o.status == .optimal && o.objective == best, "seed \(seed): \(o.objective ?? -1) vs \(best)")
+            #expect(feasibleCost(g, o.agentOf, cost: g.cost) == o.objective, "seed \(seed): infeasible answer")
+        }
+    }
+
+    /// The neighbourhood search on mid-size random instances keeps feasibility (checked here),
+    /// never raises the cost, and with fixing keeps to the allowed pairs.
+    @Test func neighbourhoodSearchKeepsFeasibility() throws {
+        for seed in 0..<12 {
+            var rng = SplitMix64(seed: UInt64(seed) &+ 99)
+            let m = rng.int(in: 4...8), n = rng.int(in: 30...60)
+            let cost = (0..<m).map { _ in (0..<n).map { _ in rng.int(in: 10...50) } }
+            let res = (0..<m).map { _ in (0..<n).map { _ in rng.int(in: 5...25) } }
+            let cap = (0..<m).map { i in Int(Double(res[i].reduce(0, +)) * 0.8 / Double(m)) }
+            let g = GAPInstance(name: "n\(seed)", agents: m, jobs: n, cost: cost, resource: res, capacity: cap)
+            guard let start = GAPLocalSearch.solve(g, cost: cost, rounds: 5) else { continue }
+            var lns = GAPNeighbourhood(g: g, cost: cost)
+            lns.subSolves = 30
+            let relaxation = GAPLagrangian(g: g, cost: cost).run(upper: start)
+            let allowed = GAPLagrangian(g: g, cost: cost).fixings(relaxation.multipliers, upper: start.cost).allowed
+            let better = try lns.improve(start, allowed: allowed)
+            #expect(feasibleCost(g, better.agentOf, cost: cost) == better.cost, "seed \(seed)")
+            #expect(better.cost <= start.cost)
+            for (j, i) in better.agentOf.enumerated() { #expect(allowed[i][j], "seed \(seed): a fixed-out pair used") }
+        }
+    }
+}
