@@ -25,6 +25,8 @@ struct GAP: ParsableCommand {
     var optima: String?
     @Option(help: "text or json.")
     var format: OutputFormat = .text
+    @Flag(help: "GLPK's branch and cut alone: no local search, Lagrangian relaxation, fixing or neighbourhood search (for comparison).")
+    var glpkOnly = false
 
     func validate() throws {
         if let sense, sense != "max" && sense != "min" { throw ValidationError("--sense must be max or min") }
@@ -58,8 +60,9 @@ struct GAP: ParsableCommand {
                 let known = GAPInstance.knownOptima(path: optima ?? URL(fileURLWithPath: file).deletingLastPathComponent().appendingPathComponent("optima.tsv").path)
                 let base = URL(fileURLWithPath: file).lastPathComponent
                 let chosen = sense ?? (base.hasPrefix("gap") && base.count > 7 && !base.dropFirst(3).first!.isNumber ? "min" : "max")
-                let solver = GAPSolver(sense: chosen == "max" ? .maximize : .minimize,
+                var solver = GAPSolver(sense: chosen == "max" ? .maximize : .minimize,
                                        timeLimit: .milliseconds(Int64(timeLimit * 1000)), relativeGap: gap)
+                if glpkOnly { solver.localSearchRounds = 0; solver.lagrangianSteps = 0; solver.neighbourhoodSolves = 0 }
                 for g in instances {
                     let line = isatty(2) != 0 ? ProgressLine.mip(label: g.name) : nil
                     let k = known[g.name]

@@ -15,7 +15,7 @@ struct GAPNeighbourhood {
     /// Costs to minimise, `cost[i][j]`.
     let cost: [[Int]]
     /// Agents freed together at first; after `patience` sub-solves without a better assignment
-    /// one more, up to `largestGroup` (measured on gapb-4 with 120 sub-solves: groups of 3
+    /// one more, up to `largestGroup` and one fewer than all agents (measured on gapb-4 with 120 sub-solves: groups of 3
     /// left 2835, of 4 reached 2832, of 6 reached 2828, optimum 2827).
     var groupSize = 3
     var largestGroup = 6
@@ -28,7 +28,7 @@ struct GAPNeighbourhood {
     /// A cheaper assignment than `start`, or `start` itself.
     func improve(_ start: (agentOf: [Int], cost: Int), allowed: [[Bool]]?) throws -> (agentOf: [Int], cost: Int) {
         var agentOf = start.agentOf, total = start.cost
-        let m = g.agents, largest = min(largestGroup, m)
+        let m = g.agents, largest = min(largestGroup, m - 1)
         var size = min(groupSize, m)
         guard size >= 2 else { return start }
         var rng = SplitMix64(seed: seed)

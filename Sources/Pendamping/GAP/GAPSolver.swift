@@ -121,7 +121,8 @@ public struct GAPSolver: Sendable {
             lns.subSolves = neighbourhoodSolves; lns.deadline = deadline
             let better = try lns.improve(found, allowed: allowed)
             if better.cost < found.cost {
-                incumbent = better; fix()
+                incumbent = better
+                fix()
                 progress?(SolveProgress(incumbent: Double(sign * better.cost), bound: Double(sign * (lowerBound ?? Int(Int32.min)))))
             }
         }
