@@ -1,3 +1,5 @@
+internal import GLPK
+
 /// A primal heuristic for the generalized assignment problem, run before GLPK's branch and cut
 /// so that the search starts from a good incumbent: iterated local search with a penalty for
 /// capacity excess (strategic oscillation, after the tabu and penalty methods surveyed for
@@ -35,8 +37,9 @@ enum GAPLocalSearch {
     /// The best feasible assignment found for costs `cost` (minimised) and its cost.
     /// - Parameter deadline: a safety net; the counted rounds end the search first on every
     ///   instance measured.
+    ///   `halt` ends it early (set when another thread proved an optimum; the result is then unused).
     static func solve(_ g: GAPInstance, cost c: [[Int]], rounds: Int, patience: Int? = nil, seed: UInt64 = 1,
-                      deadline: ContinuousClock.Instant? = nil) -> (agentOf: [Int], cost: Int)? {
+                      deadline: ContinuousClock.Instant? = nil, halt: StopFlag? = nil) -> (agentOf: [Int], cost: Int)? {
         let n = g.jobs, m = g.agents
         guard n > 0, m > 0 else { return nil }
         var state = State(g: g, cost: c)
@@ -49,6 +52,7 @@ enum GAPLocalSearch {
         var rng = SplitMix64(seed: seed)
         for round in 0...rounds where round - lastBetter <= patience {
             if let deadline, round > 0, ContinuousClock.now >= deadline { break }
+            if let halt, halt.isStopped { break }
             if round > 0 { for _ in 0..<(2 + rng.int(in: 0...3)) { state.perturb(&rng) } }
             state.descend(lambda: lambda)
             if state.excess == 0 {

@@ -92,21 +92,29 @@ public struct GAPSolver: Sendable {
         let rounds = localSearchRounds < 0 ? GAPLocalSearch.defaultRounds(jobs: g.jobs) : localSearchRounds
         let quick = rounds > 0 ? GAPLocalSearch.solve(g, cost: cost, rounds: min(rounds, 50), deadline: deadline) : nil
         let steps = lagrangianSteps
+        // When the relaxation proves its own best assignment optimal, the local search stops and
+        // that assignment is the answer (so the result does not depend on where the search stood).
+        let proved = StopFlag()
         let found = try concurrentMap(2) { k -> (agentOf: [Int], cost: Int, relaxation: GAPLagrangian.Outcome?)? in
             if k == 0 {
-                guard rounds > 0, let r = GAPLocalSearch.solve(g, cost: cost, rounds: rounds, deadline: deadline) else { return nil }
+                guard rounds > 0, let r = GAPLocalSearch.solve(g, cost: cost, rounds: rounds, deadline: deadline, halt: proved) else { return nil }
                 return (r.agentOf, r.cost, nil)
             }
             guard steps > 0 else { return nil }
             var lagrangian = GAPLagrangian(g: g, cost: cost)
             lagrangian.iterations = steps; lagrangian.deadline = deadline
             let o = lagrangian.run(upper: quick)
+            if o.best != nil, GAPLagrangian.integerBound(o.bound) >= o.bestCost { proved.stop() }
             return (o.best ?? [], o.bestCost, o)
         }
         let relaxation = found[1]?.relaxation
-        var incumbent: (agentOf: [Int], cost: Int)?
-        for f in found.compactMap({ $0 }) where !f.agentOf.isEmpty && f.cost < (incumbent?.cost ?? Int.max) { incumbent = (f.agentOf, f.cost) }
         let lowerBound = relaxation.map { GAPLagrangian.integerBound($0.bound) }
+        var incumbent: (agentOf: [Int], cost: Int)?
+        if proved.isStopped, let r = relaxation, let best = r.best {
+            incumbent = (best, r.bestCost)
+        } else {
+            for f in found.compactMap({ $0 }) where !f.agentOf.isEmpty && f.cost < (incumbent?.cost ?? Int.max) { incumbent = (f.agentOf, f.cost) }
+        }
         if let incumbent {
             progress?(SolveProgress(incumbent: Double(sign * incumbent.cost), bound: Double(sign * (lowerBound ?? Int(Int32.min)))))
         }

@@ -18,6 +18,8 @@ public struct RulesSolver: Sendable {
     var options: MIPOptions
     var stop: StopFlag?
     var progress: (@Sendable (MIPProgress) -> Void)?
+    /// Most sub-solves of the neighbourhood search that improves GLPK's start (``RulesNeighbourhood``); 0 leaves it out.
+    public var neighbourhoodSolves = 60
     /// Models with more columns skip GLPK (see ``glpkColumnLimit``).
     public var columnLimit = RulesSolver.glpkColumnLimit
 
@@ -90,7 +92,7 @@ public struct RulesSolver: Sendable {
         var lagrangian = RulesLagrangian(model: model, rules: rules)
         lagrangian.relativeGap = max(options.relativeGap, Tolerance.lagrangianGap)
         lagrangian.stop = stop
-        if let limit = options.timeLimit { lagrangian.deadline = began + (large ? limit : limit / 4) }
+        if let limit = options.timeLimit { lagrangian.deadline = began + (large ? limit * 0.6 : limit / 4) }
         let repair = RulesRepair(model: model, rules: rules)
         let relaxed = try lagrangian.run(coreOptimum: core) { repair.repair($0) }
         // The cohort bound (``RulesCohortBound``) runs on the second core beside GLPK; both are
@@ -108,10 +110,11 @@ public struct RulesSolver: Sendable {
         stages.append(SolveStage(name: .lagrangian, engine: .lagrangianRepair, status: relaxed.best == nil ? .undefined : .feasible,
                                  objective: relaxed.best?.objective, bound: upper, iterations: relaxed.iterations))
         /// Ends with the best repaired solution (or none) and the given bound.
+        var bestKnown = relaxed.best
         func fallback(_ status: MatchStatus, _ why: String, bound given: Double? = nil) -> Outcome {
             let bound = min(given ?? upper, lagrangianUpper())
             stages[stages.count - 1].note = why
-            guard let best = relaxed.best else {
+            guard let best = bestKnown else {
                 // No rule-abiding solution is known: say so rather than call the fixed pairs a solution.
                 stages[stages.count - 1].note = why + "; the repair heuristic found no rule-abiding solution"
                 return Outcome(solve: SolveOutcome(status: status == .feasible ? .undefined : status, assignment: fixedPart, bound: bound,
@@ -122,16 +125,27 @@ public struct RulesSolver: Sendable {
             return outcome(proven ? .optimal : status, best, bound: max(bound, Double(best.objective)), engine: .lagrangianRepair,
                            iterations: relaxed.iterations, stages)
         }
-        if let best = relaxed.best, upper - Double(best.objective) <= options.relativeGap * max(1, abs(Double(best.objective))) {
+        // 2b. The best repaired solution, improved by re-solving groups of mentors exactly.
+        if let found = bestKnown, neighbourhoodSolves > 0,
+           upper - Double(found.objective) > options.relativeGap * max(1, abs(Double(found.objective))) {
+            var lns = RulesNeighbourhood(model: model, rules: rules)
+            lns.subSolves = neighbourhoodSolves; lns.stop = stop
+            if let limit = options.timeLimit { lns.deadline = began + (large ? limit * 0.85 : limit / 3) }
+            let better = try lns.improve(found)
+            bestKnown = better
+            stages.append(SolveStage(name: .neighbourhood, engine: .glpkIntopt, status: .feasible, objective: better.objective,
+                                     bound: upper, iterations: nil))
+        }
+        if let best = bestKnown, upper - Double(best.objective) <= options.relativeGap * max(1, abs(Double(best.objective))) {
             return fallback(.feasible, "within the relative gap")
         }
         if large { return fallback(.feasible, "\(columns) columns is beyond GLPK's reach in the time limit") }
 
         // 3. GLPK's branch and cut, from the core's optimal basis and the best repaired solution.
         let rm = try RulesModel(model: model, rules: rules, optimum: core)
+        let start = bestKnown.map { rm.columnValues(of: $0) }
         var mipOptions = options
         if let limit = options.timeLimit { mipOptions.timeLimit = max(.milliseconds(100), limit - (clock.now - began)) }
-        let start = relaxed.best.map { rm.columnValues(of: $0) }
         let (root, mip) = try GLPK.withProblem { p -> (LPSolution, MIPSolution?) in
             try p.load(rm.lp.model)
             try p.setBasis(rows: rm.lp.rowStatus, columns: rm.lp.columnStatus)
