@@ -1,16 +1,22 @@
 import Testing
 @testable import Pendamping
 
-/// A random small GAP instance (tight or loose capacities) and every assignment's cost
-/// (nil when it breaks a capacity), listed by exhaustive enumeration.
-private func smallGAP(_ seed: Int) -> (GAPInstance, [(agentOf: [Int], cost: Int)]) {
-    var rng = SplitMix64(seed: UInt64(seed) &+ 777_000)
+/// A random small GAP instance: 2–3 agents, 3–7 jobs, capacities at half, 70 % or all of an
+/// even share of the resource use.
+func randomSmallGAP(seed: UInt64) -> GAPInstance {
+    var rng = SplitMix64(seed: seed)
     let m = rng.int(in: 2...3), n = rng.int(in: 3...7)
     let cost = (0..<m).map { _ in (0..<n).map { _ in rng.int(in: 1...30) } }
     let res = (0..<m).map { _ in (0..<n).map { _ in rng.int(in: 1...10) } }
     let tight = [0.5, 0.7, 1.0][rng.int(in: 0...2)]
     let cap = (0..<m).map { i in max(1, Int(Double(res[i].reduce(0, +)) * tight / Double(m))) }
-    let g = GAPInstance(name: "r\(seed)", agents: m, jobs: n, cost: cost, resource: res, capacity: cap)
+    return GAPInstance(name: "r\(seed)", agents: m, jobs: n, cost: cost, resource: res, capacity: cap)
+}
+
+/// A random small instance and every feasible assignment with its cost (exhaustive enumeration).
+private func smallGAP(_ seed: Int) -> (GAPInstance, [(agentOf: [Int], cost: Int)]) {
+    let g = randomSmallGAP(seed: UInt64(seed) &+ 777_000)
+    let m = g.agents, n = g.jobs, cost = g.cost, res = g.resource, cap = g.capacity
     var all: [(agentOf: [Int], cost: Int)] = []
     var a = [Int](repeating: 0, count: n)
     func go(_ j: Int) {

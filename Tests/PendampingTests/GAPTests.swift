@@ -89,13 +89,8 @@ let gapDirectory = ProcessInfo.processInfo.environment["PENDAMPING_GAP_DIR"]
     @Test func localSearchIsFeasibleAndBoundedByTheOptimum() throws {
         var found = 0, optimal = 0, feasibleInstances = 0
         for seed in 0..<300 {
-            var rng = SplitMix64(seed: UInt64(seed) &+ 123_000)
-            let m = rng.int(in: 2...3), n = rng.int(in: 3...7)
-            let cost = (0..<m).map { _ in (0..<n).map { _ in rng.int(in: 1...30) } }
-            let res = (0..<m).map { _ in (0..<n).map { _ in rng.int(in: 1...10) } }
-            let tight = [0.5, 0.7, 1.0][rng.int(in: 0...2)]
-            let cap = (0..<m).map { i in max(1, Int(Double(res[i].reduce(0, +)) * tight / Double(m))) }
-            let g = GAPInstance(name: "r\(seed)", agents: m, jobs: n, cost: cost, resource: res, capacity: cap)
+            let g = randomSmallGAP(seed: UInt64(seed) &+ 123_000)
+            let m = g.agents, n = g.jobs, cost = g.cost, res = g.resource, cap = g.capacity
             let sense: ObjectiveSense = seed % 2 == 0 ? .minimize : .maximize
             var best: Int?
             var a = [Int](repeating: 0, count: n)

@@ -107,6 +107,19 @@ public struct ProgrammeRules: Sendable {
         return out.values.sorted { $0.region < $1.region }
     }
 
+    /// The quota of each mentee (index into ``quotas``, or -1) and what each quota still needs
+    /// beyond the mentees matched by fixed pairs. - Complexity: `O(n + quota members)`.
+    func quotaNeeds(menteeCount: Int, fixed: Assignment) -> (quotaOf: [Int32], need: [Double]) {
+        var quotaOf = [Int32](repeating: -1, count: menteeCount)
+        var need: [Double] = []
+        for q in quotas {
+            let locked = q.mentees.filter { fixed.pairOf[Int($0)] >= 0 }.count
+            for i in q.mentees { quotaOf[Int(i)] = Int32(need.count) }
+            need.append(Double(max(0, q.required - locked)))
+        }
+        return (quotaOf, need)
+    }
+
     /// Mentors that can never open: no fixed pairs, and a minimum cohort above both their
     /// capacity and their number of candidates allows. Every rule-abiding solution leaves
     /// them empty. - Complexity: `O(m + fixed)`.

@@ -47,13 +47,7 @@ struct RulesCohortBound {
             lockedCount[j] += 1
             if hoursOn { room[j] -= rules.pairHours[Int(p)] }
         }
-        var quotaOf = [Int32](repeating: -1, count: g.menteeCount)
-        var need: [Double] = []
-        for q in rules.quotas {
-            let locked = q.mentees.filter { fixed.assignment.pairOf[Int($0)] >= 0 }.count
-            for i in q.mentees { quotaOf[Int(i)] = Int32(need.count) }
-            need.append(Double(max(0, q.required - locked)))
-        }
+        let (quotaOf, need) = rules.quotaNeeds(menteeCount: g.menteeCount, fixed: fixed.assignment)
         var isFree = [Bool](repeating: false, count: g.menteeCount)
         for i in fixed.freeMentees { isFree[Int(i)] = true }
         var byMentor = [[Int]](repeating: [], count: g.mentorCount)

@@ -196,13 +196,7 @@ struct RulesLagrangian {
             for j in 0..<g.mentorCount { if let h = rules.hoursLimit[j] { room[j] = h } }
             for p in model.fixedPairs { room[Int(g.mentor[Int(p)])] -= rules.pairHours[Int(p)] }
         }
-        var regionOf = [Int32](repeating: -1, count: g.menteeCount)
-        var need: [Double] = []
-        for q in rules.quotas {
-            let locked = q.mentees.filter { fixed.assignment.pairOf[Int($0)] >= 0 }.count
-            for i in q.mentees { regionOf[Int(i)] = Int32(need.count) }
-            need.append(Double(max(0, q.required - locked)))
-        }
+        let (regionOf, need) = rules.quotaNeeds(menteeCount: g.menteeCount, fixed: fixed.assignment)
         return Rows(room: room, regionOf: regionOf, need: need, coverAll: rules.coverAll)
     }
 }
