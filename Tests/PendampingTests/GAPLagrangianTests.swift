@@ -107,4 +107,25 @@ private func feasibleCost(_ g: GAPInstance, _ agentOf: [Int], cost: [[Int]]) -> 
             for (j, i) in better.agentOf.enumerated() { #expect(allowed[i][j], "seed \(seed): a fixed-out pair used") }
         }
     }
+
+    /// The branch and bound on the knapsack relaxation, started from the worst feasible
+    /// assignment with every pair allowed, finishes with the exhaustive optimum (both senses).
+    @Test func branchAndBoundFindsTheOptimum() throws {
+        var searched = 0
+        for seed in 0..<300 {
+            let (g, all) = smallGAP(seed)
+            let sense: ObjectiveSense = seed % 2 == 0 ? .minimize : .maximize
+            let cost = GAPLocalSearch.signedCosts(g, sense)
+            let costs = all.map { a in (0..<g.jobs).reduce(0) { $0 + cost[a.agentOf[$1]][$1] } }
+            guard let optimum = costs.min(), let worst = costs.indices.max(by: { costs[$0] < costs[$1] }) else { continue }
+            let allowed = (0..<g.agents).map { i in (0..<g.jobs).map { g.resource[i][$0] <= g.capacity[i] } }
+            let relaxation = GAPLagrangian(g: g, cost: cost).run(upper: nil)
+            let o = GAPBranchAndBound(g: g, cost: cost).solve(allowed: allowed, multipliers: relaxation.multipliers,
+                                                              incumbent: (all[worst].agentOf, costs[worst]))
+            #expect(o.proven && o.best.cost == optimum, "seed \(seed): \(o.best.cost) vs \(optimum)")
+            #expect(feasibleCost(g, o.best.agentOf, cost: cost) == o.best.cost, "seed \(seed): infeasible")
+            if o.nodes > 1 { searched += 1 }
+        }
+        #expect(searched >= 5, "the search branched on \(searched) instances only")
+    }
 }

@@ -95,11 +95,16 @@ struct GAPLagrangian {
     /// The jobs agent `i` takes in the relaxation under `u`, and their reduced cost.
     /// - Complexity: `O(q·b_i)`, `q` the jobs with a negative reduced cost.
     func knapsack(agent i: Int, _ u: [Double]) -> (value: Double, chosen: [Int]) {
-        let items = candidates(agent: i, u)
-        let b = g.capacity[i], width = b + 1
+        knapsack(agent: i, u, capacity: g.capacity[i]) { _ in true }
+    }
+
+    /// The same within `capacity`, over the jobs `include` admits (a branch-and-bound node's).
+    func knapsack(agent i: Int, _ u: [Double], capacity b: Int, include: (Int) -> Bool) -> (value: Double, chosen: [Int]) {
+        let items = candidates(agent: i, u, capacity: b).filter { include($0.job) }
+        let width = b + 1
         var f = [Double](repeating: 0, count: width)
         var keep = [Bool](repeating: false, count: items.count * width)
-        for (k, it) in items.enumerated() where it.a <= b {
+        for (k, it) in items.enumerated() {
             for cap in stride(from: b, through: it.a, by: -1) {
                 let v = f[cap - it.a] + it.r
                 if v < f[cap] { f[cap] = v; keep[k * width + cap] = true }
@@ -112,10 +117,11 @@ struct GAPLagrangian {
         return (f[b], chosen)
     }
 
-    private func candidates(agent i: Int, _ u: [Double]) -> [(job: Int, r: Double, a: Int)] {
-        (0..<g.jobs).compactMap { j in
+    private func candidates(agent i: Int, _ u: [Double], capacity b: Int? = nil) -> [(job: Int, r: Double, a: Int)] {
+        let b = b ?? g.capacity[i]
+        return (0..<g.jobs).compactMap { j in
             let r = Double(cost[i][j]) - u[j]
-            return r < 0 && g.resource[i][j] <= g.capacity[i] ? (j, r, g.resource[i][j]) : nil
+            return r < 0 && g.resource[i][j] <= b ? (j, r, g.resource[i][j]) : nil
         }
     }
 

@@ -21,6 +21,9 @@ public struct GAPSolver: Sendable {
     public var localSearchRounds = -1
     /// Most sub-solves of the large-neighbourhood search (``GAPNeighbourhood``); 0 leaves it out.
     public var neighbourhoodSolves = 200
+    /// Most nodes of the branch and bound on the knapsack relaxation (``GAPBranchAndBound``)
+    /// before GLPK takes over; 0 leaves it out.
+    public var branchAndBoundNodes = 20_000
     /// Most subgradient steps of the Lagrangian relaxation (``GAPLagrangian``); 0 leaves it out.
     public var lagrangianSteps = 3000
 
@@ -138,7 +141,19 @@ public struct GAPSolver: Sendable {
             throw MatchingError.invalidSolution("a heuristic's GAP assignment costs other than it says")
         }
         let heuristicObjective = incumbent.map { sign * $0.cost }
-        if let incumbent, let lowerBound, lowerBound >= incumbent.cost {
+        // 2b. Branch and bound on the knapsack relaxation over the pairs left (counted nodes).
+        var searched = false
+        if let found = incumbent, let relaxation, let allowed, branchAndBoundNodes > 0, (lowerBound ?? Int.min) < found.cost {
+            var bb = GAPBranchAndBound(g: g, cost: cost)
+            bb.nodeLimit = branchAndBoundNodes; bb.deadline = deadline
+            let o = bb.solve(allowed: allowed, multipliers: relaxation.multipliers, incumbent: found)
+            if try check(g, o.best.agentOf, cost: cost, what: "the branch and bound's") != o.best.cost {
+                throw MatchingError.invalidSolution("the branch and bound's GAP assignment costs other than it says")
+            }
+            incumbent = o.best; searched = o.proven
+            if o.best.cost < found.cost { fix() }
+        }
+        if let incumbent, searched || (lowerBound.map { $0 >= incumbent.cost } ?? false) {
             return Outcome(status: .optimal, objective: sign * incumbent.cost, bound: Double(sign * incumbent.cost), relativeGap: 0,
                            agentOf: incumbent.agentOf, seconds: seconds(), heuristicObjective: heuristicObjective, fixedShare: 1)
         }

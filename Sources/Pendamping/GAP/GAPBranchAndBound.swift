@@ -1,0 +1,117 @@
+/// Depth-first branch and bound for the generalized assignment problem on the knapsack
+/// Lagrangian bound (``GAPLagrangian``'s relaxation), after Ross and Soland (1975) and Fisher,
+/// Jaikumar and Van Wassenhove (1986): at each node some jobs are placed and some pairs are
+/// excluded; a few subgradient steps from the parent's multipliers bound the node (placed
+/// jobs count at their cost and take their agent's room, each agent's knapsack runs over the
+/// jobs still free), and the node is pruned once the bound's integer ceiling reaches the
+/// incumbent. Branching: the free job with the largest gap between its two best reduced
+/// costs among the jobs the relaxation did not place exactly once, first on its best agent,
+/// then with that pair excluded. A node whose relaxation places every free job once is solved.
+///
+/// Deterministic: nodes and steps are counted (`nodeLimit`; `deadline` is a safety net).
+/// - Complexity: `O(steps · Σ_i q_i·b_i)` per node.
+struct GAPBranchAndBound {
+    let g: GAPInstance
+    /// Costs to minimise, `cost[i][j]`.
+    let cost: [[Int]]
+    var nodeLimit = 20_000
+    var stepsPerNode = 30
+    var deadline: ContinuousClock.Instant?
+
+    struct Outcome {
+        var best: (agentOf: [Int], cost: Int)
+        /// Whether the search finished: `best` is then optimal among the allowed pairs.
+        var proven: Bool
+        var nodes: Int
+    }
+
+    private struct Node {
+        var agentOf: [Int]      // placed jobs' agent, else -1
+        var allowed: [[Bool]]
+        var u: [Double]
+    }
+
+    func solve(allowed: [[Bool]], multipliers: [Double], incumbent: (agentOf: [Int], cost: Int)) -> Outcome {
+        var best = incumbent
+        var stack = [Node(agentOf: [Int](repeating: -1, count: g.jobs), allowed: allowed, u: multipliers)]
+        var nodes = 0
+        let relax = GAPLagrangian(g: g, cost: cost)
+        while let node = stack.popLast() {
+            if nodes >= nodeLimit { return Outcome(best: best, proven: false, nodes: nodes) }
+            if let deadline, ContinuousClock.now >= deadline { return Outcome(best: best, proven: false, nodes: nodes) }
+            nodes += 1
+            guard let r = bound(node, relax, upper: best.cost) else { continue }
+            if let complete = r.complete, complete.cost < best.cost { best = complete }
+            if r.complete != nil || GAPLagrangian.integerBound(r.value) >= best.cost { continue }
+            // Branch on the job the relaxation leaves most ambiguous.
+            var pick = -1, pickAgent = -1, pickSpread = -Double.infinity
+            for j in 0..<g.jobs where node.agentOf[j] < 0 && r.count[j] != 1 {
+                var first = Double.infinity, second = Double.infinity, agent = -1
+                for i in 0..<g.agents where node.allowed[i][j] {
+                    let rc = Double(cost[i][j]) - r.u[j]
+                    if rc < first { second = first; first = rc; agent = i } else if rc < second { second = rc }
+                }
+                guard agent >= 0 else { pick = -2; break }
+                let spread = second.isFinite ? second - first : .infinity
+                if spread > pickSpread { pickSpread = spread; pick = j; pickAgent = agent }
+            }
+            if pick == -2 || pick < 0 { continue }
+            var without = node
+            without.allowed[pickAgent][pick] = false; without.u = r.u
+            var with = node
+            with.agentOf[pick] = pickAgent; with.u = r.u
+            stack.append(without)
+            stack.append(with)
+        }
+        return Outcome(best: best, proven: true, nodes: nodes)
+    }
+
+    private struct Relaxed {
+        var value: Double
+        var u: [Double]
+        var count: [Int]
+        /// The relaxed solution when it places every job exactly once (then it is the node's optimum).
+        var complete: (agentOf: [Int], cost: Int)?
+    }
+
+    /// The node's best bound after a few steps from its multipliers; nil when the node is infeasible.
+    private func bound(_ node: Node, _ relax: GAPLagrangian, upper: Int) -> Relaxed? {
+        let n = g.jobs, m = g.agents
+        var room = g.capacity, placedCost = 0
+        for j in 0..<n where node.agentOf[j] >= 0 {
+            let i = node.agentOf[j]
+            room[i] -= g.resource[i][j]; placedCost += cost[i][j]
+        }
+        guard room.allSatisfy({ $0 >= 0 }) else { return nil }
+        for j in 0..<n where node.agentOf[j] < 0 {
+            guard (0..<m).contains(where: { node.allowed[$0][j] && g.resource[$0][j] <= room[$0] }) else { return nil }
+        }
+        var u = node.u, bestValue = -Double.infinity, bestU = u, bestCount = [Int](repeating: 1, count: n)
+        var theta = 1.0, stale = 0
+        var chosenBy = [[Int]](repeating: [], count: n)
+        for _ in 0..<stepsPerNode {
+            var value = Double(placedCost)
+            for j in 0..<n { chosenBy[j].removeAll(keepingCapacity: true) }
+            for j in 0..<n where node.agentOf[j] < 0 { value += u[j] }
+            for i in 0..<m {
+                let k = relax.knapsack(agent: i, u, capacity: room[i]) { j in node.agentOf[j] < 0 && node.allowed[i][j] }
+                value += k.value
+                for j in k.chosen { chosenBy[j].append(i) }
+            }
+            let count = (0..<n).map { node.agentOf[$0] >= 0 ? 1 : chosenBy[$0].count }
+            if value > bestValue + 1e-9 { bestValue = value; bestU = u; bestCount = count; stale = 0 } else { stale += 1 }
+            if GAPLagrangian.integerBound(bestValue) >= upper { break }
+            var norm = 0.0
+            for j in 0..<n where node.agentOf[j] < 0 { let s = 1 - Double(count[j]); norm += s * s }
+            if norm == 0 {
+                let a = (0..<n).map { node.agentOf[$0] >= 0 ? node.agentOf[$0] : chosenBy[$0][0] }
+                let c = (0..<n).reduce(0) { $0 + cost[a[$1]][$1] }
+                return Relaxed(value: value, u: u, count: count, complete: (a, c))
+            }
+            if stale >= 5 { theta /= 2; stale = 0 }
+            let t = theta * max(Double(upper) - value, 1e-3) / norm
+            for j in 0..<n where node.agentOf[j] < 0 { u[j] += t * (1 - Double(count[j])) }
+        }
+        return Relaxed(value: bestValue, u: bestU, count: bestCount, complete: nil)
+    }
+}
