@@ -1,16 +1,18 @@
 internal import GLPK
 
-/// Solves ``GAPInstance``s with GLPK's branch and cut, the engine the programme rules use.
+/// Solves ``GAPInstance``s exactly: heuristics, a knapsack Lagrangian relaxation and its branch
+/// and bound, then GLPK's branch and cut (the engine the programme rules use) when needed.
 ///
 /// Model: binary x_ij; each job on exactly one agent (Σ_i x_ij = 1); each agent within its
 /// capacity (Σ_j a_ij x_ij ≤ b_i); optimise Σ c_ij x_ij. Pairs whose resource use exceeds the
-/// agent's capacity are left out. GLPK's MIP presolver with MIR, cover, clique and Gomory cuts is
-/// used. Measured on gapb-1/3/5 (30 s limit): no cuts 5.4/5.8/>30 s; MIR+cover+clique
-/// 0.67/0.04/0.07 s; adding Gomory 2.7/0.3/1.3 s; adding the feasibility pump and proximity
-/// search 6.9/8.9/14.0 s. On the hardest instance, gapb-4 (60 s limit), Gomory cuts leave a 0.25 %
-/// gap against 4.21 % without them, so they stay on: the worst case decides. The branch and cut
-/// starts from ``GAPLocalSearch``'s incumbent: with it gapb-4 reaches 2840 (0.46 % above the
-/// optimum 2827) in the first 1.3 s, against 3285 after 10 s without it.
+/// agent's capacity are left out. Stages (see ``solve(_:stop:progress:)``): ``GAPLocalSearch``
+/// beside ``GAPLagrangian`` on two threads, reduced-cost fixing, ``GAPNeighbourhood``,
+/// ``GAPBranchAndBound``, and GLPK only if that does not finish. Measured on gapb-4 (optimum
+/// 2827): GLPK alone 2831 with bound 2824 after 60 s; local search 2840 in 1.3 s; with the
+/// relaxation's repairs and the neighbourhood search 2828 in 3 s; the branch and bound proves
+/// 2827 in 5.3 s. GLPK's settings: MIP presolver with MIR, cover, clique and Gomory cuts
+/// (measured on gapb-1/3/5, 30 s limit: no cuts 5.4/5.8/>30 s; MIR+cover+clique 0.67/0.04/0.07 s;
+/// adding Gomory 2.7/0.3/1.3 s; but on gapb-4 Gomory cuts left 0.25 % against 4.21 % without).
 /// The corresponding GLPK routine is `glp_intopt`.
 public struct GAPSolver: Sendable {
     public var sense: ObjectiveSense

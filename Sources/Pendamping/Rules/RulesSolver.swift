@@ -6,10 +6,12 @@ internal import GLPK
 /// switches open) and re-optimises the LP relaxation by dual simplex; if the network optimum
 /// already satisfies every rule it is optimal and returned at once. Otherwise a Lagrangian
 /// relaxation of the hours and quota rows (``RulesLagrangian``, solved by the network simplex)
-/// gives a bound and, through ``RulesRepair``, rule-abiding solutions; the best one starts
-/// GLPK's branch and cut (MIR, cover and clique cuts; time limit, relative gap, stop flag,
-/// progress), whose bound is capped by the Lagrangian one. Models above ``glpkColumnLimit``
-/// columns stop after the relaxation: best repaired solution, Lagrangian bound.
+/// gives a bound and, through ``RulesRepair``, rule-abiding solutions; ``RulesNeighbourhood``
+/// improves the best one by re-solving groups of mentors exactly, and it starts GLPK's branch
+/// and cut (MIR, cover and clique cuts; time limit, relative gap, stop flag, progress), whose
+/// bound is capped by the Lagrangian ones (``RulesCohortBound`` runs on the second core beside
+/// GLPK). Models above ``glpkColumnLimit`` columns stop after the neighbourhood search: best
+/// solution, Lagrangian bound.
 /// When the rules cannot all hold, an elastic model (a slack on every rule row, minimising the
 /// total slack) says which rules conflict and by how much.
 /// The corresponding GLPK routines are `glp_simplex` and `glp_intopt`.
@@ -57,9 +59,11 @@ public struct RulesSolver: Sendable {
     ///    groups); if it keeps every rule it is optimal and the solve ends.
     /// 2. ``SolveStageName/lagrangian``: subgradient steps from the core optimum (its first
     ///    step), each relaxed optimum repaired; ends when its bound meets its best solution.
-    /// 3. ``SolveStageName/rootRelaxation`` and ``SolveStageName/branchAndCut``: only now is the
-    ///    GLPK model built, warm-started from the core optimum's basis and the best repaired
-    ///    solution; skipped above ``columnLimit`` columns.
+    /// 3. ``SolveStageName/neighbourhood``: groups of mentors re-solved exactly from the best
+    ///    repaired solution (counted sub-solves), unless the gap is already closed.
+    /// 4. ``SolveStageName/rootRelaxation`` and ``SolveStageName/branchAndCut``: only now is the
+    ///    GLPK model built, warm-started from the core optimum's basis and the best solution so
+    ///    far; skipped above ``columnLimit`` columns.
     /// - Throws: ``InfeasibleRules`` when the rules cannot all hold.
     public func solve(_ model: MatchingModel, dataset: Dataset) throws -> Outcome {
         let before = rules.conflictsBeforeSolve(model)
