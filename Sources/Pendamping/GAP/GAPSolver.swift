@@ -5,9 +5,9 @@ internal import GLPK
 ///
 /// Model: binary x_ij; each job on exactly one agent (Σ_i x_ij = 1); each agent within its
 /// capacity (Σ_j a_ij x_ij ≤ b_i); optimise Σ c_ij x_ij. Pairs whose resource use exceeds the
-/// agent's capacity are left out. Stages (see ``solve(_:stop:progress:)``): ``GAPLocalSearch``
-/// beside ``GAPLagrangian`` on two threads, reduced-cost fixing, ``GAPNeighbourhood``,
-/// ``GAPBranchAndBound``, and GLPK only if that does not finish. Measured on gapb-4 (optimum
+/// agent's capacity are left out. Stages (see ``solve(_:stop:progress:)``): `GAPLocalSearch`
+/// beside `GAPLagrangian` on two threads, reduced-cost fixing, `GAPNeighbourhood`,
+/// `GAPBranchAndBound`, and GLPK only if that does not finish. Measured on gapb-4 (optimum
 /// 2827): GLPK alone 2831 with bound 2824 after 60 s; local search 2840 in 1.3 s; with the
 /// relaxation's repairs and the neighbourhood search 2828 in 3 s; the branch and bound proves
 /// 2827 in 5.3 s. GLPK's settings: MIP presolver with MIR, cover, clique and Gomory cuts
@@ -17,16 +17,16 @@ internal import GLPK
 public struct GAPSolver: Sendable {
     public var sense: ObjectiveSense
     var options: MIPOptions
-    /// Most rounds of the local search that gives the first incumbent (``GAPLocalSearch``;
+    /// Most rounds of the local search that gives the first incumbent (`GAPLocalSearch`;
     /// it also stops after 10 rounds per job without a better solution); 0 leaves it out,
-    /// negative chooses by size (``GAPLocalSearch/defaultRounds(jobs:)``).
+    /// negative chooses by size (`GAPLocalSearch/defaultRounds(jobs:)`).
     public var localSearchRounds = -1
-    /// Most sub-solves of the large-neighbourhood search (``GAPNeighbourhood``); 0 leaves it out.
+    /// Most sub-solves of the large-neighbourhood search (`GAPNeighbourhood`); 0 leaves it out.
     public var neighbourhoodSolves = 200
-    /// Most nodes of the branch and bound on the knapsack relaxation (``GAPBranchAndBound``)
+    /// Most nodes of the branch and bound on the knapsack relaxation (`GAPBranchAndBound`)
     /// before GLPK takes over; 0 leaves it out.
     public var branchAndBoundNodes = 20_000
-    /// Most subgradient steps of the Lagrangian relaxation (``GAPLagrangian``); 0 leaves it out.
+    /// Most subgradient steps of the Lagrangian relaxation (`GAPLagrangian`); 0 leaves it out.
     public var lagrangianSteps = 3000
 
     /// - Parameters:
@@ -53,7 +53,7 @@ public struct GAPSolver: Sendable {
         /// Agent of each job when a solution exists.
         public var agentOf: [Int]
         public var seconds: Double
-        /// The local search's objective, the branch and cut's first incumbent (``GAPLocalSearch``).
+        /// The local search's objective, the branch and cut's first incumbent (`GAPLocalSearch`).
         public var heuristicObjective: Int? = nil
         /// Share of the pairs the Lagrangian relaxation's reduced-cost fixing removed before
         /// the branch and cut (1 when the relaxation alone proved the incumbent optimal).
@@ -80,7 +80,7 @@ public struct GAPSolver: Sendable {
 
     /// Solves one instance, checking the answer's feasibility and objective before returning it.
     ///
-    /// Three stages: (1) on two threads at once, ``GAPLocalSearch`` and ``GAPLagrangian``
+    /// Three stages: (1) on two threads at once, `GAPLocalSearch` and `GAPLagrangian`
     /// (each deterministic: counted rounds and steps); (2) with the better incumbent, the
     /// relaxation's reduced-cost fixing removes the pairs no better assignment uses, and when
     /// its bound meets the incumbent the incumbent is proven optimal without GLPK; (3) GLPK's
@@ -187,7 +187,7 @@ public struct GAPSolver: Sendable {
         var s: MIPSolution?
         if !open.isEmpty {
             do { s = try branchAndCut(mipOptions) } catch is GLPKError where mipOptions.presolve {
-                // GLPK 5.0's presolver fails when it settles every column (see ``GAPNeighbourhood``): again without it.
+                // GLPK 5.0's presolver fails when it settles every column (see `GAPNeighbourhood`): again without it.
                 mipOptions.presolve = false
                 if let limit = options.timeLimit { mipOptions.timeLimit = max(.milliseconds(1), limit - (clock.now - start)) }
                 s = try branchAndCut(mipOptions)

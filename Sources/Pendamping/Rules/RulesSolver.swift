@@ -6,10 +6,10 @@ internal import GLPK
 /// switches open) and re-optimises the LP relaxation by dual simplex; if the network optimum
 /// already satisfies every rule it is optimal and returned at once. Otherwise a Lagrangian
 /// relaxation of the hours and quota rows (``RulesLagrangian``, solved by the network simplex)
-/// gives a bound and, through ``RulesRepair``, rule-abiding solutions; ``RulesNeighbourhood``
+/// gives a bound and, through ``RulesRepair``, rule-abiding solutions; `RulesNeighbourhood`
 /// improves the best one by re-solving groups of mentors exactly, and it starts GLPK's branch
 /// and cut (MIR, cover and clique cuts; time limit, relative gap, stop flag, progress), whose
-/// bound is capped by the Lagrangian ones (``RulesCohortBound`` runs on the second core beside
+/// bound is capped by the Lagrangian ones (`RulesCohortBound` runs on the second core beside
 /// GLPK). Models above ``glpkColumnLimit`` columns stop after the neighbourhood search: best
 /// solution, Lagrangian bound.
 /// When the rules cannot all hold, an elastic model (a slack on every rule row, minimising the
@@ -20,7 +20,7 @@ public struct RulesSolver: Sendable {
     var options: MIPOptions
     var stop: StopFlag?
     var progress: (@Sendable (MIPProgress) -> Void)?
-    /// Most sub-solves of the neighbourhood search that improves GLPK's start (``RulesNeighbourhood``); 0 leaves it out.
+    /// Most sub-solves of the neighbourhood search that improves GLPK's start (`RulesNeighbourhood`); 0 leaves it out.
     public var neighbourhoodSolves = 60
     /// Models with more columns skip GLPK (see ``glpkColumnLimit``).
     public var columnLimit = RulesSolver.glpkColumnLimit
@@ -99,7 +99,7 @@ public struct RulesSolver: Sendable {
         if let limit = options.timeLimit { lagrangian.deadline = began + (large ? limit * 0.6 : limit / 4) }
         let repair = RulesRepair(model: model, rules: rules)
         let relaxed = try lagrangian.run(coreOptimum: core) { repair.repair($0) }
-        // The cohort bound (``RulesCohortBound``) runs on the second core beside GLPK; both are
+        // The cohort bound (`RulesCohortBound`) runs on the second core beside GLPK; both are
         // deterministic, so the tighter of their bounds is too.
         // Only beside GLPK: above the column limit it would add its time to the solve's.
         var cohortSearch = RulesCohortBound(model: model, rules: rules)

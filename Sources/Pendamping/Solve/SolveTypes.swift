@@ -114,7 +114,7 @@ public enum SolveStageName: String, Sendable, Codable, Equatable {
     /// Subgradient steps of the Lagrangian relaxation, each relaxed optimum repaired.
     case lagrangian
     /// Large-neighbourhood search from the best repaired solution: groups of mentors
-    /// re-solved exactly by GLPK (``RulesNeighbourhood``).
+    /// re-solved exactly by GLPK (`RulesNeighbourhood`).
     case neighbourhood
     /// GLPK's LP relaxation of the rules model, warm-started from the core's optimal basis.
     case rootRelaxation = "root_relaxation"
