@@ -8,13 +8,16 @@
 /// costs among the jobs the relaxation did not place exactly once, first on its best agent,
 /// then with that pair excluded. A node whose relaxation places every free job once is solved.
 ///
-/// Deterministic: nodes and steps are counted (`nodeLimit`; `deadline` is a safety net).
+/// Deterministic: nodes, steps and the knapsack tables' work are counted (`nodeLimit`,
+/// `workLimit`; `deadline` is a safety net).
 /// - Complexity: `O(steps · Σ_i q_i·b_i)` per node.
 struct GAPBranchAndBound {
     let g: GAPInstance
     /// Costs to minimise, `cost[i][j]`.
     let cost: [[Int]]
     var nodeLimit = 20_000
+    /// Most knapsack table entries visited in all (the search's work, counted, not timed).
+    var workLimit = Int.max
     var stepsPerNode = 30
     var deadline: ContinuousClock.Instant?
 
@@ -34,13 +37,13 @@ struct GAPBranchAndBound {
     func solve(allowed: [[Bool]], multipliers: [Double], incumbent: (agentOf: [Int], cost: Int)) -> Outcome {
         var best = incumbent
         var stack = [Node(agentOf: [Int](repeating: -1, count: g.jobs), allowed: allowed, u: multipliers)]
-        var nodes = 0
+        var nodes = 0, work = 0
         let relax = GAPLagrangian(g: g, cost: cost)
         while let node = stack.popLast() {
-            if nodes >= nodeLimit { return Outcome(best: best, proven: false, nodes: nodes) }
+            if nodes >= nodeLimit || work >= workLimit { return Outcome(best: best, proven: false, nodes: nodes) }
             if let deadline, ContinuousClock.now >= deadline { return Outcome(best: best, proven: false, nodes: nodes) }
             nodes += 1
-            guard let r = bound(node, relax, upper: best.cost) else { continue }
+            guard let r = bound(node, relax, upper: best.cost, work: &work) else { continue }
             if let complete = r.complete, complete.cost < best.cost { best = complete }
             if r.complete != nil || GAPLagrangian.integerBound(r.value) >= best.cost { continue }
             // Branch on the job the relaxation leaves most ambiguous.
@@ -75,7 +78,7 @@ struct GAPBranchAndBound {
     }
 
     /// The node's best bound after a few steps from its multipliers; nil when the node is infeasible.
-    private func bound(_ node: Node, _ relax: GAPLagrangian, upper: Int) -> Relaxed? {
+    private func bound(_ node: Node, _ relax: GAPLagrangian, upper: Int, work: inout Int) -> Relaxed? {
         let n = g.jobs, m = g.agents
         var room = g.capacity, placedCost = 0
         for j in 0..<n where node.agentOf[j] >= 0 {
@@ -95,7 +98,7 @@ struct GAPBranchAndBound {
             for j in 0..<n where node.agentOf[j] < 0 { value += u[j] }
             for i in 0..<m {
                 let k = relax.knapsack(agent: i, u, capacity: room[i]) { j in node.agentOf[j] < 0 && node.allowed[i][j] }
-                value += k.value
+                value += k.value; work += k.cells
                 for j in k.chosen { chosenBy[j].append(i) }
             }
             let count = (0..<n).map { node.agentOf[$0] >= 0 ? 1 : chosenBy[$0].count }

@@ -95,11 +95,13 @@ struct GAPLagrangian {
     /// The jobs agent `i` takes in the relaxation under `u`, and their reduced cost.
     /// - Complexity: `O(q·b_i)`, `q` the jobs with a negative reduced cost.
     func knapsack(agent i: Int, _ u: [Double]) -> (value: Double, chosen: [Int]) {
-        knapsack(agent: i, u, capacity: g.capacity[i]) { _ in true }
+        let k = knapsack(agent: i, u, capacity: g.capacity[i]) { _ in true }
+        return (k.value, k.chosen)
     }
 
     /// The same within `capacity`, over the jobs `include` admits (a branch-and-bound node's).
-    func knapsack(agent i: Int, _ u: [Double], capacity b: Int, include: (Int) -> Bool) -> (value: Double, chosen: [Int]) {
+    /// `cells` counts the table entries the dynamic programme visited (its work).
+    func knapsack(agent i: Int, _ u: [Double], capacity b: Int, include: (Int) -> Bool) -> (value: Double, chosen: [Int], cells: Int) {
         let items = candidates(agent: i, u, capacity: b).filter { include($0.job) }
         let width = b + 1
         var f = [Double](repeating: 0, count: width)
@@ -114,7 +116,7 @@ struct GAPLagrangian {
         for k in stride(from: items.count - 1, through: 0, by: -1) where keep[k * width + cap] {
             chosen.append(items[k].job); cap -= items[k].a
         }
-        return (f[b], chosen)
+        return (f[b], chosen, items.count * width)
     }
 
     private func candidates(agent i: Int, _ u: [Double], capacity b: Int? = nil) -> [(job: Int, r: Double, a: Int)] {

@@ -10,7 +10,7 @@ internal import GLPK
 /// `GAPBranchAndBound`, and GLPK only if that does not finish. Measured on gapb-4 (optimum
 /// 2827): GLPK alone 2831 with bound 2824 after 60 s; local search 2840 in 1.3 s; with the
 /// relaxation's repairs and the neighbourhood search 2828 in 3 s; the branch and bound proves
-/// 2827 in 5.3 s. GLPK's settings: MIP presolver with MIR, cover, clique and Gomory cuts
+/// 2827 (5.7 s in all). GLPK's settings: MIP presolver with MIR, cover, clique and Gomory cuts
 /// (measured on gapb-1/3/5, 30 s limit: no cuts 5.4/5.8/>30 s; MIR+cover+clique 0.67/0.04/0.07 s;
 /// adding Gomory 2.7/0.3/1.3 s; but on gapb-4 Gomory cuts left 0.25 % against 4.21 % without).
 /// The corresponding GLPK routine is `glp_intopt`.
@@ -22,7 +22,7 @@ public struct GAPSolver: Sendable {
     /// negative chooses by size (`GAPLocalSearch/defaultRounds(jobs:)`).
     public var localSearchRounds = -1
     /// Most sub-solves of the large-neighbourhood search (`GAPNeighbourhood`); 0 leaves it out.
-    public var neighbourhoodSolves = 200
+    public var neighbourhoodSolves = 60
     /// Most nodes of the branch and bound on the knapsack relaxation (`GAPBranchAndBound`)
     /// before GLPK takes over; 0 leaves it out.
     public var branchAndBoundNodes = 20_000
@@ -147,7 +147,8 @@ public struct GAPSolver: Sendable {
         var searched = false
         if let found = incumbent, let relaxation, let allowed, branchAndBoundNodes > 0, (lowerBound ?? Int.min) < found.cost {
             var bb = GAPBranchAndBound(g: g, cost: cost)
-            bb.nodeLimit = branchAndBoundNodes; bb.deadline = deadline
+            // About 11 s of knapsack work on this machine; gapb-4 needs 0.8 billion entries.
+            bb.nodeLimit = branchAndBoundNodes; bb.workLimit = 4_000_000_000; bb.deadline = deadline
             let o = bb.solve(allowed: allowed, multipliers: relaxation.multipliers, incumbent: found)
             if try check(g, o.best.agentOf, cost: cost, what: "the branch and bound's") != o.best.cost {
                 throw MatchingError.invalidSolution("the branch and bound's GAP assignment costs other than it says")
