@@ -58,7 +58,7 @@ struct GAPBranchAndBound {
                 let spread = second.isFinite ? second - first : .infinity
                 if spread > pickSpread { pickSpread = spread; pick = j; pickAgent = agent }
             }
-            if pick == -2 || pick < 0 { continue }
+            if pick < 0 { continue }
             var without = node
             without.allowed[pickAgent][pick] = false; without.u = r.u
             var with = node

@@ -44,8 +44,7 @@ enum GAPLocalSearch {
         guard n > 0, m > 0 else { return nil }
         var state = State(g: g, cost: c)
         state.place(unassigned: Array(0..<n))
-        let spread = max(1, (c.flatMap { $0 }.max() ?? 1) - (c.flatMap { $0 }.min() ?? 0))
-        var lambda = Double(spread)
+        var lambda = startPenalty(c)
         // Larger instances keep improving longer: by default 10 rounds per job without a better one.
         let patience = patience ?? 10 * n
         var best: [Int]?, bestCost = Int.max, lastBetter = 0
@@ -65,6 +64,11 @@ enum GAPLocalSearch {
         return best.map { ($0, bestCost) }
     }
 
+    /// The first penalty per unit of excess: the spread of the costs (at least 1).
+    private static func startPenalty(_ c: [[Int]]) -> Double {
+        Double(max(1, (c.flatMap { $0 }.max() ?? 1) - (c.flatMap { $0 }.min() ?? 0)))
+    }
+
     /// An assignment completing `partial` (the agent of each job or -1): the missing jobs by
     /// regret, then descents with a growing penalty until no capacity is exceeded. Nil when
     /// the penalty does not reach feasibility. - Complexity: a few descents, `O(jobs²)` a pass.
@@ -72,7 +76,7 @@ enum GAPLocalSearch {
         var state = State(g: g, cost: c)
         for (j, i) in partial.enumerated() where i >= 0 { state.assign(j, to: i) }
         state.place(unassigned: partial.indices.filter { partial[$0] < 0 })
-        var lambda = Double(max(1, (c.flatMap { $0 }.max() ?? 1) - (c.flatMap { $0 }.min() ?? 0)))
+        var lambda = startPenalty(c)
         for _ in 0..<6 {
             state.descend(lambda: lambda)
             if state.excess == 0 { return (state.agent, state.cost) }

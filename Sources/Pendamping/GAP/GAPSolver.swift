@@ -62,13 +62,13 @@ public struct GAPSolver: Sendable {
 
     /// The MIP of `instance` as a ``LinearModel`` and each column's (agent, job).
     /// - Complexity: `O(agents·jobs)`.
-    func model(_ g: GAPInstance, allowed: [[Bool]]? = nil) -> (LinearModel, [(agent: Int, job: Int)]) {
+    func model(_ g: GAPInstance) -> (LinearModel, [(agent: Int, job: Int)]) {
         var lm = LinearModel(sense: sense.glpk)
         for _ in 0..<g.jobs { lm.addRow(.fixed(1)) }
         for i in 0..<g.agents { lm.addRow(.upper(Double(g.capacity[i]))) }
         var columns: [(agent: Int, job: Int)] = []
         for i in 0..<g.agents {
-            for j in 0..<g.jobs where g.resource[i][j] <= g.capacity[i] && allowed?[i][j] ?? true {
+            for j in 0..<g.jobs where g.resource[i][j] <= g.capacity[i] {
                 let c = lm.addColumn(.range(0, 1), objective: Double(g.cost[i][j]), kind: .binary)
                 lm.set(row: Int32(j), column: c, 1)
                 lm.set(row: Int32(g.jobs + i), column: c, Double(g.resource[i][j]))
@@ -80,11 +80,12 @@ public struct GAPSolver: Sendable {
 
     /// Solves one instance, checking the answer's feasibility and objective before returning it.
     ///
-    /// Three stages: (1) on two threads at once, `GAPLocalSearch` and `GAPLagrangian`
-    /// (each deterministic: counted rounds and steps); (2) with the better incumbent, the
-    /// relaxation's reduced-cost fixing removes the pairs no better assignment uses, and when
-    /// its bound meets the incumbent the incumbent is proven optimal without GLPK; (3) GLPK's
-    /// branch and cut on the remaining pairs, started from the incumbent (`glp_ios_heur_sol`).
+    /// Stages: (1) on two threads at once, `GAPLocalSearch` and `GAPLagrangian` (each
+    /// deterministic: counted rounds and steps); (2) with the better incumbent, the
+    /// relaxation's reduced-cost fixing removes the pairs no better assignment uses,
+    /// `GAPNeighbourhood` improves the incumbent, and `GAPBranchAndBound` tries to prove it
+    /// (or the relaxation's bound already meets it); (3) only if not, GLPK's branch and cut on
+    /// the remaining pairs, started from the incumbent (`glp_ios_heur_sol`).
     /// Without a time limit the result is deterministic; when one is hit the stages end early
     /// and the answer depends on the machine's speed.
     public func solve(_ g: GAPInstance, stop: SolveStop? = nil, progress: ((SolveProgress) -> Void)? = nil) throws -> Outcome {
@@ -139,9 +140,7 @@ public struct GAPSolver: Sendable {
                 progress?(SolveProgress(incumbent: Double(sign * better.cost), bound: Double(sign * (lowerBound ?? Int(Int32.min)))))
             }
         }
-        if let found = incumbent, try check(g, found.agentOf, cost: cost, what: "a heuristic's") != found.cost {
-            throw MatchingError.invalidSolution("a heuristic's GAP assignment costs other than it says")
-        }
+        if let found = incumbent { try checkClaimed(g, found, cost: cost, what: "a heuristic's") }
         let heuristicObjective = incumbent.map { sign * $0.cost }
         // 2b. Branch and bound on the knapsack relaxation over the pairs left (counted nodes).
         var searched = false
@@ -150,9 +149,7 @@ public struct GAPSolver: Sendable {
             // About 11 s of knapsack work on this machine; gapb-4 needs 0.8 billion entries.
             bb.nodeLimit = branchAndBoundNodes; bb.workLimit = 4_000_000_000; bb.deadline = deadline
             let o = bb.solve(allowed: allowed, multipliers: relaxation.multipliers, incumbent: found)
-            if try check(g, o.best.agentOf, cost: cost, what: "the branch and bound's") != o.best.cost {
-                throw MatchingError.invalidSolution("the branch and bound's GAP assignment costs other than it says")
-            }
+            try checkClaimed(g, o.best, cost: cost, what: "the branch and bound's")
             incumbent = o.best; searched = o.proven
             if o.best.cost < found.cost { fix() }
         }
@@ -226,6 +223,13 @@ public struct GAPSolver: Sendable {
         let share = allowed.map { _ in 1 - Double(columns.count) / Double(max(1, possible)) }
         return Outcome(status: status, objective: objective, bound: bound, relativeGap: gap,
                        agentOf: agentOf, seconds: seconds(), heuristicObjective: heuristicObjective, fixedShare: share ?? 0)
+    }
+
+    /// Checks a heuristic's assignment and that it costs what the heuristic says.
+    private func checkClaimed(_ g: GAPInstance, _ a: (agentOf: [Int], cost: Int), cost: [[Int]], what: String) throws {
+        guard try check(g, a.agentOf, cost: cost, what: what) == a.cost else {
+            throw MatchingError.invalidSolution("\(what) GAP assignment costs other than it says")
+        }
     }
 
     /// Checks an assignment (every job on one agent, no capacity exceeded) and returns its cost under `cost`.

@@ -107,6 +107,21 @@ public struct ProgrammeRules: Sendable {
         return out.values.sorted { $0.region < $1.region }
     }
 
+    /// Per mentor: the pairs fixed by curators, and the hours its limit leaves after them
+    /// (+∞ without an hours rule or limit). - Complexity: `O(m + fixed)`.
+    func fixedLoad(_ model: MatchingModel) -> (count: [Int], hoursLeft: [Double]) {
+        let g = model.graph
+        var count = [Int](repeating: 0, count: g.mentorCount)
+        var left = [Double](repeating: .infinity, count: g.mentorCount)
+        if !pairHours.isEmpty { for j in 0..<g.mentorCount { if let h = hoursLimit[j] { left[j] = h } } }
+        for p in model.fixedPairs {
+            let j = Int(g.mentor[Int(p)])
+            count[j] += 1
+            if !pairHours.isEmpty { left[j] -= pairHours[Int(p)] }
+        }
+        return (count, left)
+    }
+
     /// The quota of each mentee (index into ``quotas``, or -1) and what each quota still needs
     /// beyond the mentees matched by fixed pairs. - Complexity: `O(n + quota members)`.
     func quotaNeeds(menteeCount: Int, fixed: Assignment) -> (quotaOf: [Int32], need: [Double]) {

@@ -39,14 +39,7 @@ struct RulesCohortBound {
         let fixed = model.fixedPart()
         let never = rules.cannotOpen(model)
         let hoursOn = !rules.pairHours.isEmpty
-        var lockedCount = [Int](repeating: 0, count: g.mentorCount)
-        var room = [Double](repeating: .infinity, count: g.mentorCount)
-        if hoursOn { for j in 0..<g.mentorCount { if let h = rules.hoursLimit[j] { room[j] = h } } }
-        for p in model.fixedPairs {
-            let j = Int(g.mentor[Int(p)])
-            lockedCount[j] += 1
-            if hoursOn { room[j] -= rules.pairHours[Int(p)] }
-        }
+        let (lockedCount, room) = rules.fixedLoad(model)
         let (quotaOf, need) = rules.quotaNeeds(menteeCount: g.menteeCount, fixed: fixed.assignment)
         var isFree = [Bool](repeating: false, count: g.menteeCount)
         for i in fixed.freeMentees { isFree[Int(i)] = true }

@@ -191,11 +191,7 @@ struct RulesLagrangian {
 
     private func relaxedRows(_ fixed: MatchingModel.FixedPart) -> Rows {
         let g = model.graph
-        var room = [Double](repeating: .infinity, count: g.mentorCount)
-        if !rules.pairHours.isEmpty {
-            for j in 0..<g.mentorCount { if let h = rules.hoursLimit[j] { room[j] = h } }
-            for p in model.fixedPairs { room[Int(g.mentor[Int(p)])] -= rules.pairHours[Int(p)] }
-        }
+        let room = rules.fixedLoad(model).hoursLeft
         let (regionOf, need) = rules.quotaNeeds(menteeCount: g.menteeCount, fixed: fixed.assignment)
         return Rows(room: room, regionOf: regionOf, need: need, coverAll: rules.coverAll)
     }

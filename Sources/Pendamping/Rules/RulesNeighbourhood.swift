@@ -30,6 +30,7 @@ struct RulesNeighbourhood {
         var byMentor = [[Int]](repeating: [], count: g.mentorCount)
         for p in 0..<g.pairCount { byMentor[Int(g.mentor[p])].append(p) }
         let fixedMentee = Set(model.fixedPairs.map { model.menteeOfPair[Int($0)] })
+        let fixed = rules.fixedLoad(model)
         var current = start
         var rng = SplitMix64(seed: seed)
         var since = 0
@@ -37,7 +38,7 @@ struct RulesNeighbourhood {
             if let stop, stop.isStopped { break }
             if let deadline, ContinuousClock.now >= deadline { break }
             let group = self.group(around: rng.int(in: 0...(g.mentorCount - 1)), byMentor)
-            if let better = try subSolve(group, current, byMentor, fixedMentee), better.objective > current.objective {
+            if let better = try subSolve(group, current, byMentor, fixedMentee, fixed), better.objective > current.objective {
                 current = better; since = 0
             } else {
                 since += 1
@@ -59,7 +60,8 @@ struct RulesNeighbourhood {
     }
 
     /// The best re-assignment of the group's part within the node limit, or nil.
-    private func subSolve(_ group: [Int], _ a: Assignment, _ byMentor: [[Int]], _ fixedMentee: Set<Int32>) throws -> Assignment? {
+    private func subSolve(_ group: [Int], _ a: Assignment, _ byMentor: [[Int]], _ fixedMentee: Set<Int32>,
+                          _ fixed: (count: [Int], hoursLeft: [Double])) throws -> Assignment? {
         let g = model.graph
         let inGroup = Set(group)
         // Free mentees: those of the group's mentors (not locked) and the unmatched ones they could take.
@@ -86,19 +88,15 @@ struct RulesNeighbourhood {
             let r = lm.addRow(rules.coverAll ? .fixed(1) : .upper(1))
             for c in menteeColumns[i] ?? [] { lm.set(row: r, column: c, 1) }
         }
-        var locked = [Int: Int](), lockedHours = [Int: Double]()
-        for p in model.fixedPairs where inGroup.contains(Int(g.mentor[Int(p)])) {
-            let j = Int(g.mentor[Int(p)])
-            locked[j, default: 0] += 1
-            if !rules.pairHours.isEmpty { lockedHours[j, default: 0] += rules.pairHours[Int(p)] }
-        }
+        var openSwitch: [(mentor: Int, column: Int32)] = []
         for j in group {
             let xs = columnsOf[j] ?? []
-            let room = Double(Int(model.capacity[j]) - locked[j, default: 0])
-            let need = Int(rules.minCohort[j]) - locked[j, default: 0]
-            if need > 0 && locked[j, default: 0] == 0 {
+            let room = Double(Int(model.capacity[j]) - fixed.count[j])
+            let need = Int(rules.minCohort[j]) - fixed.count[j]
+            if need > 0 && fixed.count[j] == 0 {
                 // Open switch: nothing, or between the minimum and the capacity.
                 let y = lm.addColumn(.range(0, 1), objective: 0, kind: .binary)
+                openSwitch.append((j, y))
                 let r1 = lm.addRow(.upper(0)), r2 = lm.addRow(.lower(0))
                 for c in xs { lm.set(row: r1, column: c, 1); lm.set(row: r2, column: c, 1) }
                 lm.set(row: r1, column: y, -room); lm.set(row: r2, column: y, -Double(need))
@@ -106,8 +104,8 @@ struct RulesNeighbourhood {
                 let r = lm.addRow(need > 0 ? .range(Double(need), room) : .upper(room))
                 for c in xs { lm.set(row: r, column: c, 1) }
             }
-            if !rules.pairHours.isEmpty, let limit = rules.hoursLimit[j] {
-                let r = lm.addRow(.upper(limit - lockedHours[j, default: 0]))
+            if fixed.hoursLeft[j].isFinite {
+                let r = lm.addRow(.upper(fixed.hoursLeft[j]))
                 for c in xs { lm.set(row: r, column: c, rules.pairHours[columns[Int(c)]]) }
             }
         }
@@ -124,12 +122,7 @@ struct RulesNeighbourhood {
         // The current part as the start (its open switches at 1 where it has mentees).
         var startValues = columns.map { p in a.pairOf[Int(model.menteeOfPair[p])] == Int32(p) ? 1.0 : 0 }
         while startValues.count < lm.columnCount { startValues.append(0) }
-        var next = 0
-        for j in group where Int(rules.minCohort[j]) - locked[j, default: 0] > 0 && locked[j, default: 0] == 0 {
-            let yColumn = columns.count + next
-            next += 1
-            if (columnsOf[j] ?? []).contains(where: { startValues[Int($0)] > 0.5 }) { startValues[yColumn] = 1 }
-        }
+        for (j, y) in openSwitch where (columnsOf[j] ?? []).contains(where: { startValues[Int($0)] > 0.5 }) { startValues[Int(y)] = 1 }
         var options = MIPOptions(presolve: false, mirCuts: true, coverCuts: true, cliqueCuts: true, progressInterval: .zero)
         options.timeLimit = deadline.map { max(.milliseconds(1), $0 - ContinuousClock.now) }
         let halt = StopFlag(), limit = nodeLimit, outer = stop

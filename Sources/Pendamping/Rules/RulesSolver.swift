@@ -107,16 +107,15 @@ public struct RulesSolver: Sendable {
         if let limit = options.timeLimit { cohortSearch.deadline = began + limit }
         let target = relaxed.best.map { Double($0.objective) }
         let cohortSolve = large ? nil : BackgroundValue { [cohortSearch] in cohortSearch.run(target: target) }
-        let networkUpper = min(Double(core.objective), relaxed.bound)
-        var upper = networkUpper
+        let upper = min(Double(core.objective), relaxed.bound)
         /// Both Lagrangian bounds, once the cohort bound is in (waits for it).
-        func lagrangianUpper() -> Double { min(networkUpper, cohortSolve?.value ?? .infinity) }
+        func lagrangianUpper() -> Double { min(upper, cohortSolve?.value ?? .infinity) }
         stages.append(SolveStage(name: .lagrangian, engine: .lagrangianRepair, status: relaxed.best == nil ? .undefined : .feasible,
                                  objective: relaxed.best?.objective, bound: upper, iterations: relaxed.iterations))
         /// Ends with the best repaired solution (or none) and the given bound.
         var bestKnown = relaxed.best
         func fallback(_ status: MatchStatus, _ why: String, bound given: Double? = nil) -> Outcome {
-            let bound = min(given ?? upper, lagrangianUpper())
+            let bound = min(given ?? .infinity, lagrangianUpper())
             stages[stages.count - 1].note = why
             guard let best = bestKnown else {
                 // No rule-abiding solution is known: say so rather than call the fixed pairs a solution.
@@ -130,8 +129,7 @@ public struct RulesSolver: Sendable {
                            iterations: relaxed.iterations, stages)
         }
         // 2b. The best repaired solution, improved by re-solving groups of mentors exactly.
-        if let found = bestKnown, neighbourhoodSolves > 0,
-           upper - Double(found.objective) > options.relativeGap * max(1, abs(Double(found.objective))) {
+        if let found = bestKnown, neighbourhoodSolves > 0, !withinGap(upper, found) {
             var lns = RulesNeighbourhood(model: model, rules: rules)
             lns.subSolves = neighbourhoodSolves; lns.stop = stop
             if let limit = options.timeLimit { lns.deadline = began + (large ? limit * 0.85 : limit / 3) }
@@ -140,12 +138,12 @@ public struct RulesSolver: Sendable {
             stages.append(SolveStage(name: .neighbourhood, engine: .glpkIntopt, status: .feasible, objective: better.objective,
                                      bound: upper, iterations: nil))
         }
-        if let best = bestKnown, upper - Double(best.objective) <= options.relativeGap * max(1, abs(Double(best.objective))) {
+        if let best = bestKnown, withinGap(upper, best) {
             return fallback(.feasible, "within the relative gap")
         }
         if large { return fallback(.feasible, "\(columns) columns is beyond GLPK's reach in the time limit") }
 
-        // 3. GLPK's branch and cut, from the core's optimal basis and the best repaired solution.
+        // 3. GLPK's branch and cut, from the core's optimal basis and the best solution so far.
         let rm = try RulesModel(model: model, rules: rules, optimum: core)
         let start = bestKnown.map { rm.columnValues(of: $0) }
         var mipOptions = options
@@ -167,9 +165,9 @@ public struct RulesSolver: Sendable {
             return fallback(root.status == .timeLimit ? .timeLimit : .undefined, "GLPK's LP relaxation ended \(root.status.rawValue)")
         }
         if mip.status == .infeasible { throw InfeasibleRules(conflicts: try explain(rm).map { $0.describe(dataset, rules) }) }
-        upper = lagrangianUpper()
-        stages[1].bound = upper
-        let mipBound = mip.bound.map { min(upper, $0 + Double(fixedPart.objective)) } ?? upper
+        let lagrangianBound = lagrangianUpper()
+        stages[1].bound = lagrangianBound
+        let mipBound = mip.bound.map { min(lagrangianBound, $0 + Double(fixedPart.objective)) } ?? lagrangianBound
         guard mip.hasSolution else {
             stages.append(SolveStage(name: .branchAndCut, engine: .glpkIntopt, status: MatchStatus(mip.status), objective: nil,
                                      bound: mipBound, iterations: nil, note: "no incumbent"))
@@ -190,6 +188,11 @@ public struct RulesSolver: Sendable {
                                  bound: mipBound, iterations: nil))
         return outcome(status, a, bound: mipBound, engine: .glpkIntopt, iterations: root.iterations, stages,
                        duals: rm.rootDuals(root.rowDuals))
+    }
+
+    /// Whether a bound leaves a solution within the requested relative gap.
+    func withinGap(_ bound: Double, _ a: Assignment) -> Bool {
+        bound - Double(a.objective) <= options.relativeGap * max(1, abs(Double(a.objective)))
     }
 
     /// Whether a bound proves a solution optimal (equal up to rounding).
