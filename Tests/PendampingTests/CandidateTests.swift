@@ -41,6 +41,42 @@ import Testing
         }
     }
 
+    /// Code lists of one to three codes, from sections to 5-digit codes sharing prefixes at
+    /// every depth: the searches by prefix level must still find exactly the top k, each
+    /// mentor once.
+    @Test(arguments: 0..<40)
+    func topKEqualsBruteForceWithCodeLists(seed: Int) throws {
+        var rng = SplitMix64(seed: UInt64(seed) &* 104_729 &+ 5)
+        let pool = ["C", "G", "I", "10", "107", "1071", "10710", "10712", "10792", "1079", "11", "56", "561", "5610", "56102",
+                    "56103", "47", "47112", "47911", "01130"].compactMap { KBLICode($0) }
+        func list() -> [KBLICode] { Array(Set((0..<rng.int(in: 1...3)).map { _ in pool[rng.int(in: 0...pool.count - 1)] })).sorted { $0.description < $1.description } }
+        var d = randomDataset(seed: UInt64(seed) &+ 900, mentees: rng.int(in: 1...120), mentors: rng.int(in: 1...100),
+                              spreadDegrees: [0.05, 0.5, 3][seed % 3])
+        for i in d.mentees.indices { d.mentees[i].kbli = list() }
+        for j in d.mentors.indices { d.mentors[j].kbli = list() }
+        var p = Profile.default
+        p.k = rng.int(in: 1...10)
+        p.rules.maxKm = [nil, 10, 60][seed % 3]
+        p.location.decayKm = [2, 10, 80][rng.int(in: 0...2)]
+        let s = try ScoringModel(dataset: d, profile: p)
+        let g = CandidateBuilder(scoring: s).build()
+        let expected = bruteForce(s, mentees: d.mentees.count, mentors: d.mentors.count, k: p.k, rejected: [:])
+        for i in d.mentees.indices {
+            #expect(Array(g.pairs(ofMentee: i).map { g.mentor[$0] }) == expected[i], "seed \(seed) mentee \(i)")
+        }
+    }
+
+    /// The packed-code depth (bit arithmetic) equals the code-level definition on every pair of a pool.
+    @Test func packedDepthEqualsSharedDepth() {
+        let pool = ["A", "C", "G", "U", "10", "11", "107", "108", "1071", "1072", "10710", "10711", "10792", "32", "33", "56102",
+                    "01", "01130", "99", "99000"].compactMap { KBLICode($0) }
+        for a in pool {
+            for b in pool {
+                #expect(ScoringFeatures.depth(ScoringFeatures.pack(a), ScoringFeatures.pack(b)) == a.sharedDepth(with: b), "\(a) \(b)")
+            }
+        }
+    }
+
     @Test func fixedPairsAreAlwaysCandidates() throws {
         let d = randomDataset(seed: 3, mentees: 30, mentors: 20, spreadDegrees: 3)
         var p = Profile.default

@@ -40,30 +40,46 @@ public struct CandidateGraph: Sendable {
 }
 
 /// Builds a ``CandidateGraph``: for each mentee the `k` best mentors that pass the hard rules
-/// (and are not rejected), found by ring search over a ``SpatialGrid`` that stops once no
+/// (and are not rejected), found by ring searches over ``SpatialGrid``s that stop once no
 /// unvisited mentor can beat the k-th best; fixed (locked/accepted) pairs are always added.
 ///
-/// - Complexity: `O(m + n·(k + mentors in the rings visited))`, in parallel over mentees.
+/// The searches go by shared KBLI depth, deepest first: for each level from the 5-digit code
+/// down to the division, a grid holds the mentors with a code of that prefix, so a mentor met
+/// there has a sector term of at least level/5 and every mentor not yet met has at most that
+/// (deeper ones were met or proven unable to reach the k-th best); then one grid of all
+/// mentors, whose unmet ones share at most the section (sector ≤ 1/5). The bound shrinks with
+/// each level, so most mentees stop after the mentors that share their code.
+///
+/// - Complexity: `O(m·levels + n·(k + mentors in the rings visited))`, in parallel over mentees.
 public struct CandidateBuilder: Sendable {
     public let scoring: ScoringModel
     public let k: Int
     let grid: SpatialGrid
-    /// One grid per KBLI division over the mentors that know it (a mentor may be in several).
-    let divisionGrids: [Int: SpatialGrid]
-    /// Each mentor's KBLI divisions (1–99) as a bit set, for the second pass's overlap test.
-    let mentorDivisionMask: [DivisionMask]
+    /// One grid per KBLI prefix (2 to 5 levels, packed as ``ScoringFeatures/prefix(_:level:)``)
+    /// over the mentors with a code of that prefix; a mentor may be in several.
+    let prefixGrids: [UInt64: SpatialGrid]
     let mentorPoints: [GeoPoint]
+    let menteePoints: [GeoPoint]
+    let mentorRows: [ScoringRow]
 
     public init(scoring: ScoringModel) {
         self.scoring = scoring
         self.k = scoring.profile.k
         let points = scoring.mentors.map(\.location)
         mentorPoints = points
+        mentorRows = scoring.mentorFeatures.rows
+        menteePoints = scoring.mentees.map(\.location)
         grid = SpatialGrid(points: points)
-        var byDivision: [Int: [Int32]] = [:]
-        for j in scoring.mentors.indices { for d in scoring.mentorDivisions(j) { byDivision[d, default: []].append(Int32(j)) } }
-        divisionGrids = byDivision.mapValues { SpatialGrid(points: points, subset: $0) }
-        mentorDivisionMask = scoring.mentors.indices.map { DivisionMask(scoring.mentorDivisions($0)) }
+        var byPrefix: [UInt64: [Int32]] = [:]
+        for j in scoring.mentors.indices {
+            for code in scoring.mentorCodes(j) where ScoringFeatures.levels(code) >= 2 {
+                for level in 2...ScoringFeatures.levels(code) {
+                    let key = ScoringFeatures.prefix(code, level: level)
+                    if byPrefix[key]?.last != Int32(j) { byPrefix[key, default: []].append(Int32(j)) }
+                }
+            }
+        }
+        prefixGrids = byPrefix.mapValues { SpatialGrid(points: points, subset: $0) }
     }
 
     /// - Parameters:
@@ -79,19 +95,22 @@ public struct CandidateBuilder: Sendable {
         let parts = (0..<chunks).map { _ in Part() }
         DispatchQueue.concurrentPerform(iterations: chunks) { c in
             let part = parts[c]
-            var top = TopK(k: k)
+            var search = Search(k: k, mentors: mentorPoints.count)
             for i in (c * chunk)..<min(n, (c + 1) * chunk) {
-                top.reset()
-                search(mentee: i, rejected: rejected[Int32(i)] ?? [], into: &top)
-                for j in fixed[Int32(i)] ?? [] where !top.items.contains(where: { $0.mentor == j }) {
-                    let factor = scoring.isOnline(mentee: i, mentor: Int(j)) ? scoring.profile.online.scoreFactor : 1
-                    let s = ScoringModel.integer(scoring.breakdown(mentee: i, mentor: Int(j)).total * factor)
-                    top.items.append((max(1, s), j))
+                search.start(mentee: i)
+                self.search(mentee: i, rejected: rejected[Int32(i)] ?? [], into: &search)
+                if let always = fixed[Int32(i)] {
+                    for j in always where !search.top.items.contains(where: { $0.mentor == j }) {
+                        let factor = scoring.isOnline(mentee: i, mentor: Int(j)) ? scoring.profile.online.scoreFactor : 1
+                        let s = ScoringModel.integer(scoring.breakdown(mentee: i, mentor: Int(j)).total * factor)
+                        search.top.items.append((max(1, s), j))
+                    }
+                    search.top.items.sort(by: TopK.better)
                 }
-                top.items.sort { $0.score != $1.score ? $0.score > $1.score : $0.mentor < $1.mentor }
-                part.counts.append(Int32(top.items.count))
-                for item in top.items { part.mentor.append(item.mentor); part.score.append(item.score) }
-                part.nearest.append(top.items.isEmpty ? grid.nearest(to: scoring.mentees[i].location, points: mentorPoints)?.km : nil)
+                let items = search.top.items
+                part.counts.append(Int32(items.count))
+                for item in items { part.mentor.append(item.mentor); part.score.append(item.score) }
+                part.nearest.append(items.isEmpty ? grid.nearest(to: menteePoints[i], points: mentorPoints)?.km : nil)
             }
         }
         var offsets = [Int32](repeating: 0, count: n + 1)
@@ -107,48 +126,75 @@ public struct CandidateBuilder: Sendable {
                               mentor: mentor, score: score, nearestWhenNone: nearest)
     }
 
-    /// Mentee `i`'s top k, exactly, in two passes. First the mentors sharing one of its KBLI
-    /// divisions (the only ones whose sector term can exceed 1/5), by ring search on their
-    /// division grids; then all other mentors, whose sector term is at most 1/5, which is
-    /// skipped outright once even a perfect score with that sector term cannot reach the k-th best.
-    func search(mentee i: Int, rejected: [Int32], into top: inout TopK) {
-        guard !mentorPoints.isEmpty else { return }
-        let divisions = scoring.menteeDivisions(i)
-        for d in divisions {
-            guard let g = divisionGrids[d] else { continue }
-            ringSearch(i, g, rejected: rejected, sectorAtMost: 1, into: &top) { _ in true }
-        }
-        if top.isFull, scoring.upperBound(atLeastKm: 0, sectorAtMost: 0.2) <= top.worstScore { return }
-        let mask = DivisionMask(divisions)
-        ringSearch(i, grid, rejected: rejected, sectorAtMost: divisions.isEmpty ? 1 : 0.2, into: &top) { j in
-            !mentorDivisionMask[j].overlaps(mask)
+    /// One thread's search state: the top k so far and which mentors the current mentee has
+    /// already been scored against (a mentor sits in several grids). `O(m)` memory.
+    struct Search {
+        var top: TopK
+        var seenBy: [Int32]
+        var mentee: Int32 = -1
+        init(k: Int, mentors: Int) { top = TopK(k: k); seenBy = [Int32](repeating: -1, count: mentors) }
+        mutating func start(mentee i: Int) { top.reset(); mentee = Int32(i) }
+        /// Marks mentor `j` seen; false when it already was. `O(1)`.
+        @inline(__always) mutating func firstVisit(_ j: Int) -> Bool {
+            if seenBy[j] == mentee { return false }
+            seenBy[j] = mentee
+            return true
         }
     }
 
-    /// Ring search over one grid, offering the mentors `include` accepts. Stops when no
-    /// unvisited mentor (with sector term ≤ `sectorAtMost`) can reach the k-th best score.
-    func ringSearch(_ i: Int, _ g: SpatialGrid, rejected: [Int32], sectorAtMost: Double, into top: inout TopK,
-                    include: (Int) -> Bool) {
-        let p = scoring.mentees[i].location
+    /// Mentee `i`'s top k, exactly: ring searches on the grids of its code prefixes, deepest
+    /// level first, then on all mentors. A level whose best possible score cannot reach the
+    /// k-th best ends the search.
+    func search(mentee i: Int, rejected: [Int32], into state: inout Search) {
+        guard !mentorPoints.isEmpty else { return }
+        let codes = scoring.menteeCodes(i)
+        let deepest = codes.map(ScoringFeatures.levels).max() ?? 0
+        if deepest >= 2 {
+            for level in stride(from: deepest, through: 2, by: -1) {
+                let sector = Double(level) / 5
+                if state.top.isFull, scoring.upperBound(atLeastKm: 0, sectorAtMost: sector) <= state.top.worstScore { return }
+                var done: [UInt64] = []
+                for code in codes where ScoringFeatures.levels(code) >= level {
+                    let key = ScoringFeatures.prefix(code, level: level)
+                    guard !done.contains(key) else { continue }
+                    done.append(key)
+                    if let g = prefixGrids[key] { ringSearch(i, g, rejected: rejected, sectorAtMost: sector, into: &state) }
+                }
+            }
+        }
+        // Every mentor not met yet shares at most the section: its sector term is at most 1/5.
+        if state.top.isFull, scoring.upperBound(atLeastKm: 0, sectorAtMost: 0.2) <= state.top.worstScore { return }
+        ringSearch(i, grid, rejected: rejected, sectorAtMost: 0.2, into: &state)
+    }
+
+    /// Ring search over one grid, scoring the mentors not met before. Stops when no unvisited
+    /// mentor (with sector term ≤ `sectorAtMost`) can reach the k-th best score.
+    func ringSearch(_ i: Int, _ g: SpatialGrid, rejected: [Int32], sectorAtMost: Double, into state: inout Search) {
+        let p = menteePoints[i]
+        let a = scoring.menteeFeatures.rows[i]
         let center = g.cellIndex(p)
         let maxKm = scoring.profile.rules.maxKm
         var r = 0
+        // Every mentor of ring r is at least as far as the bound left after ring r − 1: this is
+        // the distance part of the location term there.
+        var near = scoring.distancePart(0)
         while true {
             g.forEachInRing(center, r) { j in
+                guard state.firstVisit(j) else { return }
                 if !rejected.isEmpty, rejected.contains(Int32(j)) { return }
-                guard include(j) else { return }
                 // A mentor that ties the k-th best score can still win on its lower index,
                 // so only those that cannot reach that score are skipped early.
-                let reaching: Int64? = top.isFull ? top.worstScore : nil
-                if let s = scoring.allowedScore(mentee: i, mentor: j, reaching: reaching, distance: { scoring.distanceKm(mentee: i, mentor: j) }) {
-                    top.offer(score: s, mentor: Int32(j))
+                let reaching: Int64? = state.top.isFull ? state.top.worstScore : nil
+                if let s = scoring.allowedScore(mentee: i, a, mentor: j, mentorRows[j], reaching: reaching, nearAtMost: near) {
+                    state.top.offer(score: s, mentor: Int32(j))
                 }
             }
             guard let lb = g.unvisitedLowerBoundKm(from: p, center: center, ring: r) else { return }
             // Beyond max_km only online pairs remain, for mentees that may have them.
             if let maxKm, lb > maxKm, !scoring.mayGoOnline(mentee: i) { return }
-            if top.isFull, scoring.upperBound(atLeastKm: lb, sectorAtMost: sectorAtMost) <= top.worstScore { return }
+            if state.top.isFull, scoring.upperBound(atLeastKm: lb, sectorAtMost: sectorAtMost) <= state.top.worstScore { return }
             r += 1
+            near = scoring.distancePart(lb)
         }
     }
 }
@@ -176,13 +222,4 @@ struct TopK {
         items.insert(item, at: pos)
         if items.count > k { items.removeLast() }
     }
-}
-
-/// A set of KBLI divisions (1–99) as two 64-bit words. `O(1)` overlap test.
-struct DivisionMask: Sendable {
-    var low: UInt64 = 0, high: UInt64 = 0
-    init(_ divisions: [Int]) {
-        for d in divisions { if d < 64 { low |= 1 << UInt64(d) } else { high |= 1 << UInt64(d - 64) } }
-    }
-    @inline(__always) func overlaps(_ o: DivisionMask) -> Bool { low & o.low != 0 || high & o.high != 0 }
 }

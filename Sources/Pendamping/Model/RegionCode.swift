@@ -8,18 +8,26 @@ public struct RegionCode: Hashable, Sendable, Comparable, CustomStringConvertibl
     /// Parts packed as PPKKCCDDDD with unused parts zero, for O(1) prefix comparison.
     let packed: UInt64
 
+    /// Parses the dotted text in one pass over its bytes (parts of 2, 2, 2 and 4 digits); the
+    /// text is kept as given, which is then already canonical. `O(length)`.
     public init?(_ raw: some StringProtocol) {
-        let parts = raw.split(separator: ".", omittingEmptySubsequences: false)
-        let widths = [2, 2, 2, 4]
-        guard (1...4).contains(parts.count) else { return nil }
-        var packed: UInt64 = 0
-        for (i, p) in parts.enumerated() {
-            guard p.utf8.count == widths[i], p.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }), let v = UInt64(p) else { return nil }
-            packed = packed * UInt64(pow10(widths[i])) + v
+        var packed: UInt64 = 0, level = 0, width = 0
+        let widths = (2, 2, 2, 4)
+        func expected(_ part: Int) -> Int { part == 3 ? widths.3 : (part == 0 ? widths.0 : 2) }
+        for b in raw.utf8 {
+            if b == UInt8(ascii: ".") {
+                guard width == expected(level), level < 3 else { return nil }
+                level += 1; width = 0
+            } else {
+                guard b >= 48 && b <= 57, width < expected(level) else { return nil }
+                packed = packed * 10 + UInt64(b - 48); width += 1
+            }
         }
-        for i in parts.count..<4 { packed *= UInt64(pow10(widths[i])) }
-        self.text = parts.joined(separator: ".")
-        self.level = parts.count
+        guard width == expected(level) else { return nil }
+        level += 1
+        for part in level..<4 { packed *= UInt64(pow10(expected(part))) }
+        self.text = String(raw)
+        self.level = level
         self.packed = packed
     }
 

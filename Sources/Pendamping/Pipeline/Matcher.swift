@@ -247,7 +247,7 @@ public struct Matcher: Sendable {
     /// Whether each candidate pair is online. `O(pairs)`.
     func onlinePairs(_ graph: CandidateGraph, _ scoring: ScoringModel) -> [Bool] {
         var out = [Bool](repeating: false, count: graph.pairCount)
-        for i in 0..<graph.menteeCount where scoring.menteeOnline[i] != 0 {
+        for i in 0..<graph.menteeCount where scoring.menteeAllowsOnline(i) {
             for p in graph.pairs(ofMentee: i) { out[p] = scoring.isOnline(mentee: i, mentor: Int(graph.mentor[p])) }
         }
         return out

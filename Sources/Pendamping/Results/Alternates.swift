@@ -1,3 +1,5 @@
+import Foundation
+
 /// For each mentee, its next best candidate mentors besides the one it got (up to
 /// ``perMentee``), each with its score and why the solution did not choose it, so curators
 /// can swap with confidence (`alternates.csv`).
@@ -24,6 +26,8 @@ public struct Alternate: Sendable, Equatable {
     /// 1 for the best alternative.
     public var rank: Int
     public var mentorID: String
+    /// The mentor's index in the dataset.
+    var mentor: Int32 = -1
     public var score: Int64
     public var reason: Reason
     /// For `full`: the score with it of the mentor's weakest mentee (by objective weight).
@@ -72,7 +76,7 @@ public struct Alternate: Sendable, Equatable {
             for (j, s, isRejected) in options {
                 guard rank < perMentee else { break }
                 rank += 1
-                var a = Alternate(menteeID: d.mentees[i].id, rank: rank, mentorID: d.mentors[j].id, score: s, reason: .notSolved)
+                var a = Alternate(menteeID: d.mentees[i].id, rank: rank, mentorID: d.mentors[j].id, mentor: Int32(j), score: s, reason: .notSolved)
                 if isRejected {
                     a.reason = .rejected
                 } else if !solved {
@@ -99,15 +103,14 @@ extension ResultFiles {
     /// `alternates.csv`: mentee, rank, mentor, score, reason, the full mentor's load and
     /// weakest score, and the change in total score (see ``Alternate/change``).
     /// - Complexity: `O(pairs)`.
-    static func alternatesCSV(_ r: MatchResult) -> String {
+    static func alternatesCSV(_ r: MatchResult) -> Data {
         var w = CSVTableWriter(header: ["mentee_id", "rank", "mentor_id", "score", "reason", "mentor_load", "weakest_score", "total_change"])
-        let mentorIndex = r.dataset.mentorIndex()
         for a in Alternate.compute(r) {
-            let j = Int(mentorIndex[a.mentorID]!)
-            w.appendRow([.text(a.menteeID), .number(String(a.rank)), .text(a.mentorID), .number(formatScore(a.score)), .text(a.reason.rawValue),
-                         .number("\(r.load[j])/\(r.dataset.mentors[j].capacity)"), .number(a.weakestScore.map(formatScore) ?? ""),
-                         .number(a.change.map(formatScore) ?? "")])
+            let j = Int(a.mentor)
+            w.text(a.menteeID); w.integer(a.rank); w.text(a.mentorID); w.score(a.score); w.text(a.reason.rawValue)
+            w.load(Int(r.load[j]), of: r.dataset.mentors[j].capacity); w.score(a.weakestScore); w.score(a.change)
+            w.endRow()
         }
-        return w.text
+        return w.data
     }
 }

@@ -14,6 +14,8 @@ public struct CSVTableWriter {
     /// The text so far, as UTF-8 bytes (appending bytes, not `String`s, keeps writing a
     /// 750,000-row file cheap).
     private(set) var bytes: [UInt8] = []
+    /// Cells written in the current row (a `,` goes before each but the first).
+    private var cellsInRow = 0
 
     public init(header: [String]) {
         bytes.reserveCapacity(1 << 16)
@@ -21,33 +23,82 @@ public struct CSVTableWriter {
     }
 
     public mutating func appendRow(_ cells: [Cell]) {
-        for (k, cell) in cells.enumerated() {
-            if k > 0 { bytes.append(44) }
+        for cell in cells {
             switch cell {
-            case .number(let s): bytes.append(contentsOf: s.utf8)
-            case .text(let s): appendText(s)
+            case .number(let s): number(s)
+            case .text(let s): text(s)
             }
         }
+        endRow()
+    }
+
+    /// Starts a cell. `O(1)`.
+    @inline(__always)
+    private mutating func nextCell() {
+        if cellsInRow > 0 { bytes.append(44) }
+        cellsInRow += 1
+    }
+
+    /// Ends the current row. `O(1)`.
+    public mutating func endRow() {
         bytes.append(10)
+        cellsInRow = 0
+    }
+
+    /// A number cell written as it is (already formatted). `O(len)`.
+    public mutating func number(_ s: String) {
+        nextCell()
+        bytes.append(contentsOf: s.utf8)
+    }
+
+    /// An integer cell. `O(digits)`.
+    public mutating func integer(_ n: Int) {
+        nextCell()
+        appendInteger(Int64(n), to: &bytes)
+    }
+
+    /// A score cell (``formatScore(_:)``), empty for nil. `O(1)`.
+    public mutating func score(_ units: Int64?) {
+        nextCell()
+        if let units { appendScore(units, to: &bytes) }
+    }
+
+    /// A `load/capacity` cell. `O(digits)`.
+    mutating func load(_ load: Int, of capacity: Int) {
+        nextCell()
+        appendInteger(Int64(load), to: &bytes)
+        bytes.append(UInt8(ascii: "/"))
+        appendInteger(Int64(capacity), to: &bytes)
+    }
+
+    /// A number cell with `digits` decimals (``formatFixed(_:_:)``). `O(digits)`.
+    public mutating func fixed(_ value: Double, _ digits: Int) {
+        nextCell()
+        appendFixed(value, digits, to: &bytes)
     }
 
     /// A text cell: `'` before formula-like text, quoted when it holds a delimiter, quote or
     /// line break. `O(len)`.
-    private mutating func appendText(_ s: String) {
-        let utf8 = s.utf8
-        let formula = utf8.first.map(Self.isFormulaStart) ?? false
-        let needsQuotes = utf8.contains { $0 == 44 || $0 == 34 || $0 == 10 || $0 == 13 }
-        if needsQuotes { bytes.append(34) }
-        if formula { bytes.append(39) }
-        if needsQuotes {
-            for b in utf8 { if b == 34 { bytes.append(34) }; bytes.append(b) }
-            bytes.append(34)
-        } else {
-            bytes.append(contentsOf: utf8)
+    public mutating func text(_ s: String) {
+        nextCell()
+        var s = s
+        s.withUTF8 { utf8 in
+            let formula = utf8.first.map(Self.isFormulaStart) ?? false
+            let needsQuotes = utf8.contains { $0 == 44 || $0 == 34 || $0 == 10 || $0 == 13 }
+            if needsQuotes { bytes.append(34) }
+            if formula { bytes.append(39) }
+            if needsQuotes {
+                for b in utf8 { if b == 34 { bytes.append(34) }; bytes.append(b) }
+                bytes.append(34)
+            } else {
+                bytes.append(contentsOf: utf8)
+            }
         }
     }
 
     public var text: String { String(decoding: bytes, as: UTF8.self) }
+    /// The text as bytes for a file.
+    public var data: Data { Data(bytes) }
 
     /// Prefixes formula-like text with `'`; the CSV reader takes it off again. `O(1)`.
     static func neutralise(_ s: String) -> String {

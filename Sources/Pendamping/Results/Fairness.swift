@@ -1,3 +1,5 @@
+import Foundation
+
 /// How the worst-off fare and whether a mentor and a beginner would both rather be together:
 /// the worst matched score, the 10th percentile, coverage per kabupaten/kota and its spread,
 /// and the blocking pairs of the solution.
@@ -89,12 +91,12 @@ public struct Fairness: Sendable, Equatable {
 extension ResultFiles {
     /// `blocking.csv`: mentee, mentor, the pair's score, the mentee's current score, the
     /// mentor's weakest mentee score (empty: a free slot). - Complexity: `O(blocking pairs)`.
-    static func blockingCSV(_ f: Fairness) -> String {
+    static func blockingCSV(_ f: Fairness) -> Data {
         var w = CSVTableWriter(header: ["mentee_id", "mentor_id", "score", "mentee_current_score", "mentor_weakest_score"])
         for b in f.blocking {
-            w.appendRow([.text(b.menteeID), .text(b.mentorID), .number(formatScore(b.score)),
-                         .number(b.menteeScore.map(formatScore) ?? ""), .number(b.mentorWorst.map(formatScore) ?? "")])
+            w.text(b.menteeID); w.text(b.mentorID); w.score(b.score); w.score(b.menteeScore); w.score(b.mentorWorst)
+            w.endRow()
         }
-        return w.text
+        return w.data
     }
 }

@@ -1,27 +1,68 @@
-/// Locale-free number formatting, so outputs are byte-identical everywhere.
+/// Locale-free number formatting, so outputs are byte-identical everywhere. Each format is
+/// written once, as bytes appended to a buffer (what the CSV writer uses, with no `String`
+/// per cell); the `String` forms decode those bytes.
 
-/// `value` with exactly `digits` decimals, rounded half away from zero. `O(digits)`.
-package func formatFixed(_ value: Double, _ digits: Int) -> String {
-    guard value.isFinite else { return value.isNaN ? "nan" : (value > 0 ? "inf" : "-inf") }
+/// Appends the decimal digits of `n` (with `-` when negative). `O(digits)`.
+@inline(__always)
+func appendInteger(_ n: Int64, to out: inout [UInt8]) {
+    if n < 0 { out.append(UInt8(ascii: "-")) }
+    appendDigits(n.magnitude, minimumCount: 1, to: &out)
+}
+
+/// Appends the decimal digits of `u`, padded with leading zeros to `minimumCount`. `O(digits)`.
+@inline(__always)
+func appendDigits(_ u: UInt64, minimumCount: Int, to out: inout [UInt8]) {
+    var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // up to 24 digits, least significant first
+    var count = 0, v = u
+    withUnsafeMutableBytes(of: &digits) { buffer in
+        repeat {
+            buffer[count] = UInt8(truncatingIfNeeded: v % 10) &+ 48
+            v /= 10; count += 1
+        } while v > 0
+        while count < minimumCount && count < 24 { buffer[count] = 48; count += 1 }
+        for k in stride(from: count - 1, through: 0, by: -1) { out.append(buffer[k]) }
+    }
+}
+
+/// Appends `value` with exactly `digits` decimals, rounded half away from zero. `O(digits)`.
+func appendFixed(_ value: Double, _ digits: Int, to out: inout [UInt8]) {
+    guard value.isFinite else { out.append(contentsOf: (value.isNaN ? "nan" : (value > 0 ? "inf" : "-inf")).utf8); return }
     var scale = 1.0
     for _ in 0..<digits { scale *= 10 }
     let scaled = (abs(value) * scale).rounded()
-    guard scaled < 9e15 else { return String(value) }
-    let n = Int64(scaled)
-    let sign = value < 0 && n != 0 ? "-" : ""
-    guard digits > 0 else { return sign + String(n) }
-    let whole = n / Int64(scale), frac = n % Int64(scale)
-    let f = String(frac)
-    return sign + String(whole) + "." + String(repeating: "0", count: digits - f.count) + f
+    guard scaled < 9e15 else { out.append(contentsOf: String(value).utf8); return }
+    let n = UInt64(scaled)
+    if value < 0 && n != 0 { out.append(UInt8(ascii: "-")) }
+    guard digits > 0 else { appendDigits(n, minimumCount: 1, to: &out); return }
+    let unit = UInt64(scale)
+    appendDigits(n / unit, minimumCount: 1, to: &out)
+    out.append(UInt8(ascii: "."))
+    appendDigits(n % unit, minimumCount: digits, to: &out)
+}
+
+/// Appends an integer score as a decimal in [0, 1] with six digits. `O(1)`.
+@inline(__always)
+func appendScore(_ units: Int64, to out: inout [UInt8]) {
+    let scale = UInt64(ScoringModel.integerScale)
+    if units < 0 { out.append(UInt8(ascii: "-")) }
+    let u = units.magnitude
+    appendDigits(u / scale, minimumCount: 1, to: &out)
+    out.append(UInt8(ascii: "."))
+    appendDigits(u % scale, minimumCount: 6, to: &out)
+}
+
+/// `value` with exactly `digits` decimals, rounded half away from zero. `O(digits)`.
+package func formatFixed(_ value: Double, _ digits: Int) -> String {
+    var bytes: [UInt8] = []
+    appendFixed(value, digits, to: &bytes)
+    return String(decoding: bytes, as: UTF8.self)
 }
 
 /// An integer score as a decimal in [0, 1] with six digits.
 public func formatScore(_ units: Int64) -> String {
-    let scale = Int64(ScoringModel.integerScale)
-    let sign = units < 0 ? "-" : ""
-    let u = abs(units)
-    let f = String(u % scale)
-    return sign + String(u / scale) + "." + String(repeating: "0", count: 6 - f.count) + f
+    var bytes: [UInt8] = []
+    appendScore(units, to: &bytes)
+    return String(decoding: bytes, as: UTF8.self)
 }
 
 /// `value` rounded to 6 decimals, for JSON numbers.

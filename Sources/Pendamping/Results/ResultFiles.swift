@@ -21,16 +21,16 @@ public enum ResultFiles {
         let names = ["pairs.csv", "unassigned.csv", "mentors.csv", "alternates.csv", "blocking.csv", "summary.json"]
         let data = try concurrentMap(names.count) { k -> Data in
             switch k {
-            case 0: return Data(pairsCSV(r).utf8)
-            case 1: return Data(unassignedCSV(r).utf8)
-            case 2: return Data(mentorsCSV(r).utf8)
-            case 3: return Data(alternatesCSV(r).utf8)
-            case 4: return Data(blockingCSV(fairness).utf8)
+            case 0: return pairsCSV(r)
+            case 1: return unassignedCSV(r)
+            case 2: return mentorsCSV(r)
+            case 3: return alternatesCSV(r)
+            case 4: return blockingCSV(fairness)
             default: return try json(Summary(r, fairness: fairness))
             }
         }
         var files: [(name: String, data: Data)] = Array(zip(names, data)).map { (name: $0.0, data: $0.1) }
-        if !r.rules.isEmpty { files.append(("rules.csv", Data(rulesCSV(r).utf8))) }
+        if !r.rules.isEmpty { files.append(("rules.csv", rulesCSV(r))) }
         return files
     }
 
@@ -46,17 +46,17 @@ public enum ResultFiles {
         for d in duplicates {
             w.appendRow([.text(d.keptKind), .text(d.keptID), .text(d.droppedKind), .text(d.droppedID), .text(d.reason.rawValue)])
         }
-        return ("duplicates.csv", Data(w.text.utf8))
+        return ("duplicates.csv", w.data)
     }
 
     /// One row per rule row: bound, activity, slack and root LP dual.
-    static func rulesCSV(_ r: MatchResult) -> String {
+    static func rulesCSV(_ r: MatchResult) -> Data {
         var w = CSVTableWriter(header: ["rule", "subject", "bound", "activity", "slack", "root_lp_dual"])
         for x in r.ruleReport {
             w.appendRow([.text(x.rule.rawValue), .text(x.subject), .number(formatFixed(x.bound, 2)), .number(formatFixed(x.activity, 2)),
                          .number(formatFixed(x.slack, 2)), .number(x.rootDual.map { formatFixed($0, 6) } ?? "")])
         }
-        return w.text
+        return w.data
     }
 
     /// Extra input columns, renamed `input_NAME` where they would clash with ours.
@@ -64,7 +64,8 @@ public enum ResultFiles {
         names.map { ours.contains($0.lowercased()) ? "input_" + $0 : $0 }
     }
 
-    static func pairsCSV(_ r: MatchResult) -> String {
+    /// `pairs.csv`, written cell by cell into one byte buffer. - Complexity: `O(pairs)`.
+    static func pairsCSV(_ r: MatchResult) -> Data {
         // Co-mentoring adds the role each mentor fills and the needs its expertise covers.
         let co = r.profile.mentorsPerMentee > 1
         // Online mentoring adds each pair's mode (in_person or online).
@@ -75,43 +76,46 @@ public enum ResultFiles {
         var w = CSVTableWriter(header: ours + extraHeader(r.dataset.menteeExtraColumns, avoiding: ours))
         for p in r.pairs {
             let a = r.dataset.mentees[Int(p.mentee)], b = r.dataset.mentors[Int(p.mentor)], s = p.breakdown
-            w.appendRow([.text(a.id), .text(a.name), .text(b.id), .text(b.name), .number(formatScore(p.score)),
-                         .number(formatFixed(s.sector, 4)), .number(formatFixed(s.location, 4)),
-                         .number(formatFixed(s.capacity, 4)), .number(formatFixed(s.culture, 4)),
-                         .number(formatFixed(s.distanceKm, 2)), .text(p.decision?.rawValue ?? ""),
-                         .text(a.locationSource.rawValue), .text(b.locationSource.rawValue)]
-                        + (co ? [.text(p.role?.rawValue ?? "general"), .text(p.coveredNeeds.description)] : [])
-                        + (online ? [.text(p.online ? "online" : "in_person")] : [])
-                        + a.extra.map(CSVTableWriter.Cell.text))
+            w.text(a.id); w.text(a.name); w.text(b.id); w.text(b.name); w.score(p.score)
+            w.fixed(s.sector, 4); w.fixed(s.location, 4); w.fixed(s.capacity, 4); w.fixed(s.culture, 4)
+            w.fixed(s.distanceKm, 2); w.text(p.decision?.rawValue ?? "")
+            w.text(a.locationSource.rawValue); w.text(b.locationSource.rawValue)
+            if co { w.text(p.role?.rawValue ?? "general"); w.text(p.coveredNeeds.description) }
+            if online { w.text(p.online ? "online" : "in_person") }
+            for x in a.extra { w.text(x) }
+            w.endRow()
         }
-        return w.text
+        return w.data
     }
 
-    static func unassignedCSV(_ r: MatchResult) -> String {
+    /// `unassigned.csv`. - Complexity: `O(n)`.
+    static func unassignedCSV(_ r: MatchResult) -> Data {
         let ours = ["mentee_id", "mentee_name", "region", "reason", "detail", "location_source"]
         var w = CSVTableWriter(header: ours + extraHeader(r.dataset.menteeExtraColumns, avoiding: ours))
         for u in r.unassigned {
             let a = r.dataset.mentees[Int(u.mentee)]
-            w.appendRow([.text(a.id), .text(a.name), .text(a.region.text), .text(u.reason.rawValue), .text(u.detail),
-                        .text(a.locationSource.rawValue)]
-                        + a.extra.map(CSVTableWriter.Cell.text))
+            w.text(a.id); w.text(a.name); w.text(a.region.text); w.text(u.reason.rawValue); w.text(u.detail)
+            w.text(a.locationSource.rawValue)
+            for x in a.extra { w.text(x) }
+            w.endRow()
         }
-        return w.text
+        return w.data
     }
 
-    static func mentorsCSV(_ r: MatchResult) -> String {
+    /// `mentors.csv`. - Complexity: `O(m)`.
+    static func mentorsCSV(_ r: MatchResult) -> Data {
         let ours = ["mentor_id", "mentor_name", "kind", "region", "capacity", "load", "free", "utilisation", "slot_gain", "location_source"]
         var w = CSVTableWriter(header: ours + extraHeader(r.dataset.mentorExtraColumns, avoiding: ours))
         for (j, b) in r.dataset.mentors.enumerated() {
             let load = Int(r.load[j])
-            let slot = r.slotGain.map { formatScore($0[j]) } ?? ""
-            w.appendRow([.text(b.id), .text(b.name), .text(b.kind?.rawValue ?? ""), .text(b.region.text),
-                         .number(String(b.capacity)), .number(String(load)), .number(String(b.capacity - load)),
-                         .number(formatFixed(Double(load) / Double(max(1, b.capacity)), 4)), .number(slot),
-                         .text(b.locationSource.rawValue)]
-                        + b.extra.map(CSVTableWriter.Cell.text))
+            w.text(b.id); w.text(b.name); w.text(b.kind?.rawValue ?? ""); w.text(b.region.text)
+            w.integer(b.capacity); w.integer(load); w.integer(b.capacity - load)
+            w.fixed(Double(load) / Double(max(1, b.capacity)), 4); w.score(r.slotGain?[j])
+            w.text(b.locationSource.rawValue)
+            for x in b.extra { w.text(x) }
+            w.endRow()
         }
-        return w.text
+        return w.data
     }
 
     static func json<T: Encodable>(_ value: T) throws -> Data {

@@ -1,36 +1,68 @@
 import Foundation
 
-/// Flat, plain-value copies of what scoring reads from each mentor and mentee, so the hot
-/// loop touches no strings or reference-counted arrays.
-struct ScoringFeatures: Sendable {
-    /// KBLI codes packed one level per byte (section, division, 3rd, 4th, 5th digit; each + 1,
-    /// 0 = absent), in CSR form: codes of record r are `kbli[kbliStart[r]..<kbliStart[r+1]]`.
-    var kbliStart: [Int32] = [0]
-    var kbli: [UInt64] = []
-    var skills: [UInt16] = []
-    /// Scale rank 0–3, or -1 when unknown.
-    var scale: [Int8] = []
-    var languages: [UInt64] = []
-    var region: [RegionCode] = []
-    var latRad: [Double] = []
-    var lonRad: [Double] = []
-    var cosLat: [Double] = []
+/// What scoring reads from one mentor or mentee, as plain values in one record (72 bytes), so
+/// the candidate search touches one or two cache lines per pair and no strings or
+/// reference-counted storage.
+struct ScoringRow: Sendable {
+    var latRad: Double
+    var lonRad: Double
+    var cosLat: Double
     /// How far the record may be from its point (a region's typical radius, km; 0 when given).
-    var radiusKm: [Double] = []
+    var radiusKm: Double
+    /// Interned languages as a bit set.
+    var languages: UInt64
+    /// The first KBLI code, packed (``ScoringFeatures/pack(_:)``); all codes are in the
+    /// features' `kbli` list from `kbliStart`, `kbliCount` of them.
+    var firstKBLI: UInt64
+    var kbliStart: Int32
+    var kbliCount: Int32
+    /// Kabupaten/kota and kecamatan of the region code as numbers (`PPKK`, `PPKKCC`), 0 when
+    /// the code does not go that deep.
+    var kabupaten: UInt32
+    var kecamatan: UInt32
+    var skills: UInt16
+    /// Scale rank 0–3, or -1 when unknown.
+    var scale: Int8
+    /// Online mentoring: 0 no, 1 yes, 2 only (resolved against the profile).
+    var online: UInt8
+    /// Time zone, UTC offset in hours.
+    var zone: Int8
+
+    /// The number of leading region parts both share, capped at 3 (kecamatan): 3, 2 or less
+    /// than 2 (returned as 0). Equals ``RegionCode/sharedLevel(with:)`` where it is 2 or 3. `O(1)`.
+    @inline(__always)
+    func sharedRegionLevel(_ o: ScoringRow) -> Int {
+        if kecamatan != 0 && kecamatan == o.kecamatan { return 3 }
+        return kabupaten != 0 && kabupaten == o.kabupaten ? 2 : 0
+    }
+}
+
+/// Scoring rows of one side (mentors or mentees) and their KBLI codes.
+struct ScoringFeatures: Sendable {
+    var rows: [ScoringRow] = []
+    /// KBLI codes packed one level per byte (section, division, 3rd, 4th, 5th digit; each + 1,
+    /// 0 = absent); codes of record r are `kbli[rows[r].kbliStart...]`.
+    var kbli: [UInt64] = []
 
     mutating func append(kbli codes: [KBLICode], skills: SkillSet, scale: BusinessScale?, languages: UInt64,
-                         region: RegionCode, location: GeoPoint, radiusKm: Double = 0) {
+                         region: RegionCode, location: GeoPoint, radiusKm: Double = 0, online: UInt8, zone: Int8) {
+        let start = kbli.count
         kbli += codes.map(Self.pack)
-        kbliStart.append(Int32(kbli.count))
-        self.skills.append(skills.rawValue)
-        self.scale.append(scale.map { Int8(BusinessScale.allCases.firstIndex(of: $0)!) } ?? -1)
-        self.languages.append(languages)
-        self.region.append(region)
         let rad = Double.pi / 180
-        latRad.append(location.lat * rad)
-        lonRad.append(location.lon * rad)
-        cosLat.append(cos(location.lat * rad))
-        self.radiusKm.append(radiusKm)
+        let part = { (divisor: UInt64, level: Int) in region.level >= level ? UInt32(region.packed / divisor) : 0 }
+        rows.append(ScoringRow(latRad: location.lat * rad, lonRad: location.lon * rad, cosLat: cos(location.lat * rad),
+                               radiusKm: radiusKm, languages: languages, firstKBLI: kbli.count > start ? kbli[start] : 0,
+                               kbliStart: Int32(start), kbliCount: Int32(kbli.count - start),
+                               kabupaten: part(1_000_000, 2), kecamatan: part(10_000, 3), skills: skills.rawValue,
+                               scale: scale.map { Int8(BusinessScale.allCases.firstIndex(of: $0)!) } ?? -1,
+                               online: online, zone: zone))
+    }
+
+    /// Packed KBLI codes of record `r`. `O(1)`.
+    @inline(__always)
+    func codes(_ r: Int) -> ArraySlice<UInt64> {
+        let row = rows[r]
+        return kbli[Int(row.kbliStart)..<Int(row.kbliStart + row.kbliCount)]
     }
 
     /// One byte per KBLI level. `O(1)`.
@@ -43,16 +75,23 @@ struct ScoringFeatures: Sendable {
         return key
     }
 
-    /// Shared depth of two packed codes: the number of leading levels both have and agree on. `O(1)`.
+    /// Shared depth of two packed codes: the number of leading levels both have and agree on.
+    /// Levels are bytes from the lowest, and a code's levels are contiguous, so the depth is the
+    /// first differing byte, capped by the number of levels `a` has. `O(1)`.
     @inline(__always)
     static func depth(_ a: UInt64, _ b: UInt64) -> Int {
-        var d = 0
-        var x = a, y = b
-        while d < 5 {
-            let p = x & 0xff
-            if p == 0 || p != y & 0xff { break }
-            d += 1; x >>= 8; y >>= 8
-        }
-        return d
+        let x = a ^ b
+        let differ = x == 0 ? 8 : x.trailingZeroBitCount >> 3
+        return min(differ, levels(a), 5)
     }
+
+    /// The first `level` levels of a packed code (the code itself when it has no more). `O(1)`.
+    @inline(__always)
+    static func prefix(_ code: UInt64, level: Int) -> UInt64 {
+        level >= 8 ? code : code & ((1 << UInt64(8 * level)) - 1)
+    }
+
+    /// How many levels a packed code has (1 for a section letter, 2–5 for digit codes). `O(1)`.
+    @inline(__always)
+    static func levels(_ code: UInt64) -> Int { (71 - code.leadingZeroBitCount) >> 3 }
 }

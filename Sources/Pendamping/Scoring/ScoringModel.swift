@@ -31,10 +31,8 @@ public struct ScoringModel: Sendable {
     public let profile: Profile
     let mentors: [Mentor]
     let mentees: [Mentee]
-    /// Interned languages as bitmasks (at most 64 distinct codes per dataset).
-    let mentorLanguages: [UInt64]
-    let menteeLanguages: [UInt64]
     let weightSum: Double
+    /// What the score reads from each record, with online mode and time zone resolved.
     let mentorFeatures: ScoringFeatures
     let menteeFeatures: ScoringFeatures
     /// Mentor attributes that preferences refer to.
@@ -45,12 +43,6 @@ public struct ScoringModel: Sendable {
     let preferences: [ResolvedPreference]
     /// Stated ranks: beginners' of mentors, mentors' of beginners.
     public let ranks: RankTable
-    /// Online mentoring per record (0 no, 1 yes, 2 only, resolved against the profile's
-    /// defaults) and time zone (UTC offset in hours).
-    let menteeOnline: [UInt8]
-    let mentorOnline: [UInt8]
-    let menteeZone: [Int8]
-    let mentorZone: [Int8]
     /// Whether any mentor takes online pairs.
     let anyMentorOnline: Bool
 
@@ -70,17 +62,24 @@ public struct ScoringModel: Sendable {
                                                  message: "\(table.count) distinct languages; at most 64 are supported in one run")])
         }
         func mask(_ langs: [String]) -> UInt64 { langs.reduce(0) { $0 | (1 << UInt64(table[$1]!)) } }
-        mentorLanguages = dataset.mentors.map { mask($0.languages) }
-        menteeLanguages = dataset.mentees.map { mask($0.languages) }
         weightSum = profile.weights.sum
+        // Online mentoring per record (0 no, 1 yes, 2 only, resolved against the profile's
+        // defaults) and time zone (UTC offset in hours).
+        let o = profile.online
+        let farRegions = o.menteeRegions.compactMap { RegionCode($0) }
+        func code(_ m: OnlineMode) -> UInt8 { m == .no ? 0 : (m == .yes ? 1 : 2) }
+        func zone(_ r: RegionCode) -> Int8 { Int8(IndonesianTimeZone(province: Int(r.packed / 100_000_000)).rawValue) }
         var mf = ScoringFeatures(), ef = ScoringFeatures()
-        for (j, m) in dataset.mentors.enumerated() {
-            mf.append(kbli: m.kbli, skills: m.expertise, scale: m.scale, languages: mentorLanguages[j], region: m.region, location: m.location,
-                      radiusKm: m.locationRadiusKm)
+        mf.rows.reserveCapacity(dataset.mentors.count)
+        ef.rows.reserveCapacity(dataset.mentees.count)
+        for m in dataset.mentors {
+            mf.append(kbli: m.kbli, skills: m.expertise, scale: m.scale, languages: mask(m.languages), region: m.region, location: m.location,
+                      radiusKm: m.locationRadiusKm, online: code(m.online ?? o.mentors), zone: zone(m.region))
         }
-        for (i, e) in dataset.mentees.enumerated() {
-            ef.append(kbli: e.kbli, skills: e.needs, scale: e.scale, languages: menteeLanguages[i], region: e.region, location: e.location,
-                      radiusKm: e.locationRadiusKm)
+        for e in dataset.mentees {
+            let online = code(e.online ?? (farRegions.contains { e.region.sharedLevel(with: $0) == $0.level } ? .yes : o.mentees))
+            ef.append(kbli: e.kbli, skills: e.needs, scale: e.scale, languages: mask(e.languages), region: e.region, location: e.location,
+                      radiusKm: e.locationRadiusKm, online: online, zone: zone(e.region))
         }
         mentorFeatures = mf
         menteeFeatures = ef
@@ -100,52 +99,54 @@ public struct ScoringModel: Sendable {
         preferenceStart = start
         preferences = prefs
         ranks = RankTable(dataset)
-        let o = profile.online
-        let farRegions = o.menteeRegions.compactMap { RegionCode($0) }
-        func code(_ m: OnlineMode) -> UInt8 { m == .no ? 0 : (m == .yes ? 1 : 2) }
-        menteeOnline = dataset.mentees.map { e in
-            code(e.online ?? (farRegions.contains { e.region.sharedLevel(with: $0) == $0.level } ? .yes : o.mentees))
-        }
-        mentorOnline = dataset.mentors.map { code($0.online ?? o.mentors) }
-        func zone(_ r: RegionCode) -> Int8 { Int8(IndonesianTimeZone(province: Int(r.packed / 100_000_000)).rawValue) }
-        menteeZone = dataset.mentees.map { zone($0.region) }
-        mentorZone = dataset.mentors.map { zone($0.region) }
-        anyMentorOnline = mentorOnline.contains { $0 != 0 }
+        anyMentorOnline = mf.rows.contains { $0.online != 0 }
     }
 
     /// Whether any pair can be online (some mentee and some mentor allow it). `O(n)`.
-    public var onlinePossible: Bool { anyMentorOnline && menteeOnline.contains { $0 != 0 } }
+    public var onlinePossible: Bool { anyMentorOnline && menteeFeatures.rows.contains { $0.online != 0 } }
+
+    /// Whether mentee `i` allows online pairs (whether or not any mentor does). `O(1)`.
+    func menteeAllowsOnline(_ i: Int) -> Bool { menteeFeatures.rows[i].online != 0 }
 
     /// Whether mentee `i` may have online pairs at all (it allows them and some mentor does). `O(1)`.
     @inline(__always)
-    func mayGoOnline(mentee i: Int) -> Bool { menteeOnline[i] != 0 && anyMentorOnline }
+    func mayGoOnline(mentee i: Int) -> Bool { menteeFeatures.rows[i].online != 0 && anyMentorOnline }
 
     /// Whether the pair, `km` apart, is online (true), in person (false), or not allowed by
     /// the online rules (nil): a side that is `only` online makes it online; beyond `max_km` it
     /// is online if both sides allow it; online needs the same or adjacent time zones. `O(1)`.
     @inline(__always)
-    func mode(mentee i: Int, mentor j: Int, distanceKm km: Double) -> Bool? {
-        let a = menteeOnline[i], b = mentorOnline[j]
-        let mustBeOnline = a == 2 || b == 2
+    func mode(_ a: ScoringRow, _ b: ScoringRow, distanceKm km: Double) -> Bool? {
+        let mustBeOnline = a.online == 2 || b.online == 2
         let beyond = profile.rules.maxKm.map { km > $0 } ?? false
         guard mustBeOnline || beyond else { return false }
-        guard a != 0, b != 0, abs(Int(menteeZone[i]) - Int(mentorZone[j])) <= 1 else { return nil }
+        guard a.online != 0, b.online != 0, abs(Int(a.zone) - Int(b.zone)) <= 1 else { return nil }
         return true
+    }
+
+    /// As ``mode(_:_:distanceKm:)`` for mentee `i` and mentor `j`. `O(1)`.
+    func mode(mentee i: Int, mentor j: Int, distanceKm km: Double) -> Bool? {
+        mode(menteeFeatures.rows[i], mentorFeatures.rows[j], distanceKm: km)
     }
 
     /// Whether the pair is online, when allowed (for the outputs). `O(1)`.
     public func isOnline(mentee i: Int, mentor j: Int) -> Bool {
-        mode(mentee: i, mentor: j, distanceKm: distanceKm(mentee: i, mentor: j)) == true
+        let a = menteeFeatures.rows[i], b = mentorFeatures.rows[j]
+        return mode(a, b, distanceKm: Self.distanceKm(a, b)) == true
+    }
+
+    /// Whether the rules that do not depend on distance allow mentee `i` and mentor `j`. `O(1)`.
+    func passesStaticRules(mentee i: Int, mentor j: Int) -> Bool {
+        passesStaticRules(menteeFeatures.rows[i], mentorFeatures.rows[j])
     }
 
     /// Whether the rules that do not depend on distance allow the pair. `O(1)`.
     @inline(__always)
-    func passesStaticRules(mentee i: Int, mentor j: Int) -> Bool {
+    func passesStaticRules(_ a: ScoringRow, _ b: ScoringRow) -> Bool {
         let r = profile.rules
-        let a = menteeFeatures, b = mentorFeatures
-        if r.sameKabupaten, a.region[i].sharedLevel(with: b.region[j]) < 2 { return false }
-        if r.languageMustOverlap, a.languages[i] != 0, b.languages[j] != 0, a.languages[i] & b.languages[j] == 0 { return false }
-        if r.mentorScaleAtLeastMentee, a.scale[i] >= 0, b.scale[j] >= 0, b.scale[j] < a.scale[i] { return false }
+        if r.sameKabupaten, a.sharedRegionLevel(b) < 2 { return false }
+        if r.languageMustOverlap, a.languages != 0, b.languages != 0, a.languages & b.languages == 0 { return false }
+        if r.mentorScaleAtLeastMentee, a.scale >= 0, b.scale >= 0, b.scale < a.scale { return false }
         return true
     }
 
@@ -154,12 +155,16 @@ public struct ScoringModel: Sendable {
     /// two businesses placed at one kecamatan's point are not 0 km apart, but about that
     /// kecamatan's radius. Never below the great-circle distance, so the candidate search's
     /// distance bounds stay exact. `O(1)`.
-    @inline(__always)
     func distanceKm(mentee i: Int, mentor j: Int) -> Double {
-        let a = menteeFeatures, b = mentorFeatures
-        let s1 = sin((b.latRad[j] - a.latRad[i]) / 2), s2 = sin((b.lonRad[j] - a.lonRad[i]) / 2)
-        let h = s1 * s1 + a.cosLat[i] * b.cosLat[j] * s2 * s2
-        return max(2 * Geo.earthRadiusKm * asin(min(1, h.squareRoot())), a.radiusKm[i], b.radiusKm[j])
+        Self.distanceKm(menteeFeatures.rows[i], mentorFeatures.rows[j])
+    }
+
+    /// As ``distanceKm(mentee:mentor:)``, on the two records' rows. `O(1)`.
+    @inline(__always)
+    static func distanceKm(_ a: ScoringRow, _ b: ScoringRow) -> Double {
+        let s1 = sin((b.latRad - a.latRad) / 2), s2 = sin((b.lonRad - a.lonRad) / 2)
+        let h = s1 * s1 + a.cosLat * b.cosLat * s2 * s2
+        return max(2 * Geo.earthRadiusKm * asin(min(1, h.squareRoot())), a.radiusKm, b.radiusKm)
     }
 
     /// The breakdown for a pair, whether or not the rules allow it. `O(|kbli|²)`.
@@ -167,22 +172,30 @@ public struct ScoringModel: Sendable {
         breakdown(mentee: i, mentor: j, distanceKm: distanceKm(mentee: i, mentor: j))
     }
 
-    /// Sector, capacity and culture terms: everything but location. `O(|kbli|² + |prefs|)`.
+    /// The shared KBLI depth of the pair, best over both code lists (0–5). `O(|kbli|²)`, `O(1)`
+    /// for one code each.
     @inline(__always)
-    func nonLocationTerms(mentee i: Int, mentor j: Int) -> (sector: Double, capacity: Double, culture: Double) {
-        let a = menteeFeatures, b = mentorFeatures
+    func sectorDepth(_ a: ScoringRow, _ b: ScoringRow) -> Int {
+        if a.kbliCount == 1 && b.kbliCount == 1 { return ScoringFeatures.depth(a.firstKBLI, b.firstKBLI) }
         var depth = 0
-        for x in Int(a.kbliStart[i])..<Int(a.kbliStart[i + 1]) {
-            for y in Int(b.kbliStart[j])..<Int(b.kbliStart[j + 1]) {
-                depth = max(depth, ScoringFeatures.depth(a.kbli[x], b.kbli[y]))
+        for x in Int(a.kbliStart)..<Int(a.kbliStart + a.kbliCount) {
+            for y in Int(b.kbliStart)..<Int(b.kbliStart + b.kbliCount) {
+                depth = max(depth, ScoringFeatures.depth(menteeFeatures.kbli[x], mentorFeatures.kbli[y]))
             }
         }
-        let needs = a.skills[i].nonzeroBitCount
-        let covered = needs == 0 ? 1.0 : Double((a.skills[i] & b.skills[j]).nonzeroBitCount) / Double(needs)
+        return depth
+    }
+
+    /// Sector, capacity and culture terms: everything but location. `O(|kbli|² + |prefs|)`.
+    @inline(__always)
+    func nonLocationTerms(mentee i: Int, _ a: ScoringRow, mentor j: Int, _ b: ScoringRow) -> (sector: Double, capacity: Double, culture: Double) {
+        let depth = sectorDepth(a, b)
+        let needs = a.skills.nonzeroBitCount
+        let covered = needs == 0 ? 1.0 : Double((a.skills & b.skills).nonzeroBitCount) / Double(needs)
         var scaleFit = 0.5
-        if a.scale[i] >= 0, b.scale[j] >= 0 { scaleFit = b.scale[j] > a.scale[i] ? 1 : (b.scale[j] == a.scale[i] ? 0.5 : 0) }
-        let la = a.languages[i]
-        let lang = la == 0 ? 1.0 : Double((la & b.languages[j]).nonzeroBitCount) / Double(la.nonzeroBitCount)
+        if a.scale >= 0, b.scale >= 0 { scaleFit = b.scale > a.scale ? 1 : (b.scale == a.scale ? 0.5 : 0) }
+        let la = a.languages
+        let lang = la == 0 ? 1.0 : Double((la & b.languages).nonzeroBitCount) / Double(la.nonzeroBitCount)
         let p0 = Int(preferenceStart[i]), p1 = Int(preferenceStart[i + 1])
         var parts = 0, sum = 0.0
         if p1 > p0 {
@@ -203,12 +216,25 @@ public struct ScoringModel: Sendable {
         return (Double(depth) / 5, 0.8 * covered + 0.2 * scaleFit, 0.5 * lang + 0.5 * pref)
     }
 
+    /// The location term at `km`. `O(1)`.
     @inline(__always)
-    func locationTerm(mentee i: Int, mentor j: Int, distanceKm km: Double) -> Double {
-        let share = profile.location.regionShare
-        let level = menteeFeatures.region[i].sharedLevel(with: mentorFeatures.region[j])
+    func locationTerm(_ a: ScoringRow, _ b: ScoringRow, distanceKm km: Double) -> Double {
+        locationTerm(a, b, distancePart: distancePart(km))
+    }
+
+    /// The distance's part of the location term, `(1 − share)·exp(−km / decay)`; it falls as
+    /// `km` grows. `O(1)`.
+    @inline(__always)
+    func distancePart(_ km: Double) -> Double {
+        (1 - profile.location.regionShare) * exp(-km / profile.location.decayKm)
+    }
+
+    /// The location term from its distance part and the region the pair shares. `O(1)`.
+    @inline(__always)
+    func locationTerm(_ a: ScoringRow, _ b: ScoringRow, distancePart near: Double) -> Double {
+        let level = a.sharedRegionLevel(b)
         let region = level >= 3 ? 1.0 : (level == 2 ? 0.5 : 0)
-        return (1 - share) * exp(-km / profile.location.decayKm) + share * region
+        return near + profile.location.regionShare * region
     }
 
     /// The score formula, the one place it is written: Σ w·term / Σ w (DESIGN §4). `O(1)`.
@@ -219,8 +245,9 @@ public struct ScoringModel: Sendable {
     }
 
     func breakdown(mentee i: Int, mentor j: Int, distanceKm km: Double) -> ScoreBreakdown {
-        let (sector, capacity, culture) = nonLocationTerms(mentee: i, mentor: j)
-        let location = locationTerm(mentee: i, mentor: j, distanceKm: km)
+        let a = menteeFeatures.rows[i], b = mentorFeatures.rows[j]
+        let (sector, capacity, culture) = nonLocationTerms(mentee: i, a, mentor: j, b)
+        let location = locationTerm(a, b, distanceKm: km)
         let total = weighted(sector: sector, location: location, capacity: capacity, culture: culture)
         return ScoreBreakdown(sector: sector, location: location, capacity: capacity, culture: culture,
                               total: total, distanceKm: km)
@@ -229,24 +256,29 @@ public struct ScoringModel: Sendable {
     /// The integer score of an allowed pair at distance `km`, or nil when a hard rule removes
     /// it. Always ≥ 1 for an allowed pair (a zero score would add nothing to the objective). `O(1)`.
     func allowedScore(mentee i: Int, mentor j: Int, distanceKm km: Double) -> Int64? {
-        allowedScore(mentee: i, mentor: j, reaching: nil) { km }
+        allowedScore(mentee: i, menteeFeatures.rows[i], mentor: j, mentorFeatures.rows[j], reaching: nil, nearAtMost: 1, distanceKm: km)
     }
 
-    /// As ``allowedScore(mentee:mentor:distanceKm:)``, but returns nil early, before computing
-    /// the distance, when even a perfect location term could not reach the score `reaching`.
-    /// `distance` is called at most once.
+    /// As ``allowedScore(mentee:mentor:distanceKm:)``, on the records' rows, but returns nil
+    /// early, before computing the distance (when `distanceKm` is nil), when the pair cannot
+    /// reach the score `reaching` even with the distance part `nearAtMost`
+    /// (``distancePart(_:)`` of a lower bound on its distance; 1 − share for none). `O(1)`.
     @inline(__always)
-    func allowedScore(mentee i: Int, mentor j: Int, reaching: Int64?, distance: () -> Double) -> Int64? {
-        guard passesStaticRules(mentee: i, mentor: j) else { return nil }
-        let (sector, capacity, culture) = nonLocationTerms(mentee: i, mentor: j)
+    func allowedScore(mentee i: Int, _ a: ScoringRow, mentor j: Int, _ b: ScoringRow, reaching: Int64?,
+                      nearAtMost: Double, distanceKm given: Double? = nil) -> Int64? {
+        guard passesStaticRules(a, b) else { return nil }
+        let (sector, capacity, culture) = nonLocationTerms(mentee: i, a, mentor: j, b)
         if let reaching {
-            // location ≤ 1, and the sum and the rounding are monotone, so this bounds the score.
-            let best = weighted(sector: sector, location: 1, capacity: capacity, culture: culture)
-            if Self.integer(best) < reaching { return nil }
+            // The location term is at most its value with `nearAtMost`, and the sum and the
+            // rounding are monotone, so this bounds the score; round(y) < R exactly when
+            // y < R − 1/2 (y ≥ 0, R an integer below 2⁵²).
+            let location = locationTerm(a, b, distancePart: nearAtMost)
+            let best = weighted(sector: sector, location: location, capacity: capacity, culture: culture)
+            if best * Self.integerScale < Double(reaching) - 0.5 { return nil }
         }
-        let km = distance()
-        guard let online = mode(mentee: i, mentor: j, distanceKm: km) else { return nil }
-        let location = locationTerm(mentee: i, mentor: j, distanceKm: km)
+        let km = given ?? Self.distanceKm(a, b)
+        guard let online = mode(a, b, distanceKm: km) else { return nil }
+        let location = locationTerm(a, b, distanceKm: km)
         var total = weighted(sector: sector, location: location, capacity: capacity, culture: culture)
         if online { total *= profile.online.scoreFactor }
         if total < profile.rules.minScore { return nil }
@@ -265,15 +297,7 @@ public struct ScoringModel: Sendable {
         return Self.integer(total) + 1
     }
 
-    /// KBLI divisions (2-digit codes) of mentor `j`, or of mentee `i`; section-only codes have none.
-    func mentorDivisions(_ j: Int) -> [Int] { Self.divisions(mentorFeatures, j) }
-    func menteeDivisions(_ i: Int) -> [Int] { Self.divisions(menteeFeatures, i) }
-    static func divisions(_ f: ScoringFeatures, _ r: Int) -> [Int] {
-        var out: [Int] = []
-        for x in Int(f.kbliStart[r])..<Int(f.kbliStart[r + 1]) {
-            let d = Int((f.kbli[x] >> 8) & 0xff)
-            if d > 0 && !out.contains(d) { out.append(d) }
-        }
-        return out
-    }
+    /// Packed KBLI codes (``ScoringFeatures/pack(_:)``) of mentor `j`, or of mentee `i`. `O(1)`.
+    func mentorCodes(_ j: Int) -> ArraySlice<UInt64> { mentorFeatures.codes(j) }
+    func menteeCodes(_ i: Int) -> ArraySlice<UInt64> { menteeFeatures.codes(i) }
 }
