@@ -53,7 +53,7 @@ func runCLI(_ arguments: [String], in directory: URL = packageRoot) throws -> (s
         }
         let timings = try JSONSerialization.jsonObject(with: Data(contentsOf: dir.appendingPathComponent("out/timings.json"))) as? [String: Any]
         let stages = (timings?["stages"] as? [[String: Any]])?.compactMap { $0["stage"] as? String }
-        #expect(stages == ["parse", "score+candidates", "build model", "solve", "certify", "marginal gains", "explain", "fairness", "write", "report"])
+        #expect(stages == ["parse", "scoring model", "score+candidates", "build model", "solve", "certify", "marginal gains", "explain", "fairness", "write", "report"])
     }
 
     @Test func twoRunsGiveIdenticalBytes() throws {

@@ -28,6 +28,8 @@ public enum DatasetReader {
         public var sheet: String?
         /// Where region names and points are looked up.
         public var regions: RegionDirectory?
+        /// Lists with at least this many records are read in two halves at once.
+        var parallelRecords = DatasetReader.parallelRecords
         public init(encoding: TextEncoding = .utf8, sheet: String? = nil, regions: RegionDirectory? = nil) {
             self.encoding = encoding; self.sheet = sheet; self.regions = regions
         }
@@ -71,8 +73,10 @@ public enum DatasetReader {
         var quality = DataQuality()
         var mentorQuality = DataQuality.File(file: mentorFile?.path ?? mentorsPath)
         var menteeQuality = DataQuality.File(file: menteeFile?.path ?? menteesPath)
-        let (mentors, mentorExtra) = mentorFile.map { parseMentors($0, issues: &issues, quality: &mentorQuality, regions: directory) } ?? ([], [])
-        let (mentees, menteeExtra) = menteeFile.map { parseMentees($0, issues: &issues, quality: &menteeQuality, regions: directory) } ?? ([], [])
+        let (mentors, mentorExtra) = mentorFile.map { parseMentors($0, issues: &issues, quality: &mentorQuality, regions: directory,
+                                                                                        parallelFrom: options.parallelRecords) } ?? ([], [])
+        let (mentees, menteeExtra) = menteeFile.map { parseMentees($0, issues: &issues, quality: &menteeQuality, regions: directory,
+                                                                                        parallelFrom: options.parallelRecords) } ?? ([], [])
         if let menteeFile { checkPreferences(mentees, mentors: mentors, file: menteeFile.path, issues: &issues) }
         if let mentorFile { checkChoices(mentors, mentees: mentees, file: mentorFile.path, issues: &issues) }
         quality.files = [mentorQuality, menteeQuality]
@@ -82,31 +86,86 @@ public enum DatasetReader {
         return Inspection(dataset: dataset, quality: quality, issues: issues)
     }
 
+    /// What reading one run of records accumulates besides the records: quality counts, the
+    /// region names already resolved and the unknown needs/expertise words.
+    struct RecordContext {
+        var quality: DataQuality.File
+        var cache: [String: Result<RegionCode, TableReader.PlaceFailure>] = [:]
+        var unknown: [String: [String]] = [:]
+
+        /// Appends `later`'s findings (records after this context's) in file order. `O(findings)`.
+        mutating func append(_ later: RecordContext) {
+            func merged(_ a: DataQuality.Sample, _ b: DataQuality.Sample) -> DataQuality.Sample {
+                DataQuality.Sample(count: a.count + b.count, firstIDs: Array((a.firstIDs + b.firstIDs).prefix(DataQuality.Sample.shown)))
+            }
+            for (key, sample) in later.quality.locationSource {
+                quality.locationSource[key] = merged(quality.locationSource[key] ?? .init(), sample)
+            }
+            quality.regionsByName = merged(quality.regionsByName, later.quality.regionsByName)
+            for (word, ids) in later.unknown { unknown[word, default: []] += ids }
+        }
+    }
+
+    /// One run of records read: the records kept, the issues, the context and the ids seen.
+    struct RecordsPart<T: Sendable>: Sendable {
+        var out: [T]
+        var issues: [InputIssue]
+        var context: RecordContext
+        var seen: Set<String>
+    }
+
+    /// Lists with at least this many records are read in two halves on both cores.
+    static let parallelRecords = 20_000
+
     /// The loop both record kinds share: header checks, field count and id, then `build` for
-    /// the rest; a record is kept only when `build` added no issue. `O(records)`.
-    static func parseRecords<T>(_ file: CSVFile, required: [String], optional: [String], issues: inout [InputIssue],
-                                aliases: inout [String: String], _ build: (inout TableReader, TableReader.Row) -> T?) -> ([T], [String]) {
+    /// the rest; a record is kept only when `build` added no issue. A long list is read in two
+    /// halves at once; when either half finds an issue, or an id is in both halves, the list
+    /// is read again in one run, so issues, their order and the limit on them are exactly those
+    /// of a single pass. - Complexity: `O(records)`, over two cores for clean long lists.
+    static func parseRecords<T: Sendable>(_ file: CSVFile, required: [String], optional: [String], issues: inout [InputIssue],
+                                          aliases: inout [String: String], context: inout RecordContext, parallelFrom: Int,
+                                          _ build: @escaping @Sendable (inout TableReader, inout RecordContext, TableReader.Row) -> T?) -> ([T], [String]) {
         var t = TableReader(file: file, required: required, optional: optional)
         t.checkPlaceColumns()
         for a in t.aliasesUsed { aliases[a.written] = a.canonical }
-        var out: [T] = []
-        out.reserveCapacity(file.records.count)
-        var seen = Set<String>()
-        t.forEachRecord { t, row in
-            guard let row = t.identify(row, seen: &seen) else { return }
-            let before = t.issues.count
-            let record = build(&t, row)
-            if t.issues.count == before, let record { out.append(record) }
+        @Sendable func read(_ t: TableReader, _ range: Range<Int>, _ context: RecordContext) -> RecordsPart<T> {
+            var t = t, context = context
+            var out: [T] = []
+            out.reserveCapacity(range.count)
+            var seen = Set<String>()
+            seen.reserveCapacity(range.count)
+            t.forEachRecord(in: range) { t, row in
+                guard let row = t.identify(row, seen: &seen) else { return }
+                let before = t.issues.count
+                let record = build(&t, &context, row)
+                if t.issues.count == before, let record { out.append(record) }
+            }
+            return RecordsPart(out: out, issues: t.issues, context: context, seen: seen)
         }
-        issues += t.issues
-        return (out, t.extraColumns)
+        let n = file.records.count
+        if t.issues.isEmpty, n >= parallelFrom {
+            let reader = t, fresh = RecordContext(quality: DataQuality.File(file: context.quality.file))
+            let halves = [0..<n / 2, n / 2..<n]
+            let parts = (try? concurrentMap(2) { k in read(reader, halves[k], fresh) }) ?? []
+            if parts.count == 2, parts[0].issues.isEmpty, parts[1].issues.isEmpty, parts[0].seen.isDisjoint(with: parts[1].seen) {
+                var merged = fresh
+                merged.quality = context.quality
+                merged.append(parts[0].context); merged.append(parts[1].context)
+                context = merged
+                return (parts[0].out + parts[1].out, t.extraColumns)
+            }
+        }
+        let whole = read(t, 0..<n, context)
+        issues += whole.issues
+        context = whole.context
+        return (whole.out, t.extraColumns)
     }
 
     /// The fields both kinds share, read into `place`, `nib` and `kelurahan`, with quality
     /// counts. `O(1)` amortised.
-    static func common(_ t: inout TableReader, _ row: TableReader.Row, quality: inout DataQuality.File, regions: RegionDirectory?,
-                       cache: inout [String: Result<RegionCode, TableReader.PlaceFailure>]) -> (TableReader.Place?, String?, String?) {
-        let place = t.place(row, directory: regions, cache: &cache)
+    static func common(_ t: inout TableReader, _ row: TableReader.Row, context: inout RecordContext,
+                       regions: RegionDirectory?) -> (TableReader.Place?, String?, String?) {
+        let place = t.place(row, directory: regions, cache: &context.cache)
         var nib: String?
         if let raw = t.text(row, "nib") {
             let digits = raw.filter { $0 != " " && $0 != "." && $0 != "-" }
@@ -115,8 +174,8 @@ public enum DatasetReader {
             }
         }
         if let place, let id = row.id {
-            quality.locationSource[place.source.rawValue, default: .init()].add(id)
-            if place.byName { quality.regionsByName.add(id) }
+            context.quality.locationSource[place.source.rawValue, default: .init()].add(id)
+            if place.byName { context.quality.regionsByName.add(id) }
         }
         return (place, nib, t.text(row, "kelurahan"))
     }
@@ -132,19 +191,19 @@ public enum DatasetReader {
     }
 
     static func parseMentors(_ file: CSVFile, issues: inout [InputIssue], quality: inout DataQuality.File,
-                             regions: RegionDirectory?) -> ([Mentor], [String]) {
-        var cache: [String: Result<RegionCode, TableReader.PlaceFailure>] = [:]
-        var unknown: [String: [String]] = [:], aliases: [String: String] = [:]
-        var q = quality
-        defer { q.aliases = aliases; record(unknown, in: &q); quality = q }
-        let result = parseRecords(file, required: mentorRequired, optional: mentorOptional, issues: &issues, aliases: &aliases) { (t: inout TableReader, row: TableReader.Row) -> Mentor? in
+                             regions: RegionDirectory?, parallelFrom: Int = parallelRecords) -> ([Mentor], [String]) {
+        var aliases: [String: String] = [:]
+        var context = RecordContext(quality: quality)
+        defer { context.quality.aliases = aliases; record(context.unknown, in: &context.quality); quality = context.quality }
+        let result = parseRecords(file, required: mentorRequired, optional: mentorOptional, issues: &issues, aliases: &aliases,
+                                  context: &context, parallelFrom: parallelFrom) { (t: inout TableReader, context: inout RecordContext, row: TableReader.Row) -> Mentor? in
             let name = t.required(row, "name")
             let kbli = t.kbli(row)
-            let (place, nib, kelurahan) = common(&t, row, quality: &q, regions: regions, cache: &cache)
+            let (place, nib, kelurahan) = common(&t, row, context: &context, regions: regions)
             let cap = t.integer(row, "capacity", required: true, in: 1...maxCapacity)
             let minM = t.integer(row, "min_mentees", in: 0...maxCapacity)
             let hours = t.number(row, "hours_per_month", in: 0...10_000, rangeText: "[0, 10000]")
-            let expertise = t.skills(row, "expertise", unknownWords: &unknown)
+            let expertise = t.skills(row, "expertise", unknownWords: &context.unknown)
             let langs = t.languages(row), gender = t.gender(row), scale = t.scale(row)
             var kind: MentorKind?
             if let k = t.text(row, "kind") {
@@ -163,21 +222,21 @@ public enum DatasetReader {
             m.online = t.online(row)
             return m
         }
-        q.records = result.0.count
+        context.quality.records = result.0.count
         return result
     }
 
     static func parseMentees(_ file: CSVFile, issues: inout [InputIssue], quality: inout DataQuality.File,
-                             regions: RegionDirectory?) -> ([Mentee], [String]) {
-        var cache: [String: Result<RegionCode, TableReader.PlaceFailure>] = [:]
-        var unknown: [String: [String]] = [:], aliases: [String: String] = [:]
-        var q = quality
-        defer { q.aliases = aliases; record(unknown, in: &q); quality = q }
-        let result = parseRecords(file, required: menteeRequired, optional: menteeOptional, issues: &issues, aliases: &aliases) { (t: inout TableReader, row: TableReader.Row) -> Mentee? in
+                             regions: RegionDirectory?, parallelFrom: Int = parallelRecords) -> ([Mentee], [String]) {
+        var aliases: [String: String] = [:]
+        var context = RecordContext(quality: quality)
+        defer { context.quality.aliases = aliases; record(context.unknown, in: &context.quality); quality = context.quality }
+        let result = parseRecords(file, required: menteeRequired, optional: menteeOptional, issues: &issues, aliases: &aliases,
+                                  context: &context, parallelFrom: parallelFrom) { (t: inout TableReader, context: inout RecordContext, row: TableReader.Row) -> Mentee? in
             let name = t.required(row, "name")
             let kbli = t.kbli(row)
-            let (place, nib, kelurahan) = common(&t, row, quality: &q, regions: regions, cache: &cache)
-            let needs = t.skills(row, "needs", unknownWords: &unknown)
+            let (place, nib, kelurahan) = common(&t, row, context: &context, regions: regions)
+            let needs = t.skills(row, "needs", unknownWords: &context.unknown)
             let langs = t.languages(row), gender = t.gender(row), scale = t.scale(row)
             let hours = t.number(row, "hours_needed", in: 0...1_000, rangeText: "[0, 1000]")
             let priority = t.number(row, "priority", in: 0...1_000, rangeText: "[0, 1000]") ?? 1
@@ -196,7 +255,7 @@ public enum DatasetReader {
             e.online = online
             return e
         }
-        q.records = result.0.count
+        context.quality.records = result.0.count
         return result
     }
 
@@ -218,6 +277,7 @@ public enum DatasetReader {
 
     /// A mentor's chosen beginners must be in the mentees file, each once. `O(m·choices + n)`.
     static func checkChoices(_ mentors: [Mentor], mentees: [Mentee], file: String, issues: inout [InputIssue]) {
+        guard mentors.contains(where: { !$0.preferredMentees.isEmpty }) else { return }
         let known = Set(mentees.map(\.id))
         for m in mentors {
             var seen = Set<String>()
@@ -235,6 +295,7 @@ public enum DatasetReader {
 
     /// A `mentor:ID` preference must name a mentor of the file. `O(n·prefs + m)`.
     static func checkPreferences(_ mentees: [Mentee], mentors: [Mentor], file: String, issues: inout [InputIssue]) {
+        guard mentees.contains(where: { !$0.preferences.isEmpty }) else { return }
         let known = Set(mentors.map(\.id))
         for e in mentees {
             for case .mentor(let id) in e.preferences where !known.contains(id) {

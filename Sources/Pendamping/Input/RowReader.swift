@@ -341,8 +341,13 @@ struct TableReader {
     /// with the header's field count goes to `body`, any other is an issue; reading stops
     /// once ``InputError/limit`` issues are collected. - Complexity: `O(records)` plus `body`.
     mutating func forEachRecord(_ body: (inout TableReader, Row) -> Void) {
+        forEachRecord(in: file.records.indices, body)
+    }
+
+    /// As ``forEachRecord(_:)`` over the records in `range` only.
+    mutating func forEachRecord(in range: Range<Int>, _ body: (inout TableReader, Row) -> Void) {
         guard issues.isEmpty else { return }
-        for k in file.records.indices where !isFull {
+        for k in range where !isFull {
             let row = self.row(k)
             guard row.fields.count == file.header.count else {
                 add(row.line, nil, "has \(row.fields.count) fields; the header has \(file.header.count)")

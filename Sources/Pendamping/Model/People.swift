@@ -119,10 +119,21 @@ public struct Dataset: Sendable {
     public var menteeExtraColumns: [String]
 
     public init(mentors: [Mentor], mentees: [Mentee], mentorExtraColumns: [String] = [], menteeExtraColumns: [String] = []) {
-        self.mentors = mentors.sorted { $0.id < $1.id }
-        self.mentees = mentees.sorted { $0.id < $1.id }
+        self.mentors = Self.byID(mentors, \.id)
+        self.mentees = Self.byID(mentees, \.id)
         self.mentorExtraColumns = mentorExtraColumns
         self.menteeExtraColumns = menteeExtraColumns
+    }
+
+    /// `records` in ascending id order: unchanged when already so (lists usually are), else
+    /// sorted through their indices so that the large records move once.
+    /// - Complexity: `O(r)` when sorted, else `O(r·log r)` comparisons.
+    static func byID<T>(_ records: [T], _ id: (T) -> String) -> [T] {
+        var sorted = true
+        for k in records.indices.dropFirst() where !(id(records[k - 1]) < id(records[k])) { sorted = false; break }
+        if sorted { return records }
+        let ids = records.map(id)
+        return ids.indices.sorted { ids[$0] < ids[$1] }.map { records[$0] }
     }
 
     /// Index of each mentor id. `O(m)`.

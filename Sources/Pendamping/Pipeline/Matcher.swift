@@ -73,7 +73,9 @@ public struct Matcher: Sendable {
     /// Scores candidates and builds the core model (stages `score+candidates`, `build model`).
     /// - Throws: ``InfeasibleDecisions`` when decisions conflict.
     public func prepare(_ dataset: Dataset, timings: inout StageTimings) throws -> Prepared {
-        let mentorIndex = dataset.mentorIndex(), menteeIndex = dataset.menteeIndex()
+        // The id indexes only serve decisions and a previous round's pairs.
+        let byID = !decisions.entries.isEmpty || !previous.isEmpty
+        let mentorIndex = byID ? dataset.mentorIndex() : [:], menteeIndex = byID ? dataset.menteeIndex() : [:]
         var rejected: [Int32: [Int32]] = [:], fixed: [Int32: [Int32]] = [:]
         let decisionOf = decisions.byPair
         for e in decisions.entries {
@@ -88,7 +90,7 @@ public struct Matcher: Sendable {
             if !(include[i] ?? []).contains(j) { include[i, default: []].append(j) }
             kept.append((i, j))
         }
-        let scoring = try ScoringModel(dataset: dataset, profile: profile)
+        let scoring = try timings.measure("scoring model") { try ScoringModel(dataset: dataset, profile: profile) }
         // A stated choice is a candidate whenever the hard rules allow it, even outside the top k.
         for (i, j) in scoring.ranks.rankedPairs() where !(rejected[i] ?? []).contains(j) && !(include[i] ?? []).contains(j) {
             if scoring.allowedScore(mentee: Int(i), mentor: Int(j), distanceKm: scoring.distanceKm(mentee: Int(i), mentor: Int(j))) != nil {
@@ -206,30 +208,38 @@ public struct Matcher: Sendable {
             return try MarginalGains.compute(model, outcome.assignment, menteeDual: u, mentorDual: v)
         }
 
-        let (pairs, unassigned) = timings.measure("explain") { () -> ([MatchedPair], [UnassignedMentee]) in
+        let (pairs, unassigned) = try timings.measure("explain") { () throws -> ([MatchedPair], [UnassignedMentee]) in
             var pairs: [MatchedPair] = []
-            var unassigned: [UnassignedMentee] = []
             if let coPairs {
                 pairs = coMentoringPairs(coPairs, graph: graph, scoring: scoring, dataset: dataset, decisionOf: decisionOf)
             }
-            for i in 0..<graph.menteeCount {
-                let p = Int(outcome.assignment.pairOf[i])
-                if p >= 0 && coPairs != nil { continue }
-                if p >= 0 {
-                    let j = graph.mentor[p]
-                    pairs.append(MatchedPair(menteeID: dataset.mentees[i].id, mentorID: dataset.mentors[Int(j)].id,
-                                             mentee: Int32(i), mentor: j, score: graph.score[p],
-                                             breakdown: scoring.breakdown(mentee: i, mentor: Int(j)),
-                                             decision: decisionOf[PairID(dataset.mentees[i].id, dataset.mentors[Int(j)].id)]))
-                } else {
-                    unassigned.append(explainUnassigned(i, graph: graph, dataset: dataset, load: load,
-                                                        rejected: rejected[Int32(i)] ?? [], status: outcome.status))
+            // Each mentee is explained on its own: two halves of them on both cores, joined in order.
+            let n = graph.menteeCount, co = coPairs != nil, status = outcome.status, pairOf = outcome.assignment.pairOf
+            let online = scoring.onlinePossible
+            let halves = try concurrentMap(2) { h -> ([MatchedPair], [UnassignedMentee]) in
+                var pairs: [MatchedPair] = [], unassigned: [UnassignedMentee] = []
+                for i in (h == 0 ? 0..<n / 2 : n / 2..<n) {
+                    let p = Int(pairOf[i])
+                    if p >= 0 && co { continue }
+                    if p >= 0 {
+                        let j = graph.mentor[p]
+                        var pair = MatchedPair(menteeID: dataset.mentees[i].id, mentorID: dataset.mentors[Int(j)].id,
+                                               mentee: Int32(i), mentor: j, score: graph.score[p],
+                                               breakdown: scoring.breakdown(mentee: i, mentor: Int(j)),
+                                               decision: decisionOf[PairID(dataset.mentees[i].id, dataset.mentors[Int(j)].id)])
+                        if online { pair.online = scoring.isOnline(mentee: i, mentor: Int(j)) }
+                        pairs.append(pair)
+                    } else {
+                        unassigned.append(explainUnassigned(i, graph: graph, dataset: dataset, load: load,
+                                                            rejected: rejected[Int32(i)] ?? [], status: status))
+                    }
                 }
+                return (pairs, unassigned)
             }
-            if scoring.onlinePossible {
+            if co, online {
                 for k in pairs.indices { pairs[k].online = scoring.isOnline(mentee: Int(pairs[k].mentee), mentor: Int(pairs[k].mentor)) }
             }
-            return (pairs, unassigned)
+            return (pairs + halves[0].0 + halves[1].0, halves[0].1 + halves[1].1)
         }
         var result = MatchResult(dataset: dataset, profile: profile, graph: graph, scoring: scoring, componentCount: model.components.count,
                                  decisionCount: decisions.entries.count, outcome: outcome, pairs: pairs,

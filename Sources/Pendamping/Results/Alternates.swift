@@ -43,6 +43,12 @@ public struct Alternate: Sendable, Equatable {
 
     /// The alternatives of every mentee, in mentee order then rank. - Complexity: `O(pairs + rejections)`.
     public static func compute(_ r: MatchResult) -> [Alternate] {
+        compute(r, mentees: 0..<r.graph.menteeCount)
+    }
+
+    /// The alternatives of the mentees in `range`, in mentee order then rank.
+    /// - Complexity: `O(pairs + rejections)`.
+    static func compute(_ r: MatchResult, mentees range: Range<Int>) -> [Alternate] {
         let g = r.graph, d = r.dataset
         let solved = r.outcome.status == .optimal || r.outcome.status == .feasible
         // The objective weighs a pair by score × the mentee's priority (as MatchingModel does).
@@ -60,9 +66,9 @@ public struct Alternate: Sendable, Equatable {
             if w < weakest[j] { weakest[j] = w; weakestScore[j] = p.score }
         }
         var out: [Alternate] = []
-        out.reserveCapacity(g.menteeCount * perMentee)
+        out.reserveCapacity(range.count * perMentee)
         let stable = r.outcome.engine == .deferredAcceptance, co = r.profile.mentorsPerMentee > 1
-        for i in 0..<g.menteeCount {
+        for i in range {
             var rank = 0
             // Candidates not chosen, with rejected mentors merged in by score (then mentor index).
             var options = g.pairs(ofMentee: i).filter { !mine[i].contains(Int(g.mentor[$0])) }.map { (Int(g.mentor[$0]), g.score[$0], false) }
@@ -103,9 +109,14 @@ extension ResultFiles {
     /// `alternates.csv`: mentee, rank, mentor, score, reason, the full mentor's load and
     /// weakest score, and the change in total score (see ``Alternate/change``).
     /// - Complexity: `O(pairs)`.
-    static func alternatesCSV(_ r: MatchResult) -> Data {
-        var w = CSVTableWriter(header: ["mentee_id", "rank", "mentor_id", "score", "reason", "mentor_load", "weakest_score", "total_change"])
-        for a in Alternate.compute(r) {
+    static var alternatesHeader: Data {
+        CSVTableWriter(header: ["mentee_id", "rank", "mentor_id", "score", "reason", "mentor_load", "weakest_score", "total_change"]).data
+    }
+
+    /// The rows of `alternates.csv` for the mentees in `range`. - Complexity: `O(pairs in range)`.
+    static func alternatesRows(_ r: MatchResult, mentees range: Range<Int>) -> Data {
+        var w = CSVTableWriter()
+        for a in Alternate.compute(r, mentees: range) {
             let j = Int(a.mentor)
             w.text(a.menteeID); w.integer(a.rank); w.text(a.mentorID); w.score(a.score); w.text(a.reason.rawValue)
             w.load(Int(r.load[j]), of: r.dataset.mentors[j].capacity); w.score(a.weakestScore); w.score(a.change)

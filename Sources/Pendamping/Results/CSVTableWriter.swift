@@ -22,6 +22,10 @@ public struct CSVTableWriter {
         appendRow(header.map(Cell.text))
     }
 
+    /// A writer for rows that continue another writer's table (no header), e.g. one part of a
+    /// table rendered on another core.
+    init() { bytes.reserveCapacity(1 << 16) }
+
     public mutating func appendRow(_ cells: [Cell]) {
         for cell in cells {
             switch cell {

@@ -9,18 +9,18 @@ func appendInteger(_ n: Int64, to out: inout [UInt8]) {
     appendDigits(n.magnitude, minimumCount: 1, to: &out)
 }
 
-/// Appends the decimal digits of `u`, padded with leading zeros to `minimumCount`. `O(digits)`.
+/// Appends the decimal digits of `u`, padded with leading zeros to `minimumCount`: room is
+/// made once and the digits filled from the right. `O(digits)`.
 @inline(__always)
 func appendDigits(_ u: UInt64, minimumCount: Int, to out: inout [UInt8]) {
-    var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // up to 24 digits, least significant first
-    var count = 0, v = u
-    withUnsafeMutableBytes(of: &digits) { buffer in
-        repeat {
-            buffer[count] = UInt8(truncatingIfNeeded: v % 10) &+ 48
-            v /= 10; count += 1
-        } while v > 0
-        while count < minimumCount && count < 24 { buffer[count] = 48; count += 1 }
-        for k in stride(from: count - 1, through: 0, by: -1) { out.append(buffer[k]) }
+    var count = 1, t = u
+    while t >= 10 { t /= 10; count += 1 }
+    count = max(count, minimumCount)
+    let start = out.count
+    out.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: count))
+    out.withUnsafeMutableBufferPointer { buffer in
+        var v = u, k = start + count - 1
+        while v > 0 { buffer[k] = UInt8(truncatingIfNeeded: v % 10) &+ 48; v /= 10; k -= 1 }
     }
 }
 

@@ -18,18 +18,22 @@ public enum ResultFiles {
     public static func renderResults(_ r: MatchResult) throws -> [(name: String, data: Data)] {
         // The files are independent: rendered on both cores, in a fixed order.
         let fairness = r.fairnessFigures
-        let names = ["pairs.csv", "unassigned.csv", "mentors.csv", "alternates.csv", "blocking.csv", "summary.json"]
-        let data = try concurrentMap(names.count) { k -> Data in
+        // alternates.csv, the largest, is rendered in two halves of the mentees.
+        let n = r.graph.menteeCount
+        let data = try concurrentMap(7) { k -> Data in
             switch k {
-            case 0: return pairsCSV(r)
-            case 1: return unassignedCSV(r)
-            case 2: return mentorsCSV(r)
-            case 3: return alternatesCSV(r)
-            case 4: return blockingCSV(fairness)
+            case 0: return alternatesHeader + alternatesRows(r, mentees: 0..<n / 2)
+            case 1: return alternatesRows(r, mentees: n / 2..<n)
+            case 2: return blockingCSV(fairness)
+            case 3: return pairsCSV(r)
+            case 4: return unassignedCSV(r)
+            case 5: return mentorsCSV(r)
             default: return try json(Summary(r, fairness: fairness))
             }
         }
-        var files: [(name: String, data: Data)] = Array(zip(names, data)).map { (name: $0.0, data: $0.1) }
+        var files: [(name: String, data: Data)] = [("pairs.csv", data[3]), ("unassigned.csv", data[4]), ("mentors.csv", data[5]),
+                                                   ("alternates.csv", data[0] + data[1]), ("blocking.csv", data[2]),
+                                                   ("summary.json", data[6])]
         if !r.rules.isEmpty { files.append(("rules.csv", rulesCSV(r))) }
         return files
     }

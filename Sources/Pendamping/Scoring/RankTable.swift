@@ -16,10 +16,13 @@ public struct RankTable: Sendable {
 
         init(count: Int, lists: (Int) -> [(Int32, Int)]) {
             start = [0]; partner = []; value = []
+            start.reserveCapacity(count + 1)
             for r in 0..<count {
+                let stated = lists(r)
+                if stated.isEmpty { start.append(Int32(partner.count)); continue }
                 var list: [(Int32, Int)] = []
                 var seen = Set<Int32>()
-                for e in lists(r) where seen.insert(e.0).inserted { list.append(e) }
+                for e in stated where seen.insert(e.0).inserted { list.append(e) }
                 let c = Double(list.count)
                 let ranks = list.map(\.1).sorted()
                 for (p, rank) in list.sorted(by: { $0.0 < $1.0 }) {
@@ -51,7 +54,10 @@ public struct RankTable: Sendable {
 
     /// - Complexity: `O(n + m + ranks·log ranks)`.
     public init(_ d: Dataset) {
-        let mentorIndex = d.mentorIndex(), menteeIndex = d.menteeIndex()
+        // The id indexes are built only when some record states ranks (most lists state none).
+        let menteesRank = d.mentees.contains { e in !e.rankedMentors.isEmpty || e.preferences.contains { if case .mentor = $0 { true } else { false } } }
+        let mentorsRank = d.mentors.contains { !$0.preferredMentees.isEmpty }
+        let mentorIndex = menteesRank ? d.mentorIndex() : [:], menteeIndex = mentorsRank ? d.menteeIndex() : [:]
         byMentee = Rows(count: d.mentees.count) { i in
             let e = d.mentees[i]
             var out = e.rankedMentors.compactMap { c in mentorIndex[c.id].map { ($0, c.rank) } }

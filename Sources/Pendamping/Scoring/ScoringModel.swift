@@ -54,9 +54,11 @@ public struct ScoringModel: Sendable {
         self.profile = profile
         mentors = dataset.mentors
         mentees = dataset.mentees
+        var distinct = Set<[String]>()
+        for m in dataset.mentors { distinct.insert(m.languages) }
+        for e in dataset.mentees { distinct.insert(e.languages) }
         var table: [String: Int] = [:]
-        for code in (dataset.mentors.flatMap(\.languages) + dataset.mentees.flatMap(\.languages)).sorted()
-            where table[code] == nil { table[code] = table.count }
+        for code in Set(distinct.flatMap { $0 }).sorted() { table[code] = table.count }
         guard table.count <= 64 else {
             throw InputError.invalid([InputIssue(file: "languages", line: 0, column: "languages",
                                                  message: "\(table.count) distinct languages; at most 64 are supported in one run")])
