@@ -22,3 +22,23 @@ regions=../shared/data/regions.csv
 [ -f "$regions" ] || regions=""
 # shellcheck disable=SC2086
 [ -f "$work/mentees.csv" ] || "$bin" generate --preset L --seed 1 ${GENERATE_ARGS:-} ${regions:+--regions "$regions"} --out "$work" >/dev/null
+
+# timed N CMD [ARG ...]: runs the command N times under GNU time (Debian's `time` package)
+# and prints the median wall seconds and the largest peak resident memory, as whole-process
+# figures. Output of the command itself is discarded.
+timed() {
+  local n="$1"; shift
+  local walls=() peak=0 line wall kib out
+  [ -x /usr/bin/time ] || { echo "GNU time (/usr/bin/time) is needed: apt-get install -y time" >&2; return 69; }
+  out="$(mktemp)"
+  for _ in $(seq "$n"); do
+    /usr/bin/time -f '%e %M' -o "$out" "$@" >/dev/null 2>&1 || true
+    line="$(tail -1 "$out")"
+    wall="${line% *}"; kib="${line#* }"
+    walls+=("$wall"); [ "$kib" -gt "$peak" ] && peak="$kib"
+  done
+  rm -f "$out"
+  printf '%s\n' "${walls[@]}" | sort -g | awk -v peak="$peak" '{ w[NR] = $1 }
+    END { m = (NR % 2) ? w[(NR + 1) / 2] : (w[NR / 2] + w[NR / 2 + 1]) / 2
+          printf "wall s median %.3f (min %.3f, max %.3f, %d runs), peak MiB %.1f\n", m, w[1], w[NR], NR, peak / 1024 }'
+}

@@ -1,7 +1,7 @@
 #!/bin/bash
 # The province's four planning questions (#17) on a generated Kalimantan Tengah (tier L:
 # 250,000 UMKM, real kecamatan points from ../shared/data/regions.csv) with 300 current
-# mentors, each answered by one command and timed by farm-bench (medians):
+# mentors, each answered by one command and timed as a whole process (medians, GNU time):
 #   target  how many cadres, and where, for 10 % coverage
 #   plan    coverage by year for 10 years with 120 cadres a year, attrition and alumni mentors
 #   budget  the coverage Rp 10 billion buys
@@ -22,7 +22,7 @@ declare -A jobs=(
 for job in target plan budget online; do
   echo "== $job: pendamping ${jobs[$job]}"
   # shellcheck disable=SC2086
-  farm-bench -n "$runs" --warmup 0 --timeout 900 -- "$bin" ${jobs[$job]} | grep -E "wall s|peak MiB"
+  timed "$runs" "$bin" ${jobs[$job]}
   # shellcheck disable=SC2086
   "$bin" ${jobs[$job]} | grep -vE "^ *$" | grep -E "cadre mentors|buys|reached|not reached|^base|^target|^budget|online|^\+120" || true
 done

@@ -44,42 +44,41 @@ public struct CandidateGraph: Sendable {
 /// unvisited mentor can beat the k-th best; fixed (locked/accepted) pairs are always added.
 ///
 /// The searches go by shared KBLI depth, deepest first: for each level from the 5-digit code
-/// down to the division, a grid holds the mentors with a code of that prefix, so a mentor met
+/// down to the section, a grid holds the mentors with a code of that prefix, so a mentor met
 /// there has a sector term of at least level/5 and every mentor not yet met has at most that
 /// (deeper ones were met or proven unable to reach the k-th best); then one grid of all
-/// mentors, whose unmet ones share at most the section (sector ≤ 1/5). The bound shrinks with
-/// each level, so most mentees stop after the mentors that share their code.
+/// mentors, whose unmet ones are in other sections (sector 0). The bound shrinks with each
+/// level, so most mentees stop after the mentors that share their code or division.
 ///
 /// - Complexity: `O(m·levels + n·(k + mentors in the rings visited))`, in parallel over mentees.
 public struct CandidateBuilder: Sendable {
     public let scoring: ScoringModel
     public let k: Int
-    let grid: SpatialGrid
-    /// One grid per KBLI prefix (2 to 5 levels, packed as ``ScoringFeatures/prefix(_:level:)``)
+    let grid: GridRows
+    /// One grid per KBLI prefix (1 to 5 levels, packed as ``ScoringFeatures/prefix(_:level:)``)
     /// over the mentors with a code of that prefix; a mentor may be in several.
-    let prefixGrids: [UInt64: SpatialGrid]
+    let prefixGrids: [UInt64: GridRows]
     let mentorPoints: [GeoPoint]
     let menteePoints: [GeoPoint]
-    let mentorRows: [ScoringRow]
 
     public init(scoring: ScoringModel) {
         self.scoring = scoring
         self.k = scoring.profile.k
         let points = scoring.mentors.map(\.location)
         mentorPoints = points
-        mentorRows = scoring.mentorFeatures.rows
         menteePoints = scoring.mentees.map(\.location)
-        grid = SpatialGrid(points: points)
+        let rows = scoring.mentorFeatures.rows
+        grid = GridRows(SpatialGrid(points: points), rows: rows)
         var byPrefix: [UInt64: [Int32]] = [:]
         for j in scoring.mentors.indices {
-            for code in scoring.mentorCodes(j) where ScoringFeatures.levels(code) >= 2 {
-                for level in 2...ScoringFeatures.levels(code) {
+            for code in scoring.mentorCodes(j) where ScoringFeatures.levels(code) >= 1 {
+                for level in 1...ScoringFeatures.levels(code) {
                     let key = ScoringFeatures.prefix(code, level: level)
                     if byPrefix[key]?.last != Int32(j) { byPrefix[key, default: []].append(Int32(j)) }
                 }
             }
         }
-        prefixGrids = byPrefix.mapValues { SpatialGrid(points: points, subset: $0) }
+        prefixGrids = byPrefix.mapValues { GridRows(SpatialGrid(points: points, subset: $0), rows: rows) }
     }
 
     /// - Parameters:
@@ -110,7 +109,7 @@ public struct CandidateBuilder: Sendable {
                 let items = search.top.items
                 part.counts.append(Int32(items.count))
                 for item in items { part.mentor.append(item.mentor); part.score.append(item.score) }
-                part.nearest.append(items.isEmpty ? grid.nearest(to: menteePoints[i], points: mentorPoints)?.km : nil)
+                part.nearest.append(items.isEmpty ? grid.grid.nearest(to: menteePoints[i], points: mentorPoints)?.km : nil)
             }
         }
         var offsets = [Int32](repeating: 0, count: n + 1)
@@ -143,33 +142,32 @@ public struct CandidateBuilder: Sendable {
     }
 
     /// Mentee `i`'s top k, exactly: ring searches on the grids of its code prefixes, deepest
-    /// level first, then on all mentors. A level whose best possible score cannot reach the
+    /// level first (the section last), then on all mentors. A level whose best possible score cannot reach the
     /// k-th best ends the search.
     func search(mentee i: Int, rejected: [Int32], into state: inout Search) {
         guard !mentorPoints.isEmpty else { return }
         let codes = scoring.menteeCodes(i)
         let deepest = codes.map(ScoringFeatures.levels).max() ?? 0
-        if deepest >= 2 {
-            for level in stride(from: deepest, through: 2, by: -1) {
-                let sector = Double(level) / 5
-                if state.top.isFull, scoring.upperBound(atLeastKm: 0, sectorAtMost: sector) <= state.top.worstScore { return }
-                var done: [UInt64] = []
-                for code in codes where ScoringFeatures.levels(code) >= level {
-                    let key = ScoringFeatures.prefix(code, level: level)
-                    guard !done.contains(key) else { continue }
-                    done.append(key)
-                    if let g = prefixGrids[key] { ringSearch(i, g, rejected: rejected, sectorAtMost: sector, into: &state) }
-                }
+        for level in stride(from: deepest, through: 1, by: -1) {
+            let sector = Double(level) / 5
+            if state.top.isFull, scoring.upperBound(atLeastKm: 0, sectorAtMost: sector) <= state.top.worstScore { return }
+            var done: [UInt64] = []
+            for code in codes where ScoringFeatures.levels(code) >= level {
+                let key = ScoringFeatures.prefix(code, level: level)
+                guard !done.contains(key) else { continue }
+                done.append(key)
+                if let g = prefixGrids[key] { ringSearch(i, g, rejected: rejected, sectorAtMost: sector, into: &state) }
             }
         }
-        // Every mentor not met yet shares at most the section: its sector term is at most 1/5.
-        if state.top.isFull, scoring.upperBound(atLeastKm: 0, sectorAtMost: 0.2) <= state.top.worstScore { return }
-        ringSearch(i, grid, rejected: rejected, sectorAtMost: 0.2, into: &state)
+        // Every mentor not met yet is in another section: its sector term is 0.
+        if state.top.isFull, scoring.upperBound(atLeastKm: 0, sectorAtMost: 0) <= state.top.worstScore { return }
+        ringSearch(i, grid, rejected: rejected, sectorAtMost: 0, into: &state)
     }
 
     /// Ring search over one grid, scoring the mentors not met before. Stops when no unvisited
     /// mentor (with sector term ≤ `sectorAtMost`) can reach the k-th best score.
-    func ringSearch(_ i: Int, _ g: SpatialGrid, rejected: [Int32], sectorAtMost: Double, into state: inout Search) {
+    func ringSearch(_ i: Int, _ cells: GridRows, rejected: [Int32], sectorAtMost: Double, into state: inout Search) {
+        let g = cells.grid
         let p = menteePoints[i]
         let a = scoring.menteeFeatures.rows[i]
         let center = g.cellIndex(p)
@@ -179,13 +177,14 @@ public struct CandidateBuilder: Sendable {
         // the distance part of the location term there.
         var near = scoring.distancePart(0)
         while true {
-            g.forEachInRing(center, r) { j in
+            g.forEachItemInRing(center, r) { k in
+                let j = Int(g.items[k])
                 guard state.firstVisit(j) else { return }
                 if !rejected.isEmpty, rejected.contains(Int32(j)) { return }
                 // A mentor that ties the k-th best score can still win on its lower index,
                 // so only those that cannot reach that score are skipped early.
                 let reaching: Int64? = state.top.isFull ? state.top.worstScore : nil
-                if let s = scoring.allowedScore(mentee: i, a, mentor: j, mentorRows[j], reaching: reaching, nearAtMost: near) {
+                if let s = scoring.allowedScore(mentee: i, a, mentor: j, cells.rows[k], reaching: reaching, nearAtMost: near) {
                     state.top.offer(score: s, mentor: Int32(j))
                 }
             }
@@ -196,6 +195,18 @@ public struct CandidateBuilder: Sendable {
             r += 1
             near = scoring.distancePart(lb)
         }
+    }
+}
+
+/// A grid over mentors with their scoring rows copied in the grid's item order, so that a ring
+/// search reads the mentors of a cell from consecutive memory. `O(mentors in the grid)`.
+struct GridRows: Sendable {
+    let grid: SpatialGrid
+    /// `rows[k]` is the row of mentor `grid.items[k]`.
+    let rows: [ScoringRow]
+    init(_ grid: SpatialGrid, rows all: [ScoringRow]) {
+        self.grid = grid
+        rows = grid.items.map { all[Int($0)] }
     }
 }
 

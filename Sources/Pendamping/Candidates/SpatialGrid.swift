@@ -65,11 +65,17 @@ struct SpatialGrid: Sendable {
     /// Calls `visit` with each point index in ring `r` around `center` (cells at Chebyshev
     /// distance exactly `r`). `O(cells in ring + points in them)`.
     func forEachInRing(_ center: (row: Int, col: Int), _ r: Int, _ visit: (Int) -> Void) {
+        forEachItemInRing(center, r) { k in visit(Int(items[k])) }
+    }
+
+    /// Calls `visit` with the position in `items` of each point in ring `r` around `center`.
+    /// `O(cells in ring + points in them)`.
+    func forEachItemInRing(_ center: (row: Int, col: Int), _ r: Int, _ visit: (Int) -> Void) {
         let r0 = center.row - r, r1 = center.row + r, c0 = center.col - r, c1 = center.col + r
         func cellVisit(_ row: Int, _ col: Int) {
             guard row >= 0, row < rows, col >= 0, col < cols else { return }
             let c = row * cols + col
-            for k in Int(cellStart[c])..<Int(cellStart[c + 1]) { visit(Int(items[k])) }
+            for k in Int(cellStart[c])..<Int(cellStart[c + 1]) { visit(k) }
         }
         if r == 0 { cellVisit(center.row, center.col); return }
         for col in max(c0, 0)...min(c1, cols - 1) where c0 <= cols - 1 && c1 >= 0 {
