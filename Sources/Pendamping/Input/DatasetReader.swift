@@ -123,11 +123,23 @@ public enum DatasetReader {
     /// is read again in one run, so issues, their order and the limit on them are exactly those
     /// of a single pass. - Complexity: `O(records)`, over two cores for clean long lists.
     static func parseRecords<T: Sendable>(_ file: CSVFile, required: [String], optional: [String], issues: inout [InputIssue],
-                                          aliases: inout [String: String], context: inout RecordContext, parallelFrom: Int,
+                                          quality: inout DataQuality.File, parallelFrom: Int,
                                           _ build: @escaping @Sendable (inout TableReader, inout RecordContext, TableReader.Row) -> T?) -> ([T], [String]) {
         var t = TableReader(file: file, required: required, optional: optional)
         t.checkPlaceColumns()
-        for a in t.aliasesUsed { aliases[a.written] = a.canonical }
+        var context = RecordContext(quality: quality)
+        let (records, extra) = readRecords(t, issues: &issues, context: &context, parallelFrom: parallelFrom, build)
+        for a in t.aliasesUsed { context.quality.aliases[a.written] = a.canonical }
+        record(context.unknown, in: &context.quality)
+        context.quality.records = records.count
+        quality = context.quality
+        return (records, extra)
+    }
+
+    /// The records of `t`'s file, in two halves or in one pass (see ``parseRecords``).
+    static func readRecords<T: Sendable>(_ t: TableReader, issues: inout [InputIssue], context: inout RecordContext, parallelFrom: Int,
+                                         _ build: @escaping @Sendable (inout TableReader, inout RecordContext, TableReader.Row) -> T?) -> ([T], [String]) {
+        let file = t.file
         @Sendable func read(_ t: TableReader, _ range: Range<Int>, _ context: RecordContext) -> RecordsPart<T> {
             var t = t, context = context
             var out: [T] = []
@@ -192,11 +204,8 @@ public enum DatasetReader {
 
     static func parseMentors(_ file: CSVFile, issues: inout [InputIssue], quality: inout DataQuality.File,
                              regions: RegionDirectory?, parallelFrom: Int = parallelRecords) -> ([Mentor], [String]) {
-        var aliases: [String: String] = [:]
-        var context = RecordContext(quality: quality)
-        defer { context.quality.aliases = aliases; record(context.unknown, in: &context.quality); quality = context.quality }
-        let result = parseRecords(file, required: mentorRequired, optional: mentorOptional, issues: &issues, aliases: &aliases,
-                                  context: &context, parallelFrom: parallelFrom) { (t: inout TableReader, context: inout RecordContext, row: TableReader.Row) -> Mentor? in
+        parseRecords(file, required: mentorRequired, optional: mentorOptional, issues: &issues, quality: &quality,
+                     parallelFrom: parallelFrom) { (t: inout TableReader, context: inout RecordContext, row: TableReader.Row) -> Mentor? in
             let name = t.required(row, "name")
             let kbli = t.kbli(row)
             let (place, nib, kelurahan) = common(&t, row, context: &context, regions: regions)
@@ -222,17 +231,12 @@ public enum DatasetReader {
             m.online = t.online(row)
             return m
         }
-        context.quality.records = result.0.count
-        return result
     }
 
     static func parseMentees(_ file: CSVFile, issues: inout [InputIssue], quality: inout DataQuality.File,
                              regions: RegionDirectory?, parallelFrom: Int = parallelRecords) -> ([Mentee], [String]) {
-        var aliases: [String: String] = [:]
-        var context = RecordContext(quality: quality)
-        defer { context.quality.aliases = aliases; record(context.unknown, in: &context.quality); quality = context.quality }
-        let result = parseRecords(file, required: menteeRequired, optional: menteeOptional, issues: &issues, aliases: &aliases,
-                                  context: &context, parallelFrom: parallelFrom) { (t: inout TableReader, context: inout RecordContext, row: TableReader.Row) -> Mentee? in
+        parseRecords(file, required: menteeRequired, optional: menteeOptional, issues: &issues, quality: &quality,
+                     parallelFrom: parallelFrom) { (t: inout TableReader, context: inout RecordContext, row: TableReader.Row) -> Mentee? in
             let name = t.required(row, "name")
             let kbli = t.kbli(row)
             let (place, nib, kelurahan) = common(&t, row, context: &context, regions: regions)
@@ -255,8 +259,6 @@ public enum DatasetReader {
             e.online = online
             return e
         }
-        context.quality.records = result.0.count
-        return result
     }
 
     /// Unknown needs/expertise words (as rendered by ``Echo/phrase(_:limit:)``, so personal

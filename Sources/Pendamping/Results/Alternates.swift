@@ -43,12 +43,16 @@ public struct Alternate: Sendable, Equatable {
 
     /// The alternatives of every mentee, in mentee order then rank. - Complexity: `O(pairs + rejections)`.
     public static func compute(_ r: MatchResult) -> [Alternate] {
-        compute(r, mentees: 0..<r.graph.menteeCount)
+        var out: [Alternate] = []
+        out.reserveCapacity(r.graph.menteeCount * perMentee)
+        forEach(r, mentees: 0..<r.graph.menteeCount) { out.append($0) }
+        return out
     }
 
-    /// The alternatives of the mentees in `range`, in mentee order then rank.
+    /// Calls `body` with each alternative of the mentees in `range`, in mentee order then rank,
+    /// without keeping them (a province's list is written as it is found).
     /// - Complexity: `O(pairs + rejections)`.
-    static func compute(_ r: MatchResult, mentees range: Range<Int>) -> [Alternate] {
+    static func forEach(_ r: MatchResult, mentees range: Range<Int>, _ body: (Alternate) -> Void) {
         let g = r.graph, d = r.dataset
         let solved = r.outcome.status == .optimal || r.outcome.status == .feasible
         // The objective weighs a pair by score × the mentee's priority (as MatchingModel does).
@@ -65,8 +69,6 @@ public struct Alternate: Sendable, Equatable {
             mine[i].append(j); own[i] = max(own[i], w)
             if w < weakest[j] { weakest[j] = w; weakestScore[j] = p.score }
         }
-        var out: [Alternate] = []
-        out.reserveCapacity(range.count * perMentee)
         let stable = r.outcome.engine == .deferredAcceptance, co = r.profile.mentorsPerMentee > 1
         for i in range {
             var rank = 0
@@ -98,10 +100,9 @@ public struct Alternate: Sendable, Equatable {
                 } else {
                     a.reason = .lowerScore; a.change = weight(s, i) - own[i]
                 }
-                out.append(a)
+                body(a)
             }
         }
-        return out
     }
 }
 
@@ -116,7 +117,7 @@ extension ResultFiles {
     /// The rows of `alternates.csv` for the mentees in `range`. - Complexity: `O(pairs in range)`.
     static func alternatesRows(_ r: MatchResult, mentees range: Range<Int>) -> Data {
         var w = CSVTableWriter()
-        for a in Alternate.compute(r, mentees: range) {
+        Alternate.forEach(r, mentees: range) { a in
             let j = Int(a.mentor)
             w.text(a.menteeID); w.integer(a.rank); w.text(a.mentorID); w.score(a.score); w.text(a.reason.rawValue)
             w.load(Int(r.load[j]), of: r.dataset.mentors[j].capacity); w.score(a.weakestScore); w.score(a.change)
