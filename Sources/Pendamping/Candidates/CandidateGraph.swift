@@ -142,8 +142,8 @@ public struct CandidateBuilder: Sendable {
     }
 
     /// Mentee `i`'s top k, exactly: ring searches on the grids of its code prefixes, deepest
-    /// level first (the section last), then on all mentors. A level whose best possible score cannot reach the
-    /// k-th best ends the search.
+    /// level first (the section last), then on all mentors. A level whose best possible score
+    /// cannot reach the k-th best ends the search.
     func search(mentee i: Int, rejected: [Int32], into state: inout Search) {
         guard !mentorPoints.isEmpty else { return }
         let codes = scoring.menteeCodes(i)
@@ -183,8 +183,8 @@ public struct CandidateBuilder: Sendable {
                 if !rejected.isEmpty, rejected.contains(Int32(j)) { return }
                 // A mentor that ties the k-th best score can still win on its lower index,
                 // so only those that cannot reach that score are skipped early.
-                let reaching: Int64? = state.top.isFull ? state.top.worstScore : nil
-                if let s = scoring.allowedScore(mentee: i, a, mentor: j, cells.rows[k], reaching: reaching, nearAtMost: near) {
+                let reaching: (score: Int64, nearAtMost: Double)? = state.top.isFull ? (state.top.worstScore, near) : nil
+                if let s = scoring.allowedScore(mentee: i, a, mentor: j, cells.rows[k], reaching: reaching) {
                     state.top.offer(score: s, mentor: Int32(j))
                 }
             }

@@ -40,13 +40,9 @@ public struct CSVFile: Sendable {
             var bytes = raw.bindMemory(to: UInt8.self)[...]
             if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
             let delimiter = detectDelimiter(bytes)
-            var all = bytes.count >= parallelFrom ? split(bytes, delimiter: delimiter, name: name) : nil
-            if all == nil {
-                var tokenizer = Tokenizer(bytes: bytes, delimiter: delimiter, name: name)
-                all = []
-                while let record = try tokenizer.next() { all!.append(record) }
-            }
-            guard var records = all, !records.isEmpty else {
+            let halves = bytes.count >= parallelFrom ? split(bytes, delimiter: delimiter, name: name) : nil
+            var records = try halves ?? tokenize(bytes, delimiter: delimiter, name: name).records
+            guard !records.isEmpty else {
                 throw InputError.invalid([InputIssue(file: name, line: 0, message: "file is empty: a header line is required")])
             }
             let (headerLine, fields) = records.removeFirst()
@@ -75,15 +71,21 @@ public struct CSVFile: Sendable {
         guard cut + 1 < bytes.endIndex else { return nil }
         struct Halves: @unchecked Sendable { let bytes: Slice<UnsafeBufferPointer<UInt8>>; let cut: Int }
         let h = Halves(bytes: bytes, cut: cut + 1)
-        let parts = try? concurrentMap(2) { k -> (records: [(line: Int, fields: [String])], endLine: Int) in
-            var t = Tokenizer(bytes: k == 0 ? h.bytes[..<h.cut] : h.bytes[h.cut...], delimiter: delimiter, name: name)
-            var out: [(line: Int, fields: [String])] = []
-            while let record = try t.next() { out.append(record) }
-            return (out, t.line)
+        let parts = try? concurrentMap(2) { k in
+            try tokenize(k == 0 ? h.bytes[..<h.cut] : h.bytes[h.cut...], delimiter: delimiter, name: name)
         }
         guard let parts, !parts[0].records.isEmpty else { return nil }
         let offset = parts[0].endLine - 1
         return parts[0].records + parts[1].records.map { (line: $0.line + offset, fields: $0.fields) }
+    }
+
+    /// Every record of `bytes` (header first), and the line after the last. `O(bytes)`.
+    static func tokenize(_ bytes: Slice<UnsafeBufferPointer<UInt8>>, delimiter: UInt8,
+                         name: String) throws -> (records: [(line: Int, fields: [String])], endLine: Int) {
+        var tokenizer = Tokenizer(bytes: bytes, delimiter: delimiter, name: name)
+        var records: [(line: Int, fields: [String])] = []
+        while let record = try tokenizer.next() { records.append(record) }
+        return (records, tokenizer.line)
     }
 
     /// `;` when the first line has more semicolons than commas outside quotes, else `,`.

@@ -12,8 +12,7 @@ public struct RegionCode: Hashable, Sendable, Comparable, CustomStringConvertibl
     /// text is kept as given, which is then already canonical. `O(length)`.
     public init?(_ raw: some StringProtocol) {
         var packed: UInt64 = 0, level = 0, width = 0
-        let widths = (2, 2, 2, 4)
-        func expected(_ part: Int) -> Int { part == 3 ? widths.3 : (part == 0 ? widths.0 : 2) }
+        func expected(_ part: Int) -> Int { part == 3 ? 4 : 2 }
         for b in raw.utf8 {
             if b == UInt8(ascii: ".") {
                 guard width == expected(level), level < 3 else { return nil }

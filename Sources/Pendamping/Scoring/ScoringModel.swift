@@ -258,25 +258,25 @@ public struct ScoringModel: Sendable {
     /// The integer score of an allowed pair at distance `km`, or nil when a hard rule removes
     /// it. Always ≥ 1 for an allowed pair (a zero score would add nothing to the objective). `O(1)`.
     func allowedScore(mentee i: Int, mentor j: Int, distanceKm km: Double) -> Int64? {
-        allowedScore(mentee: i, menteeFeatures.rows[i], mentor: j, mentorFeatures.rows[j], reaching: nil, nearAtMost: 1, distanceKm: km)
+        allowedScore(mentee: i, menteeFeatures.rows[i], mentor: j, mentorFeatures.rows[j], reaching: nil, distanceKm: km)
     }
 
     /// As ``allowedScore(mentee:mentor:distanceKm:)``, on the records' rows, but returns nil
     /// early, before computing the distance (when `distanceKm` is nil), when the pair cannot
-    /// reach the score `reaching` even with the distance part `nearAtMost`
-    /// (``distancePart(_:)`` of a lower bound on its distance; 1 − share for none). `O(1)`.
+    /// reach the score `reaching.score` even with the distance part `reaching.nearAtMost`
+    /// (``distancePart(_:)`` of a lower bound on its distance). `O(1)`.
     @inline(__always)
-    func allowedScore(mentee i: Int, _ a: ScoringRow, mentor j: Int, _ b: ScoringRow, reaching: Int64?,
-                      nearAtMost: Double, distanceKm given: Double? = nil) -> Int64? {
+    func allowedScore(mentee i: Int, _ a: ScoringRow, mentor j: Int, _ b: ScoringRow, reaching: (score: Int64, nearAtMost: Double)?,
+                      distanceKm given: Double? = nil) -> Int64? {
         guard passesStaticRules(a, b) else { return nil }
         let (sector, capacity, culture) = nonLocationTerms(mentee: i, a, mentor: j, b)
         if let reaching {
             // The location term is at most its value with `nearAtMost`, and the sum and the
             // rounding are monotone, so this bounds the score; round(y) < R exactly when
             // y < R − 1/2 (y ≥ 0, R an integer below 2⁵²).
-            let location = locationTerm(a, b, distancePart: nearAtMost)
+            let location = locationTerm(a, b, distancePart: reaching.nearAtMost)
             let best = weighted(sector: sector, location: location, capacity: capacity, culture: culture)
-            if best * Self.integerScale < Double(reaching) - 0.5 { return nil }
+            if best * Self.integerScale < Double(reaching.score) - 0.5 { return nil }
         }
         let km = given ?? Self.distanceKm(a, b)
         guard let online = mode(a, b, distanceKm: km) else { return nil }
