@@ -53,8 +53,11 @@ struct Bench: ParsableCommand {
             var result = try Matcher(profile: prof, solver: SolverChoice(rawValue: solver)!, certify: certify).run(dataset, timings: timings)
             let outDir = out ?? scratch.appendingPathComponent("out").path
             let clock = ContinuousClock(), start = clock.now
-            try OutputDirectory.write(try ResultFiles.render(result), to: outDir, inputs: [dir + "/mentors.csv", dir + "/mentees.csv"])
-            result.timings.record("write", clock.now - start)
+            try OutputDirectory.write(to: outDir, inputs: [dir + "/mentors.csv", dir + "/mentees.csv"]) { sink in
+                try ResultFiles.writeResults(result, to: sink)
+                result.timings.record("write", clock.now - start)
+                try sink.write(ResultFiles.timingsFile(result.timings))
+            }
             print(BenchReport.render(result, format: format))
         } catch {
             throw Failure.exit(error)

@@ -98,17 +98,19 @@ struct Match: ParsableCommand {
             var result = try matcher.run(dataset, timings: timings)
             if isatty(2) != 0 && !result.rules.isEmpty { ProgressLine.clear() }
             let clock = ContinuousClock(), start = clock.now
-            var files = try ResultFiles.renderResults(result)
-            result.timings.record("write", clock.now - start)
-            let reportStart = clock.now
-            files += try ResultFiles.reportFiles(result, language: ReportLanguage(rawValue: lang) ?? .id)
-            result.timings.record("report", clock.now - reportStart)
-            // timings.json is rendered last so that it includes the write stage itself.
-            if dedupe { files.append(ResultFiles.duplicatesFile(duplicates)) }
-            files.append(try ResultFiles.timingsFile(result.timings))
-            try OutputDirectory.write(files, to: out, inputs: data.paths + [profile, decisions].compactMap { $0 })
+            let summary = try OutputDirectory.write(to: out, inputs: data.paths + [profile, decisions].compactMap { $0 }) { sink in
+                let summary = try ResultFiles.writeResults(result, to: sink)
+                result.timings.record("write", clock.now - start)
+                let reportStart = clock.now
+                for f in try ResultFiles.reportFiles(result, language: ReportLanguage(rawValue: lang) ?? .id) { try sink.write(f) }
+                result.timings.record("report", clock.now - reportStart)
+                if dedupe { try sink.write(ResultFiles.duplicatesFile(duplicates)) }
+                // timings.json comes last so that it includes the write and report stages.
+                try sink.write(ResultFiles.timingsFile(result.timings))
+                return summary
+            }
             switch format {
-            case .json: FileHandle.standardOutput.write(files.first { $0.name == "summary.json" }!.data)
+            case .json: FileHandle.standardOutput.write(summary)
             case .text: print(SummaryText.render(result, outDir: out))
             }
             printErr("stages: " + result.timings.stages.map { "\($0.name) \(formatFixed($0.seconds, 3)) s" }.joined(separator: ", "))

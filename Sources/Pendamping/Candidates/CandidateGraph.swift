@@ -43,23 +43,36 @@ public struct CandidateGraph: Sendable {
 /// (and are not rejected), found by ring searches over ``SpatialGrid``s that stop once no
 /// unvisited mentor can beat the k-th best; fixed (locked/accepted) pairs are always added.
 ///
-/// The searches go by shared KBLI depth, deepest first: for each level from the 5-digit code
-/// down to the section, a grid holds the mentors with a code of that prefix, so a mentor met
-/// there has a sector term of at least level/5 and every mentor not yet met has at most that
-/// (deeper ones were met or proven unable to reach the k-th best); then one grid of all
-/// mentors, whose unmet ones are in other sections (sector 0). The bound shrinks with each
-/// level, so most mentees stop after the mentors that share their code or division.
+/// The searches go by shared KBLI depth, deepest first. For a mentee with one code, level `L`
+/// (5-digit code down to the section, then 0 for everyone) searches a grid of the mentors that
+/// share exactly `L` levels with it: those with a code of its `L`-level prefix but none of its
+/// `L+1`-level prefix (all of the prefix at the code's own last level). A mentor met there has
+/// a sector term of exactly `L/5`, and every mentor not met yet has at most that (deeper ones
+/// were met or proven unable to reach the k-th best), so the bound shrinks with each level and
+/// most mentees stop after the mentors that share their code or division. Each mentor is in one
+/// grid of a mentee's path, so none is walked over twice. Where a mentee's codes share a prefix
+/// but part below it, that level searches the whole prefix (mentors met deeper are skipped).
 ///
-/// - Complexity: `O(m·levels + n·(k + mentors in the rings visited))`, in parallel over mentees.
+/// - Complexity: `O(m·g + n·(k + mentors in the rings visited))`, in parallel over mentees, with
+///   `g` the number of distinct (prefix, next level) steps of the mentees' codes that a mentor
+///   falls in (at most 5 + the number of sections).
 public struct CandidateBuilder: Sendable {
     public let scoring: ScoringModel
     public let k: Int
-    let grid: GridRows
-    /// One grid per KBLI prefix (1 to 5 levels, packed as ``ScoringFeatures/prefix(_:level:)``)
-    /// over the mentors with a code of that prefix; a mentor may be in several.
-    let prefixGrids: [UInt64: GridRows]
+    /// The grid of each search step: a KBLI prefix (1 to 5 levels, packed as
+    /// ``ScoringFeatures/prefix(_:level:)``; 0 for all mentors) without the mentors of one
+    /// longer prefix (0 for none).
+    let grids: [Step: GridRows]
+    /// All mentors, for the nearest one when a mentee has no candidate.
+    let everyone: SpatialGrid
     let mentorPoints: [GeoPoint]
     let menteePoints: [GeoPoint]
+
+    /// A search step: the mentors of `prefix` that have no code of `without`.
+    struct Step: Hashable, Sendable {
+        var prefix: UInt64
+        var without: UInt64
+    }
 
     public init(scoring: ScoringModel) {
         self.scoring = scoring
@@ -68,8 +81,8 @@ public struct CandidateBuilder: Sendable {
         mentorPoints = points
         menteePoints = scoring.mentees.map(\.location)
         let rows = scoring.mentorFeatures.rows
-        grid = GridRows(SpatialGrid(points: points), rows: rows)
-        var byPrefix: [UInt64: [Int32]] = [:]
+        // Mentors by prefix, in index order, each once.
+        var byPrefix: [UInt64: [Int32]] = [0: (0..<Int32(points.count)).map { $0 }]
         for j in scoring.mentors.indices {
             for code in scoring.mentorCodes(j) where ScoringFeatures.levels(code) >= 1 {
                 for level in 1...ScoringFeatures.levels(code) {
@@ -78,7 +91,52 @@ public struct CandidateBuilder: Sendable {
                 }
             }
         }
-        prefixGrids = byPrefix.mapValues { GridRows(SpatialGrid(points: points, subset: $0), rows: rows) }
+        var steps = Set<Step>()
+        for i in scoring.mentees.indices { Self.forEachStep(scoring.menteeCodes(i)) { _, step in steps.insert(step) } }
+        var grids: [Step: GridRows] = [:]
+        for step in steps {
+            guard let all = byPrefix[step.prefix] else { continue }
+            var members = all
+            if step.without != 0, let drop = byPrefix[step.without] {
+                // Both lists ascend: a merge difference.
+                var q = 0
+                members = all.filter { j in
+                    while q < drop.count, drop[q] < j { q += 1 }
+                    return q == drop.count || drop[q] != j
+                }
+            }
+            if !members.isEmpty { grids[step] = GridRows(SpatialGrid(points: points, subset: members), rows: rows) }
+        }
+        self.grids = grids
+        everyone = grids[Step(prefix: 0, without: 0)]?.grid ?? SpatialGrid(points: points)
+    }
+
+    /// Calls `visit(level, step)` for the steps of a mentee with these packed codes, deepest
+    /// level first, ending with level 0 (all mentors but those of its section, or all when
+    /// its codes are in several sections or it has none). `O(levels · codes²)`.
+    static func forEachStep(_ codes: ArraySlice<UInt64>, _ visit: (Int, Step) -> Void) {
+        /// The one prefix one level longer than `key` among the codes that have `key`, or 0
+        /// when one of them ends at `key` or they part below it.
+        func next(_ key: UInt64, _ level: Int) -> UInt64 {
+            var found: UInt64?
+            for code in codes where level == 0 || (ScoringFeatures.levels(code) >= level && ScoringFeatures.prefix(code, level: level) == key) {
+                let longer = ScoringFeatures.levels(code) > level ? ScoringFeatures.prefix(code, level: level + 1) : 0
+                found = found == nil || found == longer ? longer : 0
+            }
+            return found ?? 0
+        }
+        let deepest = codes.map(ScoringFeatures.levels).max() ?? 0
+        var done: [UInt64] = []
+        for level in stride(from: deepest, through: 1, by: -1) {
+            done.removeAll(keepingCapacity: true)
+            for code in codes where ScoringFeatures.levels(code) >= level {
+                let key = ScoringFeatures.prefix(code, level: level)
+                guard !done.contains(key) else { continue }
+                done.append(key)
+                visit(level, Step(prefix: key, without: next(key, level)))
+            }
+        }
+        visit(0, Step(prefix: 0, without: next(0, 0)))
     }
 
     /// - Parameters:
@@ -92,10 +150,12 @@ public struct CandidateBuilder: Sendable {
             var counts: [Int32] = [], mentor: [Int32] = [], score: [Int64] = [], nearest: [Double?] = []
         }
         let parts = (0..<chunks).map { _ in Part() }
+        let order = searchOrder()
         DispatchQueue.concurrentPerform(iterations: chunks) { c in
             let part = parts[c]
             var search = Search(k: k, mentors: mentorPoints.count)
-            for i in (c * chunk)..<min(n, (c + 1) * chunk) {
+            for position in (c * chunk)..<min(n, (c + 1) * chunk) {
+                let i = Int(order[position])
                 search.start(mentee: i)
                 self.search(mentee: i, rejected: rejected[Int32(i)] ?? [], into: &search)
                 if let always = fixed[Int32(i)] {
@@ -109,20 +169,58 @@ public struct CandidateBuilder: Sendable {
                 let items = search.top.items
                 part.counts.append(Int32(items.count))
                 for item in items { part.mentor.append(item.mentor); part.score.append(item.score) }
-                part.nearest.append(items.isEmpty ? grid.grid.nearest(to: menteePoints[i], points: mentorPoints)?.km : nil)
+                part.nearest.append(items.isEmpty ? everyone.nearest(to: menteePoints[i], points: mentorPoints)?.km : nil)
             }
         }
+        // Back from search order to mentee order.
         var offsets = [Int32](repeating: 0, count: n + 1)
-        var mentor: [Int32] = [], score: [Int64] = [], nearest: [Double?] = []
-        let total = parts.reduce(0) { $0 + $1.mentor.count }
-        mentor.reserveCapacity(total); score.reserveCapacity(total); nearest.reserveCapacity(n)
-        var i = 0
+        var nearest = [Double?](repeating: nil, count: n)
+        var position = 0
         for part in parts {
-            for cnt in part.counts { offsets[i + 1] = offsets[i] + cnt; i += 1 }
-            mentor += part.mentor; score += part.score; nearest += part.nearest
+            for (cnt, near) in zip(part.counts, part.nearest) {
+                let i = Int(order[position])
+                offsets[i + 1] = cnt; nearest[i] = near
+                position += 1
+            }
+        }
+        for i in 0..<n { offsets[i + 1] += offsets[i] }
+        var mentor = [Int32](repeating: 0, count: Int(offsets[n])), score = [Int64](repeating: 0, count: Int(offsets[n]))
+        position = 0
+        for part in parts {
+            var from = 0
+            for cnt in part.counts {
+                let to = Int(offsets[Int(order[position])])
+                for q in 0..<Int(cnt) { mentor[to + q] = part.mentor[from + q]; score[to + q] = part.score[from + q] }
+                from += Int(cnt); position += 1
+            }
         }
         return CandidateGraph(menteeCount: n, mentorCount: scoring.mentors.count, offsets: offsets,
                               mentor: mentor, score: score, nearestWhenNone: nearest)
+    }
+
+    /// The order in which mentees are searched: by first KBLI code, then along a Z-order curve
+    /// over their points, so that consecutive searches walk the same grids near the same
+    /// place and find those mentors' rows still in the cache. Results do not depend on it.
+    /// `O(n log n)`.
+    func searchOrder() -> [Int32] {
+        let rows = scoring.menteeFeatures.rows
+        guard !rows.isEmpty else { return [] }
+        let lats = menteePoints.map(\.lat), lons = menteePoints.map(\.lon)
+        let lat0 = lats.min()!, lon0 = lons.min()!
+        let latStep = max(lats.max()! - lat0, 1e-9) / 4095, lonStep = max(lons.max()! - lon0, 1e-9) / 4095
+        /// Interleaves the low 12 bits of x and y.
+        func zOrder(_ x: UInt64, _ y: UInt64) -> UInt64 {
+            var z: UInt64 = 0
+            for b in 0..<12 { z |= ((x >> UInt64(b)) & 1) << UInt64(2 * b) | ((y >> UInt64(b)) & 1) << UInt64(2 * b + 1) }
+            return z
+        }
+        var keyed = menteePoints.indices.map { i -> (UInt64, Int32) in
+            let p = menteePoints[i]
+            let x = UInt64(min(4095, max(0, (p.lat - lat0) / latStep))), y = UInt64(min(4095, max(0, (p.lon - lon0) / lonStep)))
+            return ((rows[i].firstKBLI & 0xFF_FFFF_FFFF) << 24 | zOrder(x, y), Int32(i))
+        }
+        keyed.sort { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }
+        return keyed.map(\.1)
     }
 
     /// One thread's search state: the top k so far and which mentors the current mentee has
@@ -141,27 +239,18 @@ public struct CandidateBuilder: Sendable {
         }
     }
 
-    /// Mentee `i`'s top k, exactly: ring searches on the grids of its code prefixes, deepest
-    /// level first (the section last), then on all mentors. A level whose best possible score
-    /// cannot reach the k-th best ends the search.
+    /// Mentee `i`'s top k, exactly: ring searches on the steps of its codes, deepest level
+    /// first (``forEachStep(_:_:)``). A level whose best possible score cannot reach the k-th
+    /// best ends the search.
     func search(mentee i: Int, rejected: [Int32], into state: inout Search) {
         guard !mentorPoints.isEmpty else { return }
-        let codes = scoring.menteeCodes(i)
-        let deepest = codes.map(ScoringFeatures.levels).max() ?? 0
-        for level in stride(from: deepest, through: 1, by: -1) {
+        var stopped = false
+        Self.forEachStep(scoring.menteeCodes(i)) { level, step in
+            guard !stopped else { return }
             let sector = Double(level) / 5
-            if state.top.isFull, scoring.upperBound(atLeastKm: 0, sectorAtMost: sector) <= state.top.worstScore { return }
-            var done: [UInt64] = []
-            for code in codes where ScoringFeatures.levels(code) >= level {
-                let key = ScoringFeatures.prefix(code, level: level)
-                guard !done.contains(key) else { continue }
-                done.append(key)
-                if let g = prefixGrids[key] { ringSearch(i, g, rejected: rejected, sectorAtMost: sector, into: &state) }
-            }
+            if state.top.isFull, scoring.upperBound(atLeastKm: 0, sectorAtMost: sector) <= state.top.worstScore { stopped = true; return }
+            if let g = grids[step] { ringSearch(i, g, rejected: rejected, sectorAtMost: sector, into: &state) }
         }
-        // Every mentor not met yet is in another section: its sector term is 0.
-        if state.top.isFull, scoring.upperBound(atLeastKm: 0, sectorAtMost: 0) <= state.top.worstScore { return }
-        ringSearch(i, grid, rejected: rejected, sectorAtMost: 0, into: &state)
     }
 
     /// Ring search over one grid, scoring the mentors not met before. Stops when no unvisited
@@ -177,15 +266,18 @@ public struct CandidateBuilder: Sendable {
         // the distance part of the location term there.
         var near = scoring.distancePart(0)
         while true {
-            g.forEachItemInRing(center, r) { k in
-                let j = Int(g.items[k])
-                guard state.firstVisit(j) else { return }
-                if !rejected.isEmpty, rejected.contains(Int32(j)) { return }
-                // A mentor that ties the k-th best score can still win on its lower index,
-                // so only those that cannot reach that score are skipped early.
-                let reaching: (score: Int64, nearAtMost: Double)? = state.top.isFull ? (state.top.worstScore, near) : nil
-                if let s = scoring.allowedScore(mentee: i, a, mentor: j, cells.rows[k], reaching: reaching) {
-                    state.top.offer(score: s, mentor: Int32(j))
+            g.forEachCellInRing(center, r) { range in
+                for k in range {
+                    let j = Int(g.items[k])
+                    guard state.firstVisit(j) else { continue }
+                    if !rejected.isEmpty, rejected.contains(Int32(j)) { continue }
+                    let b = cells.rows[k]
+                    // A mentor that ties the k-th best score can still win on its lower index,
+                    // so only those that cannot reach that score are skipped early.
+                    let reaching: (score: Int64, nearAtMost: Double)? = state.top.isFull ? (state.top.worstScore, near) : nil
+                    if let s = scoring.allowedScore(mentee: i, a, mentor: j, b, reaching: reaching) {
+                        state.top.offer(score: s, mentor: Int32(j))
+                    }
                 }
             }
             guard let lb = g.unvisitedLowerBoundKm(from: p, center: center, ring: r) else { return }

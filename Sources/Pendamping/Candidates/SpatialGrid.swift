@@ -71,11 +71,19 @@ struct SpatialGrid: Sendable {
     /// Calls `visit` with the position in `items` of each point in ring `r` around `center`.
     /// `O(cells in ring + points in them)`.
     func forEachItemInRing(_ center: (row: Int, col: Int), _ r: Int, _ visit: (Int) -> Void) {
+        forEachCellInRing(center, r) { range in for k in range { visit(k) } }
+    }
+
+    /// Calls `visit` with the positions in `items` of each non-empty cell in ring `r` around
+    /// `center` (cells at Chebyshev distance exactly `r`). `O(cells in ring)`.
+    @inline(__always)
+    func forEachCellInRing(_ center: (row: Int, col: Int), _ r: Int, _ visit: (Range<Int>) -> Void) {
         let r0 = center.row - r, r1 = center.row + r, c0 = center.col - r, c1 = center.col + r
         func cellVisit(_ row: Int, _ col: Int) {
             guard row >= 0, row < rows, col >= 0, col < cols else { return }
             let c = row * cols + col
-            for k in Int(cellStart[c])..<Int(cellStart[c + 1]) { visit(k) }
+            let start = Int(cellStart[c]), end = Int(cellStart[c + 1])
+            if start < end { visit(start..<end) }
         }
         if r == 0 { cellVisit(center.row, center.col); return }
         for col in max(c0, 0)...min(c1, cols - 1) where c0 <= cols - 1 && c1 >= 0 {

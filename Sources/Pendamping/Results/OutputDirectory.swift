@@ -25,6 +25,18 @@ public enum OutputDirectory {
     /// - Parameter inputs: files the run read; none may lie inside the target.
     /// - Complexity: `O(total bytes)`.
     public static func write(_ files: [(name: String, data: Data)], to directory: String, inputs: [String] = []) throws {
+        try write(to: directory, inputs: inputs) { sink in
+            for f in files { try sink.write(f.name, f.data) }
+        }
+    }
+
+    /// Writes the files that `produce` hands to its ``OutputSink`` (from any thread, each
+    /// name once) as the directory `directory`, replacing any earlier one as a whole once
+    /// `produce` returns; when it throws, nothing is replaced and its error is rethrown.
+    /// Files go to disk as they come, so they need not all be held in memory together.
+    /// - Parameter inputs: files the run read; none may lie inside the target.
+    /// - Complexity: `O(total bytes)` besides `produce`.
+    public static func write<T>(to directory: String, inputs: [String] = [], _ produce: (OutputSink) throws -> T) throws -> T {
         let target = try OutputPath.resolve(directory, what: "output directory")
         try OutputPath.refuseInputs(inputs, inside: target)
         let fm = FileManager.default
@@ -39,28 +51,20 @@ public enum OutputDirectory {
         }
         let staging = try Staging(parent: parent, name: name, kind: "partial")
         defer { staging.finish() }
-        do {
-            for f in files + [(name: marker, data: Data())] {
-                // A name with a slash is a file in a subdirectory (a shard's lists).
-                if f.name.contains("/") {
-                    try fm.createDirectory(at: staging.url.appendingPathComponent(f.name).deletingLastPathComponent(),
-                                           withIntermediateDirectories: true)
-                }
-                guard fm.createFile(atPath: staging.url.appendingPathComponent(f.name).path, contents: f.data) else {
-                    throw OutputError.cannotCreate("cannot write \(f.name) in \(parent.path): \(String(cString: strerror(errno)))")
-                }
+        let sink = OutputSink(staging.url, shownParent: parent.path)
+        let value = try produce(sink)
+        try sink.write(marker, Data())
+        if !exists {
+            guard rename(staging.url.path, target.path) == 0 else {
+                throw OutputError.cannotCreate("cannot create \(directory): \(String(cString: strerror(errno)))")
             }
-            if !exists {
-                guard rename(staging.url.path, target.path) == 0 else {
-                    throw OutputError.cannotCreate("cannot create \(directory): \(String(cString: strerror(errno)))")
-                }
-                staging.moved()
-            } else if Exchange.swap(staging.url.path, target.path) {
-                // The staging name now holds the old directory; `finish` removes it.
-            } else {
-                try replaceInTwoSteps(target, with: staging, shown: directory)
-            }
+            staging.moved()
+        } else if Exchange.swap(staging.url.path, target.path) {
+            // The staging name now holds the old directory; `finish` removes it.
+        } else {
+            try replaceInTwoSteps(target, with: staging, shown: directory)
         }
+        return value
     }
 
     /// Refuses an existing directory that is neither empty nor an earlier output.
@@ -87,6 +91,58 @@ public enum OutputDirectory {
             throw OutputError.cannotCreate("cannot replace \(shown): \(reason)")
         }
         staging.moved()
+    }
+}
+
+/// Where ``OutputDirectory/write(to:inputs:_:)`` takes the files of the directory it is
+/// writing: each goes straight into the staging directory. Safe to call from several threads
+/// at once for different names.
+public final class OutputSink: @unchecked Sendable {
+    private let directory: URL
+    private let shownParent: String
+    private let lock = NSLock()
+
+    init(_ directory: URL, shownParent: String) {
+        self.directory = directory
+        self.shownParent = shownParent
+    }
+
+    /// Writes the file `name` (a name may hold `/` for a subdirectory) from `parts`, one
+    /// after the other. - Complexity: `O(bytes)`.
+    public func write(_ name: String, _ parts: Data...) throws { try write(name, parts: parts) }
+
+    /// Writes one named file. - Complexity: `O(bytes)`.
+    public func write(_ file: (name: String, data: Data)) throws { try write(file.name, parts: [file.data]) }
+
+    /// As ``write(_:_:)``, with the parts in an array.
+    public func write(_ name: String, parts: [Data]) throws {
+        let url = directory.appendingPathComponent(name)
+        if name.contains("/") {
+            try lock.withLock {
+                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            }
+        }
+        let fd = open(url.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
+        guard fd >= 0 else { throw failure(name) }
+        var open = true
+        defer { if open { close(fd) } }
+        for part in parts {
+            try part.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) in
+                var done = 0
+                while done < bytes.count {
+                    let n = Foundation.write(fd, bytes.baseAddress! + done, bytes.count - done)
+                    if n < 0 && errno == EINTR { continue }
+                    guard n > 0 else { throw failure(name) }
+                    done += n
+                }
+            }
+        }
+        open = false
+        guard close(fd) == 0 else { throw failure(name) }
+    }
+
+    private func failure(_ name: String) -> OutputError {
+        .cannotCreate("cannot write \(name) in \(shownParent): \(String(cString: strerror(errno)))")
     }
 }
 

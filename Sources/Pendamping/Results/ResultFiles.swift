@@ -16,26 +16,58 @@ public enum ResultFiles {
     /// Every file but `timings.json`, so that a caller can time the rendering itself and add
     /// ``timingsFile(_:)`` last. - Complexity: `O(n + m)`.
     public static func renderResults(_ r: MatchResult) throws -> [(name: String, data: Data)] {
-        // The files are independent: rendered on both cores, in a fixed order.
+        let rendered = Rendered()
+        try forEachResultFile(r) { name, parts in rendered.add(name, parts.count == 1 ? parts[0] : parts.reduce(Data(), +)) }
+        return resultNames.compactMap { name in rendered[name].map { (name, $0) } }
+    }
+
+    /// Renders every file but `timings.json` and writes each to `sink` as soon as it is
+    /// rendered, on both cores, so the disk writes overlap the rendering and the files are
+    /// never all in memory together. Returns `summary.json`'s bytes. - Complexity: `O(n + m)`.
+    @discardableResult
+    public static func writeResults(_ r: MatchResult, to sink: OutputSink) throws -> Data {
+        let summary = Rendered()
+        try forEachResultFile(r) { name, parts in
+            try sink.write(name, parts: parts)
+            if name == "summary.json" { summary.add(name, parts[0]) }
+        }
+        return summary["summary.json"] ?? Data()
+    }
+
+    /// The result files in the order ``renderResults(_:)`` lists them.
+    static let resultNames = ["pairs.csv", "unassigned.csv", "mentors.csv", "alternates.csv", "blocking.csv", "summary.json", "rules.csv"]
+
+    /// Renders the result files, independent of one another, on both cores (the largest
+    /// first), handing each to `deliver` as its parts (`alternates.csv`, the largest, is
+    /// rendered in two halves of the mentees and delivered once both are done). `rules.csv`
+    /// only when programme rules are active. - Complexity: `O(n + m)`.
+    static func forEachResultFile(_ r: MatchResult, _ deliver: @Sendable (String, [Data]) throws -> Void) throws {
         let fairness = r.fairnessFigures
-        // alternates.csv, the largest, is rendered in two halves of the mentees.
         let n = r.graph.menteeCount
-        let data = try concurrentMap(7) { k -> Data in
+        let halves = Rendered()
+        _ = try concurrentMap(7) { k in
             switch k {
-            case 0: return alternatesHeader + alternatesRows(r, mentees: 0..<n / 2)
-            case 1: return alternatesRows(r, mentees: n / 2..<n)
-            case 2: return blockingCSV(fairness)
-            case 3: return pairsCSV(r)
-            case 4: return unassignedCSV(r)
-            case 5: return mentorsCSV(r)
-            default: return try json(Summary(r, fairness: fairness))
+            case 0, 1:
+                let half = alternatesRows(r, mentees: k == 0 ? 0..<n / 2 : n / 2..<n)
+                if halves.add("\(k)", half) == 2 { try deliver("alternates.csv", [alternatesHeader, halves["0"]!, halves["1"]!]) }
+            case 2: try deliver("unassigned.csv", [unassignedCSV(r)])
+            case 3: try deliver("blocking.csv", [blockingCSV(fairness)])
+            case 4: try deliver("pairs.csv", [pairsCSV(r)])
+            case 5: try deliver("mentors.csv", [mentorsCSV(r)])
+            default: try deliver("summary.json", [try json(Summary(r, fairness: fairness))])
             }
         }
-        var files: [(name: String, data: Data)] = [("pairs.csv", data[3]), ("unassigned.csv", data[4]), ("mentors.csv", data[5]),
-                                                   ("alternates.csv", data[0] + data[1]), ("blocking.csv", data[2]),
-                                                   ("summary.json", data[6])]
-        if !r.rules.isEmpty { files.append(("rules.csv", rulesCSV(r))) }
-        return files
+        if !r.rules.isEmpty { try deliver("rules.csv", [rulesCSV(r)]) }
+    }
+
+    /// Files rendered on several threads, by name.
+    private final class Rendered: @unchecked Sendable {
+        private let lock = NSLock()
+        private var files: [String: Data] = [:]
+        subscript(name: String) -> Data? { lock.withLock { files[name] } }
+        /// Stores a file; returns how many are stored.
+        @discardableResult
+        func add(_ name: String, _ data: Data) -> Int { lock.withLock { files[name] = data; return files.count } }
     }
 
     /// `timings.json`: seconds and peak memory per stage. - Complexity: `O(stages)`.
