@@ -34,6 +34,32 @@ import Testing
         #expect(throws: (any Error).self) { try OutputDirectory.write([("a.txt", Data())], to: file) }
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted() == ["f", "o"])
     }
+
+    /// Files handed to the sink from several threads, one of them in parts that arrive out of
+    /// order, come out whole and in order; a producer that fails leaves the old directory.
+    @Test func streamedWriteOrdersPartsAndFailsWhole() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let out = dir.appendingPathComponent("o").path
+        let parts = (0..<40).map { Data("part \($0);".utf8) }
+        let order = Array(parts.indices).shuffled()
+        try OutputDirectory.write(to: out) { sink in
+            let file = try sink.ordered("joined.txt", parts: parts.count)
+            _ = try concurrentMap(order.count) { q in try file.put(order[q], parts[order[q]]) }
+            try sink.write("sub/one.txt", Data("1".utf8), Data("2".utf8))
+        }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: out + "/joined.txt")) == parts.reduce(Data(), +))
+        #expect(try String(contentsOfFile: out + "/sub/one.txt", encoding: .utf8) == "12")
+        struct Stop: Error {}
+        #expect(throws: Stop.self) {
+            try OutputDirectory.write(to: out) { sink in
+                try sink.write("joined.txt", Data("new".utf8))
+                throw Stop()
+            }
+        }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: out + "/joined.txt")) == parts.reduce(Data(), +))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["o"])
+    }
 }
 
 @Suite struct AlternatesTests {

@@ -98,9 +98,9 @@ public enum OutputDirectory {
 /// writing: each goes straight into the staging directory. Safe to call from several threads
 /// at once for different names.
 public final class OutputSink: @unchecked Sendable {
-    private let directory: URL
+    fileprivate let directory: URL
     private let shownParent: String
-    private let lock = NSLock()
+    fileprivate let lock = NSLock()
 
     init(_ directory: URL, shownParent: String) {
         self.directory = directory
@@ -116,32 +116,72 @@ public final class OutputSink: @unchecked Sendable {
 
     /// As ``write(_:_:)``, with the parts in an array.
     public func write(_ name: String, parts: [Data]) throws {
-        let url = directory.appendingPathComponent(name)
-        if name.contains("/") {
+        let file = try OrderedFile(self, name, parts: parts.count)
+        for (k, part) in parts.enumerated() { try file.put(k, part) }
+    }
+
+    /// A file whose `parts` parts may be rendered on several threads in any order: each is
+    /// written as soon as all parts before it are, so at most the parts that came early are
+    /// held. - Complexity: `O(bytes)`.
+    public func ordered(_ name: String, parts: Int) throws -> OrderedFile { try OrderedFile(self, name, parts: parts) }
+
+    /// One file of an ``OutputSink`` written part by part in order; closed after the last part.
+    public final class OrderedFile: @unchecked Sendable {
+        private let name: String
+        private let sink: OutputSink
+        private var fd: Int32
+        private let count: Int
+        private var next = 0
+        private var early: [Int: Data] = [:]
+        private let lock = NSLock()
+
+        init(_ sink: OutputSink, _ name: String, parts: Int) throws {
+            self.sink = sink; self.name = name; count = parts
+            let url = sink.directory.appendingPathComponent(name)
+            if name.contains("/") {
+                try sink.lock.withLock {
+                    try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                }
+            }
+            fd = open(url.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
+            guard fd >= 0 else { throw sink.failure(name) }
+            if parts == 0 { try finish() }
+        }
+
+        deinit { if fd >= 0 { close(fd) } }
+
+        /// Hands over part `k` (0-based, each once). - Complexity: `O(bytes written now)`.
+        public func put(_ k: Int, _ data: Data) throws {
             try lock.withLock {
-                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                early[k] = data
+                while let part = early.removeValue(forKey: next) {
+                    try append(part)
+                    next += 1
+                }
+                if next == count { try finish() }
             }
         }
-        let fd = open(url.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
-        guard fd >= 0 else { throw failure(name) }
-        var open = true
-        defer { if open { close(fd) } }
-        for part in parts {
+
+        private func append(_ part: Data) throws {
             try part.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) in
                 var done = 0
                 while done < bytes.count {
                     let n = Foundation.write(fd, bytes.baseAddress! + done, bytes.count - done)
                     if n < 0 && errno == EINTR { continue }
-                    guard n > 0 else { throw failure(name) }
+                    guard n > 0 else { throw sink.failure(name) }
                     done += n
                 }
             }
         }
-        open = false
-        guard close(fd) == 0 else { throw failure(name) }
+
+        private func finish() throws {
+            let result = close(fd)
+            fd = -1
+            guard result == 0 else { throw sink.failure(name) }
+        }
     }
 
-    private func failure(_ name: String) -> OutputError {
+    fileprivate func failure(_ name: String) -> OutputError {
         .cannotCreate("cannot write \(name) in \(shownParent): \(String(cString: strerror(errno)))")
     }
 }

@@ -17,8 +17,12 @@ public enum ResultFiles {
     /// ``timingsFile(_:)`` last. - Complexity: `O(n + m)`.
     public static func renderResults(_ r: MatchResult) throws -> [(name: String, data: Data)] {
         let rendered = Rendered()
-        try forEachResultFile(r) { name, parts in rendered.add(name, parts.count == 1 ? parts[0] : parts.reduce(Data(), +)) }
-        return resultNames.compactMap { name in rendered[name].map { (name, $0) } }
+        try forEachResultFile(r) { name, part, data in rendered.add(name + "#\(part)", data) }
+        return resultNames.compactMap { name in
+            name == "alternates.csv"
+                ? (name, (0..<alternatesChunks).reduce(alternatesHeader) { $0 + rendered[name + "#\($1)"]! })
+                : rendered[name + "#0"].map { (name, $0) }
+        }
     }
 
     /// Renders every file but `timings.json` and writes each to `sink` as soon as it is
@@ -27,9 +31,12 @@ public enum ResultFiles {
     @discardableResult
     public static func writeResults(_ r: MatchResult, to sink: OutputSink) throws -> Data {
         let summary = Rendered()
-        try forEachResultFile(r) { name, parts in
-            try sink.write(name, parts: parts)
-            if name == "summary.json" { summary.add(name, parts[0]) }
+        let alternates = try sink.ordered("alternates.csv", parts: alternatesChunks + 1)
+        try alternates.put(0, alternatesHeader)
+        try forEachResultFile(r) { name, part, data in
+            if name == "alternates.csv" { try alternates.put(part + 1, data); return }
+            try sink.write(name, data)
+            if name == "summary.json" { summary.add(name, data) }
         }
         return summary["summary.json"] ?? Data()
     }
@@ -37,27 +44,28 @@ public enum ResultFiles {
     /// The result files in the order ``renderResults(_:)`` lists them.
     static let resultNames = ["pairs.csv", "unassigned.csv", "mentors.csv", "alternates.csv", "blocking.csv", "summary.json", "rules.csv"]
 
+    /// `alternates.csv`, the largest file, is rendered in this many parts of the mentees.
+    static let alternatesChunks = 8
+
     /// Renders the result files, independent of one another, on both cores (the largest
-    /// first), handing each to `deliver` as its parts (`alternates.csv`, the largest, is
-    /// rendered in two halves of the mentees and delivered once both are done). `rules.csv`
-    /// only when programme rules are active. - Complexity: `O(n + m)`.
-    static func forEachResultFile(_ r: MatchResult, _ deliver: @Sendable (String, [Data]) throws -> Void) throws {
+    /// first), handing each to `deliver` with its part number: `alternates.csv` (without its
+    /// header) comes in ``alternatesChunks`` parts of the mentees, in any order; the others in
+    /// one part 0. `rules.csv` only when programme rules are active. - Complexity: `O(n + m)`.
+    static func forEachResultFile(_ r: MatchResult, _ deliver: @Sendable (String, Int, Data) throws -> Void) throws {
         let fairness = r.fairnessFigures
-        let n = r.graph.menteeCount
-        let halves = Rendered()
-        _ = try concurrentMap(7) { k in
-            switch k {
-            case 0, 1:
-                let half = alternatesRows(r, mentees: k == 0 ? 0..<n / 2 : n / 2..<n)
-                if halves.add("\(k)", half) == 2 { try deliver("alternates.csv", [alternatesHeader, halves["0"]!, halves["1"]!]) }
-            case 2: try deliver("unassigned.csv", [unassignedCSV(r)])
-            case 3: try deliver("blocking.csv", [blockingCSV(fairness)])
-            case 4: try deliver("pairs.csv", [pairsCSV(r)])
-            case 5: try deliver("mentors.csv", [mentorsCSV(r)])
-            default: try deliver("summary.json", [try json(Summary(r, fairness: fairness))])
+        let n = r.graph.menteeCount, chunks = alternatesChunks
+        let context = Alternate.Context(r)
+        _ = try concurrentMap(chunks + 5) { k in
+            switch k - chunks {
+            case ..<0: try deliver("alternates.csv", k, alternatesRows(context, mentees: n * k / chunks..<n * (k + 1) / chunks))
+            case 0: try deliver("unassigned.csv", 0, unassignedCSV(r))
+            case 1: try deliver("blocking.csv", 0, blockingCSV(fairness))
+            case 2: try deliver("pairs.csv", 0, pairsCSV(r))
+            case 3: try deliver("mentors.csv", 0, mentorsCSV(r))
+            default: try deliver("summary.json", 0, try json(Summary(r, fairness: fairness)))
             }
         }
-        if !r.rules.isEmpty { try deliver("rules.csv", [rulesCSV(r)]) }
+        if !r.rules.isEmpty { try deliver("rules.csv", 0, rulesCSV(r)) }
     }
 
     /// Files rendered on several threads, by name.
