@@ -77,6 +77,37 @@ import Testing
         }
     }
 
+    /// The search steps of a mentee's codes: every mentor is in exactly one step of a mentee
+    /// with one code, the step of the depth it shares with it; codes that part below a shared
+    /// prefix search that prefix whole.
+    @Test func searchStepsCoverEachDepthOnce() {
+        let pool = ["A", "C", "10", "11", "107", "108", "1071", "1079", "10710", "10711", "10792", "56102", "01130"].compactMap { KBLICode($0) }
+        let packed = pool.map(ScoringFeatures.pack)
+        /// Whether a mentor with `codes` falls in `step`.
+        func holds(_ step: CandidateBuilder.Step, _ codes: [UInt64]) -> Bool {
+            func has(_ prefix: UInt64) -> Bool {
+                prefix == 0 || codes.contains { ScoringFeatures.levels($0) >= ScoringFeatures.levels(prefix) && ScoringFeatures.prefix($0, level: ScoringFeatures.levels(prefix)) == prefix }
+            }
+            return has(step.prefix) && (step.without == 0 || !has(step.without))
+        }
+        for (c, code) in packed.enumerated() {
+            var steps: [(Int, CandidateBuilder.Step)] = []
+            CandidateBuilder.forEachStep([code][...]) { steps.append(($0, $1)) }
+            #expect(steps.map(\.0) == Array((0...ScoringFeatures.levels(code)).reversed()), "\(pool[c])")
+            for (m, mentor) in packed.enumerated() {
+                let depth = ScoringFeatures.depth(code, mentor)
+                let found = steps.filter { holds($0.1, [mentor]) }.map(\.0)
+                #expect(found == [depth], "\(pool[c]) with \(pool[m])")
+            }
+        }
+        // Two codes that share 107 and part below it: that level is the whole prefix.
+        var steps: [(Int, CandidateBuilder.Step)] = []
+        CandidateBuilder.forEachStep([ScoringFeatures.pack(KBLICode("10710")!), ScoringFeatures.pack(KBLICode("10792")!)][...]) { steps.append(($0, $1)) }
+        #expect(steps.contains { $0.0 == 3 && $0.1 == CandidateBuilder.Step(prefix: ScoringFeatures.pack(KBLICode("107")!), without: 0) })
+        #expect(steps.contains { $0.0 == 2 && $0.1.without == ScoringFeatures.pack(KBLICode("107")!) })
+        #expect(steps.filter { $0.0 == 4 }.count == 2 && steps.last!.0 == 0)
+    }
+
     @Test func fixedPairsAreAlwaysCandidates() throws {
         let d = randomDataset(seed: 3, mentees: 30, mentors: 20, spreadDegrees: 3)
         var p = Profile.default
