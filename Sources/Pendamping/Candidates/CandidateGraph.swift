@@ -54,8 +54,9 @@ public struct CandidateGraph: Sendable {
 /// but part below it, that level searches the whole prefix (mentors met deeper are skipped).
 ///
 /// - Complexity: `O(m·g + n·(k + mentors in the rings visited))`, in parallel over mentees, with
-///   `g` the number of distinct (prefix, next level) steps of the mentees' codes that a mentor
-///   falls in (at most 5 + the number of sections).
+///   `g` the number of step grids a mentor falls in: at each level, its own prefix's grid
+///   once for every other next-level prefix that some mentee's code continues with (a few
+///   for the generated provinces; memory grows with it).
 public struct CandidateBuilder: Sendable {
     public let scoring: ScoringModel
     public let k: Int
