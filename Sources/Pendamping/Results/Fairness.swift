@@ -89,11 +89,16 @@ public struct Fairness: Sendable, Equatable {
 }
 
 extension ResultFiles {
-    /// `blocking.csv`: mentee, mentor, the pair's score, the mentee's current score, the
-    /// mentor's weakest mentee score (empty: a free slot). - Complexity: `O(blocking pairs)`.
-    static func blockingCSV(_ f: Fairness) -> Data {
-        var w = CSVTableWriter(header: ["mentee_id", "mentor_id", "score", "mentee_current_score", "mentor_weakest_score"])
-        for b in f.blocking {
+    /// The header of `blocking.csv`: mentee, mentor, the pair's score, the mentee's current
+    /// score, the mentor's weakest mentee score (empty: a free slot).
+    static var blockingHeader: Data {
+        CSVTableWriter(header: ["mentee_id", "mentor_id", "score", "mentee_current_score", "mentor_weakest_score"]).data
+    }
+
+    /// The rows of `blocking.csv` for `f.blocking[range]`. - Complexity: `O(range)`.
+    static func blockingRows(_ f: Fairness, _ range: Range<Int>) -> Data {
+        var w = CSVTableWriter()
+        for b in f.blocking[range] {
             w.text(b.menteeID); w.text(b.mentorID); w.score(b.score); w.score(b.menteeScore); w.score(b.mentorWorst)
             w.endRow()
         }

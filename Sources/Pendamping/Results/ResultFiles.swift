@@ -17,25 +17,21 @@ public enum ResultFiles {
     /// ``timingsFile(_:)`` last. - Complexity: `O(n + m)`.
     public static func renderResults(_ r: MatchResult) throws -> [(name: String, data: Data)] {
         let rendered = Rendered()
-        try forEachResultFile(r) { name, part, data in rendered.add(name + "#\(part)", data) }
+        let counts = try forEachResultFile(r) { name, part, data in rendered.add(name + "#\(part)", data) }
         return resultNames.compactMap { name in
-            name == "alternates.csv"
-                ? (name, (0..<alternatesChunks).reduce(alternatesHeader) { $0 + rendered[name + "#\($1)"]! })
-                : rendered[name + "#0"].map { (name, $0) }
+            counts[name].map { count in (name, (0..<count).reduce(Data()) { $0 + rendered[name + "#\($1)"]! }) }
         }
     }
 
-    /// Renders every file but `timings.json` and writes each to `sink` as soon as it is
-    /// rendered, on both cores, so the disk writes overlap the rendering and the files are
-    /// never all in memory together. Returns `summary.json`'s bytes. - Complexity: `O(n + m)`.
+    /// Renders every file but `timings.json` and writes each to `sink` as it is rendered, on
+    /// both cores, so the disk writes overlap the rendering and the files are never all in
+    /// memory together. Returns `summary.json`'s bytes. - Complexity: `O(n + m)`.
     @discardableResult
     public static func writeResults(_ r: MatchResult, to sink: OutputSink) throws -> Data {
         let summary = Rendered()
-        let alternates = try sink.ordered("alternates.csv", parts: alternatesChunks + 1)
-        try alternates.put(0, alternatesHeader)
-        try forEachResultFile(r) { name, part, data in
-            if name == "alternates.csv" { try alternates.put(part + 1, data); return }
-            try sink.write(name, data)
+        let files = Files(sink)
+        try forEachResultFile(r, opening: { name, parts in try files.open(name, parts: parts) }) { name, part, data in
+            try files[name].put(part, data)
             if name == "summary.json" { summary.add(name, data) }
         }
         return summary["summary.json"] ?? Data()
@@ -44,28 +40,68 @@ public enum ResultFiles {
     /// The result files in the order ``renderResults(_:)`` lists them.
     static let resultNames = ["pairs.csv", "unassigned.csv", "mentors.csv", "alternates.csv", "blocking.csv", "summary.json", "rules.csv"]
 
-    /// `alternates.csv`, the largest file, is rendered in this many parts of the mentees.
-    static let alternatesChunks = 8
+    /// The long lists are rendered in this many parts each (`alternates.csv` by mentee,
+    /// `unassigned.csv` and `blocking.csv` by row), so no single buffer grows to a whole list.
+    static let listParts = 8
+
+    /// One piece of a result file: its name, its part number (0 is the header or the whole
+    /// file) and how to render it.
+    private struct Piece: Sendable {
+        let name: String
+        let part: Int
+        let render: @Sendable () throws -> Data
+    }
 
     /// Renders the result files, independent of one another, on both cores (the largest
-    /// first), handing each to `deliver` with its part number: `alternates.csv` (without its
-    /// header) comes in ``alternatesChunks`` parts of the mentees, in any order; the others in
-    /// one part 0. `rules.csv` only when programme rules are active. - Complexity: `O(n + m)`.
-    static func forEachResultFile(_ r: MatchResult, _ deliver: @Sendable (String, Int, Data) throws -> Void) throws {
+    /// first), handing each piece to `deliver` in any order; `opening` is told each file's
+    /// number of parts first. `rules.csv` only when programme rules are active. Returns the
+    /// number of parts of each file. - Complexity: `O(n + m)`.
+    @discardableResult
+    static func forEachResultFile(_ r: MatchResult, opening: (String, Int) throws -> Void = { _, _ in },
+                                  _ deliver: @Sendable (String, Int, Data) throws -> Void) throws -> [String: Int] {
         let fairness = r.fairnessFigures
-        let n = r.graph.menteeCount, chunks = alternatesChunks
         let context = Alternate.Context(r)
-        _ = try concurrentMap(chunks + 5) { k in
-            switch k - chunks {
-            case ..<0: try deliver("alternates.csv", k, alternatesRows(context, mentees: n * k / chunks..<n * (k + 1) / chunks))
-            case 0: try deliver("unassigned.csv", 0, unassignedCSV(r))
-            case 1: try deliver("blocking.csv", 0, blockingCSV(fairness))
-            case 2: try deliver("pairs.csv", 0, pairsCSV(r))
-            case 3: try deliver("mentors.csv", 0, mentorsCSV(r))
-            default: try deliver("summary.json", 0, try json(Summary(r, fairness: fairness)))
-            }
+        let k = listParts
+        /// Part `c` of `0..<count`.
+        func slice(_ c: Int, of count: Int) -> Range<Int> { count * c / k..<count * (c + 1) / k }
+        let n = r.graph.menteeCount, unassigned = r.unassigned.count, blocking = fairness.blocking.count
+        var pieces: [Piece] = []
+        for c in 0..<k {
+            let range = slice(c, of: n)
+            pieces.append(Piece(name: "alternates.csv", part: c + 1) { alternatesRows(context, mentees: range) })
         }
-        if !r.rules.isEmpty { try deliver("rules.csv", 0, rulesCSV(r)) }
+        for c in 0..<k {
+            let range = slice(c, of: unassigned)
+            pieces.append(Piece(name: "unassigned.csv", part: c + 1) { unassignedRows(r, range) })
+        }
+        for c in 0..<k {
+            let range = slice(c, of: blocking)
+            pieces.append(Piece(name: "blocking.csv", part: c + 1) { blockingRows(fairness, range) })
+        }
+        pieces += [Piece(name: "alternates.csv", part: 0) { alternatesHeader },
+                   Piece(name: "unassigned.csv", part: 0) { unassignedHeader(r) },
+                   Piece(name: "blocking.csv", part: 0) { blockingHeader },
+                   Piece(name: "pairs.csv", part: 0) { pairsCSV(r) },
+                   Piece(name: "mentors.csv", part: 0) { mentorsCSV(r) },
+                   Piece(name: "summary.json", part: 0) { try json(Summary(r, fairness: fairness)) }]
+        if !r.rules.isEmpty { pieces.append(Piece(name: "rules.csv", part: 0) { rulesCSV(r) }) }
+        var counts: [String: Int] = [:]
+        for p in pieces { counts[p.name] = max(counts[p.name] ?? 0, p.part + 1) }
+        for name in resultNames { if let count = counts[name] { try opening(name, count) } }
+        let all = pieces
+        _ = try concurrentMap(all.count) { q in try deliver(all[q].name, all[q].part, all[q].render()) }
+        return counts
+    }
+
+    /// The files being written, by name.
+    private final class Files: @unchecked Sendable {
+        private let sink: OutputSink
+        private var open: [String: OutputSink.OrderedFile] = [:]
+        init(_ sink: OutputSink) { self.sink = sink }
+        /// Opens a file of `parts` parts (before any rendering starts).
+        func open(_ name: String, parts: Int) throws { open[name] = try sink.ordered(name, parts: parts) }
+        /// The open file (read only once all are open).
+        subscript(name: String) -> OutputSink.OrderedFile { open[name]! }
     }
 
     /// Files rendered on several threads, by name.
@@ -132,11 +168,16 @@ public enum ResultFiles {
         return w.data
     }
 
-    /// `unassigned.csv`. - Complexity: `O(n)`.
-    static func unassignedCSV(_ r: MatchResult) -> Data {
+    /// The header of `unassigned.csv` (one row per unassigned mentee follows). `O(columns)`.
+    static func unassignedHeader(_ r: MatchResult) -> Data {
         let ours = ["mentee_id", "mentee_name", "region", "reason", "detail", "location_source"]
-        var w = CSVTableWriter(header: ours + extraHeader(r.dataset.menteeExtraColumns, avoiding: ours))
-        for u in r.unassigned {
+        return CSVTableWriter(header: ours + extraHeader(r.dataset.menteeExtraColumns, avoiding: ours)).data
+    }
+
+    /// The rows of `unassigned.csv` for `r.unassigned[range]`. - Complexity: `O(range)`.
+    static func unassignedRows(_ r: MatchResult, _ range: Range<Int>) -> Data {
+        var w = CSVTableWriter()
+        for u in r.unassigned[range] {
             let a = r.dataset.mentees[Int(u.mentee)]
             w.text(a.id); w.text(a.name); w.text(a.region.text); w.text(u.reason.rawValue); w.text(u.detail)
             w.text(a.locationSource.rawValue)
