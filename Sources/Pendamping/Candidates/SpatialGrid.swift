@@ -65,13 +65,7 @@ struct SpatialGrid: Sendable {
     /// Calls `visit` with each point index in ring `r` around `center` (cells at Chebyshev
     /// distance exactly `r`). `O(cells in ring + points in them)`.
     func forEachInRing(_ center: (row: Int, col: Int), _ r: Int, _ visit: (Int) -> Void) {
-        forEachItemInRing(center, r) { k in visit(Int(items[k])) }
-    }
-
-    /// Calls `visit` with the position in `items` of each point in ring `r` around `center`.
-    /// `O(cells in ring + points in them)`.
-    func forEachItemInRing(_ center: (row: Int, col: Int), _ r: Int, _ visit: (Int) -> Void) {
-        forEachCellInRing(center, r) { range in for k in range { visit(k) } }
+        forEachCellInRing(center, r) { range in for k in range { visit(Int(items[k])) } }
     }
 
     /// Calls `visit` with the positions in `items` of each non-empty cell in ring `r` around

@@ -19,7 +19,7 @@ public enum ResultFiles {
         let rendered = Rendered()
         let counts = try forEachResultFile(r) { name, part, data in rendered.add(name + "#\(part)", data) }
         return resultNames.compactMap { name in
-            counts[name].map { count in (name, (0..<count).reduce(Data()) { $0 + rendered[name + "#\($1)"]! }) }
+            counts[name].map { count in (name, (0..<count).reduce(into: Data()) { $0.append(rendered[name + "#\($1)"]!) }) }
         }
     }
 
@@ -96,12 +96,12 @@ public enum ResultFiles {
     /// The files being written, by name.
     private final class Files: @unchecked Sendable {
         private let sink: OutputSink
-        private var open: [String: OutputSink.OrderedFile] = [:]
+        private var opened: [String: OutputSink.OrderedFile] = [:]
         init(_ sink: OutputSink) { self.sink = sink }
         /// Opens a file of `parts` parts (before any rendering starts).
-        func open(_ name: String, parts: Int) throws { open[name] = try sink.ordered(name, parts: parts) }
+        func open(_ name: String, parts: Int) throws { opened[name] = try sink.ordered(name, parts: parts) }
         /// The open file (read only once all are open).
-        subscript(name: String) -> OutputSink.OrderedFile { open[name]! }
+        subscript(name: String) -> OutputSink.OrderedFile { opened[name]! }
     }
 
     /// Files rendered on several threads, by name.
@@ -109,9 +109,8 @@ public enum ResultFiles {
         private let lock = NSLock()
         private var files: [String: Data] = [:]
         subscript(name: String) -> Data? { lock.withLock { files[name] } }
-        /// Stores a file; returns how many are stored.
-        @discardableResult
-        func add(_ name: String, _ data: Data) -> Int { lock.withLock { files[name] = data; return files.count } }
+        /// Stores a file.
+        func add(_ name: String, _ data: Data) { lock.withLock { files[name] = data } }
     }
 
     /// `timings.json`: seconds and peak memory per stage. - Complexity: `O(stages)`.
