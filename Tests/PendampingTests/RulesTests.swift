@@ -197,21 +197,71 @@ func solvedOrInfeasible(_ solve: () throws -> RulesSolver.Outcome) throws -> Rul
     }
 }
 
-@Suite struct RulesCohortBoundTests {
-    /// The cohort bound never falls below the exhaustive optimum of a rule-abiding solution,
-    /// with or without a target, on the random rule cases of ``RulesTests``.
-    @Test func cohortBoundNeverBelowTheOptimum() throws {
-        var checked = 0
+@Suite struct RulesKnapsackBoundTests {
+    /// The knapsack bound never falls below the exhaustive optimum of a rule-abiding solution,
+    /// with or without a target, from its own start and from the network relaxation's best
+    /// multipliers, on the random rule cases of ``RulesTests``; from those it is never above
+    /// the network relaxation's bound.
+    @Test func knapsackBoundNeverBelowTheOptimum() throws {
+        var checked = 0, warm = 0, below = 0
         for seed in 0..<300 {
             guard let (model, rules, d) = RulesTests().smallRuleCase(seed),
                   let optimum = exhaustiveOptimum(model, rules: rules, dataset: d) else { continue }
+            let repair = RulesRepair(model: model, rules: rules)
+            let relaxed = try RulesLagrangian(model: model, rules: rules).run { repair.repair($0) }
             for target in [nil, Double(optimum)] {
-                let bound = RulesCohortBound(model: model, rules: rules).run(target: target)
+                let bound = RulesKnapsackBound(model: model, rules: rules).run(target: target)
                 #expect(bound >= Double(optimum) - 1e-6 * max(1, abs(bound)), "seed \(seed): \(bound) < \(optimum)")
+                guard let start = relaxed.start else { continue }
+                var search = RulesKnapsackBound(model: model, rules: rules)
+                search.iterations = 1
+                let first = search.run(target: target, from: start)
+                #expect(first >= Double(optimum) - 1e-6 * max(1, abs(first)), "seed \(seed): warm \(first) < \(optimum)")
+                // Integer weights, rounded network costs: the relaxation adds ½ per mentee for them.
+                #expect(first <= relaxed.bound + 1e-6 * max(1, abs(first)), "seed \(seed): warm \(first) > \(relaxed.bound)")
+                if first < relaxed.bound - 0.5 { below += 1 }
+                warm += 1
             }
             checked += 1
         }
-        #expect(checked > 100)
+        #expect(checked > 100 && warm > 50, "checked \(checked), warm \(warm)")
+        #expect(below > 0, "the knapsack bound was never below the network relaxation's")
+    }
+
+    /// Each mentor's knapsack against every subset of up to 14 pairs (hours in eighths, so
+    /// the hours grid is exact): never below the best choice with its count in the window;
+    /// equal to it when the count limits cannot bind; nil only when no choice fits.
+    @Test func mentorKnapsackBoundsEverySubset() {
+        var rng = SplitMix64(seed: 4242)
+        var knapsack = MentorKnapsack()
+        var exact = 0, tight = 0
+        for round in 0..<600 {
+            let n = rng.int(in: 0...14)
+            let value = (0..<n).map { _ in Double(rng.int(in: -20...100)) / 7 }
+            let hours = (0..<n).map { _ in rng.int(in: 0...9) == 0 ? 0 : Double(rng.int(in: 5...40)) / 8 }
+            let room = rng.int(in: 0...6) == 0 ? Double.infinity : Double(rng.int(in: 0...80)) / 8
+            let slots = rng.int(in: 0...(rng.int(in: 0...1) == 0 ? 6 : 15))
+            let least = rng.int(in: 0...3) == 0 ? rng.int(in: 0...max(0, slots)) : 0
+            let lambda = Double(rng.int(in: 0...8))
+            var best: Double?
+            for mask in 0..<(1 << n) where (least...max(least, slots)).contains(mask.nonzeroBitCount) && mask.nonzeroBitCount <= slots {
+                let members = (0..<n).filter { mask & (1 << $0) != 0 }
+                if members.reduce(0.0, { $0 + hours[$1] }) <= room { best = max(best ?? -.infinity, members.reduce(0.0) { $0 + value[$1] }) }
+            }
+            guard let choice = knapsack.solve(value: value[...], hours: hours[...], room: room, slots: slots, least: least, lambda: lambda) else {
+                #expect(best == nil, "round \(round): nil with a choice worth \(best ?? 0)")
+                continue
+            }
+            guard let best else { continue }
+            #expect(choice.value >= best - 1e-9, "round \(round): \(choice.value) below \(best)")
+            if least == 0 && slots >= n {
+                #expect(abs(choice.value - best) <= 1e-9, "round \(round): \(choice.value) against \(best)")
+                exact += 1
+            } else if abs(choice.value - best) <= 1e-9 {
+                tight += 1
+            }
+        }
+        #expect(exact > 100 && tight > 50, "exact \(exact), tight \(tight)")
     }
 }
 

@@ -37,6 +37,10 @@ struct RulesLagrangian {
         /// Best rule-abiding assignment found (fixed pairs included).
         var best: Assignment?
         var iterations: Int
+        /// The multipliers of the step that gave `bound`, with each mentee row's dual in that
+        /// step's network optimum: where ``RulesKnapsackBound`` starts. Nil when the bound is
+        /// the first step's (no network was solved with multipliers).
+        var start: RulesKnapsackBound.Start?
     }
 
     /// Rows as seen from the free part of the model.
@@ -52,6 +56,7 @@ struct RulesLagrangian {
         var net: FlowNetwork
         var start: SpanningTreeStart
         var flow: [Int64] = []
+        var potential: [Int64] = []
         init(_ core: CoreNetwork, _ model: MatchingModel, from first: Assignment?) {
             self.core = core; net = core.network
             start = first.map { a in core.start(pairOf: core.mentees.map { a.pairOf[Int($0)] }) } ?? core.greedyStart(model)
@@ -84,6 +89,7 @@ struct RulesLagrangian {
         var sigma = [Double](repeating: 0, count: rows.coverAll ? g.menteeCount : 0)
         var bestBound = Double.infinity
         var best: Assignment?
+        var start: RulesKnapsackBound.Start?
         var step = 1.0, sinceImproved = 0, done = 0
         let menteeOfPair = model.menteeOfPair
 
@@ -113,7 +119,10 @@ struct RulesLagrangian {
             for j in 0..<g.mentorCount where lambda[j] > 0 { value += lambda[j] * rows.room[j] }
             for r in 0..<mu.count { value -= mu[r] * rows.need[r] }
             for s in sigma { value -= s }
-            if value < bestBound - Tolerance.boundImprovement { bestBound = value; sinceImproved = 0 } else { sinceImproved += 1 }
+            if value < bestBound - Tolerance.boundImprovement {
+                bestBound = value; sinceImproved = 0
+                if step1 == nil { start = knapsackStart(groups, l, m, s) }
+            } else { sinceImproved += 1 }
             if let a = repair(relaxed), a.objective > (best?.objective ?? Int64.min) { best = a }
             let lower = best.map { Double($0.objective) }
             if let lower, bestBound - lower <= relativeGap * max(1, abs(lower)) { break }
@@ -148,7 +157,22 @@ struct RulesLagrangian {
             for r in 0..<mu.count where gMu[r] != 0 { mu[r] = max(0, mu[r] - t * gMu[r]) }
             for i in 0..<sigma.count where gSigma[i] != 0 { sigma[i] = max(0, sigma[i] - t * gSigma[i]) }
         }
-        return Outcome(bound: bestBound, best: best, iterations: done)
+        return Outcome(bound: bestBound, best: best, iterations: done, start: start)
+    }
+
+    /// This step's multipliers, each mentee row's dual `σ_i` read from its group's node
+    /// potentials (`potential[i] − potential[sink]`, the reduced cost of leaving the mentee
+    /// unmatched; less its cover-all multiplier, whose row it then stands in for).
+    /// - Complexity: `O(n + m)`.
+    private func knapsackStart(_ groups: [Group], _ lambda: [Double], _ mu: [Double], _ cover: [Double]) -> RulesKnapsackBound.Start {
+        var sigma = [Double](repeating: 0, count: model.graph.menteeCount)
+        for grp in groups where !grp.potential.isEmpty {
+            let sink = grp.potential[Int(grp.core.sink)]
+            for (k, i) in grp.core.mentees.enumerated() {
+                sigma[Int(i)] = Double(grp.potential[k] - sink) - (cover.isEmpty ? 0 : cover[Int(i)])
+            }
+        }
+        return RulesKnapsackBound.Start(sigma: sigma, mu: mu, lambda: lambda)
     }
 
     /// The relaxed optimum under integer pair weights, and its value: every group re-priced and
@@ -165,6 +189,7 @@ struct RulesLagrangian {
                 throw MatchingError.solverFailed("network simplex ended \(r.status.rawValue) in the Lagrangian relaxation")
             }
             grp.flow = r.flow
+            grp.potential = r.potential
             if let next = r.treeStart(grp.net, root: grp.core.sink) { grp.start = next }
         }
         var relaxed = fixed

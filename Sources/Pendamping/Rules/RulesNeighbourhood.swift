@@ -7,44 +7,71 @@ internal import GLPK
 /// else stays as they are, so the answer keeps every rule.
 ///
 /// Groups: a seed mentor drawn by a seeded generator, and the mentors sharing the most
-/// candidate mentees with it. A sub-solve stops after `nodeLimit` branch-and-bound nodes
+/// candidate mentees with it; two groups with no mentor in common are re-solved at once, each
+/// GLPK problem on its own thread, from the same assignment, and when both gain, their
+/// changes are merged if they touch different mentees and keep every rule (else the larger
+/// gain is kept). A sub-solve stops after `nodeLimit` branch-and-bound nodes
 /// (counted in GLPK's callback, not timed), so the search is deterministic; `deadline` is a
 /// safety net. The corresponding GLPK routine is `glp_intopt`.
-/// - Complexity: `subSolves` branch and cuts on a few hundred columns each.
+/// - Complexity: `subSolves` branch and cuts on a few hundred columns each, two at a time.
 struct RulesNeighbourhood {
     let model: MatchingModel
     let rules: ProgrammeRules
     var groupSize = 6
-    var subSolves = 60
+    var subSolves = 400
     /// Sub-solves without a better total after which the search ends.
-    var patience = 20
+    var patience = 60
     var nodeLimit = 300
     var deadline: ContinuousClock.Instant?
     var stop: StopFlag?
     var seed: UInt64 = 11
+    /// Two disjoint groups re-solved at once (both cores), their gains merged when compatible.
+    var pairs = true
 
     /// A rule-abiding assignment at least as good as `start` (itself rule-abiding).
     func improve(_ start: Assignment) throws -> Assignment {
         let g = model.graph
         guard g.mentorCount >= 2 else { return start }
-        var byMentor = [[Int]](repeating: [], count: g.mentorCount)
-        for p in 0..<g.pairCount { byMentor[Int(g.mentor[p])].append(p) }
+        var pairsOf = [[Int]](repeating: [], count: g.mentorCount)
+        for p in 0..<g.pairCount { pairsOf[Int(g.mentor[p])].append(p) }
+        let byMentor = pairsOf
         let fixedMentee = Set(model.fixedPairs.map { model.menteeOfPair[Int($0)] })
         let fixed = rules.fixedLoad(model)
         var current = start
         var rng = SplitMix64(seed: seed)
-        var since = 0
-        for _ in 0..<subSolves where since < patience {
+        var since = 0, done = 0
+        while done < subSolves && since < patience {
             if let stop, stop.isStopped { break }
             if let deadline, ContinuousClock.now >= deadline { break }
-            let group = self.group(around: rng.int(in: 0...(g.mentorCount - 1)), byMentor)
-            if let better = try subSolve(group, current, byMentor, fixedMentee, fixed), better.objective > current.objective {
-                current = better; since = 0
-            } else {
-                since += 1
+            // Two groups with no mentor in common, re-solved at once on two threads.
+            let first = group(around: rng.int(in: 0...(g.mentorCount - 1)), byMentor)
+            let second = group(around: rng.int(in: 0...(g.mentorCount - 1)), byMentor)
+            let groups = pairs && done + 1 < subSolves && Set(first).isDisjoint(with: second) ? [first, second] : [first]
+            let base = current
+            let found = try concurrentMap(groups.count) { k in
+                try subSolve(groups[k], base, byMentor, fixedMentee, fixed).flatMap { $0.objective > base.objective ? $0 : nil }
             }
+            done += groups.count
+            let better = found.compactMap { $0 }
+            guard let top = better.max(by: { $0.objective < $1.objective }) else { since += groups.count; continue }
+            current = better.count == 2 ? (merged(better[0], better[1], from: base) ?? top) : top
+            since = 0
         }
         return current
+    }
+
+    /// Both parts' changes on `base` when they touch different mentees and the result keeps
+    /// every rule (a quota one part relied on may be what the other took away), else nil.
+    /// - Complexity: `O(n)` plus the rule check.
+    private func merged(_ a: Assignment, _ b: Assignment, from base: Assignment) -> Assignment? {
+        var out = a
+        for i in base.pairOf.indices where b.pairOf[i] != base.pairOf[i] {
+            guard a.pairOf[i] == base.pairOf[i] else { return nil }
+            out.pairOf[i] = b.pairOf[i]
+        }
+        out.objective = a.objective + b.objective - base.objective
+        guard (try? out.verify(model)) != nil, rules.violations(of: out, model: model).isEmpty else { return nil }
+        return out
     }
 
     /// The seed mentor and the mentors sharing the most candidate mentees with it (ties by index).

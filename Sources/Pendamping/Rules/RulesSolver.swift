@@ -9,7 +9,7 @@ internal import GLPK
 /// gives a bound and, through ``RulesRepair``, rule-abiding solutions; `RulesNeighbourhood`
 /// improves the best one by re-solving groups of mentors exactly, and it starts GLPK's branch
 /// and cut (MIR, cover and clique cuts; time limit, relative gap, stop flag, progress), whose
-/// bound is capped by the Lagrangian ones (`RulesCohortBound` runs on the second core beside
+/// bound is capped by the Lagrangian ones (`RulesKnapsackBound` runs on the second core beside
 /// GLPK). Models above ``glpkColumnLimit`` columns stop after the neighbourhood search: best
 /// solution, Lagrangian bound.
 /// When the rules cannot all hold, an elastic model (a slack on every rule row, minimising the
@@ -21,7 +21,7 @@ public struct RulesSolver: Sendable {
     var stop: StopFlag?
     var progress: (@Sendable (MIPProgress) -> Void)?
     /// Most sub-solves of the neighbourhood search that improves GLPK's start (`RulesNeighbourhood`); 0 leaves it out.
-    public var neighbourhoodSolves = 60
+    public var neighbourhoodSolves = 400
     /// Models with more columns skip GLPK (see ``glpkColumnLimit``).
     public var columnLimit = RulesSolver.glpkColumnLimit
 
@@ -99,17 +99,11 @@ public struct RulesSolver: Sendable {
         if let limit = options.timeLimit { lagrangian.deadline = began + (large ? limit * 0.6 : limit / 4) }
         let repair = RulesRepair(model: model, rules: rules)
         let relaxed = try lagrangian.run(coreOptimum: core) { repair.repair($0) }
-        // The cohort bound (`RulesCohortBound`) runs on the second core beside GLPK; both are
-        // deterministic, so the tighter of their bounds is too.
-        // Only beside GLPK: above the column limit it would add its time to the solve's.
-        var cohortSearch = RulesCohortBound(model: model, rules: rules)
-        cohortSearch.stop = stop
-        if let limit = options.timeLimit { cohortSearch.deadline = began + limit }
-        let target = relaxed.best.map { Double($0.objective) }
-        let cohortSolve = large ? nil : BackgroundValue { [cohortSearch] in cohortSearch.run(target: target) }
         let upper = min(Double(core.objective), relaxed.bound)
-        /// Both Lagrangian bounds, once the cohort bound is in (waits for it).
-        func lagrangianUpper() -> Double { min(upper, cohortSolve?.value ?? .infinity) }
+        /// The knapsack bound, once started (after the neighbourhood search, unless that closes the gap).
+        var knapsackSolve: BackgroundValue<Double>?
+        /// Both Lagrangian bounds, once the knapsack bound is in (waits for it).
+        func lagrangianUpper() -> Double { min(upper, knapsackSolve?.value ?? .infinity) }
         stages.append(SolveStage(name: .lagrangian, engine: .lagrangianRepair, status: relaxed.best == nil ? .undefined : .feasible,
                                  objective: relaxed.best?.objective, bound: upper, iterations: relaxed.iterations))
         /// Ends with the best repaired solution (or none) and the given bound.
@@ -132,11 +126,22 @@ public struct RulesSolver: Sendable {
         if let found = bestKnown, neighbourhoodSolves > 0, !withinGap(upper, found) {
             var lns = RulesNeighbourhood(model: model, rules: rules)
             lns.subSolves = neighbourhoodSolves; lns.stop = stop
-            if let limit = options.timeLimit { lns.deadline = began + (large ? limit * 0.85 : limit / 3) }
+            if let limit = options.timeLimit { lns.deadline = began + limit * (large ? 0.85 : 0.6) }
             let better = try lns.improve(found)
             bestKnown = better
             stages.append(SolveStage(name: .neighbourhood, engine: .glpkIntopt, status: .feasible, objective: better.objective,
                                      bound: upper, iterations: nil))
+        }
+        // The knapsack bound (`RulesKnapsackBound`) starts from the relaxation's best
+        // multipliers and runs on the second core beside GLPK (above the column limit, alone
+        // until 95 % of the limit); it is deterministic, so the tighter bound is too.
+        if !(bestKnown.map { withinGap(upper, $0) } ?? false) {
+            var knapsackSearch = RulesKnapsackBound(model: model, rules: rules)
+            knapsackSearch.stop = stop
+            if relaxed.start != nil { knapsackSearch.firstStep = 0.1 }
+            if let limit = options.timeLimit { knapsackSearch.deadline = began + (large ? limit * 0.95 : limit) }
+            let target = bestKnown.map { Double($0.objective) }
+            knapsackSolve = BackgroundValue { [knapsackSearch, relaxed] in knapsackSearch.run(target: target, from: relaxed.start) }
         }
         if let best = bestKnown, withinGap(upper, best) {
             return fallback(.feasible, "within the relative gap")
