@@ -19,6 +19,9 @@ import MinCostFlow
 /// Each solve starts from the previous one's tree (``NetworkSimplex/Result/treeStart(_:root:)``),
 /// independent components in parallel groups. Deterministic: an iteration budget, not a
 /// clock, ends the run (the deadline is only a safety net).
+/// Each step's repair runs on another thread beside the next step's network solve (the step
+/// length and the gap test use the repairs of the steps before; the first step's is waited
+/// for), so the steps end sooner and leave the neighbourhood search more of the limit.
 /// - Complexity: per iteration one warm-started network simplex and one repair,
 ///   `O(pairs·log pairs)` besides the simplex.
 struct RulesLagrangian {
@@ -68,7 +71,7 @@ struct RulesLagrangian {
     ///   stage of ``RulesSolver``). With all multipliers zero it is the first step's relaxed
     ///   optimum, unless it uses a mentor that can never open; then that step solves no network
     ///   and the next steps start from its tree.
-    func run(coreOptimum: Assignment? = nil, repair: (Assignment) -> Assignment?) throws -> Outcome {
+    func run(coreOptimum: Assignment? = nil, repair: @escaping @Sendable (Assignment) -> Assignment?) throws -> Outcome {
         let g = model.graph
         let fixed = model.fixedPart()
         let rows = relaxedRows(fixed)
@@ -90,6 +93,7 @@ struct RulesLagrangian {
         var bestBound = Double.infinity
         var best: Assignment?
         var start: RulesKnapsackBound.Start?
+        var pending: BackgroundValue<Assignment?>?
         var step = 1.0, sinceImproved = 0, done = 0
         let menteeOfPair = model.menteeOfPair
 
@@ -123,7 +127,15 @@ struct RulesLagrangian {
                 bestBound = value; sinceImproved = 0
                 if step1 == nil { start = knapsackStart(groups, l, m, s) }
             } else { sinceImproved += 1 }
-            if let a = repair(relaxed), a.objective > (best?.objective ?? Int64.min) { best = a }
+            // Each step's repair runs beside the next step's network solve; the step length and
+            // the gap test use the repairs of the steps before (the first one's at once).
+            if let a = pending?.value, a.objective > (best?.objective ?? Int64.min) { best = a }
+            pending = nil
+            if done == 1 {
+                if let a = repair(relaxed), a.objective > (best?.objective ?? Int64.min) { best = a }
+            } else {
+                pending = BackgroundValue { repair(relaxed) }
+            }
             let lower = best.map { Double($0.objective) }
             if let lower, bestBound - lower <= relativeGap * max(1, abs(lower)) { break }
             if sinceImproved >= 10 { step /= 2; sinceImproved = 0; if step < Tolerance.subgradientStepFloor { break } }
@@ -157,6 +169,7 @@ struct RulesLagrangian {
             for r in 0..<mu.count where gMu[r] != 0 { mu[r] = max(0, mu[r] - t * gMu[r]) }
             for i in 0..<sigma.count where gSigma[i] != 0 { sigma[i] = max(0, sigma[i] - t * gSigma[i]) }
         }
+        if let a = pending?.value, a.objective > (best?.objective ?? Int64.min) { best = a }
         return Outcome(bound: bestBound, best: best, iterations: done, start: start)
     }
 

@@ -26,7 +26,7 @@ struct RulesNeighbourhood {
     var stop: StopFlag?
     var seed: UInt64 = 11
     /// Two disjoint groups re-solved at once (both cores), their gains merged when compatible.
-    var pairs = true
+    var twoAtOnce = true
 
     /// A rule-abiding assignment at least as good as `start` (itself rule-abiding).
     func improve(_ start: Assignment) throws -> Assignment {
@@ -46,7 +46,7 @@ struct RulesNeighbourhood {
             // Two groups with no mentor in common, re-solved at once on two threads.
             let first = group(around: rng.int(in: 0...(g.mentorCount - 1)), byMentor)
             let second = group(around: rng.int(in: 0...(g.mentorCount - 1)), byMentor)
-            let groups = pairs && done + 1 < subSolves && Set(first).isDisjoint(with: second) ? [first, second] : [first]
+            let groups = twoAtOnce && done + 1 < subSolves && Set(first).isDisjoint(with: second) ? [first, second] : [first]
             let base = current
             let found = try concurrentMap(groups.count) { k in
                 try subSolve(groups[k], base, byMentor, fixedMentee, fixed).flatMap { $0.objective > base.objective ? $0 : nil }
