@@ -59,8 +59,9 @@ public struct RulesSolver: Sendable {
     ///    groups); if it keeps every rule it is optimal and the solve ends.
     /// 2. ``SolveStageName/lagrangian``: subgradient steps from the core optimum (its first
     ///    step), each relaxed optimum repaired; ends when its bound meets its best solution.
-    /// 3. ``SolveStageName/neighbourhood``: groups of mentors re-solved exactly from the best
-    ///    repaired solution (counted sub-solves), unless the gap is already closed.
+    /// 3. ``SolveStageName/neighbourhood``: the best repaired solution polished by
+    ///    ``RulesLocalSearch``, groups of mentors re-solved exactly from it (counted
+    ///    sub-solves), and the result polished again, unless the gap is already closed.
     /// 4. ``SolveStageName/rootRelaxation`` and ``SolveStageName/branchAndCut``: only now is the
     ///    GLPK model built, warm-started from the core optimum's basis and the best solution so
     ///    far; skipped above ``columnLimit`` columns.
@@ -127,7 +128,7 @@ public struct RulesSolver: Sendable {
             var lns = RulesNeighbourhood(model: model, rules: rules)
             lns.subSolves = neighbourhoodSolves; lns.stop = stop
             if let limit = options.timeLimit { lns.deadline = began + limit * (large ? 0.85 : 0.6) }
-            let better = try lns.improve(found)
+            let better = polished(try lns.improve(polished(found, model: model)), model: model)
             bestKnown = better
             stages.append(SolveStage(name: .neighbourhood, engine: .glpkIntopt, status: .feasible, objective: better.objective,
                                      bound: upper, iterations: nil))
@@ -193,6 +194,16 @@ public struct RulesSolver: Sendable {
                                  bound: mipBound, iterations: nil))
         return outcome(status, a, bound: mipBound, engine: .glpkIntopt, iterations: root.iterations, stages,
                        duals: rm.rootDuals(root.rowDuals))
+    }
+
+    /// `a` improved by ``RulesLocalSearch``, kept only when an independent check finds every
+    /// rule held. - Complexity: `O(pairs · capacity)` per pass.
+    func polished(_ a: Assignment, model: MatchingModel) -> Assignment {
+        var search = RulesLocalSearch(model: model, rules: rules)
+        search.stop = stop
+        let b = search.improve(a)
+        guard b.objective > a.objective, (try? b.verify(model)) != nil, rules.violations(of: b, model: model).isEmpty else { return a }
+        return b
     }
 
     /// Whether a bound leaves a solution within the requested relative gap.
