@@ -265,51 +265,42 @@ func solvedOrInfeasible(_ solve: () throws -> RulesSolver.Outcome) throws -> Rul
     }
 }
 
+/// From each repaired solution of the random rule cases of ``RulesTests``, `improve` must
+/// return an assignment that keeps every rule (checked independently of the solver), keeps
+/// the fixed pairs and capacities, is no worse than its start and no better than the
+/// exhaustive optimum; and it must improve some of them.
+func expectImprovesWithinRules(_ name: String, _ improve: (MatchingModel, ProgrammeRules, Assignment) throws -> Assignment) throws {
+    var improved = 0, checked = 0
+    for seed in 0..<300 {
+        guard let (model, rules, d) = RulesTests().smallRuleCase(seed),
+              let optimum = exhaustiveOptimum(model, rules: rules, dataset: d) else { continue }
+        let core = try NetworkMatchingSolver().solve(model).assignment
+        guard let start = RulesRepair(model: model, rules: rules).repair(core) else { continue }
+        let a = try improve(model, rules, start)
+        try a.verify(model)
+        #expect(abidesIndependently(a, model: model, rules: rules), "\(name), seed \(seed): a rule is broken")
+        #expect(a.objective >= start.objective && a.objective <= optimum, "\(name), seed \(seed)")
+        if a.objective > start.objective { improved += 1 }
+        checked += 1
+    }
+    #expect(checked > 100, "\(name): checked \(checked)")
+    #expect(improved > 0, "\(name) never improved a repaired solution")
+}
+
 @Suite struct RulesLocalSearchTests {
-    /// From each repaired solution of the random rule cases, the local search returns an
-    /// assignment that keeps every rule (checked independently of the solver), keeps the
-    /// fixed pairs and capacities, is no worse than its start and no better than the
-    /// exhaustive optimum; and it improves some.
     @Test func localSearchKeepsEveryRule() throws {
-        var improved = 0, checked = 0
-        for seed in 0..<300 {
-            guard let (model, rules, d) = RulesTests().smallRuleCase(seed),
-                  let optimum = exhaustiveOptimum(model, rules: rules, dataset: d) else { continue }
-            let core = try NetworkMatchingSolver().solve(model).assignment
-            guard let start = RulesRepair(model: model, rules: rules).repair(core) else { continue }
-            let a = RulesLocalSearch(model: model, rules: rules).improve(start)
-            try a.verify(model)
-            #expect(abidesIndependently(a, model: model, rules: rules), "seed \(seed): a rule is broken")
-            #expect(a.objective >= start.objective && a.objective <= optimum, "seed \(seed)")
-            if a.objective > start.objective { improved += 1 }
-            checked += 1
+        try expectImprovesWithinRules("local search") { model, rules, start in
+            RulesLocalSearch(model: model, rules: rules).improve(start)
         }
-        #expect(checked > 100, "checked \(checked)")
-        #expect(improved > 0, "the local search never improved a repaired solution")
     }
 }
 
 @Suite struct RulesNeighbourhoodTests {
-    /// From each repaired solution of the random rule cases, the neighbourhood search returns an
-    /// assignment that keeps every rule (checked independently of the solver), keeps the fixed
-    /// pairs and capacities, is no worse than its start and no better than the exhaustive optimum.
     @Test func neighbourhoodSearchKeepsEveryRule() throws {
-        var improved = 0, checked = 0
-        for seed in 0..<300 {
-            guard let (model, rules, d) = RulesTests().smallRuleCase(seed),
-                  let optimum = exhaustiveOptimum(model, rules: rules, dataset: d) else { continue }
-            let core = try NetworkMatchingSolver().solve(model).assignment
-            guard let start = RulesRepair(model: model, rules: rules).repair(core) else { continue }
+        try expectImprovesWithinRules("neighbourhood search") { model, rules, start in
             var lns = RulesNeighbourhood(model: model, rules: rules)
             lns.groupSize = 2; lns.subSolves = 10
-            let a = try lns.improve(start)
-            try a.verify(model)
-            #expect(abidesIndependently(a, model: model, rules: rules), "seed \(seed): a rule is broken")
-            #expect(a.objective >= start.objective && a.objective <= optimum, "seed \(seed)")
-            if a.objective > start.objective { improved += 1 }
-            checked += 1
+            return try lns.improve(start)
         }
-        #expect(checked > 100, "checked \(checked)")
-        #expect(improved > 0, "the search never improved a repaired solution")
     }
 }
