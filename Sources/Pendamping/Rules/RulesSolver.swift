@@ -7,7 +7,8 @@ internal import GLPK
 /// already satisfies every rule it is optimal and returned at once. Otherwise a Lagrangian
 /// relaxation of the hours and quota rows (``RulesLagrangian``, solved by the network simplex)
 /// gives a bound and, through ``RulesRepair``, rule-abiding solutions; `RulesNeighbourhood`
-/// improves the best one by re-solving groups of mentors exactly, and it starts GLPK's branch
+/// improves the best one by re-solving groups of mentors exactly (``RulesLocalSearch``
+/// polishing it before and after), and it starts GLPK's branch
 /// and cut (MIR, cover and clique cuts; time limit, relative gap, stop flag, progress), whose
 /// bound is capped by the Lagrangian ones (`RulesKnapsackBound` runs on the second core beside
 /// GLPK). Models above ``glpkColumnLimit`` columns stop after the neighbourhood search: best
