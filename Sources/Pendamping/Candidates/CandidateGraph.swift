@@ -26,6 +26,13 @@ public struct CandidateGraph: Sendable {
         return out
     }
 
+    /// Pair indices of each mentor, ascending. `O(pairs)`.
+    func pairsByMentor() -> [[Int]] {
+        var out = [[Int]](repeating: [], count: mentorCount)
+        for p in 0..<pairCount { out[Int(mentor[p])].append(p) }
+        return out
+    }
+
     /// Index of the pair (i, j), if present. `O(k)`.
     public func pairIndex(mentee i: Int, mentor j: Int) -> Int? {
         pairs(ofMentee: i).first { mentor[$0] == Int32(j) }

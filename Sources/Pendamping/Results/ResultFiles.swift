@@ -66,18 +66,13 @@ public enum ResultFiles {
         func slice(_ c: Int, of count: Int) -> Range<Int> { count * c / k..<count * (c + 1) / k }
         let n = r.graph.menteeCount, unassigned = r.unassigned.count, blocking = fairness.blocking.count
         var pieces: [Piece] = []
-        for c in 0..<k {
-            let range = slice(c, of: n)
-            pieces.append(Piece(name: "alternates.csv", part: c + 1) { alternatesRows(context, mentees: range) })
+        /// Parts 1…k of a list of `count` rows, after its header (part 0).
+        func list(_ name: String, _ count: Int, _ rows: @escaping @Sendable (Range<Int>) -> Data) {
+            for c in 0..<k { let range = slice(c, of: count); pieces.append(Piece(name: name, part: c + 1) { rows(range) }) }
         }
-        for c in 0..<k {
-            let range = slice(c, of: unassigned)
-            pieces.append(Piece(name: "unassigned.csv", part: c + 1) { unassignedRows(r, range) })
-        }
-        for c in 0..<k {
-            let range = slice(c, of: blocking)
-            pieces.append(Piece(name: "blocking.csv", part: c + 1) { blockingRows(fairness, range) })
-        }
+        list("alternates.csv", n) { alternatesRows(context, mentees: $0) }
+        list("unassigned.csv", unassigned) { unassignedRows(r, $0) }
+        list("blocking.csv", blocking) { blockingRows(fairness, $0) }
         pieces += [Piece(name: "alternates.csv", part: 0) { alternatesHeader },
                    Piece(name: "unassigned.csv", part: 0) { unassignedHeader(r) },
                    Piece(name: "blocking.csv", part: 0) { blockingHeader },

@@ -70,21 +70,15 @@ struct RulesKnapsackBound {
         let (quotaOf, need) = rules.quotaNeeds(menteeCount: g.menteeCount, fixed: fixed.assignment)
         var isFree = [Bool](repeating: false, count: g.menteeCount)
         for i in fixed.freeMentees { isFree[Int(i)] = true }
-        var byMentor = [[Int]](repeating: [], count: g.mentorCount)
-        for p in 0..<g.pairCount {
-            let i = Int(model.menteeOfPair[p]), j = Int(g.mentor[p])
-            if isFree[i] && fixed.free[j] > 0 && !never[j] { byMentor[j].append(p) }
-        }
         var pairs = Pairs()
-        for j in 0..<g.mentorCount {
-            for p in byMentor[j] {
+        for (j, mentorPairs) in g.pairsByMentor().enumerated() {
+            for p in mentorPairs where isFree[Int(model.menteeOfPair[p])] && fixed.free[j] > 0 && !never[j] {
                 let i = Int(model.menteeOfPair[p])
                 pairs.mentee.append(Int32(i)); pairs.quota.append(quotaOf[i])
                 pairs.hours.append(hoursOn ? rules.pairHours[p] : 0); pairs.weight.append(Double(model.weight[p]))
             }
             pairs.start.append(pairs.mentee.count)
         }
-        byMentor = []
         // Per mentor: the least and most it can take, and whether it may stay empty.
         let low = (0..<g.mentorCount).map { j in max(0, Int(rules.minCohort[j]) - lockedCount[j]) }
         let high = (0..<g.mentorCount).map { Int(fixed.free[$0]) }

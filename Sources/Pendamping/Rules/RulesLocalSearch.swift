@@ -47,8 +47,7 @@ struct RulesLocalSearch {
             for i in q.mentees { quotasOf[Int(i)].append(Int32(r)); if a.pairOf[Int(i)] >= 0 { spare[r] += 1 } }
             spare[r] -= q.required
         }
-        var byMentor = [[Int]](repeating: [], count: g.mentorCount)
-        for p in 0..<g.pairCount { byMentor[Int(g.mentor[p])].append(p) }
+        let byMentor = g.pairsByMentor()
         let hoursOf = { (p: Int) in hoursOn ? rules.pairHours[p] : 0 }
         let mayOpen = { (j: Int) in rules.minCohort[j] <= 1 }
 

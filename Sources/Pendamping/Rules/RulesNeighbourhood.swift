@@ -32,9 +32,7 @@ struct RulesNeighbourhood {
     func improve(_ start: Assignment) throws -> Assignment {
         let g = model.graph
         guard g.mentorCount >= 2 else { return start }
-        var pairsOf = [[Int]](repeating: [], count: g.mentorCount)
-        for p in 0..<g.pairCount { pairsOf[Int(g.mentor[p])].append(p) }
-        let byMentor = pairsOf
+        let byMentor = g.pairsByMentor()
         let fixedMentee = Set(model.fixedPairs.map { model.menteeOfPair[Int($0)] })
         let fixed = rules.fixedLoad(model)
         var current = start
