@@ -128,4 +128,54 @@ private func feasibleCost(_ g: GAPInstance, _ agentOf: [Int], cost: [[Int]]) -> 
         }
         #expect(searched >= 5, "the search branched on \(searched) instances only")
     }
+
+    /// The branch and bound under a ladder of targets, from the worst feasible assignment: its
+    /// lower bound never passes the exhaustive optimum, what it returns is feasible, and when
+    /// it says proven it holds the optimum; the small trees here always finish. Some instances
+    /// need more than one rung (the first target below the optimum, proven empty).
+    @Test func targetLadderProvesTheOptimumOrRaisesTheBound() throws {
+        var climbed = 0
+        for seed in 0..<300 {
+            let (g, all) = smallGAP(seed)
+            let sense: ObjectiveSense = seed % 2 == 0 ? .minimize : .maximize
+            let cost = GAPLocalSearch.signedCosts(g, sense)
+            let costs = all.map { a in (0..<g.jobs).reduce(0) { $0 + cost[a.agentOf[$1]][$1] } }
+            guard let optimum = costs.min(), let worst = costs.indices.max(by: { costs[$0] < costs[$1] }) else { continue }
+            let relaxation = GAPLagrangian(g: g, cost: cost).run(upper: nil)
+            let bound = GAPLagrangian.integerBound(relaxation.bound)
+            let o = GAPBranchAndBound(g: g, cost: cost).solveByTargets(multipliers: relaxation.multipliers, bound: bound,
+                                                                       incumbent: (all[worst].agentOf, costs[worst]), share: 0.001)
+            #expect(o.lowerBound <= optimum, "seed \(seed): bound \(o.lowerBound) above the optimum \(optimum)")
+            #expect(feasibleCost(g, o.best.agentOf, cost: cost) == o.best.cost, "seed \(seed): infeasible or mis-costed")
+            #expect(o.proven && o.best.cost == optimum, "seed \(seed): \(o.best.cost) vs \(optimum)")
+            if o.best.cost == optimum, optimum > bound + max(1, Int((Double(abs(bound)) * 0.001).rounded(.up))) { climbed += 1 }
+        }
+        #expect(climbed >= 5, "only \(climbed) instances needed a second rung")
+    }
+
+    /// The tabu search from arbitrary starts (most break a capacity) returns only feasible
+    /// assignments, checked here, costing what it says and no less than the exhaustive
+    /// optimum; it reaches the optimum on most instances.
+    @Test func tabuSearchIsFeasibleAndBoundedByTheOptimum() throws {
+        var optimal = 0, instances = 0
+        for seed in 0..<300 {
+            let (g, all) = smallGAP(seed)
+            let sense: ObjectiveSense = seed % 2 == 0 ? .minimize : .maximize
+            let cost = GAPLocalSearch.signedCosts(g, sense)
+            guard let optimum = all.map({ a in (0..<g.jobs).reduce(0) { $0 + cost[a.agentOf[$1]][$1] } }).min() else { continue }
+            instances += 1
+            var rng = SplitMix64(seed: UInt64(seed))
+            let start = (0..<g.jobs).map { j -> Int in
+                let fits = (0..<g.agents).filter { g.resource[$0][j] <= g.capacity[$0] }
+                return fits.isEmpty ? 0 : fits[rng.int(in: 0...(fits.count - 1))]
+            }
+            var tabu = GAPTabuSearch(g: g, cost: cost)
+            tabu.steps = 400; tabu.seed = UInt64(seed)
+            guard let found = tabu.improve(start) else { continue }
+            #expect(feasibleCost(g, found.agentOf, cost: cost) == found.cost, "seed \(seed): infeasible or mis-costed")
+            #expect(found.cost >= optimum, "seed \(seed)")
+            if found.cost == optimum { optimal += 1 }
+        }
+        #expect(optimal > instances * 3 / 4, "optimal on \(optimal) of \(instances)")
+    }
 }

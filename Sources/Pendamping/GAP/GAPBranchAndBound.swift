@@ -19,6 +19,9 @@ struct GAPBranchAndBound {
     /// Most knapsack table entries visited in all (the search's work, counted, not timed).
     var workLimit = Int.max
     var stepsPerNode = 30
+    /// Whether each node's relaxed solution is repaired into an assignment
+    /// (``GAPLocalSearch/repair(_:cost:partial:)``), a Lagrangian heuristic inside the tree.
+    var repairNodes = true
     var deadline: ContinuousClock.Instant?
 
     struct Outcome {
@@ -35,16 +38,26 @@ struct GAPBranchAndBound {
     }
 
     func solve(allowed: [[Bool]], multipliers: [Double], incumbent: (agentOf: [Int], cost: Int)) -> Outcome {
+        var unused = self
+        return solve(allowed: allowed, multipliers: multipliers, incumbent: incumbent, spent: &unused)
+    }
+
+    /// The same, taking the nodes and work it uses off `spent`'s limits.
+    func solve(allowed: [[Bool]], multipliers: [Double], incumbent: (agentOf: [Int], cost: Int), spent: inout GAPBranchAndBound) -> Outcome {
         var best = incumbent
         var stack = [Node(agentOf: [Int](repeating: -1, count: g.jobs), allowed: allowed, u: multipliers)]
         var nodes = 0, work = 0
         let relax = GAPLagrangian(g: g, cost: cost)
+        defer { spent.nodeLimit -= nodes; spent.workLimit -= work }
         while let node = stack.popLast() {
             if nodes >= nodeLimit || work >= workLimit { return Outcome(best: best, proven: false, nodes: nodes) }
             if let deadline, ContinuousClock.now >= deadline { return Outcome(best: best, proven: false, nodes: nodes) }
             nodes += 1
             guard let r = bound(node, relax, upper: best.cost, work: &work) else { continue }
             if let complete = r.complete, complete.cost < best.cost { best = complete }
+            if repairNodes, r.complete == nil, GAPLagrangian.integerBound(r.value) < best.cost, let repaired = GAPLocalSearch.repair(g, cost: cost, partial: r.partial), repaired.cost < best.cost {
+                best = repaired
+            }
             if r.complete != nil || GAPLagrangian.integerBound(r.value) >= best.cost { continue }
             // Branch on the job the relaxation leaves most ambiguous.
             var pick = -1, pickAgent = -1, pickSpread = -Double.infinity
@@ -75,6 +88,9 @@ struct GAPBranchAndBound {
         var count: [Int]
         /// The relaxed solution when it places every job exactly once (then it is the node's optimum).
         var complete: (agentOf: [Int], cost: Int)?
+        /// The last step's relaxed solution: each job's agent when placed or chosen by one or
+        /// more knapsacks (the cheapest of them), else -1; what the node's repair starts from.
+        var partial: [Int] = []
     }
 
     /// The node's best bound after a few steps from its multipliers; nil when the node is infeasible.
@@ -115,6 +131,54 @@ struct GAPBranchAndBound {
             let t = theta * max(Double(upper) - value, 1e-3) / norm
             for j in 0..<n where node.agentOf[j] < 0 { u[j] += t * (1 - Double(count[j])) }
         }
-        return Relaxed(value: bestValue, u: bestU, count: bestCount, complete: nil)
+        let partial = (0..<n).map { j in node.agentOf[j] >= 0 ? node.agentOf[j] : chosenBy[j].min { cost[$0][j] < cost[$1][j] } ?? -1 }
+        return Relaxed(value: bestValue, u: bestU, count: bestCount, complete: nil, partial: partial)
+    }
+}
+
+extension GAPBranchAndBound {
+    /// What ``solveByTargets(relaxation:bound:incumbent:)`` found.
+    struct Ladder {
+        /// The best assignment known at the end (the incumbent when no rung found a cheaper one).
+        var best: (agentOf: [Int], cost: Int)
+        /// Every assignment costs at least this (raised by each rung searched to the end in vain).
+        var lowerBound: Int
+        /// Whether `best` is proven optimal among the allowed pairs.
+        var proven: Bool
+        var nodes: Int
+    }
+
+    /// Branch and bound under a ladder of artificial upper bounds: first a target just above the
+    /// relaxation's bound (`bound + ⌈share·|bound|⌉`), pruning every node that cannot beat it and
+    /// fixing every pair no assignment below it uses (``GAPLagrangian/fixings(_:upper:)``), so
+    /// the tree is small and the search dives towards the cheapest assignments. A rung searched
+    /// to the end either finds assignments below its target (the cheapest is then optimal) or
+    /// proves that none exists (the target becomes a lower bound) and the next rung doubles the
+    /// margin, up to the incumbent's cost (the plain branch and bound). This follows the exact
+    /// method of Posta, Ferland and Michelon (Computational Optimization and Applications, 2012):
+    /// variable fixing against an artificial upper bound raised step by step. The node and work
+    /// limits are shared by all rungs; a rung that reaches them ends the ladder unproven.
+    /// - Complexity: the rungs' nodes, each `O(steps · Σ_i q_i·b_i)`.
+    func solveByTargets(multipliers u: [Double], bound: Int, incumbent: (agentOf: [Int], cost: Int),
+                        allowed: [[Bool]]? = nil, share: Double = 0.0005) -> Ladder {
+        var ladder = Ladder(best: incumbent, lowerBound: bound, proven: bound >= incumbent.cost, nodes: 0)
+        var margin = max(1, Int((Double(abs(bound)) * share).rounded(.up)))
+        var budget = self
+        let relax = GAPLagrangian(g: g, cost: cost)
+        while !ladder.proven, budget.nodeLimit > 0, budget.workLimit > 0 {
+            let target = min(ladder.best.cost, ladder.lowerBound + margin)
+            var fixed = relax.fixings(u, upper: target).allowed
+            if let allowed { for i in 0..<g.agents { for j in 0..<g.jobs where !allowed[i][j] { fixed[i][j] = false } } }
+            let searcher = budget
+            let o = searcher.solve(allowed: fixed, multipliers: u, incumbent: (ladder.best.agentOf, target), spent: &budget)
+            ladder.nodes += o.nodes
+            if o.best.cost < target { ladder.best = o.best }
+            guard o.proven else { break }
+            // Searched to the end: nothing below the target but what it found.
+            if o.best.cost < target || target == ladder.best.cost { ladder.proven = true; ladder.lowerBound = ladder.best.cost; break }
+            ladder.lowerBound = target
+            margin *= 2
+        }
+        return ladder
     }
 }

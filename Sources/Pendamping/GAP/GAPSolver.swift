@@ -5,21 +5,23 @@ internal import GLPK
 ///
 /// Model: binary x_ij; each job on exactly one agent (Σ_i x_ij = 1); each agent within its
 /// capacity (Σ_j a_ij x_ij ≤ b_i); optimise Σ c_ij x_ij. Pairs whose resource use exceeds the
-/// agent's capacity are left out. Stages (see ``solve(_:stop:progress:)``): `GAPLocalSearch`
-/// beside `GAPLagrangian` on two threads, reduced-cost fixing, `GAPNeighbourhood`,
-/// `GAPBranchAndBound`, and GLPK only if that does not finish. Measured on gapb-4 (optimum
-/// 2827): GLPK alone 2831 with bound 2824 after 60 s; local search 2840 in 1.3 s; with the
-/// relaxation's repairs and the neighbourhood search 2828 in 3 s; the branch and bound proves
-/// 2827 (5.7 s in all). GLPK's settings: MIP presolver with MIR, cover, clique and Gomory cuts
+/// agent's capacity are left out. Stages (see ``solve(_:stop:progress:)``): `GAPTabuSearch`
+/// beside `GAPLagrangian` on two threads, two more tabu searches, reduced-cost fixing,
+/// `GAPBranchAndBound` under a ladder of targets, `GAPNeighbourhood`, and GLPK only if that
+/// does not finish. Measured on gapb-4 (optimum 2827): GLPK alone 2831 with bound 2824 after
+/// 60 s; local search 2840 in 1.3 s; with the relaxation's repairs and the neighbourhood search
+/// 2828 in 3 s; the branch and bound proves 2827 (5.7 s in all). On a type E-like 20 × 100
+/// instance (optimum 11,517) the searches stop near 11,690 and only the ladder's dive below
+/// the bound reaches 11,518 within 10 s. GLPK's settings: MIP presolver with MIR, cover, clique and Gomory cuts
 /// (measured on gapb-1/3/5, 30 s limit: no cuts 5.4/5.8/>30 s; MIR+cover+clique 0.67/0.04/0.07 s;
 /// adding Gomory 2.7/0.3/1.3 s; but on gapb-4 Gomory cuts left 0.25 % against 4.21 % without).
 /// The corresponding GLPK routine is `glp_intopt`.
 public struct GAPSolver: Sendable {
     public var sense: ObjectiveSense
     var options: MIPOptions
-    /// Most rounds of the local search that gives the first incumbent (`GAPLocalSearch`;
-    /// it also stops after 10 rounds per job without a better solution); 0 leaves it out,
-    /// negative chooses by size (`GAPLocalSearch/defaultRounds(jobs:)`).
+    /// Rounds of the local search that gives the first incumbent, the tabu search's start
+    /// (`GAPLocalSearch`; at most 50, and fewer on large instances); 0 leaves out every
+    /// heuristic, negative chooses by size (`GAPLocalSearch/defaultRounds(jobs:)`).
     public var localSearchRounds = -1
     /// Most sub-solves of the large-neighbourhood search (`GAPNeighbourhood`); 0 leaves it out.
     public var neighbourhoodSolves = 60
@@ -28,6 +30,18 @@ public struct GAPSolver: Sendable {
     public var branchAndBoundNodes = 20_000
     /// Most subgradient steps of the Lagrangian relaxation (`GAPLagrangian`); 0 leaves it out.
     public var lagrangianSteps = 3000
+    /// Most steps of each tabu search (`GAPTabuSearch`): one from the local search's start
+    /// beside the relaxation, two from the better incumbent after it; 0 leaves them out.
+    public var tabuSteps = 20_000
+
+    /// A tabu search for this solver's limits: at most `tabuSteps` steps, and no more than
+    /// about 4·10⁸ move evaluations (`jobs²/2 + jobs·agents` a step; 200 jobs: 16,000 steps).
+    private func tabu(_ g: GAPInstance, cost: [[Int]], seed: UInt64, halt: StopFlag?, deadline: ContinuousClock.Instant?) -> GAPTabuSearch {
+        var t = GAPTabuSearch(g: g, cost: cost)
+        t.steps = min(tabuSteps, 400_000_000 / max(1, g.jobs * g.jobs / 2 + g.jobs * g.agents))
+        t.patience = t.steps / 2; t.seed = seed; t.halt = halt; t.deadline = deadline
+        return t
+    }
 
     /// - Parameters:
     ///   - timeLimit: stop and return the best solution after this long (nil: no limit).
@@ -80,11 +94,13 @@ public struct GAPSolver: Sendable {
 
     /// Solves one instance, checking the answer's feasibility and objective before returning it.
     ///
-    /// Stages: (1) on two threads at once, `GAPLocalSearch` and `GAPLagrangian` (each
-    /// deterministic: counted rounds and steps); (2) with the better incumbent, the
-    /// relaxation's reduced-cost fixing removes the pairs no better assignment uses,
-    /// `GAPNeighbourhood` improves the incumbent, and `GAPBranchAndBound` tries to prove it
-    /// (or the relaxation's bound already meets it); (3) only if not, GLPK's branch and cut on
+    /// Stages: (1) on two threads at once, `GAPTabuSearch` from a short `GAPLocalSearch` and
+    /// `GAPLagrangian` (each deterministic: counted rounds and steps), then two tabu searches
+    /// from the better incumbent, one per thread; (2) the relaxation's reduced-cost fixing
+    /// removes the pairs no better assignment uses, and `GAPBranchAndBound` under a ladder of
+    /// targets just above the bound finds cheaper assignments, proves one optimal or raises
+    /// the bound (or the relaxation's bound already meets the incumbent); if it does not
+    /// finish, `GAPNeighbourhood` improves the incumbent; (3) GLPK's branch and cut on
     /// the remaining pairs, started from the incumbent (`glp_ios_heur_sol`).
     /// Without a time limit the result is deterministic; when one is hit the stages end early
     /// and the answer depends on the machine's speed.
@@ -93,7 +109,7 @@ public struct GAPSolver: Sendable {
         let deadline = options.timeLimit.map { start + $0 }
         let cost = GAPLocalSearch.signedCosts(g, sense)
         let sign = sense == .minimize ? 1 : -1
-        // 1. Local search and Lagrangian relaxation side by side; the relaxation's step target
+        // 1. Tabu search and Lagrangian relaxation side by side; the relaxation's step target
         //    is a short local search's cost until its own repairs do better.
         let rounds = localSearchRounds < 0 ? GAPLocalSearch.defaultRounds(jobs: g.jobs) : localSearchRounds
         let quick = rounds > 0 ? GAPLocalSearch.solve(g, cost: cost, rounds: min(rounds, 50), deadline: deadline) : nil
@@ -103,8 +119,9 @@ public struct GAPSolver: Sendable {
         let proved = StopFlag()
         let found = try concurrentMap(2) { k -> (agentOf: [Int], cost: Int, relaxation: GAPLagrangian.Outcome?)? in
             if k == 0 {
-                guard rounds > 0, let r = GAPLocalSearch.solve(g, cost: cost, rounds: rounds, deadline: deadline, halt: proved) else { return nil }
-                return (r.agentOf, r.cost, nil)
+                guard let quick else { return nil }
+                guard tabuSteps > 0, let t = tabu(g, cost: cost, seed: 11, halt: proved, deadline: deadline).improve(quick.agentOf), t.cost < quick.cost else { return (quick.agentOf, quick.cost, nil) }
+                return (t.agentOf, t.cost, nil)
             }
             guard steps > 0 else { return nil }
             var lagrangian = GAPLagrangian(g: g, cost: cost)
@@ -114,48 +131,60 @@ public struct GAPSolver: Sendable {
             return (o.best ?? [], o.bestCost, o)
         }
         let relaxation = found[1]?.relaxation
-        let lowerBound = relaxation.map { GAPLagrangian.integerBound($0.bound) }
+        var lowerBound = relaxation.map { GAPLagrangian.integerBound($0.bound) }
         var incumbent: (agentOf: [Int], cost: Int)?
         if proved.isStopped, let r = relaxation, let best = r.best {
             incumbent = (best, r.bestCost)
         } else {
             for f in found.compactMap({ $0 }) where !f.agentOf.isEmpty && f.cost < (incumbent?.cost ?? Int.max) { incumbent = (f.agentOf, f.cost) }
         }
+        // 1b. Two more tabu searches from the better incumbent (one per core, their own seeds):
+        //     the relaxation's repairs are the better start on tightly capacitated instances.
+        if let found = incumbent, tabuSteps > 0, !proved.isStopped, lowerBound.map({ $0 < found.cost }) ?? true {
+            let runs = try concurrentMap(2) { k in tabu(g, cost: cost, seed: 21 + UInt64(k), halt: nil, deadline: deadline).improve(found.agentOf) }
+            for t in runs.compactMap({ $0 }) where t.cost < incumbent?.cost ?? Int.max { incumbent = t }
+        }
         if let incumbent {
             progress?(SolveProgress(incumbent: Double(sign * incumbent.cost), bound: Double(sign * (lowerBound ?? Int(Int32.min)))))
         }
         func seconds() -> Double { let (sec, atto) = (clock.now - start).components; return Double(sec) + Double(atto) / 1e18 }
-        // 2. Reduced-cost fixing with the incumbent, then large-neighbourhood search on the
-        //    pairs left; a better incumbent fixes more. Proven by the relaxation alone?
+        // 2. Reduced-cost fixing with the incumbent (a better incumbent fixes more), then the
+        //    branch and bound on the knapsack relaxation under a ladder of targets just above
+        //    the bound (counted nodes and work): it dives to the cheapest assignments, proves
+        //    them optimal, or raises the bound.
         var allowed: [[Bool]]?
         func fix() { if let incumbent, let relaxation { allowed = GAPLagrangian(g: g, cost: cost).fixings(relaxation.multipliers, upper: incumbent.cost).allowed } }
         fix()
-        if let found = incumbent, neighbourhoodSolves > 0, lowerBound.map({ $0 < found.cost }) ?? true {
-            var lns = GAPNeighbourhood(g: g, cost: cost)
-            lns.subSolves = neighbourhoodSolves; lns.deadline = deadline
-            let better = try lns.improve(found, allowed: allowed)
-            if better.cost < found.cost {
-                incumbent = better
-                fix()
-                progress?(SolveProgress(incumbent: Double(sign * better.cost), bound: Double(sign * (lowerBound ?? Int(Int32.min)))))
-            }
-        }
         if let found = incumbent { try checkClaimed(g, found, cost: cost, what: "a heuristic's") }
         let heuristicObjective = incumbent.map { sign * $0.cost }
-        // 2b. Branch and bound on the knapsack relaxation over the pairs left (counted nodes).
         var searched = false
-        if let found = incumbent, let relaxation, let allowed, branchAndBoundNodes > 0, (lowerBound ?? Int.min) < found.cost {
+        if let found = incumbent, let relaxation, let allowed, let bound = lowerBound, branchAndBoundNodes > 0, bound < found.cost {
             var bb = GAPBranchAndBound(g: g, cost: cost)
             // About 11 s of knapsack work on this machine; gapb-4 needs 0.8 billion entries.
             bb.nodeLimit = branchAndBoundNodes; bb.workLimit = 4_000_000_000; bb.deadline = deadline
-            let o = bb.solve(allowed: allowed, multipliers: relaxation.multipliers, incumbent: found)
+            let o = bb.solveByTargets(multipliers: relaxation.multipliers, bound: bound, incumbent: found, allowed: allowed)
             try checkClaimed(g, o.best, cost: cost, what: "the branch and bound's")
-            incumbent = o.best; searched = o.proven
-            if o.best.cost < found.cost { fix() }
+            incumbent = o.best; searched = o.proven; lowerBound = o.lowerBound
+            if o.best.cost < found.cost {
+                fix()
+                progress?(SolveProgress(incumbent: Double(sign * o.best.cost), bound: Double(sign * o.lowerBound)))
+            }
         }
         if let incumbent, searched || (lowerBound.map { $0 >= incumbent.cost } ?? false) {
             return Outcome(status: .optimal, objective: sign * incumbent.cost, bound: Double(sign * incumbent.cost), relativeGap: 0,
                            agentOf: incumbent.agentOf, seconds: seconds(), heuristicObjective: heuristicObjective, fixedShare: 1)
+        }
+        // 2b. Large-neighbourhood search on the pairs left, when the branch and bound did not finish.
+        if let found = incumbent, neighbourhoodSolves > 0 {
+            var lns = GAPNeighbourhood(g: g, cost: cost)
+            lns.subSolves = neighbourhoodSolves; lns.deadline = deadline
+            let better = try lns.improve(found, allowed: allowed)
+            if better.cost < found.cost {
+                try checkClaimed(g, better, cost: cost, what: "the neighbourhood search's")
+                incumbent = better
+                fix()
+                progress?(SolveProgress(incumbent: Double(sign * better.cost), bound: Double(sign * (lowerBound ?? Int(Int32.min)))))
+            }
         }
         // 3. Branch and cut on the pairs left, from the incumbent; its time counts against the
         //    limit. Jobs left with one agent are settled here, so that GLPK's presolver keeps
