@@ -183,6 +183,11 @@ static void pdm_callback(glp_tree *T, void *info) {
         st->gave_start = 1;
         if (pdm_start_fits(T, p->start, p->start_ncols)) glp_ios_heur_sol(T, p->start);
     }
+    if (reason == GLP_IHEUR && p->fetch && p->start_ncols > 0) {
+        double *x = (double *)glp_alloc(1 + p->start_ncols, sizeof(double));
+        if (p->fetch(p->fetch_ctx, x) && pdm_start_fits(T, x, p->start_ncols)) glp_ios_heur_sol(T, x);
+        glp_free(x);
+    }
     if (p->progress && (reason == GLP_IBINGO || reason == GLP_ISELECT)) {
         double now = glp_time();
         if (reason == GLP_IBINGO || now - st->last_report >= p->progress_ms) {

@@ -47,12 +47,15 @@ extension Problem {
     ///     searched has as many columns and every row and bound holds at its values; else the
     ///     search runs without it.
     ///   - stop: a flag that ends the search with ``TerminationStatus/stopped``.
+    ///   - mailbox: incumbents found by another thread during the search, offered at each
+    ///     heuristic callback under the same conditions as `start`.
     ///   - progress: called on each new incumbent and at `progressInterval` while searching;
     ///     it must not call GLPK.
     /// Without presolve GLPK needs an optimal LP basis first: this runs ``simplex(_:)`` itself then.
     /// - Complexity: exponential in the worst case.
     /// The corresponding GLPK routine is `glp_intopt`.
     public func intopt(_ options: MIPOptions = .init(), start: [Double]? = nil, stop: StopFlag? = nil,
+                       mailbox: IncumbentMailbox? = nil,
                        progress: ((MIPProgress) -> Void)? = nil) throws(GLPKError) -> MIPSolution {
         let d = try dimensions()
         if let start, start.count != d.columns {
@@ -75,7 +78,8 @@ extension Problem {
         lastBound.initialize(to: 0); hasBound.initialize(to: 0)
         defer { lastBound.deallocate(); hasBound.deallocate() }
         let unmanaged = box.map { Unmanaged.passUnretained($0) }
-        try withExtendedLifetime((box, stop)) { () throws(GLPKError) in
+        let mail = mailbox.map { MailboxContext($0, columns: d.columns) }
+        try withExtendedLifetime((box, stop, mail)) { () throws(GLPKError) in
             var p = pdm_mip_params()
             p.msg_lev = options.verbose ? GLP_MSG_ON : GLP_MSG_OFF
             p.tm_lim = options.timeLimit?.glpkMilliseconds ?? 0
@@ -100,6 +104,14 @@ extension Problem {
                     let snap = MIPProgress(incumbent: has != 0 ? inc : nil, bound: bound,
                                            relativeGap: gap, activeNodes: Int(active), totalNodes: Int(total))
                     box.handler(snap)
+                }
+            }
+            if let mail {
+                p.start_ncols = Int32(d.columns)
+                p.fetch_ctx = Unmanaged.passUnretained(mail).toOpaque()
+                p.fetch = { ctx, x in
+                    let mail = Unmanaged<MailboxContext>.fromOpaque(ctx!).takeUnretainedValue()
+                    return mail.mailbox.take(into: x!, count: mail.columns) ? 1 : 0
                 }
             }
             if let startValues {

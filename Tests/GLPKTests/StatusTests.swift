@@ -83,6 +83,45 @@ import Testing
         #expect(s.relativeGap == 0)
     }
 
+    /// An incumbent posted to the mailbox is offered once; one that breaks a row (all items of
+    /// the knapsack, worth more than the optimum) is never taken, so the search still ends at
+    /// the true optimum, while a fitting one posted from another thread during the search is
+    /// harmless. Checked against every subset.
+    @Test func mailboxOffersOnlyFittingIncumbents() throws {
+        let mailbox = IncumbentMailbox()
+        let x = UnsafeMutablePointer<Double>.allocate(capacity: 4)
+        defer { x.deallocate() }
+        #expect(!mailbox.take(into: x, count: 3))
+        mailbox.post([1, 0, 1])
+        #expect(!mailbox.take(into: x, count: 2), "a post of another width is not offered")
+        mailbox.post([0, 1, 1])
+        #expect(mailbox.take(into: x, count: 3) && x[1] == 0 && x[2] == 1 && x[3] == 1)
+        #expect(!mailbox.take(into: x, count: 3), "each post is offered once")
+
+        var m = LinearModel(sense: .maximize)
+        let v: [Double] = [10, 13, 7, 8, 4, 9, 6], w: [Double] = [5, 6, 3, 4, 2, 5, 3]
+        let r = m.addRow(.upper(12))
+        for i in 0..<v.count { let c = m.addColumn(.range(0, 1), objective: v[i], kind: .binary); m.set(row: r, column: c, w[i]) }
+        var best = 0.0
+        for mask in 0..<(1 << v.count) {
+            var weight = 0.0, value = 0.0
+            for i in 0..<v.count where (mask >> i) & 1 == 1 { weight += w[i]; value += v[i] }
+            if weight <= 12 { best = max(best, value) }
+        }
+        for presolve in [false, true] {
+            let box = IncumbentMailbox()
+            box.post([Double](repeating: 1, count: v.count))
+            let p = try Problem(); try p.load(m)
+            let poster = Thread { box.post([1, 0, 0, 0, 0, 0, 0]) }
+            poster.start()
+            let s = try p.intopt(MIPOptions(presolve: presolve), mailbox: box)
+            #expect(s.status == .optimal && s.objective == best, "presolve \(presolve): \(s.objective ?? -1) vs \(best)")
+            #expect(box.takes >= 1, "presolve \(presolve): the search never looked in the mailbox")
+            let weight = zip(s.columnValues, w).reduce(0.0) { $0 + $1.0 * $1.1 }
+            #expect(weight <= 12 + 1e-9, "presolve \(presolve): the answer breaks the row")
+        }
+    }
+
     @Test func writeAndReadBackLPAndMPS() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("glpk-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)

@@ -40,6 +40,10 @@ typedef struct pdm_mip_params {
     const volatile int *stop;      /* when non-zero, the search stops (GLP_ESTOP) */
     const double *start;           /* optional incumbent, 1-based column values */
     int start_ncols;               /* columns of the model the start belongs to */
+    /* optional: at each heuristic callback, writes a newer incumbent into x[1..start_ncols]
+     * and returns 1, or returns 0 when there is none since the last call */
+    int (*fetch)(void *ctx, double *x);
+    void *fetch_ctx;
     void (*progress)(void *ctx, double incumbent, int has_incumbent, double bound,
                      double gap, int active_nodes, int total_nodes);
     void *progress_ctx;

@@ -26,6 +26,8 @@ struct GAPNeighbourhood {
     var patience = 10
     var nodeLimit = 300
     var deadline: ContinuousClock.Instant?
+    /// Ends the search between sub-solves when set (the branch and cut beside it finished).
+    var halt: StopFlag?
     var seed: UInt64 = 7
 
     /// A cheaper assignment than `start`, or `start` itself.
@@ -40,6 +42,7 @@ struct GAPNeighbourhood {
             if since >= patience { size += 1; since = 0 }
             if size > largest { break }
             if let deadline, ContinuousClock.now >= deadline { break }
+            if let halt, halt.isStopped { break }
             var group: [Int] = []
             while group.count < size { let a = rng.int(in: 0...(m - 1)); if !group.contains(a) { group.append(a) } }
             group.sort()

@@ -157,25 +157,38 @@ public struct GAPSolver: Sendable {
         fix()
         if let found = incumbent { try checkClaimed(g, found, cost: cost, what: "a heuristic's") }
         let heuristicObjective = incumbent.map { sign * $0.cost }
-        var searched = false
+        var searched = false, besideLadder = false
         if let found = incumbent, let relaxation, let allowed, let bound = lowerBound, branchAndBoundNodes > 0, bound < found.cost {
             var bb = GAPBranchAndBound(g: g, cost: cost)
             // About 11 s of knapsack work on this machine; gapb-4 needs 0.8 billion entries.
             bb.nodeLimit = branchAndBoundNodes; bb.workLimit = 4_000_000_000; bb.deadline = deadline
-            let o = bb.solveByTargets(multipliers: relaxation.multipliers, bound: bound, incumbent: found, allowed: allowed)
+            // With a time limit, the neighbourhood search runs beside it on the second core.
+            let ladder = bb, multipliers = relaxation.multipliers, done = StopFlag()
+            besideLadder = options.timeLimit != nil && neighbourhoodSolves > 0
+            let runs = try concurrentMap(besideLadder ? 2 : 1) { k -> (ladder: GAPBranchAndBound.Ladder?, found: (agentOf: [Int], cost: Int)?) in
+                if k == 1 { return (nil, try searchBeside(g, cost: cost, from: found, allowed: allowed, until: done, deadline: deadline) { _ in }) }
+                defer { done.stop() }
+                return (ladder.solveByTargets(multipliers: multipliers, bound: bound, incumbent: found, allowed: allowed), nil)
+            }
+            guard let o = runs[0].ladder else { throw MatchingError.invalidSolution("the branch and bound returned nothing") }
             try checkClaimed(g, o.best, cost: cost, what: "the branch and bound's")
             incumbent = o.best; searched = o.proven; lowerBound = o.lowerBound
-            if o.best.cost < found.cost {
+            if besideLadder, let beside = runs[1].found, beside.cost < o.best.cost {
+                try checkClaimed(g, beside, cost: cost, what: "the neighbourhood search's")
+                incumbent = beside
+            }
+            if let better = incumbent, better.cost < found.cost {
                 fix()
-                progress?(SolveProgress(incumbent: Double(sign * o.best.cost), bound: Double(sign * o.lowerBound)))
+                progress?(SolveProgress(incumbent: Double(sign * better.cost), bound: Double(sign * o.lowerBound)))
             }
         }
         if let incumbent, searched || (lowerBound.map { $0 >= incumbent.cost } ?? false) {
             return Outcome(status: .optimal, objective: sign * incumbent.cost, bound: Double(sign * incumbent.cost), relativeGap: 0,
                            agentOf: incumbent.agentOf, seconds: seconds(), heuristicObjective: heuristicObjective, fixedShare: 1)
         }
-        // 2b. Large-neighbourhood search on the pairs left, when the branch and bound did not finish.
-        if let found = incumbent, neighbourhoodSolves > 0 {
+        // 2b. Large-neighbourhood search on the pairs left, when the branch and bound did not
+        //     finish and the search did not already run beside it.
+        if let found = incumbent, neighbourhoodSolves > 0, !besideLadder {
             var lns = GAPNeighbourhood(g: g, cost: cost)
             lns.subSolves = neighbourhoodSolves; lns.deadline = deadline
             let better = try lns.improve(found, allowed: allowed)
@@ -199,7 +212,8 @@ public struct GAPSolver: Sendable {
         let open = (0..<g.jobs).filter { settled[$0] < 0 }
         let sub = g.restricted(jobs: open, agents: Array(0..<g.agents), cost: g.cost, allowed: allowed, used: used)
         let (lm, columns) = model(sub)
-        let start01 = incumbent.map { inc in columns.map { inc.agentOf[open[$0.job]] == $0.agent ? 1.0 : 0.0 } }
+        @Sendable func values(_ a: [Int]) -> [Double] { columns.map { a[open[$0.job]] == $0.agent ? 1.0 : 0.0 } }
+        let start01 = incumbent.map { values($0.agentOf) }
         let offset = Double((0..<g.jobs).reduce(0) { settled[$1] >= 0 ? $0 + g.cost[settled[$1]][$1] : $0 })
         let report = progress.map { report in { (p: MIPProgress) in
             var q = SolveProgress(p)
@@ -208,17 +222,31 @@ public struct GAPSolver: Sendable {
         } }
         var mipOptions = options
         if let limit = options.timeLimit { mipOptions.timeLimit = max(.milliseconds(1), limit - (clock.now - start)) }
-        func branchAndCut(_ o: MIPOptions) throws -> MIPSolution {
-            try GLPK.withProblem { p in try p.load(lm); return try p.intopt(o, start: start01, stop: stop?.flag, progress: report) }
-        }
-        var s: MIPSolution?
-        if !open.isEmpty {
-            do { s = try branchAndCut(mipOptions) } catch is GLPKError where mipOptions.presolve {
-                // GLPK 5.0's presolver fails when it settles every column (see `GAPNeighbourhood`): again without it.
-                mipOptions.presolve = false
-                if let limit = options.timeLimit { mipOptions.timeLimit = max(.milliseconds(1), limit - (clock.now - start)) }
-                s = try branchAndCut(mipOptions)
+        let reporter = HandedOver(value: report), mip = mipOptions
+        // With a time limit, the neighbourhood search goes on beside the branch and cut (the
+        // second core), each better assignment offered to GLPK through the mailbox.
+        let mailbox = IncumbentMailbox(), finished = StopFlag()
+        let beside = options.timeLimit != nil && neighbourhoodSolves > 0 && incumbent != nil && !open.isEmpty
+        let fixedPairs = allowed, known = incumbent
+        let outcomes = try concurrentMap(beside ? 2 : 1) { k -> (mip: MIPSolution?, found: (agentOf: [Int], cost: Int)?) in
+            if k == 1, let known { return (nil, try searchBeside(g, cost: cost, from: known, allowed: fixedPairs, until: finished, deadline: deadline) { mailbox.post(values($0)) }) }
+            defer { finished.stop() }
+            guard !open.isEmpty else { return (nil, nil) }
+            var o = mip
+            func branchAndCut() throws -> MIPSolution {
+                try GLPK.withProblem { p in try p.load(lm); return try p.intopt(o, start: start01, stop: stop?.flag, mailbox: mailbox, progress: reporter.value) }
             }
+            do { return (try branchAndCut(), nil) } catch is GLPKError where o.presolve {
+                // GLPK 5.0's presolver fails when it settles every column (see `GAPNeighbourhood`): again without it.
+                o.presolve = false
+                if let limit = options.timeLimit { o.timeLimit = max(.milliseconds(1), limit - (clock.now - start)) }
+                return (try branchAndCut(), nil)
+            }
+        }
+        let s = outcomes[0].mip
+        if beside, let found = outcomes[1].found, found.cost < incumbent?.cost ?? Int.max {
+            try checkClaimed(g, found, cost: cost, what: "the neighbourhood search's")
+            incumbent = found
         }
         var agentOf = settled
         var objective: Int?
@@ -252,6 +280,22 @@ public struct GAPSolver: Sendable {
         let share = allowed.map { _ in 1 - Double(columns.count) / Double(max(1, possible)) }
         return Outcome(status: status, objective: objective, bound: bound, relativeGap: gap,
                        agentOf: agentOf, seconds: seconds(), heuristicObjective: heuristicObjective, fixedShare: share ?? 0)
+    }
+
+    /// Rounds of the neighbourhood search (a new seed each) from `from` until `until` is set or
+    /// the deadline passes, calling `better` with each cheaper assignment; the cheapest found.
+    private func searchBeside(_ g: GAPInstance, cost: [[Int]], from: (agentOf: [Int], cost: Int), allowed: [[Bool]]?,
+                              until: StopFlag, deadline: ContinuousClock.Instant?,
+                              better: ([Int]) -> Void) throws -> (agentOf: [Int], cost: Int) {
+        var current = from, round: UInt64 = 0
+        while !until.isStopped, deadline.map({ ContinuousClock.now < $0 }) ?? false {
+            var lns = GAPNeighbourhood(g: g, cost: cost)
+            lns.subSolves = neighbourhoodSolves; lns.deadline = deadline; lns.halt = until
+            lns.seed = 1_000 + round; round += 1
+            let found = try lns.improve(current, allowed: allowed)
+            if found.cost < current.cost { current = found; better(found.agentOf) }
+        }
+        return current
     }
 
     /// Checks a heuristic's assignment and that it costs what the heuristic says.

@@ -21,3 +21,10 @@ func concurrentMap<T>(_ count: Int, _ body: @Sendable (Int) throws -> T) throws 
     DispatchQueue.concurrentPerform(iterations: count) { k in results.slots[k] = Result { try body(k) } }
     return try (0..<count).map { try results.slots[$0]!.get() }
 }
+
+/// A value handed to exactly one of ``concurrentMap(_:_:)``'s bodies while the caller waits
+/// (for example a progress callback that only the body running GLPK calls), so it is never
+/// used from two threads at once although its type is not `Sendable`.
+struct HandedOver<T>: @unchecked Sendable {
+    let value: T
+}
