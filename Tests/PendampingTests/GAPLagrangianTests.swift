@@ -40,6 +40,17 @@ private func feasibleCost(_ g: GAPInstance, _ agentOf: [Int], cost: [[Int]]) -> 
     return (0..<g.agents).allSatisfy { load[$0] <= g.capacity[$0] } ? total : nil
 }
 
+/// Small instance `seed` (minimised when even, maximised when odd) with its signed costs, the
+/// exhaustive optimum, the worst feasible assignment and the relaxation's outcome; nil when
+/// the instance has no feasible assignment.
+private func caseFromTheWorst(_ seed: Int) -> (GAPInstance, [[Int]], Int, (agentOf: [Int], cost: Int), GAPLagrangian.Outcome)? {
+    let (g, all) = smallGAP(seed)
+    let cost = GAPLocalSearch.signedCosts(g, seed % 2 == 0 ? .minimize : .maximize)
+    let costs = all.map { a in (0..<g.jobs).reduce(0) { $0 + cost[a.agentOf[$1]][$1] } }
+    guard let optimum = costs.min(), let worst = costs.indices.max(by: { costs[$0] < costs[$1] }) else { return nil }
+    return (g, cost, optimum, (all[worst].agentOf, costs[worst]), GAPLagrangian(g: g, cost: cost).run(upper: nil))
+}
+
 @Suite struct GAPLagrangianTests {
     /// On 300 small instances (both senses): the knapsack relaxation's bound never exceeds the
     /// exhaustive optimum; with the optimum as the incumbent, the reduced-cost fixing keeps every
@@ -113,15 +124,9 @@ private func feasibleCost(_ g: GAPInstance, _ agentOf: [Int], cost: [[Int]]) -> 
     @Test func branchAndBoundFindsTheOptimum() throws {
         var searched = 0
         for seed in 0..<300 {
-            let (g, all) = smallGAP(seed)
-            let sense: ObjectiveSense = seed % 2 == 0 ? .minimize : .maximize
-            let cost = GAPLocalSearch.signedCosts(g, sense)
-            let costs = all.map { a in (0..<g.jobs).reduce(0) { $0 + cost[a.agentOf[$1]][$1] } }
-            guard let optimum = costs.min(), let worst = costs.indices.max(by: { costs[$0] < costs[$1] }) else { continue }
+            guard let (g, cost, optimum, worst, relaxation) = caseFromTheWorst(seed) else { continue }
             let allowed = (0..<g.agents).map { i in (0..<g.jobs).map { g.resource[i][$0] <= g.capacity[i] } }
-            let relaxation = GAPLagrangian(g: g, cost: cost).run(upper: nil)
-            let o = GAPBranchAndBound(g: g, cost: cost).solve(allowed: allowed, multipliers: relaxation.multipliers,
-                                                              incumbent: (all[worst].agentOf, costs[worst]))
+            let o = GAPBranchAndBound(g: g, cost: cost).solve(allowed: allowed, multipliers: relaxation.multipliers, incumbent: worst)
             #expect(o.proven && o.best.cost == optimum, "seed \(seed): \(o.best.cost) vs \(optimum)")
             #expect(feasibleCost(g, o.best.agentOf, cost: cost) == o.best.cost, "seed \(seed): infeasible")
             if o.nodes > 1 { searched += 1 }
@@ -136,15 +141,10 @@ private func feasibleCost(_ g: GAPInstance, _ agentOf: [Int], cost: [[Int]]) -> 
     @Test func targetLadderProvesTheOptimumOrRaisesTheBound() throws {
         var climbed = 0
         for seed in 0..<300 {
-            let (g, all) = smallGAP(seed)
-            let sense: ObjectiveSense = seed % 2 == 0 ? .minimize : .maximize
-            let cost = GAPLocalSearch.signedCosts(g, sense)
-            let costs = all.map { a in (0..<g.jobs).reduce(0) { $0 + cost[a.agentOf[$1]][$1] } }
-            guard let optimum = costs.min(), let worst = costs.indices.max(by: { costs[$0] < costs[$1] }) else { continue }
-            let relaxation = GAPLagrangian(g: g, cost: cost).run(upper: nil)
+            guard let (g, cost, optimum, worst, relaxation) = caseFromTheWorst(seed) else { continue }
             let bound = GAPLagrangian.integerBound(relaxation.bound)
             let o = GAPBranchAndBound(g: g, cost: cost).solveByTargets(multipliers: relaxation.multipliers, bound: bound,
-                                                                       incumbent: (all[worst].agentOf, costs[worst]), share: 0.001)
+                                                                       incumbent: worst, share: 0.001)
             #expect(o.lowerBound <= optimum, "seed \(seed): bound \(o.lowerBound) above the optimum \(optimum)")
             #expect(feasibleCost(g, o.best.agentOf, cost: cost) == o.best.cost, "seed \(seed): infeasible or mis-costed")
             #expect(o.proven && o.best.cost == optimum, "seed \(seed): \(o.best.cost) vs \(optimum)")
@@ -159,10 +159,7 @@ private func feasibleCost(_ g: GAPInstance, _ agentOf: [Int], cost: [[Int]]) -> 
     @Test func tabuSearchIsFeasibleAndBoundedByTheOptimum() throws {
         var optimal = 0, instances = 0
         for seed in 0..<300 {
-            let (g, all) = smallGAP(seed)
-            let sense: ObjectiveSense = seed % 2 == 0 ? .minimize : .maximize
-            let cost = GAPLocalSearch.signedCosts(g, sense)
-            guard let optimum = all.map({ a in (0..<g.jobs).reduce(0) { $0 + cost[a.agentOf[$1]][$1] } }).min() else { continue }
+            guard let (g, cost, optimum, _, _) = caseFromTheWorst(seed) else { continue }
             instances += 1
             var rng = SplitMix64(seed: UInt64(seed))
             let start = (0..<g.jobs).map { j -> Int in

@@ -23,7 +23,9 @@ public struct GAPSolver: Sendable {
     /// (`GAPLocalSearch`; at most 50, and fewer on large instances); 0 leaves out every
     /// heuristic, negative chooses by size (`GAPLocalSearch/defaultRounds(jobs:)`).
     public var localSearchRounds = -1
-    /// Most sub-solves of the large-neighbourhood search (`GAPNeighbourhood`); 0 leaves it out.
+    /// Most sub-solves of each round of the large-neighbourhood search (`GAPNeighbourhood`):
+    /// one round without a time limit, rounds with new seeds beside the branch and bound and
+    /// GLPK until they finish with one; 0 leaves it out.
     public var neighbourhoodSolves = 60
     /// Most nodes of the branch and bound on the knapsack relaxation (`GAPBranchAndBound`)
     /// before GLPK takes over; 0 leaves it out.
