@@ -36,15 +36,6 @@ public struct GAPSolver: Sendable {
     /// beside the relaxation, two from the better incumbent after it; 0 leaves them out.
     public var tabuSteps = 20_000
 
-    /// A tabu search for this solver's limits: at most `tabuSteps` steps, and no more than
-    /// about 4·10⁸ move evaluations (`jobs²/2 + jobs·agents` a step; 200 jobs: 16,000 steps).
-    private func tabu(_ g: GAPInstance, cost: [[Int]], seed: UInt64, halt: StopFlag?, deadline: ContinuousClock.Instant?) -> GAPTabuSearch {
-        var t = GAPTabuSearch(g: g, cost: cost)
-        t.steps = min(tabuSteps, 400_000_000 / max(1, g.jobs * g.jobs / 2 + g.jobs * g.agents))
-        t.patience = t.steps / 2; t.seed = seed; t.halt = halt; t.deadline = deadline
-        return t
-    }
-
     /// - Parameters:
     ///   - timeLimit: stop and return the best solution after this long (nil: no limit).
     ///   - relativeGap: stop once the proven gap is at most this (0: prove optimality).
@@ -282,22 +273,6 @@ public struct GAPSolver: Sendable {
         let share = allowed.map { _ in 1 - Double(columns.count) / Double(max(1, possible)) }
         return Outcome(status: status, objective: objective, bound: bound, relativeGap: gap,
                        agentOf: agentOf, seconds: seconds(), heuristicObjective: heuristicObjective, fixedShare: share ?? 0)
-    }
-
-    /// Rounds of the neighbourhood search (a new seed each) from `from` until `until` is set or
-    /// the deadline passes, calling `better` with each cheaper assignment; the cheapest found.
-    private func searchBeside(_ g: GAPInstance, cost: [[Int]], from: (agentOf: [Int], cost: Int), allowed: [[Bool]]?,
-                              until: StopFlag, deadline: ContinuousClock.Instant?,
-                              better: ([Int]) -> Void) throws -> (agentOf: [Int], cost: Int) {
-        var current = from, round: UInt64 = 0
-        while !until.isStopped, deadline.map({ ContinuousClock.now < $0 }) ?? false {
-            var lns = GAPNeighbourhood(g: g, cost: cost)
-            lns.subSolves = neighbourhoodSolves; lns.deadline = deadline; lns.halt = until
-            lns.seed = 1_000 + round; round += 1
-            let found = try lns.improve(current, allowed: allowed)
-            if found.cost < current.cost { current = found; better(found.agentOf) }
-        }
-        return current
     }
 
     /// Checks a heuristic's assignment and that it costs what the heuristic says.
