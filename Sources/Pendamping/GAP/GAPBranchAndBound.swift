@@ -19,9 +19,6 @@ struct GAPBranchAndBound {
     /// Most knapsack table entries visited in all (the search's work, counted, not timed).
     var workLimit = Int.max
     var stepsPerNode = 30
-    /// Whether each node's relaxed solution is repaired into an assignment
-    /// (``GAPLocalSearch/repair(_:cost:partial:)``), a Lagrangian heuristic inside the tree.
-    var repairNodes = true
     var deadline: ContinuousClock.Instant?
 
     struct Outcome {
@@ -55,7 +52,8 @@ struct GAPBranchAndBound {
             nodes += 1
             guard let r = bound(node, relax, upper: best.cost, work: &work) else { continue }
             if let complete = r.complete, complete.cost < best.cost { best = complete }
-            if repairNodes, r.complete == nil, GAPLagrangian.integerBound(r.value) < best.cost, let repaired = GAPLocalSearch.repair(g, cost: cost, partial: r.partial), repaired.cost < best.cost {
+            // A Lagrangian heuristic inside the tree: each open node's relaxed solution repaired.
+            if r.complete == nil, GAPLagrangian.integerBound(r.value) < best.cost, let repaired = GAPLocalSearch.repair(g, cost: cost, partial: r.partial), repaired.cost < best.cost {
                 best = repaired
             }
             if r.complete != nil || GAPLagrangian.integerBound(r.value) >= best.cost { continue }
@@ -137,7 +135,7 @@ struct GAPBranchAndBound {
 }
 
 extension GAPBranchAndBound {
-    /// What ``solveByTargets(relaxation:bound:incumbent:)`` found.
+    /// What ``solveByTargets(multipliers:bound:incumbent:allowed:share:)`` found.
     struct Ladder {
         /// The best assignment known at the end (the incumbent when no rung found a cheaper one).
         var best: (agentOf: [Int], cost: Int)

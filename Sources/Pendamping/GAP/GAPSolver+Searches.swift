@@ -11,6 +11,23 @@ extension GAPSolver {
         return t
     }
 
+    /// `main` on one thread and, when `from` is given, rounds of the neighbourhood search from
+    /// it on the other until `main` returns or the deadline passes (``searchBeside``), `better`
+    /// called with each cheaper assignment; `main`'s result and the search's cheapest
+    /// assignment (nil when it did not run).
+    func withSearchBeside<T>(_ g: GAPInstance, cost: [[Int]], from: (agentOf: [Int], cost: Int)?, allowed: [[Bool]]?,
+                             deadline: ContinuousClock.Instant?, better: @escaping @Sendable ([Int]) -> Void = { _ in },
+                             _ main: @Sendable () throws -> T) throws -> (main: T, found: (agentOf: [Int], cost: Int)?) {
+        let done = StopFlag()
+        let runs = try concurrentMap(from == nil ? 1 : 2) { k -> (main: T?, found: (agentOf: [Int], cost: Int)?) in
+            if k == 1, let from { return (nil, try searchBeside(g, cost: cost, from: from, allowed: allowed, until: done, deadline: deadline, better: better)) }
+            defer { done.stop() }
+            return (try main(), nil)
+        }
+        guard let result = runs[0].main else { throw MatchingError.invalidSolution("a GAP stage returned nothing") }
+        return (result, runs.count > 1 ? runs[1].found : nil)
+    }
+
     /// Rounds of the neighbourhood search (a new seed each) from `from` until `until` is set or
     /// the deadline passes, calling `better` with each cheaper assignment; the cheapest found.
     func searchBeside(_ g: GAPInstance, cost: [[Int]], from: (agentOf: [Int], cost: Int), allowed: [[Bool]]?,

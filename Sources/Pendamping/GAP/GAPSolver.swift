@@ -156,17 +156,14 @@ public struct GAPSolver: Sendable {
             // About 11 s of knapsack work on this machine; gapb-4 needs 0.8 billion entries.
             bb.nodeLimit = branchAndBoundNodes; bb.workLimit = 4_000_000_000; bb.deadline = deadline
             // With a time limit, the neighbourhood search runs beside it on the second core.
-            let ladder = bb, multipliers = relaxation.multipliers, done = StopFlag()
+            let ladder = bb, multipliers = relaxation.multipliers
             besideLadder = options.timeLimit != nil && neighbourhoodSolves > 0
-            let runs = try concurrentMap(besideLadder ? 2 : 1) { k -> (ladder: GAPBranchAndBound.Ladder?, found: (agentOf: [Int], cost: Int)?) in
-                if k == 1 { return (nil, try searchBeside(g, cost: cost, from: found, allowed: allowed, until: done, deadline: deadline) { _ in }) }
-                defer { done.stop() }
-                return (ladder.solveByTargets(multipliers: multipliers, bound: bound, incumbent: found, allowed: allowed), nil)
+            let (o, besideFound) = try withSearchBeside(g, cost: cost, from: besideLadder ? found : nil, allowed: allowed, deadline: deadline) {
+                ladder.solveByTargets(multipliers: multipliers, bound: bound, incumbent: found, allowed: allowed)
             }
-            guard let o = runs[0].ladder else { throw MatchingError.invalidSolution("the branch and bound returned nothing") }
             try checkClaimed(g, o.best, cost: cost, what: "the branch and bound's")
             incumbent = o.best; searched = o.proven; lowerBound = o.lowerBound
-            if besideLadder, let beside = runs[1].found, beside.cost < o.best.cost {
+            if let beside = besideFound, beside.cost < o.best.cost {
                 try checkClaimed(g, beside, cost: cost, what: "the neighbourhood search's")
                 incumbent = beside
             }
@@ -218,26 +215,23 @@ public struct GAPSolver: Sendable {
         let reporter = HandedOver(value: report), mip = mipOptions
         // With a time limit, the neighbourhood search goes on beside the branch and cut (the
         // second core), each better assignment offered to GLPK through the mailbox.
-        let mailbox = IncumbentMailbox(), finished = StopFlag()
-        let beside = options.timeLimit != nil && neighbourhoodSolves > 0 && incumbent != nil && !open.isEmpty
-        let fixedPairs = allowed, known = incumbent
-        let outcomes = try concurrentMap(beside ? 2 : 1) { k -> (mip: MIPSolution?, found: (agentOf: [Int], cost: Int)?) in
-            if k == 1, let known { return (nil, try searchBeside(g, cost: cost, from: known, allowed: fixedPairs, until: finished, deadline: deadline) { mailbox.post(values($0)) }) }
-            defer { finished.stop() }
-            guard !open.isEmpty else { return (nil, nil) }
+        let mailbox = IncumbentMailbox()
+        let beside = options.timeLimit != nil && neighbourhoodSolves > 0 && !open.isEmpty
+        let (s, besideFound) = try withSearchBeside(g, cost: cost, from: beside ? incumbent : nil, allowed: allowed, deadline: deadline,
+                                                    better: { mailbox.post(values($0)) }) { () -> MIPSolution? in
+            guard !open.isEmpty else { return nil }
             var o = mip
             func branchAndCut() throws -> MIPSolution {
                 try GLPK.withProblem { p in try p.load(lm); return try p.intopt(o, start: start01, stop: stop?.flag, mailbox: mailbox, progress: reporter.value) }
             }
-            do { return (try branchAndCut(), nil) } catch is GLPKError where o.presolve {
+            do { return try branchAndCut() } catch is GLPKError where o.presolve {
                 // GLPK 5.0's presolver fails when it settles every column (see `GAPNeighbourhood`): again without it.
                 o.presolve = false
                 if let limit = options.timeLimit { o.timeLimit = max(.milliseconds(1), limit - (clock.now - start)) }
-                return (try branchAndCut(), nil)
+                return try branchAndCut()
             }
         }
-        let s = outcomes[0].mip
-        if beside, let found = outcomes[1].found, found.cost < incumbent?.cost ?? Int.max {
+        if let found = besideFound, found.cost < incumbent?.cost ?? Int.max {
             try checkClaimed(g, found, cost: cost, what: "the neighbourhood search's")
             incumbent = found
         }
