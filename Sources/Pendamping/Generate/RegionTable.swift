@@ -26,17 +26,17 @@ public struct RegionTable: Sendable {
     }
 
     static func parse(_ file: CSVFile) throws -> RegionTable {
-        var t = TableReader(file: file, required: ["code", "level", "name", "lat", "lon"],
-                            optional: ["parent", "coord_source", "population", "area_km2"])
+        var t = TableReader(file: file, required: [.code, .level, .name, .lat, .lon],
+                            optional: [.parent, .coordSource, .population, .areaKm2])
         var regions: [Region] = []
         t.forEachRecord { t, row in
-            guard let raw = t.required(row, "code") else { return }
-            guard let code = RegionCode(raw) else { t.add(row.line, "code", "\(Echo.shown(raw, Echo.region)) is not a region code"); return }
-            let lat = t.number(row, "lat", in: -90...90), lon = t.number(row, "lon", in: -180...180)
-            regions.append(Region(code: code, name: t.text(row, "name") ?? "",
+            guard let raw = t.required(row, .code) else { return }
+            guard let code = RegionCode(raw) else { t.add(row.line, .code, "\(Echo.shown(raw, Echo.region)) is not a region code"); return }
+            let lat = t.number(row, .lat, in: -90...90), lon = t.number(row, .lon, in: -180...180)
+            regions.append(Region(code: code, name: t.text(row, .name) ?? "",
                                   point: lat.flatMap { la in lon.map { GeoPoint(lat: la, lon: $0) } },
-                                  population: t.number(row, "population", in: 0...1e10),
-                                  areaKm2: t.number(row, "area_km2", in: 0...1e7), coordSource: t.text(row, "coord_source")))
+                                  population: t.number(row, .population, in: 0...1e10),
+                                  areaKm2: t.number(row, .areaKm2, in: 0...1e7), coordSource: t.text(row, .coordSource)))
         }
         guard t.issues.isEmpty else { throw InputError.invalid(t.issues) }
         return RegionTable(regions: regions)

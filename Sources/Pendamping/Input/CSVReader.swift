@@ -8,17 +8,37 @@ import Foundation
 /// may span lines). Blank lines are skipped.
 ///
 /// Hand-written rather than a CSV package: it must report the line each record starts on
-/// (for errors naming file and line) and parse province-scale files (250,000 rows) in well
-/// under a second; it works on bytes and makes one pass.
+/// (for errors naming file and line) and parse province-scale files (a million rows) in well
+/// under a second. It works on bytes, makes one pass, and keeps every field's bytes in one
+/// buffer (``CSVCells``) rather than a `String` per field; ``records`` builds strings on demand.
 /// - Complexity: `O(bytes)`.
 public struct CSVFile: Sendable {
     public let path: String
     public let delimiter: UInt8
     public let header: [String]
     public let headerLine: Int
-    public var records: [(line: Int, fields: [String])]
+    /// Every record's fields, unescaped, in one buffer.
+    var cells: CSVCells
     /// The worksheet the table was read from, for an Excel workbook (nil for CSV).
     public var sheet: String? = nil
+
+    /// The records with their fields as strings. Building them costs a string per field:
+    /// readers inside the package read ``cells`` instead. - Complexity: `O(bytes)`.
+    public var records: [(line: Int, fields: [String])] {
+        get { (0..<cells.count).map { (cells.lines[$0], cells.strings($0)) } }
+        set { cells = CSVCells(newValue) }
+    }
+
+    /// How many records follow the header. `O(1)`.
+    public var recordCount: Int { cells.count }
+
+    public init(path: String, delimiter: UInt8, header: [String], headerLine: Int, records: [(line: Int, fields: [String])]) {
+        self.init(path: path, delimiter: delimiter, header: header, headerLine: headerLine, cells: CSVCells(records))
+    }
+
+    init(path: String, delimiter: UInt8, header: [String], headerLine: Int, cells: CSVCells) {
+        self.path = path; self.delimiter = delimiter; self.header = header; self.headerLine = headerLine; self.cells = cells
+    }
 
     /// Reads and splits `path`; the name used in issues is `displayName` (default: the path).
     /// A file in `encoding` other than UTF-8 is converted to UTF-8 first.
@@ -40,26 +60,34 @@ public struct CSVFile: Sendable {
             var bytes = raw.bindMemory(to: UInt8.self)[...]
             if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
             let delimiter = detectDelimiter(bytes)
-            let halves = bytes.count >= parallelFrom ? split(bytes, delimiter: delimiter, name: name) : nil
-            var records = try halves ?? tokenize(bytes, delimiter: delimiter, name: name).records
-            guard !records.isEmpty else {
+            let read = try (bytes.count >= parallelFrom ? split(bytes, delimiter: delimiter, name: name) : nil)
+                ?? tokenize(bytes, delimiter: delimiter, name: name, header: true)
+            guard let header = read.header else {
                 throw InputError.invalid([InputIssue(file: name, line: 0, message: "file is empty: a header line is required")])
             }
-            let (headerLine, fields) = records.removeFirst()
-            return CSVFile(path: name, delimiter: delimiter, header: fields.map { $0.trimmedASCII }, headerLine: headerLine, records: records)
+            return CSVFile(path: name, delimiter: delimiter, header: header.fields.map { $0.trimmedASCII }, headerLine: header.line,
+                           cells: read.cells)
         }
     }
 
     /// Files of at least this many bytes are split in two halves on both cores.
     static let parallelBytes = 1 << 22
 
-    /// The records (header first) of a long file, split at a line break past the middle and
-    /// read on both cores; nil when the file is short, has no such break, or either half
-    /// fails, so that the caller reads it in one pass (and reports any error with its line).
-    /// The break is chosen where the quotes before it are even; should a quote stand inside
-    /// an unquoted field, the first half, read from the file's start, ends inside a quoted
-    /// field and fails, so a wrong break is never used. - Complexity: `O(bytes)`.
-    static func split(_ bytes: Slice<UnsafeBufferPointer<UInt8>>, delimiter: UInt8, name: String) -> [(line: Int, fields: [String])]? {
+    /// What one run of the tokenizer read: the header (when asked for and present), the
+    /// records after it, and the line after the last.
+    struct Read {
+        var header: (line: Int, fields: [String])?
+        var cells: CSVCells
+        var endLine: Int
+    }
+
+    /// The header and records of a long file, split at a line break past the middle and
+    /// read on both cores; nil when the file has no such break or either half fails, so that
+    /// the caller reads it in one pass (and reports any error with its line). The break is
+    /// chosen where the quotes before it are even; should a quote stand inside an unquoted
+    /// field, the first half, read from the file's start, ends inside a quoted field and
+    /// fails, so a wrong break is never used. - Complexity: `O(bytes)`.
+    static func split(_ bytes: Slice<UnsafeBufferPointer<UInt8>>, delimiter: UInt8, name: String) -> Read? {
         let middle = bytes.startIndex + bytes.count / 2
         var quotes = 0
         for k in bytes.startIndex..<middle where bytes[k] == UInt8(ascii: "\"") { quotes += 1 }
@@ -72,20 +100,28 @@ public struct CSVFile: Sendable {
         struct Halves: @unchecked Sendable { let bytes: Slice<UnsafeBufferPointer<UInt8>>; let cut: Int }
         let h = Halves(bytes: bytes, cut: cut + 1)
         let parts = try? concurrentMap(2) { k in
-            try tokenize(k == 0 ? h.bytes[..<h.cut] : h.bytes[h.cut...], delimiter: delimiter, name: name)
+            try tokenize(k == 0 ? h.bytes[..<h.cut] : h.bytes[h.cut...], delimiter: delimiter, name: name, header: k == 0)
         }
-        guard let parts, !parts[0].records.isEmpty else { return nil }
-        let offset = parts[0].endLine - 1
-        return parts[0].records + parts[1].records.map { (line: $0.line + offset, fields: $0.fields) }
+        guard var parts, parts[0].header != nil else { return nil }
+        let second = parts.removeLast()
+        parts[0].cells.append(second.cells, lineOffset: parts[0].endLine - 1)
+        parts[0].endLine += second.endLine - 1
+        return parts[0]
     }
 
-    /// Every record of `bytes` (header first), and the line after the last. `O(bytes)`.
-    static func tokenize(_ bytes: Slice<UnsafeBufferPointer<UInt8>>, delimiter: UInt8,
-                         name: String) throws -> (records: [(line: Int, fields: [String])], endLine: Int) {
-        var tokenizer = Tokenizer(bytes: bytes, delimiter: delimiter, name: name)
-        var records: [(line: Int, fields: [String])] = []
-        while let record = try tokenizer.next() { records.append(record) }
-        return (records, tokenizer.line)
+    /// Every record of `bytes` (the first as the header when `header`), and the line after
+    /// the last. `O(bytes)`.
+    static func tokenize(_ bytes: Slice<UnsafeBufferPointer<UInt8>>, delimiter: UInt8, name: String, header: Bool) throws -> Read {
+        var tokenizer = CSVTokenizer(bytes: UnsafeBufferPointer(rebasing: bytes), delimiter: delimiter, name: name)
+        var read = Read(header: nil, cells: CSVCells(), endLine: 1)
+        if header {
+            var first = CSVCells()
+            if try tokenizer.next(into: &first) { read.header = (first.lines[0], first.strings(0)) }
+        }
+        read.cells.reserve(bytes: bytes.count)
+        while try tokenizer.next(into: &read.cells) {}
+        read.endLine = tokenizer.line
+        return read
     }
 
     /// `;` when the first line has more semicolons than commas outside quotes, else `,`.
@@ -103,85 +139,9 @@ public struct CSVFile: Sendable {
     }
 }
 
-/// One pass over the bytes, yielding records.
-private struct Tokenizer {
-    let bytes: Slice<UnsafeBufferPointer<UInt8>>
-    let delimiter: UInt8
-    let name: String
-    var position: Int
-    var line = 1
-
-    init(bytes: Slice<UnsafeBufferPointer<UInt8>>, delimiter: UInt8, name: String) {
-        self.bytes = bytes; self.delimiter = delimiter; self.name = name
-        position = bytes.startIndex
-    }
-
-    mutating func next() throws -> (line: Int, fields: [String])? {
-        let quote = UInt8(ascii: "\""), lf = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
-        // Skip blank lines; a line ends at LF, CRLF or a lone CR.
-        while position < bytes.endIndex, bytes[position] == lf || bytes[position] == cr {
-            if bytes[position] == lf || position + 1 == bytes.endIndex || bytes[position + 1] != lf { line += 1 }
-            position += 1
-        }
-        guard position < bytes.endIndex else { return nil }
-        let startLine = line
-        var fields: [String] = []
-        var field: [UInt8] = []
-        var quoted = false, wasQuoted = false
-        while position < bytes.endIndex {
-            let b = bytes[position]
-            if quoted {
-                if b == quote {
-                    if position + 1 < bytes.endIndex, bytes[position + 1] == quote {
-                        field.append(quote); position += 2; continue
-                    }
-                    quoted = false
-                } else {
-                    if b == lf || (b == cr && (position + 1 == bytes.endIndex || bytes[position + 1] != lf)) { line += 1 }
-                    field.append(b)
-                }
-                position += 1
-                continue
-            }
-            if b == quote && field.allSatisfy({ $0 == UInt8(ascii: " ") }) && !wasQuoted {
-                field.removeAll(); quoted = true; wasQuoted = true; position += 1; continue
-            }
-            if b == delimiter {
-                fields.append(Self.text(field)); field.removeAll(keepingCapacity: true)
-                wasQuoted = false; position += 1; continue
-            }
-            if b == lf || b == cr {
-                if b == cr, position + 1 < bytes.endIndex, bytes[position + 1] == lf { position += 1 }
-                position += 1; line += 1
-                break
-            }
-            if wasQuoted && b != UInt8(ascii: " ") {
-                throw InputError.invalid([InputIssue(file: name, line: line, message: "text after a closing quote in field \(fields.count + 1)")])
-            }
-            if !wasQuoted { field.append(b) }
-            position += 1
-        }
-        if quoted {
-            throw InputError.invalid([InputIssue(file: name, line: startLine, message: "quoted field \(fields.count + 1) is never closed")])
-        }
-        fields.append(Self.text(field))
-        return (startLine, fields)
-    }
-
-    /// A field's text. A `'` that our own CSV writer put before `=`, `+`, `-`, `@`, tab or CR
-    /// (so that spreadsheets do not run the cell as a formula) is taken off again, so ids and
-    /// texts read back exactly as they were first written.
-    static func text(_ field: [UInt8]) -> String {
-        if field.count >= 2, field[0] == UInt8(ascii: "'"), CSVTableWriter.isFormulaStart(field[1]) {
-            return String(decoding: field[1...], as: UTF8.self)
-        }
-        return String(decoding: field, as: UTF8.self)
-    }
-}
-
 extension Substring {
     /// The text without leading and trailing spaces and tabs, working on UTF-8 bytes (no
-    /// Foundation bridging: this runs for every CSV field). `O(length)`.
+    /// Foundation bridging). `O(length)`.
     var trimmedASCII: String {
         let u = utf8
         var start = u.startIndex, end = u.endIndex

@@ -10,11 +10,11 @@ import Foundation
 public enum DatasetReader {
     /// Columns that place a record, read by both lists. (`kelurahan` and `nib` are read too but
     /// stay input columns that the outputs carry through.)
-    static let placeColumns = ["lat", "lon", "region", "kecamatan", "kabupaten", "provinsi"]
-    static let mentorRequired = ["id", "name", "kbli", "capacity"]
-    static let mentorOptional = placeColumns + ["min_mentees", "hours_per_month", "expertise", "languages", "gender", "scale", "kind", "prefer", "online"]
-    static let menteeRequired = ["id", "name", "kbli"]
-    static let menteeOptional = placeColumns + ["needs", "languages", "gender", "scale", "hours_needed", "prefer", "priority", "online"]
+    static let placeColumns: [InputColumn] = [.lat, .lon, .region, .kecamatan, .kabupaten, .provinsi]
+    static let mentorRequired: [InputColumn] = [.id, .name, .kbli, .capacity]
+    static let mentorOptional = placeColumns + [.minMentees, .hoursPerMonth, .expertise, .languages, .gender, .scale, .kind, .prefer, .online]
+    static let menteeRequired: [InputColumn] = [.id, .name, .kbli]
+    static let menteeOptional = placeColumns + [.needs, .languages, .gender, .scale, .hoursNeeded, .prefer, .priority, .online]
 
     /// The largest mentor capacity accepted (a cohort of a hundred thousand is already far
     /// beyond any programme; the bound keeps every count inside `Int32`).
@@ -111,7 +111,7 @@ public enum DatasetReader {
         var out: [T]
         var issues: [InputIssue]
         var context: RecordContext
-        var seen: Set<String>
+        var seen: ByteKeyedTable<Void>
     }
 
     /// Lists with at least this many records are read in two halves on both cores.
@@ -122,7 +122,7 @@ public enum DatasetReader {
     /// halves at once; when either half finds an issue, or an id is in both halves, the list
     /// is read again in one run, so issues, their order and the limit on them are exactly those
     /// of a single pass. - Complexity: `O(records)`, over two cores for clean long lists.
-    static func parseRecords<T: Sendable>(_ file: CSVFile, required: [String], optional: [String], issues: inout [InputIssue],
+    static func parseRecords<T: Sendable>(_ file: CSVFile, required: [InputColumn], optional: [InputColumn], issues: inout [InputIssue],
                                           quality: inout DataQuality.File, parallelFrom: Int,
                                           _ build: @escaping @Sendable (inout TableReader, inout RecordContext, TableReader.Row) -> T?) -> ([T], [String]) {
         var t = TableReader(file: file, required: required, optional: optional)
@@ -144,8 +144,7 @@ public enum DatasetReader {
             var t = t, context = context
             var out: [T] = []
             out.reserveCapacity(range.count)
-            var seen = Set<String>()
-            seen.reserveCapacity(range.count)
+            var seen = ByteKeyedTable<Void>()
             t.forEachRecord(in: range) { t, row in
                 guard let row = t.identify(row, seen: &seen) else { return }
                 let before = t.issues.count
@@ -154,12 +153,12 @@ public enum DatasetReader {
             }
             return RecordsPart(out: out, issues: t.issues, context: context, seen: seen)
         }
-        let n = file.records.count
+        let n = file.recordCount
         if t.issues.isEmpty, n >= parallelFrom {
             let reader = t, fresh = RecordContext(quality: DataQuality.File(file: context.quality.file))
             let halves = [0..<n / 2, n / 2..<n]
             let parts = (try? concurrentMap(2) { k in read(reader, halves[k], fresh) }) ?? []
-            if parts.count == 2, parts[0].issues.isEmpty, parts[1].issues.isEmpty, parts[0].seen.isDisjoint(with: parts[1].seen) {
+            if parts.count == 2, parts[0].issues.isEmpty, parts[1].issues.isEmpty, disjoint(parts[0].seen, parts[1].seen) {
                 var merged = fresh
                 merged.quality = context.quality
                 merged.append(parts[0].context); merged.append(parts[1].context)
@@ -173,23 +172,30 @@ public enum DatasetReader {
         return (whole.out, t.extraColumns)
     }
 
+    /// Whether no key of `b` is in `a`. `O(keys of b)`.
+    static func disjoint(_ a: ByteKeyedTable<Void>, _ b: ByteKeyedTable<Void>) -> Bool {
+        var shared = false
+        b.forEachKey { key in if !shared, a.index(of: key) != nil { shared = true } }
+        return !shared
+    }
+
     /// The fields both kinds share, read into `place`, `nib` and `kelurahan`, with quality
     /// counts. `O(1)` amortised.
     static func common(_ t: inout TableReader, _ row: TableReader.Row, context: inout RecordContext,
                        regions: RegionDirectory?) -> (TableReader.Place?, String?, String?) {
         let place = t.place(row, directory: regions, cache: &context.cache)
         var nib: String?
-        if let raw = t.text(row, "nib") {
+        if let raw = t.text(row, .nib) {
             let digits = raw.filter { $0 != " " && $0 != "." && $0 != "-" }
             if digits.utf8.count == 13, digits.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) { nib = digits } else {
-                t.add(row.line, "nib", "\(Echo.shown(raw, Echo.number)) is not a NIB: a NIB has 13 digits", id: row.id)
+                t.add(row.line, .nib, "\(Echo.shown(raw, Echo.number)) is not a NIB: a NIB has 13 digits", id: row.id)
             }
         }
         if let place, let id = row.id {
             context.quality.locationSource[place.source.rawValue, default: .init()].add(id)
             if place.byName { context.quality.regionsByName.add(id) }
         }
-        return (place, nib, t.text(row, "kelurahan"))
+        return (place, nib, t.text(row, .kelurahan))
     }
 
     public static func parseMentors(_ file: CSVFile, issues: inout [InputIssue]) -> ([Mentor], [String]) {
@@ -206,28 +212,28 @@ public enum DatasetReader {
                              regions: RegionDirectory?, parallelFrom: Int = parallelRecords) -> ([Mentor], [String]) {
         parseRecords(file, required: mentorRequired, optional: mentorOptional, issues: &issues, quality: &quality,
                      parallelFrom: parallelFrom) { (t: inout TableReader, context: inout RecordContext, row: TableReader.Row) -> Mentor? in
-            let name = t.required(row, "name")
+            let name = t.required(row, .name)
             let kbli = t.kbli(row)
             let (place, nib, kelurahan) = common(&t, row, context: &context, regions: regions)
-            let cap = t.integer(row, "capacity", required: true, in: 1...maxCapacity)
-            let minM = t.integer(row, "min_mentees", in: 0...maxCapacity)
-            let hours = t.number(row, "hours_per_month", in: 0...10_000, rangeText: "[0, 10000]")
-            let expertise = t.skills(row, "expertise", unknownWords: &context.unknown)
+            let cap = t.integer(row, .capacity, required: true, in: 1...maxCapacity)
+            let minM = t.integer(row, .minMentees, in: 0...maxCapacity)
+            let hours = t.number(row, .hoursPerMonth, in: 0...10_000, rangeText: "[0, 10000]")
+            let expertise = t.skills(row, .expertise, unknownWords: &context.unknown)
             let langs = t.languages(row), gender = t.gender(row), scale = t.scale(row)
             var kind: MentorKind?
-            if let k = t.text(row, "kind") {
+            if let k = t.text(row, .kind) {
                 kind = MentorKind(rawValue: k.lowercased())
-                if kind == nil { t.add(row.line, "kind", "\(Echo.shown(k, Echo.word)) is not one of \(MentorKind.allCases.map(\.rawValue).joined(separator: ", "))", id: row.id) }
+                if kind == nil { t.add(row.line, .kind, "\(Echo.shown(k, Echo.word)) is not one of \(MentorKind.allCases.map(\.rawValue).joined(separator: ", "))", id: row.id) }
             }
             if let cap, let minM, minM > cap {
-                t.add(row.line, "min_mentees", "\(minM) is above the capacity \(cap)", id: row.id)
+                t.add(row.line, .minMentees, "\(minM) is above the capacity \(cap)", id: row.id)
             }
             guard let name, let kbli, let place, let cap else { return nil }
             var m = Mentor(id: row.id!, name: name, kbli: kbli, location: place.location, region: place.region, capacity: cap,
                            minMentees: minM, hoursPerMonth: hours, expertise: expertise, languages: langs,
                            gender: gender, scale: scale, kind: kind, extra: t.extras(row), line: row.line)
             m.locationSource = place.source; m.locationRadiusKm = place.radiusKm; m.nib = nib; m.kelurahan = kelurahan
-            m.preferredMentees = chosenMentees(t.list(row, "prefer"))
+            m.preferredMentees = chosenMentees(t.list(row, .prefer))
             m.online = t.online(row)
             return m
         }
@@ -237,18 +243,18 @@ public enum DatasetReader {
                              regions: RegionDirectory?, parallelFrom: Int = parallelRecords) -> ([Mentee], [String]) {
         parseRecords(file, required: menteeRequired, optional: menteeOptional, issues: &issues, quality: &quality,
                      parallelFrom: parallelFrom) { (t: inout TableReader, context: inout RecordContext, row: TableReader.Row) -> Mentee? in
-            let name = t.required(row, "name")
+            let name = t.required(row, .name)
             let kbli = t.kbli(row)
             let (place, nib, kelurahan) = common(&t, row, context: &context, regions: regions)
-            let needs = t.skills(row, "needs", unknownWords: &context.unknown)
+            let needs = t.skills(row, .needs, unknownWords: &context.unknown)
             let langs = t.languages(row), gender = t.gender(row), scale = t.scale(row)
-            let hours = t.number(row, "hours_needed", in: 0...1_000, rangeText: "[0, 1000]")
-            let priority = t.number(row, "priority", in: 0...1_000, rangeText: "[0, 1000]") ?? 1
+            let hours = t.number(row, .hoursNeeded, in: 0...1_000, rangeText: "[0, 1000]")
+            let priority = t.number(row, .priority, in: 0...1_000, rangeText: "[0, 1000]") ?? 1
             let online = t.online(row)
             var prefs: [Preference] = []
-            for token in t.list(row, "prefer") {
+            for token in t.list(row, .prefer) {
                 if let p = Preference(token) { prefs.append(p) } else {
-                    t.add(row.line, "prefer", "\(Echo.shown(token, Echo.token, limit: 64)) is not gender:f|m, kind:KIND or mentor:ID", id: row.id)
+                    t.add(row.line, .prefer, "\(Echo.shown(token, Echo.token, limit: 64)) is not gender:f|m, kind:KIND or mentor:ID", id: row.id)
                 }
             }
             guard let name, let kbli, let place else { return nil }

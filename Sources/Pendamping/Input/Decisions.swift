@@ -45,31 +45,31 @@ public struct Decisions: Sendable, Equatable {
     /// - Complexity: `O(rows)`.
     public static func read(path: String, dataset: Dataset, encoding: TextEncoding = .utf8) throws -> Decisions {
         let file = try CSVFile.read(path: path, encoding: encoding)
-        var t = TableReader(file: file, required: ["mentee_id", "mentor_id", "decision"], optional: [])
+        var t = TableReader(file: file, required: [.menteeID, .mentorID, .decision], optional: [])
         let mentees = dataset.menteeIndex(), mentors = dataset.mentorIndex()
         var out = Decisions()
         var seen: [PairID: PairDecision] = [:]
         t.forEachRecord { t, row in
-            guard let d = t.required(row, "decision") else { return }
+            guard let d = t.required(row, .decision) else { return }
             guard let decision = PairDecision(rawValue: d.lowercased()) else {
-                t.add(row.line, "decision", "\(Echo.shown(d, Echo.word)) is not accept, reject, lock or withdraw"); return
+                t.add(row.line, .decision, "\(Echo.shown(d, Echo.word)) is not accept, reject, lock or withdraw"); return
             }
             if decision == .withdraw {
-                let me = t.text(row, "mentee_id") ?? "", mo = t.text(row, "mentor_id") ?? ""
+                let me = t.text(row, .menteeID) ?? "", mo = t.text(row, .mentorID) ?? ""
                 guard me.isEmpty != mo.isEmpty else {
-                    t.add(row.line, "decision", "withdraw takes exactly one of mentee_id and mentor_id"); return
+                    t.add(row.line, .decision, "withdraw takes exactly one of mentee_id and mentor_id"); return
                 }
-                if !me.isEmpty && mentees[me] == nil { t.add(row.line, "mentee_id", "unknown mentee \(Echo.shown(me, Echo.token, limit: 64))"); return }
-                if !mo.isEmpty && mentors[mo] == nil { t.add(row.line, "mentor_id", "unknown mentor \(Echo.shown(mo, Echo.token, limit: 64))"); return }
+                if !me.isEmpty && mentees[me] == nil { t.add(row.line, .menteeID, "unknown mentee \(Echo.shown(me, Echo.token, limit: 64))"); return }
+                if !mo.isEmpty && mentors[mo] == nil { t.add(row.line, .mentorID, "unknown mentor \(Echo.shown(mo, Echo.token, limit: 64))"); return }
                 out.entries.append(Entry(menteeID: me, mentorID: mo, decision: .withdraw, line: row.line))
                 return
             }
-            guard let me = t.required(row, "mentee_id"), let mo = t.required(row, "mentor_id") else { return }
-            if mentees[me] == nil { t.add(row.line, "mentee_id", "unknown mentee \(Echo.shown(me, Echo.token, limit: 64))"); return }
-            if mentors[mo] == nil { t.add(row.line, "mentor_id", "unknown mentor \(Echo.shown(mo, Echo.token, limit: 64))"); return }
+            guard let me = t.required(row, .menteeID), let mo = t.required(row, .mentorID) else { return }
+            if mentees[me] == nil { t.add(row.line, .menteeID, "unknown mentee \(Echo.shown(me, Echo.token, limit: 64))"); return }
+            if mentors[mo] == nil { t.add(row.line, .mentorID, "unknown mentor \(Echo.shown(mo, Echo.token, limit: 64))"); return }
             let key = PairID(me, mo)
             if let previous = seen[key] {
-                t.add(row.line, "decision", "pair \(me)–\(mo) already has a decision (\(previous.rawValue))"); return
+                t.add(row.line, .decision, "pair \(me)–\(mo) already has a decision (\(previous.rawValue))"); return
             }
             seen[key] = decision
             out.entries.append(Entry(menteeID: me, mentorID: mo, decision: decision, line: row.line))

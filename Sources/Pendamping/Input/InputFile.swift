@@ -37,7 +37,7 @@ public enum TextEncoding: String, Sendable, CaseIterable {
     func utf8(_ data: Data, name: String) throws -> Data {
         switch self {
         case .utf8:
-            if String(validating: data, as: UTF8.self) != nil { return data }
+            if data.withUnsafeBytes({ Self.firstInvalidUTF8(in: $0.bindMemory(to: UInt8.self)) }) == nil { return data }
             let (line, column, byte) = Self.firstInvalidUTF8(data)
             throw InputError.invalid([InputIssue(file: name, line: line, message:
                 "byte \(column) (0x\(String(byte, radix: 16, uppercase: true))) is not valid UTF-8; if the file was saved by Excel as CSV, try --encoding windows-1252")])
@@ -58,23 +58,33 @@ public enum TextEncoding: String, Sendable, CaseIterable {
     /// Line (1-based, LF, CRLF or CR ends) and byte in the line of the first byte that breaks
     /// UTF-8, and that byte. - Complexity: `O(bytes)`.
     static func firstInvalidUTF8(_ data: Data) -> (Int, Int, UInt8) {
-        let bytes = [UInt8](data)
+        guard let k = data.withUnsafeBytes({ firstInvalidUTF8(in: $0.bindMemory(to: UInt8.self)) }) else { return (0, 0, 0) }
+        let (line, column) = position(of: data.startIndex + k, in: data)
+        return (line, column, data[data.startIndex + k])
+    }
+
+    /// The offset of the first byte that does not begin a well-formed UTF-8 sequence (the
+    /// Unicode Standard, table 3-7), or nil. Eight ASCII bytes are checked at a time; the
+    /// text is not copied. - Complexity: `O(bytes)`.
+    static func firstInvalidUTF8(in b: UnsafeBufferPointer<UInt8>) -> Int? {
+        let n = b.count
+        guard let base = b.baseAddress else { return nil }
+        let raw = UnsafeRawPointer(base)
         var k = 0
-        while k < bytes.count {
-            let b = bytes[k]
-            let length = b < 0x80 ? 1 : b >= 0xC2 && b < 0xE0 ? 2 : b >= 0xE0 && b < 0xF0 ? 3 : b >= 0xF0 && b < 0xF5 ? 4 : 0
-            var valid = length > 0 && k + length <= bytes.count
-            if valid && length > 1 {
-                valid = bytes[(k + 1)..<(k + length)].allSatisfy { $0 & 0xC0 == 0x80 }
-                    && String(validating: bytes[k..<(k + length)], as: UTF8.self) != nil
-            }
-            if !valid {
-                let (line, column) = position(of: data.startIndex + k, in: data)
-                return (line, column, b)
-            }
+        while k < n {
+            if k + 8 <= n, raw.loadUnaligned(fromByteOffset: k, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 { k += 8; continue }
+            let c = b[k]
+            if c < 0x80 { k += 1; continue }
+            // The second byte's range depends on the first; later ones are 80–BF.
+            let (length, low, high): (Int, UInt8, UInt8) =
+                c >= 0xC2 && c <= 0xDF ? (2, 0x80, 0xBF) :
+                c == 0xE0 ? (3, 0xA0, 0xBF) : c == 0xED ? (3, 0x80, 0x9F) : c >= 0xE1 && c <= 0xEF ? (3, 0x80, 0xBF) :
+                c == 0xF0 ? (4, 0x90, 0xBF) : c == 0xF4 ? (4, 0x80, 0x8F) : c >= 0xF1 && c <= 0xF3 ? (4, 0x80, 0xBF) : (0, 0, 0)
+            guard length > 0, k + length <= n, b[k + 1] >= low, b[k + 1] <= high else { return k }
+            for q in 2..<length where b[k + q] & 0xC0 != 0x80 { return k }
             k += length
         }
-        return (0, 0, 0)
+        return nil
     }
 
     /// 1-based line and byte-in-line of index `k` of `data`.

@@ -17,10 +17,10 @@ public enum PreferencesFile {
     /// - Complexity: `O(rows + n + m)`.
     public static func apply(path: String, to dataset: Dataset, encoding: TextEncoding = .utf8, sheet: String? = nil) throws -> Dataset {
         let file = try TableFile.read(path: path, encoding: encoding, sheet: sheet)
-        var t = TableReader(file: file, required: ["mentor_id", "mentee_id", "rank"], optional: [])
+        var t = TableReader(file: file, required: [.mentorID, .menteeID, .rank], optional: [])
         guard t.issues.isEmpty else { throw InputError.invalid(t.issues) }
-        let side: Side = t.columns["mentor_id"]! < t.columns["mentee_id"]! ? .mentor : .mentee
-        let (rankerColumn, rankedColumn) = side == .mentor ? ("mentor_id", "mentee_id") : ("mentee_id", "mentor_id")
+        let side: Side = t.slot(.mentorID)! < t.slot(.menteeID)! ? .mentor : .mentee
+        let (rankerColumn, rankedColumn): (InputColumn, InputColumn) = side == .mentor ? (.mentorID, .menteeID) : (.menteeID, .mentorID)
         let mentees = dataset.menteeIndex(), mentors = dataset.mentorIndex()
         let rankers = side == .mentor ? mentors : mentees, ranked = side == .mentor ? mentees : mentors
         var choices: [Int32: [RankedChoice]] = [:]
@@ -28,7 +28,7 @@ public enum PreferencesFile {
         var firstLine: [Int32: Int] = [:]
         t.forEachRecord { t, row in
             guard let a = t.required(row, rankerColumn), let b = t.required(row, rankedColumn),
-                  let rank = t.integer(row, "rank", required: true, in: 1...maxRank) else { return }
+                  let rank = t.integer(row, .rank, required: true, in: 1...maxRank) else { return }
             guard let who = rankers[a] else {
                 t.add(row.line, rankerColumn, "unknown \(side.rawValue) \(Echo.shown(a, Echo.token, limit: 64))"); return
             }

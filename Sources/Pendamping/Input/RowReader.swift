@@ -1,27 +1,30 @@
 import Foundation
 
-/// Column lookup over a ``CSVFile`` (names are case-insensitive) and typed reading of the
-/// fields of one record, collecting ``InputIssue``s instead of stopping at the first.
+/// Typed reading of the fields of a ``CSVFile``'s records, collecting ``InputIssue``s
+/// instead of stopping at the first. Columns are found once per file (names are
+/// case-insensitive, aliases allowed); fields are read as bytes from the file's
+/// ``CSVCells`` and become strings only where a record keeps text.
 struct TableReader {
     let file: CSVFile
-    /// Canonical column name (see ``HeaderAliases``) → column index.
-    let columns: [String: Int]
-    /// Canonical column name → the header as written, for messages.
-    let written: [String: String]
+    /// Each ``InputColumn``'s position in the header, by its raw value (nil: absent).
+    private let slots: [Int?]
+    /// Each ``InputColumn``'s header as written, for messages.
+    private let writtenNames: [String?]
     /// Headers that were aliases (as written → canonical), in header order.
     let aliasesUsed: [(written: String, canonical: String)]
-    /// Header columns that the reader did not claim, in header order.
+    /// Header columns that the reader did not claim, in header order, and their positions.
     private(set) var extraColumns: [String] = []
+    private var extraSlots: [Int] = []
     var issues: [InputIssue] = []
-    /// Valid list cells already read, by their text: lists repeat heavily (a few hundred
+    /// Valid list cells already read, by their bytes: lists repeat heavily (a few hundred
     /// distinct language, KBLI and needs cells among 250,000 rows), so each is parsed once.
-    private var kbliSeen: [String: [KBLICode]] = [:]
-    private var skillsSeen: [String: SkillSet] = [:]
-    private var languagesSeen: [String: [String]] = [:]
+    private var kbliSeen = ByteKeyedTable<[KBLICode]>()
+    private var skillsSeen = ByteKeyedTable<SkillSet>()
+    private var languagesSeen = ByteKeyedTable<[String]>()
 
     /// Checks that `required` columns exist and no column repeats (an alias and its column
-    /// count as the same); records the others as extra.
-    init(file: CSVFile, required: [String], optional: [String]) {
+    /// count as the same); records the others as extra. `O(columns)`.
+    init(file: CSVFile, required: [InputColumn], optional: [InputColumn]) {
         self.file = file
         var cols: [String: Int] = [:], written: [String: String] = [:], aliases: [(String, String)] = []
         var issues: [InputIssue] = []
@@ -40,56 +43,77 @@ struct TableReader {
                 if HeaderAliases.normalise(name) != key { aliases.append((name, key)) }
             }
         }
-        for name in required where cols[name] == nil { headerIssue(name, "required column is missing") }
-        let known = Set(required + optional)
-        extraColumns = file.header.filter { !known.contains(HeaderAliases.canonical($0)) && !$0.isEmpty }
-        self.columns = cols
-        self.written = written
+        for c in required where cols[c.name] == nil { headerIssue(c.name, "required column is missing") }
+        let known = Set((required + optional).map(\.name))
+        for (i, name) in file.header.enumerated() where !known.contains(HeaderAliases.canonical(name)) && !name.isEmpty {
+            extraColumns.append(name); extraSlots.append(cols[HeaderAliases.canonical(name)] ?? i)
+        }
+        slots = InputColumn.allCases.map { cols[$0.name] }
+        writtenNames = InputColumn.allCases.map { written[$0.name] }
         self.aliasesUsed = aliases
         self.issues = issues
     }
 
     var isFull: Bool { issues.count >= InputError.limit }
 
-    /// Records an issue about `column` (a canonical name; shown as the header was written).
-    mutating func add(_ line: Int, _ column: String?, _ message: String, id: String? = nil) {
+    /// The position of `column` in the header, if present. `O(1)`.
+    func slot(_ column: InputColumn) -> Int? { slots[column.rawValue] }
+
+    /// Records an issue about `column` (shown as the header was written). `O(1)`.
+    mutating func add(_ line: Int, _ column: InputColumn?, _ message: String, id: String? = nil) {
         if issues.count < InputError.limit {
-            let letter = file.sheet == nil ? nil : column.flatMap { columns[$0] }.map(XLSXTableColumn.letter)
-            issues.append(InputIssue(file: file.path, line: line, column: column.map { written[$0] ?? $0 }, message: message, recordID: id,
-                                     sheet: file.sheet, columnLetter: letter))
+            let letter = file.sheet == nil ? nil : column.flatMap(slot).map(XLSXTableColumn.letter)
+            issues.append(InputIssue(file: file.path, line: line, column: column.map { writtenNames[$0.rawValue] ?? $0.name }, message: message,
+                                     recordID: id, sheet: file.sheet, columnLetter: letter))
         }
     }
 
-    /// A view of one record for typed reads.
-    func row(_ index: Int) -> Row {
-        let r = file.records[index]
-        return Row(line: r.line, fields: r.fields)
-    }
-
+    /// One record, readable only inside ``forEachRecord(_:)``'s body (it borrows the file's bytes).
     struct Row {
         let line: Int
-        let fields: [String]
+        let record: Int
+        let view: CSVCells.View
         var id: String?
+
+        /// The field at header position `slot`, as written. `O(1)`.
+        @inline(__always) func field(_ slot: Int) -> UnsafeBufferPointer<UInt8> { view.field(record, slot) }
     }
 
-    /// The trimmed text of `column`, or nil when the column is absent or the cell is empty.
-    func text(_ row: Row, _ column: String) -> String? {
-        guard let i = columns[column], i < row.fields.count else { return nil }
-        let t = row.fields[i].trimmedASCII
+    /// The trimmed bytes of `column`, or nil when the column is absent or the cell is empty. `O(1)`.
+    @inline(__always)
+    func cell(_ row: Row, _ column: InputColumn) -> UnsafeBufferPointer<UInt8>? {
+        guard let i = slots[column.rawValue] else { return nil }
+        let t = row.field(i).trimmedASCII
         return t.isEmpty ? nil : t
     }
 
-    /// The text of a required column; an issue when empty.
-    mutating func required(_ row: Row, _ column: String) -> String? {
-        if let t = text(row, column) { return t }
-        if columns[column] != nil { add(row.line, column, "value is required", id: row.id) }
+    /// The trimmed text of `column`, or nil when the column is absent or the cell is empty.
+    func text(_ row: Row, _ column: InputColumn) -> String? { cell(row, column)?.string }
+
+    /// The bytes of a required column; an issue when empty.
+    mutating func requiredCell(_ row: Row, _ column: InputColumn) -> UnsafeBufferPointer<UInt8>? {
+        if let t = cell(row, column) { return t }
+        if slot(column) != nil { add(row.line, column, "value is required", id: row.id) }
         return nil
     }
 
+    /// The text of a required column; an issue when empty.
+    mutating func required(_ row: Row, _ column: InputColumn) -> String? { requiredCell(row, column)?.string }
+
     /// A finite number, with a decimal comma allowed only when the file's delimiter is `;`.
-    mutating func number(_ row: Row, _ column: String, required: Bool = false, in range: ClosedRange<Double>? = nil,
+    /// Plain decimals (`-3.04751`) are read from the bytes (``plainDecimal(_:)``), the rest
+    /// as text. `O(length)`.
+    mutating func number(_ row: Row, _ column: InputColumn, required: Bool = false, in range: ClosedRange<Double>? = nil,
                          rangeText: String? = nil) -> Double? {
-        guard let raw = required ? self.required(row, column) : text(row, column) else { return nil }
+        guard let cell = required ? requiredCell(row, column) : cell(row, column) else { return nil }
+        if let v = Self.plainDecimal(cell) {
+            if let range, !range.contains(v) {
+                add(row.line, column, "\(cell.string) is outside \(rangeText ?? "[\(range.lowerBound), \(range.upperBound)]")", id: row.id)
+                return nil
+            }
+            return v
+        }
+        let raw = cell.string
         var t = raw
         if t.utf8.contains(UInt8(ascii: ",")) {
             guard file.delimiter == UInt8(ascii: ";") else {
@@ -115,42 +139,87 @@ struct TableReader {
         return v
     }
 
+    /// Powers of ten exactly representable as doubles.
+    private static let exactPowers: [Double] = (0...22).reduce(into: []) { p, k in p.append(k == 0 ? 1 : p[k - 1] * 10) }
+
+    /// The value of `[+-]digits[.digits]` when its digits, read as one integer, stay below
+    /// 2⁵³ and at most 22 follow the point: then that integer and the power of ten are exact
+    /// doubles and one division rounds correctly, so the result equals `Double(String)`'s
+    /// (Clinger, "How to read floating point numbers accurately", PLDI 1990). Nil for any
+    /// other text. `O(length)`.
+    static func plainDecimal(_ b: UnsafeBufferPointer<UInt8>) -> Double? {
+        var k = 0
+        let negative = b.first == UInt8(ascii: "-")
+        if negative || b.first == UInt8(ascii: "+") { k = 1 }
+        var mantissa: UInt64 = 0, digits = 0, fraction = 0, point = false, digitsBefore = 0
+        while k < b.count {
+            let c = b[k]
+            if c == UInt8(ascii: ".") {
+                guard !point else { return nil }
+                point = true; digitsBefore = digits
+            } else {
+                guard c >= 48, c <= 57, digits < 16 else { return nil }
+                mantissa = mantissa * 10 + UInt64(c - 48)
+                digits += 1
+                if point { fraction += 1 }
+            }
+            k += 1
+        }
+        guard digits > 0, !point || (digitsBefore > 0 && fraction > 0), mantissa < 1 << 53, fraction <= 22 else { return nil }
+        let v = Double(mantissa) / exactPowers[fraction]
+        return negative ? -v : v
+    }
+
     /// A whole number in `range`.
-    mutating func integer(_ row: Row, _ column: String, required: Bool = false, in range: ClosedRange<Int>) -> Int? {
-        guard let raw = required ? self.required(row, column) : text(row, column) else { return nil }
-        guard let v = Int(raw), range.contains(v) else {
-            add(row.line, column, "\(Echo.shown(raw, Echo.number)) is not a whole number in [\(range.lowerBound), \(range.upperBound)]", id: row.id)
+    mutating func integer(_ row: Row, _ column: InputColumn, required: Bool = false, in range: ClosedRange<Int>) -> Int? {
+        guard let cell = required ? requiredCell(row, column) : cell(row, column) else { return nil }
+        guard let v = Self.plainInteger(cell) ?? Int(cell.string), range.contains(v) else {
+            add(row.line, column, "\(Echo.shown(cell.string, Echo.number)) is not a whole number in [\(range.lowerBound), \(range.upperBound)]", id: row.id)
             return nil
         }
         return v
     }
 
+    /// `[+-]digits` with at most 18 digits, as `Int(String)` reads it; nil otherwise. `O(length)`.
+    static func plainInteger(_ b: UnsafeBufferPointer<UInt8>) -> Int? {
+        let negative = b.first == UInt8(ascii: "-")
+        let k0 = negative || b.first == UInt8(ascii: "+") ? 1 : 0
+        guard b.count > k0, b.count - k0 <= 18 else { return nil }
+        var v = 0
+        for k in k0..<b.count {
+            let c = b[k]
+            guard c >= 48, c <= 57 else { return nil }
+            v = v * 10 + Int(c - 48)
+        }
+        return negative ? -v : v
+    }
+
     /// The `|`-separated items of a list column, trimmed, empty items dropped.
-    func list(_ row: Row, _ column: String) -> [String] {
+    func list(_ row: Row, _ column: InputColumn) -> [String] {
         guard let t = text(row, column) else { return [] }
         return t.split(separator: "|").map { $0.trimmedASCII }.filter { !$0.isEmpty }
     }
 
     mutating func kbli(_ row: Row) -> [KBLICode]? {
-        guard let cell = required(row, "kbli") else { return nil }
-        if let known = kbliSeen[cell] { return known }
+        guard let cell = requiredCell(row, .kbli) else { return nil }
+        if let known = kbliSeen.value(cell) { return known }
         let before = issues.count
         let codes = kbliParsed(row)
-        if let codes, issues.count == before { kbliSeen[cell] = codes }
+        if let codes, issues.count == before { kbliSeen.insert(cell, codes) }
         return codes
     }
 
     private mutating func kbliParsed(_ row: Row) -> [KBLICode]? {
         var codes: [KBLICode] = []
-        for item in list(row, "kbli") {
+        for item in list(row, .kbli) {
             guard let code = KBLICode(item) else {
-                add(row.line, "kbli", "\(Echo.shown(item, Echo.code)) is not a KBLI 2020 code (a section letter A–U or 2–5 digits of a known division)", id: row.id)
+                add(row.line, .kbli, "\(Echo.shown(item, Echo.code)) is not a KBLI 2020 code (a section letter A–U or 2–5 digits of a known division)", id: row.id)
                 return nil
             }
             if !codes.contains(code) { codes.append(code) }
         }
         if codes.isEmpty {
-            add(row.line, "kbli", "lists no code (items are separated by '|')", id: row.id)
+            add(row.line, .kbli, "lists no code (items are separated by '|')", id: row.id)
             return nil
         }
         return codes
@@ -162,11 +231,11 @@ struct TableReader {
         func headerIssue(_ column: String, _ message: String) {
             issues.append(InputIssue(file: file.path, line: file.headerLine, column: column, message: message, sheet: file.sheet))
         }
-        if columns["region"] == nil && columns["kecamatan"] == nil && columns["kabupaten"] == nil {
+        if slot(.region) == nil && slot(.kecamatan) == nil && slot(.kabupaten) == nil {
             headerIssue("region", "required column is missing (a Kemendagri code or region name; or kecamatan and kabupaten columns)")
         }
-        if (columns["lat"] == nil) != (columns["lon"] == nil) {
-            headerIssue(columns["lat"] == nil ? "lat" : "lon", "required column is missing: lat and lon go together")
+        if (slot(.lat) == nil) != (slot(.lon) == nil) {
+            headerIssue(slot(.lat) == nil ? "lat" : "lon", "required column is missing: lat and lon go together")
         }
     }
 
@@ -175,23 +244,23 @@ struct TableReader {
     /// the region's point (``RegionDirectory/placement(_:)``); nil `directory` is the bundled
     /// one, loaded only when a record needs it. Name look-ups are cached by the cells' text. - Complexity: `O(1)` amortised per distinct region text.
     mutating func place(_ row: Row, directory: RegionDirectory?, cache: inout [String: Result<RegionCode, PlaceFailure>]) -> Place? {
-        let hasLat = text(row, "lat") != nil, hasLon = text(row, "lon") != nil
-        let lat = hasLat ? number(row, "lat", in: -90...90, rangeText: "[-90, 90]") : nil
-        let lon = hasLon ? number(row, "lon", in: -180...180, rangeText: "[-180, 180]") : nil
-        if hasLat != hasLon { add(row.line, hasLat ? "lon" : "lat", "value is required when \(hasLat ? "lat" : "lon") is given", id: row.id) }
-        let region = text(row, "region")
+        let hasLat = cell(row, .lat) != nil, hasLon = cell(row, .lon) != nil
+        let lat = hasLat ? number(row, .lat, in: -90...90, rangeText: "[-90, 90]") : nil
+        let lon = hasLon ? number(row, .lon, in: -180...180, rangeText: "[-180, 180]") : nil
+        if hasLat != hasLon { add(row.line, hasLat ? .lon : .lat, "value is required when \(hasLat ? "lat" : "lon") is given", id: row.id) }
+        let region = text(row, .region)
         // The common case (a code and coordinates) reads no name column.
         if let region, let c = RegionCode(region), hasLat || hasLon {
             guard let lat, let lon else { return nil }
             return Place(region: c, location: GeoPoint(lat: lat, lon: lon), source: .given, radiusKm: 0, byName: false)
         }
-        let kec = text(row, "kecamatan"), kab = text(row, "kabupaten"), prov = text(row, "provinsi")
+        let kec = text(row, .kecamatan), kab = text(row, .kabupaten), prov = text(row, .provinsi)
         var byName = false
         let code: RegionCode
         if let region, let c = RegionCode(region) {
             code = c
         } else if let region, !region.unicodeScalars.contains(where: { CharacterSet.letters.contains($0) }) {
-            add(row.line, "region", "\(Echo.shown(region, Echo.region)) is not a Kemendagri region code (PP, PP.KK, PP.KK.CC or PP.KK.CC.DDDD)", id: row.id)
+            add(row.line, .region, "\(Echo.shown(region, Echo.region)) is not a Kemendagri region code (PP, PP.KK, PP.KK.CC or PP.KK.CC.DDDD)", id: row.id)
             return nil
         } else if region != nil || kec != nil || kab != nil {
             byName = true
@@ -205,7 +274,7 @@ struct TableReader {
                 return nil
             }
         } else {
-            add(row.line, columns["region"] != nil ? "region" : "kecamatan", "value is required (a region code or name) to place the record", id: row.id)
+            add(row.line, slot(.region) != nil ? .region : .kecamatan, "value is required (a region code or name) to place the record", id: row.id)
             return nil
         }
         if hasLat || hasLon {
@@ -215,7 +284,7 @@ struct TableReader {
         switch (directory ?? .bundled).placement(code) {
         case .success(let p): return Place(region: code, location: p.point, source: p.source, radiusKm: p.radiusKm, byName: byName)
         case .failure(let problem):
-            add(row.line, byName ? (region != nil ? "region" : "kecamatan") : "region", problem.describe("'\(code.text)'"), id: row.id)
+            add(row.line, byName ? (region != nil ? .region : .kecamatan) : .region, problem.describe("'\(code.text)'"), id: row.id)
             return nil
         }
     }
@@ -232,7 +301,7 @@ struct TableReader {
 
     /// A region that could not be resolved: the column and text at fault and why.
     struct PlaceFailure: Error {
-        var column: String
+        var column: InputColumn
         var text: String
         var problem: RegionProblem
     }
@@ -241,24 +310,24 @@ struct TableReader {
     /// else `kecamatan`, else `kabupaten` alone; the other cells narrow it. `O(candidates)`.
     static func resolve(region: String?, kecamatan: String?, kabupaten: String?, provinsi: String?,
                         in directory: RegionDirectory) -> Result<RegionCode, PlaceFailure> {
-        let (column, text): (String, String)
+        let (column, text): (InputColumn, String)
         var qualifiers: [String] = []
         if let region {
             let parts = region.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-            column = "region"; text = parts.first ?? region
+            column = .region; text = parts.first ?? region
             qualifiers = Array(parts.dropFirst())
             if let kabupaten { qualifiers.append(kabupaten) }
         } else if let kecamatan {
-            column = "kecamatan"; text = kecamatan
+            column = .kecamatan; text = kecamatan
             if let kabupaten { qualifiers.append(kabupaten) }
         } else {
-            column = "kabupaten"; text = kabupaten ?? ""
+            column = .kabupaten; text = kabupaten ?? ""
         }
         if let provinsi { qualifiers.append(provinsi) }
-        let levels = column == "kabupaten" ? [2] : [3, 2]
+        let levels = column == .kabupaten ? [2] : [3, 2]
         return directory.resolve(text, qualifiers: qualifiers, levels: levels).mapError { problem in
             if case .unknownQualifier(let q, _) = problem {
-                let qColumn = q == kabupaten ? "kabupaten" : (q == provinsi ? "provinsi" : column)
+                let qColumn: InputColumn = q == kabupaten ? .kabupaten : (q == provinsi ? .provinsi : column)
                 return PlaceFailure(column: qColumn, text: q, problem: problem)
             }
             return PlaceFailure(column: column, text: text, problem: problem)
@@ -268,13 +337,13 @@ struct TableReader {
     /// A needs or expertise cell: vocabulary names or plain words (``SkillWords``), separated
     /// by `|`, `,`, `;` or `/`; an unknown word is an issue naming it (``Echo/phrase(_:limit:)``),
     /// and is counted in `unknownWords` under the same rendering.
-    mutating func skills(_ row: Row, _ column: String, unknownWords: inout [String: [String]]) -> SkillSet {
+    mutating func skills(_ row: Row, _ column: InputColumn, unknownWords: inout [String: [String]]) -> SkillSet {
         var set = SkillSet()
-        guard let cell = text(row, column) else { return set }
-        if let known = skillsSeen[cell] { return known }
+        guard let bytes = cell(row, column) else { return set }
+        if let known = skillsSeen.value(bytes) { return known }
         let before = issues.count
-        defer { if issues.count == before { skillsSeen[cell] = set } }
-        for item in SkillWords.items(cell) {
+        defer { if issues.count == before { skillsSeen.insert(bytes, set) } }
+        for item in SkillWords.items(bytes.string) {
             guard let s = SkillWords.skill(item) else {
                 let shown = Echo.phrase(item)
                 add(row.line, column, "\(shown) is not a known need or expertise; use \(Skill.allCases.map(\.rawValue).joined(separator: ", ")) or their plain words (e.g. sertifikasi halal, desain kemasan, pemasaran digital)", id: row.id)
@@ -287,20 +356,20 @@ struct TableReader {
     }
 
     mutating func languages(_ row: Row) -> [String] {
-        guard let cell = text(row, "languages") else { return [] }
-        if let known = languagesSeen[cell] { return known }
+        guard let bytes = cell(row, .languages) else { return [] }
+        if let known = languagesSeen.value(bytes) { return known }
         let before = issues.count
         let parsed = languagesParsed(row)
-        if issues.count == before { languagesSeen[cell] = parsed }
+        if issues.count == before { languagesSeen.insert(bytes, parsed) }
         return parsed
     }
 
     private mutating func languagesParsed(_ row: Row) -> [String] {
         var out = Set<String>()
-        for item in list(row, "languages") {
+        for item in list(row, .languages) {
             let code = item.lowercased()
             guard (2...3).contains(code.utf8.count), code.utf8.allSatisfy({ $0 >= 97 && $0 <= 122 }) else {
-                add(row.line, "languages", "\(Echo.shown(item, Echo.word, limit: 8)) is not an ISO 639-3 language code", id: row.id)
+                add(row.line, .languages, "\(Echo.shown(item, Echo.word, limit: 8)) is not an ISO 639-3 language code", id: row.id)
                 continue
             }
             out.insert(code)
@@ -309,21 +378,21 @@ struct TableReader {
     }
 
     mutating func gender(_ row: Row) -> Gender? {
-        guard let t = text(row, "gender") else { return nil }
-        guard let g = Gender(input: t) else { add(row.line, "gender", "\(Echo.shown(t, Echo.word, limit: 12)) is not f/m (p/l)", id: row.id); return nil }
+        guard let t = text(row, .gender) else { return nil }
+        guard let g = Gender(input: t) else { add(row.line, .gender, "\(Echo.shown(t, Echo.word, limit: 12)) is not f/m (p/l)", id: row.id); return nil }
         return g
     }
 
     mutating func online(_ row: Row) -> OnlineMode? {
-        guard let t = text(row, "online") else { return nil }
-        guard let m = OnlineMode(input: t) else { add(row.line, "online", "\(Echo.shown(t, Echo.word, limit: 12)) is not yes, no or only (ya, tidak, hanya)", id: row.id); return nil }
+        guard let t = text(row, .online) else { return nil }
+        guard let m = OnlineMode(input: t) else { add(row.line, .online, "\(Echo.shown(t, Echo.word, limit: 12)) is not yes, no or only (ya, tidak, hanya)", id: row.id); return nil }
         return m
     }
 
     mutating func scale(_ row: Row) -> BusinessScale? {
-        guard let t = text(row, "scale") else { return nil }
+        guard let t = text(row, .scale) else { return nil }
         guard let s = BusinessScale(rawValue: t.lowercased()) else {
-            add(row.line, "scale", "\(Echo.shown(t, Echo.word, limit: 12)) is not one of mikro, kecil, menengah, besar", id: row.id)
+            add(row.line, .scale, "\(Echo.shown(t, Echo.word, limit: 12)) is not one of mikro, kecil, menengah, besar", id: row.id)
             return nil
         }
         return s
@@ -331,40 +400,41 @@ struct TableReader {
 
     /// Values of the extra columns, in `extraColumns` order.
     func extras(_ row: Row) -> [String] {
-        extraColumns.map { name in
-            guard let i = columns[HeaderAliases.canonical(name)], i < row.fields.count else { return "" }
-            return row.fields[i]
-        }
+        extraSlots.map { row.field($0).string }
     }
 
     /// The record loop every table shares: nothing when the header has issues; each record
     /// with the header's field count goes to `body`, any other is an issue; reading stops
     /// once ``InputError/limit`` issues are collected. - Complexity: `O(records)` plus `body`.
     mutating func forEachRecord(_ body: (inout TableReader, Row) -> Void) {
-        forEachRecord(in: file.records.indices, body)
+        forEachRecord(in: 0..<file.recordCount, body)
     }
 
     /// As ``forEachRecord(_:)`` over the records in `range` only.
     mutating func forEachRecord(in range: Range<Int>, _ body: (inout TableReader, Row) -> Void) {
         guard issues.isEmpty else { return }
-        for k in range where !isFull {
-            let row = self.row(k)
-            guard row.fields.count == file.header.count else {
-                add(row.line, nil, "has \(row.fields.count) fields; the header has \(file.header.count)")
-                continue
+        let cells = file.cells, width = file.header.count
+        cells.withView { view in
+            for k in range where !isFull {
+                let row = Row(line: cells.lines[k], record: k, view: view)
+                guard view.fieldCount(k) == width else {
+                    add(row.line, nil, "has \(view.fieldCount(k)) fields; the header has \(width)")
+                    continue
+                }
+                body(&self, row)
             }
-            body(&self, row)
         }
     }
 
     /// Reads the record's id, registering duplicates in `seen`.
-    mutating func identify(_ row: Row, seen: inout Set<String>) -> Row? {
+    mutating func identify(_ row: Row, seen: inout ByteKeyedTable<Void>) -> Row? {
         var row = row
-        guard let id = required(row, "id") else { return nil }
+        guard let bytes = requiredCell(row, .id) else { return nil }
+        let id = bytes.string
         row.id = id
-        if !seen.insert(id).inserted {
+        if !seen.insert(bytes, ()) {
             // Reported, and the rest of the record is still checked.
-            add(row.line, "id", "duplicate id \(Echo.shown(id, Echo.token, limit: 64))")
+            add(row.line, .id, "duplicate id \(Echo.shown(id, Echo.token, limit: 64))")
         }
         return row
     }

@@ -27,11 +27,11 @@ public struct CurationRound: Sendable {
     /// Reads the previous round's `pairs.csv` (columns `mentee_id`, `mentor_id`).
     public static func readPrevious(path: String) throws -> [String: String] {
         let file = try CSVFile.read(path: path)
-        var t = TableReader(file: file, required: ["mentee_id", "mentor_id"], optional: [])
+        var t = TableReader(file: file, required: [.menteeID, .mentorID], optional: [])
         var out: [String: String] = [:]
         t.forEachRecord { t, row in
-            guard let me = t.required(row, "mentee_id"), let mo = t.required(row, "mentor_id") else { return }
-            if out[me] != nil { t.add(row.line, "mentee_id", "mentee \(Echo.shown(me, Echo.token, limit: 64)) appears twice"); return }
+            guard let me = t.required(row, .menteeID), let mo = t.required(row, .mentorID) else { return }
+            if out[me] != nil { t.add(row.line, .menteeID, "mentee \(Echo.shown(me, Echo.token, limit: 64)) appears twice"); return }
             out[me] = mo
         }
         guard t.issues.isEmpty else { throw InputError.invalid(t.issues) }
