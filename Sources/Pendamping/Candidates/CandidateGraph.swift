@@ -237,6 +237,10 @@ public struct CandidateBuilder: Sendable {
         var top: TopK
         var seenBy: [Int32]
         var mentee: Int32 = -1
+        /// The k-th best score the bound below was computed for, and that bound
+        /// (``ScoringModel/sumBound(below:)``).
+        var boundFor: Int64 = .min
+        var sumBelow = 0.0
         init(k: Int, mentors: Int) { top = TopK(k: k); seenBy = [Int32](repeating: -1, count: mentors) }
         mutating func start(mentee i: Int) { top.reset(); mentee = Int32(i) }
         /// Marks mentor `j` seen; false when it already was. `O(1)`.
@@ -257,13 +261,22 @@ public struct CandidateBuilder: Sendable {
             guard !stopped else { return }
             let sector = Double(level) / 5
             if state.top.isFull, scoring.upperBound(atLeastKm: 0, sectorAtMost: sector) <= state.top.worstScore { stopped = true; return }
-            if let g = grids[step] { ringSearch(i, g, rejected: rejected, sectorAtMost: sector, into: &state) }
+            if let g = grids[step] { ringSearch(i, g, rejected: rejected, level: level, into: &state) }
         }
     }
 
-    /// Ring search over one grid, scoring the mentors not met before. Stops when no unvisited
-    /// mentor (with sector term ≤ `sectorAtMost`) can reach the k-th best score.
-    func ringSearch(_ i: Int, _ cells: GridRows, rejected: [Int32], sectorAtMost: Double, into state: inout Search) {
+    /// Ring search over one grid of the step at `level`, scoring the mentors not met before.
+    /// Stops when no unvisited mentor (with sector term ≤ `level`/5) can reach the k-th best
+    /// score.
+    ///
+    /// Each mentor is scored with depth `level`, not its own shared depth: it is in the step,
+    /// so it shares at least `level` levels; one that shares more with some code of the
+    /// mentee was met at that deeper level, or was left there unvisited because no mentor
+    /// left could reach the k-th best score then (or lay beyond `max_km` with no online
+    /// pairs possible), and then scores below the k-th best now whatever depth it is
+    /// given, so no top k changes — and the mentor's codes are not read at all.
+    func ringSearch(_ i: Int, _ cells: GridRows, rejected: [Int32], level: Int, into state: inout Search) {
+        let sectorAtMost = Double(level) / 5
         let g = cells.grid
         let p = menteePoints[i]
         let a = scoring.menteeFeatures.rows[i]
@@ -282,8 +295,14 @@ public struct CandidateBuilder: Sendable {
                     let b = cells.rows[k]
                     // A mentor that ties the k-th best score can still win on its lower index,
                     // so only those that cannot reach that score are skipped early.
-                    let reaching: (score: Int64, nearAtMost: Double)? = state.top.isFull ? (state.top.worstScore, near) : nil
-                    if let s = scoring.allowedScore(mentee: i, a, mentor: j, b, reaching: reaching) {
+                    var reaching: (sumBelow: Double, nearAtMost: Double)?
+                    if state.top.isFull {
+                        if state.boundFor != state.top.worstScore {
+                            state.boundFor = state.top.worstScore; state.sumBelow = scoring.sumBound(below: state.boundFor)
+                        }
+                        reaching = (state.sumBelow, near)
+                    }
+                    if let s = scoring.allowedScore(mentee: i, a, mentor: j, b, reaching: reaching, depth: level) {
                         state.top.offer(score: s, mentor: Int32(j))
                     }
                 }

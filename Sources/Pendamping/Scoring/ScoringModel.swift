@@ -45,6 +45,9 @@ public struct ScoringModel: Sendable {
     public let ranks: RankTable
     /// Whether any mentor takes online pairs.
     let anyMentorOnline: Bool
+    /// `shares[n · 65 + c]` is `Double(c) / Double(n)` for 0 ≤ c ≤ n ≤ 64: the share of needs or
+    /// languages met, looked up rather than divided per pair (the same value, bit for bit).
+    let shares: [Double] = (0...64).flatMap { n in (0...64).map { c in n == 0 ? 0 : Double(c) / Double(n) } }
 
     enum ResolvedPreference: Sendable {
         case gender(Gender), kind(MentorKind)
@@ -190,14 +193,14 @@ public struct ScoringModel: Sendable {
 
     /// Sector, capacity and culture terms: everything but location. `O(|kbli|² + |prefs|)`.
     @inline(__always)
-    func nonLocationTerms(mentee i: Int, _ a: ScoringRow, mentor j: Int, _ b: ScoringRow) -> (sector: Double, capacity: Double, culture: Double) {
-        let depth = sectorDepth(a, b)
+    func nonLocationTerms(mentee i: Int, _ a: ScoringRow, mentor j: Int, _ b: ScoringRow, depth given: Int? = nil) -> (sector: Double, capacity: Double, culture: Double) {
+        let depth = given ?? sectorDepth(a, b)
         let needs = a.skills.nonzeroBitCount
-        let covered = needs == 0 ? 1.0 : Double((a.skills & b.skills).nonzeroBitCount) / Double(needs)
+        let covered = needs == 0 ? 1.0 : shares[needs &* 65 &+ (a.skills & b.skills).nonzeroBitCount]
         var scaleFit = 0.5
         if a.scale >= 0, b.scale >= 0 { scaleFit = b.scale > a.scale ? 1 : (b.scale == a.scale ? 0.5 : 0) }
         let la = a.languages
-        let lang = la == 0 ? 1.0 : Double((la & b.languages).nonzeroBitCount) / Double(la.nonzeroBitCount)
+        let lang = la == 0 ? 1.0 : shares[la.nonzeroBitCount &* 65 &+ (la & b.languages).nonzeroBitCount]
         let p0 = Int(preferenceStart[i]), p1 = Int(preferenceStart[i + 1])
         var parts = 0, sum = 0.0
         if p1 > p0 {
@@ -242,8 +245,23 @@ public struct ScoringModel: Sendable {
     /// The score formula, the one place it is written: Σ w·term / Σ w (DESIGN §4). `O(1)`.
     @inline(__always)
     func weighted(sector: Double, location: Double, capacity: Double, culture: Double) -> Double {
+        weightedSum(sector: sector, location: location, capacity: capacity, culture: culture) / weightSum
+    }
+
+    /// Σ w·term, the score before the division by Σ w. `O(1)`.
+    @inline(__always)
+    func weightedSum(sector: Double, location: Double, capacity: Double, culture: Double) -> Double {
         let w = profile.weights
-        return (w.sector * sector + w.location * location + w.capacity * capacity + w.culture * culture) / weightSum
+        return w.sector * sector + w.location * location + w.capacity * capacity + w.culture * culture
+    }
+
+    /// A bound on ``weightedSum(sector:location:capacity:culture:)`` below which a pair's
+    /// integer score is certainly under `score`: the score's rounding threshold `score − ½`
+    /// carried back through the division and the scale, lowered by a relative 10⁻⁹ (far above
+    /// the rounding error of those steps), so that the candidate search compares sums and
+    /// divides once per k-th best score, not once per mentor. `O(1)`.
+    func sumBound(below score: Int64) -> Double {
+        (Double(score) - 0.5) / Self.integerScale * weightSum * (1 - 1e-9)
     }
 
     func breakdown(mentee i: Int, mentor j: Int, distanceKm km: Double) -> ScoreBreakdown {
@@ -263,20 +281,20 @@ public struct ScoringModel: Sendable {
 
     /// As ``allowedScore(mentee:mentor:distanceKm:)``, on the records' rows, but returns nil
     /// early, before computing the distance (when `distanceKm` is nil), when the pair cannot
-    /// reach the score `reaching.score` even with the distance part `reaching.nearAtMost`
-    /// (``distancePart(_:)`` of a lower bound on its distance). `O(1)`.
+    /// reach a score even with the distance part `reaching.nearAtMost` (``distancePart(_:)``
+    /// of a lower bound on its distance): `reaching.sumBelow` is that score's
+    /// ``sumBound(below:)``. A caller that knows the pair's shared KBLI depth, or a lower
+    /// bound on it that it accepts as the pair's score, passes it as `depth`. `O(1)`.
     @inline(__always)
-    func allowedScore(mentee i: Int, _ a: ScoringRow, mentor j: Int, _ b: ScoringRow, reaching: (score: Int64, nearAtMost: Double)?,
-                      distanceKm given: Double? = nil) -> Int64? {
+    func allowedScore(mentee i: Int, _ a: ScoringRow, mentor j: Int, _ b: ScoringRow, reaching: (sumBelow: Double, nearAtMost: Double)?,
+                      depth: Int? = nil, distanceKm given: Double? = nil) -> Int64? {
         guard passesStaticRules(a, b) else { return nil }
-        let (sector, capacity, culture) = nonLocationTerms(mentee: i, a, mentor: j, b)
+        let (sector, capacity, culture) = nonLocationTerms(mentee: i, a, mentor: j, b, depth: depth)
         if let reaching {
             // The location term is at most its value with `nearAtMost`, and the sum and the
-            // rounding are monotone, so this bounds the score; round(y) < R exactly when
-            // y < R − 1/2 (y ≥ 0, R an integer below 2⁵²).
+            // rounding are monotone, so this bounds the score; round(y) < R when y < R − 1/2.
             let location = locationTerm(a, b, distancePart: reaching.nearAtMost)
-            let best = weighted(sector: sector, location: location, capacity: capacity, culture: culture)
-            if best * Self.integerScale < Double(reaching.score) - 0.5 { return nil }
+            if weightedSum(sector: sector, location: location, capacity: capacity, culture: culture) < reaching.sumBelow { return nil }
         }
         let km = given ?? Self.distanceKm(a, b)
         guard let online = mode(a, b, distanceKm: km) else { return nil }
