@@ -67,10 +67,19 @@ public struct CandidateGraph: Sendable {
 public struct CandidateBuilder: Sendable {
     public let scoring: ScoringModel
     public let k: Int
-    /// The grid of each search step: a KBLI prefix (1 to 5 levels, packed as
-    /// ``ScoringFeatures/prefix(_:level:)``; 0 for all mentors) without the mentors of one
-    /// longer prefix (0 for none).
-    let grids: [Step: GridRows]
+    /// The grids of the search steps that have mentors: each a KBLI prefix (1 to 5 levels,
+    /// packed as ``ScoringFeatures/prefix(_:level:)``; 0 for all mentors) without the mentors
+    /// of one longer prefix (0 for none).
+    let grids: [GridRows]
+    /// The search paths: mentees with the same codes share one. Path `p`'s steps are
+    /// `pathStart[p]..<pathStart[p + 1]`, deepest first, each with its level and its grid
+    /// (an index into ``grids``; -1 for a step without mentors). Found once here, so a search
+    /// neither hashes its steps nor lists them again.
+    let pathStart: [Int32]
+    let stepLevel: [Int8]
+    let stepGrid: [Int32]
+    /// Each mentee's path.
+    let menteePath: [Int32]
     /// All mentors, for the nearest one when a mentee has no candidate.
     let everyone: SpatialGrid
     let mentorPoints: [GeoPoint]
@@ -99,10 +108,23 @@ public struct CandidateBuilder: Sendable {
                 }
             }
         }
-        var steps = Set<Step>()
-        for i in scoring.mentees.indices { Self.forEachStep(scoring.menteeCodes(i)) { _, step in steps.insert(step) } }
-        var grids: [Step: GridRows] = [:]
-        for step in steps {
+        // Mentees by code list; each distinct list's steps, once.
+        var pathOf: [ArraySlice<UInt64>: Int32] = [:]
+        var paths: [[(level: Int, step: Step)]] = []
+        var menteePath = [Int32](repeating: 0, count: scoring.mentees.count)
+        for i in scoring.mentees.indices {
+            let codes = scoring.menteeCodes(i)
+            if let p = pathOf[codes] { menteePath[i] = p; continue }
+            var path: [(level: Int, step: Step)] = []
+            Self.forEachStep(codes) { level, step in path.append((level, step)) }
+            pathOf[codes] = Int32(paths.count); menteePath[i] = Int32(paths.count)
+            paths.append(path)
+        }
+        var gridOf: [Step: Int32] = [:]
+        var grids: [GridRows] = []
+        // Steps in order of first use, so that grid numbers do not depend on hashing.
+        for step in paths.joined().map(\.step) where gridOf[step] == nil {
+            gridOf[step] = -1
             guard let all = byPrefix[step.prefix] else { continue }
             var members = all
             if step.without != 0, let drop = byPrefix[step.without] {
@@ -113,10 +135,20 @@ public struct CandidateBuilder: Sendable {
                     return q == drop.count || drop[q] != j
                 }
             }
-            if !members.isEmpty { grids[step] = GridRows(SpatialGrid(points: points, subset: members), rows: rows) }
+            if !members.isEmpty {
+                gridOf[step] = Int32(grids.count)
+                grids.append(GridRows(SpatialGrid(points: points, subset: members), rows: rows))
+            }
+        }
+        var start: [Int32] = [0], levels: [Int8] = [], gridIndex: [Int32] = []
+        for path in paths {
+            for (level, step) in path { levels.append(Int8(level)); gridIndex.append(gridOf[step] ?? -1) }
+            start.append(Int32(levels.count))
         }
         self.grids = grids
-        everyone = grids[Step(prefix: 0, without: 0)]?.grid ?? SpatialGrid(points: points)
+        pathStart = start; stepLevel = levels; stepGrid = gridIndex
+        self.menteePath = menteePath
+        everyone = gridOf[Step(prefix: 0, without: 0)].flatMap { $0 >= 0 ? grids[Int($0)].grid : nil } ?? SpatialGrid(points: points)
     }
 
     /// Calls `visit(level, step)` for the steps of a mentee with these packed codes, deepest
@@ -160,16 +192,19 @@ public struct CandidateBuilder: Sendable {
         let parts = (0..<chunks).map { _ in Part() }
         let order = searchOrder()
         DispatchQueue.concurrentPerform(iterations: chunks) { c in
+            // One copy of the builder per chunk: the closure's captures are copied out (every
+            // array retained) at each use, which per mentee cost more than some searches.
+            let builder = self
             let part = parts[c]
-            var search = Search(k: k, mentors: mentorPoints.count)
+            var search = Search(k: builder.k, mentors: builder.mentorPoints.count)
             for position in (c * chunk)..<min(n, (c + 1) * chunk) {
                 let i = Int(order[position])
                 search.start(mentee: i)
-                self.search(mentee: i, rejected: rejected[Int32(i)] ?? [], into: &search)
-                if let always = fixed[Int32(i)] {
+                builder.search(mentee: i, rejected: rejected.isEmpty ? [] : rejected[Int32(i)] ?? [], into: &search)
+                if !fixed.isEmpty, let always = fixed[Int32(i)] {
                     for j in always where !search.top.items.contains(where: { $0.mentor == j }) {
-                        let factor = scoring.isOnline(mentee: i, mentor: Int(j)) ? scoring.profile.online.scoreFactor : 1
-                        let s = ScoringModel.integer(scoring.breakdown(mentee: i, mentor: Int(j)).total * factor)
+                        let factor = builder.scoring.isOnline(mentee: i, mentor: Int(j)) ? builder.scoring.profile.online.scoreFactor : 1
+                        let s = ScoringModel.integer(builder.scoring.breakdown(mentee: i, mentor: Int(j)).total * factor)
                         search.top.items.append((max(1, s), j))
                     }
                     search.top.items.sort(by: TopK.better)
@@ -177,7 +212,7 @@ public struct CandidateBuilder: Sendable {
                 let items = search.top.items
                 part.counts.append(Int32(items.count))
                 for item in items { part.mentor.append(item.mentor); part.score.append(item.score) }
-                part.nearest.append(items.isEmpty ? everyone.nearest(to: menteePoints[i], points: mentorPoints)?.km : nil)
+                part.nearest.append(items.isEmpty ? builder.everyone.nearest(to: builder.menteePoints[i], points: builder.mentorPoints)?.km : nil)
             }
         }
         // Back from search order to mentee order.
@@ -256,12 +291,12 @@ public struct CandidateBuilder: Sendable {
     /// best ends the search.
     func search(mentee i: Int, rejected: [Int32], into state: inout Search) {
         guard !mentorPoints.isEmpty else { return }
-        var stopped = false
-        Self.forEachStep(scoring.menteeCodes(i)) { level, step in
-            guard !stopped else { return }
-            let sector = Double(level) / 5
-            if state.top.isFull, scoring.upperBound(atLeastKm: 0, sectorAtMost: sector) <= state.top.worstScore { stopped = true; return }
-            if let g = grids[step] { ringSearch(i, g, rejected: rejected, level: level, into: &state) }
+        let p = Int(menteePath[i])
+        for s in Int(pathStart[p])..<Int(pathStart[p + 1]) {
+            let level = Int(stepLevel[s])
+            if state.top.isFull, scoring.upperBound(atLeastKm: 0, sectorAtMost: Double(level) / 5) <= state.top.worstScore { return }
+            let g = Int(stepGrid[s])
+            if g >= 0 { ringSearch(i, grids[g], rejected: rejected, level: level, into: &state) }
         }
     }
 

@@ -19,7 +19,10 @@ public struct SkillSet: OptionSet, Hashable, Sendable, CustomStringConvertible {
 /// Business scale, ordered.
 public enum BusinessScale: String, CaseIterable, Sendable, Comparable {
     case mikro, kecil, menengah, besar
-    var rank: Int { Self.allCases.firstIndex(of: self)! }
+    /// 0 for mikro up to 3 for besar. `O(1)`.
+    var rank: Int {
+        switch self { case .mikro: 0; case .kecil: 1; case .menengah: 2; case .besar: 3 }
+    }
     public static func < (a: Self, b: Self) -> Bool { a.rank < b.rank }
 }
 

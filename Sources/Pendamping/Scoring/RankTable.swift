@@ -14,6 +14,11 @@ public struct RankTable: Sendable {
         var partner: [Int32]
         var value: [Double]
 
+        /// No record ranks anyone. `O(count)`.
+        init(none count: Int) {
+            start = [Int32](repeating: 0, count: count + 1); partner = []; value = []
+        }
+
         init(count: Int, lists: (Int) -> [(Int32, Int)]) {
             start = [0]; partner = []; value = []
             start.reserveCapacity(count + 1)
@@ -58,7 +63,7 @@ public struct RankTable: Sendable {
         let menteesRank = d.mentees.contains { e in !e.rankedMentors.isEmpty || e.preferences.contains { if case .mentor = $0 { true } else { false } } }
         let mentorsRank = d.mentors.contains { !$0.preferredMentees.isEmpty }
         let mentorIndex = menteesRank ? d.mentorIndex() : [:], menteeIndex = mentorsRank ? d.menteeIndex() : [:]
-        byMentee = Rows(count: d.mentees.count) { i in
+        byMentee = !menteesRank ? Rows(none: d.mentees.count) : Rows(count: d.mentees.count) { i in
             let e = d.mentees[i]
             var out = e.rankedMentors.compactMap { c in mentorIndex[c.id].map { ($0, c.rank) } }
             let base = e.rankedMentors.map(\.rank).max() ?? 0
@@ -69,7 +74,7 @@ public struct RankTable: Sendable {
             }
             return out
         }
-        byMentor = Rows(count: d.mentors.count) { j in
+        byMentor = !mentorsRank ? Rows(none: d.mentors.count) : Rows(count: d.mentors.count) { j in
             d.mentors[j].preferredMentees.compactMap { c in menteeIndex[c.id].map { ($0, c.rank) } }
         }
         isActive = !byMentee.partner.isEmpty || !byMentor.partner.isEmpty

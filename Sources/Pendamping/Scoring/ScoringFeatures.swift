@@ -47,14 +47,14 @@ struct ScoringFeatures: Sendable {
     mutating func append(kbli codes: [KBLICode], skills: SkillSet, scale: BusinessScale?, languages: UInt64,
                          region: RegionCode, location: GeoPoint, radiusKm: Double = 0, online: UInt8, zone: Int8) {
         let start = kbli.count
-        kbli += codes.map(Self.pack)
+        for c in codes { kbli.append(Self.pack(c)) }
         let rad = Double.pi / 180
         let part = { (divisor: UInt64, level: Int) in region.level >= level ? UInt32(region.packed / divisor) : 0 }
         rows.append(ScoringRow(latRad: location.lat * rad, lonRad: location.lon * rad, cosLat: cos(location.lat * rad),
                                radiusKm: radiusKm, languages: languages, firstKBLI: kbli.count > start ? kbli[start] : 0,
                                kbliStart: Int32(start), kbliCount: Int32(kbli.count - start),
                                kabupaten: part(1_000_000, 2), kecamatan: part(10_000, 3), skills: skills.rawValue,
-                               scale: scale.map { Int8(BusinessScale.allCases.firstIndex(of: $0)!) } ?? -1,
+                               scale: scale.map { Int8($0.rank) } ?? -1,
                                online: online, zone: zone))
     }
 

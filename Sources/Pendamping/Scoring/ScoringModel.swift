@@ -57,16 +57,25 @@ public struct ScoringModel: Sendable {
         self.profile = profile
         mentors = dataset.mentors
         mentees = dataset.mentees
+        // Fields are read through the arrays, not by copying each record (a copy retains every
+        // string and list it holds).
+        let mentorList = dataset.mentors, menteeList = dataset.mentees
         var distinct = Set<[String]>()
-        for m in dataset.mentors { distinct.insert(m.languages) }
-        for e in dataset.mentees { distinct.insert(e.languages) }
+        for j in mentorList.indices { distinct.insert(mentorList[j].languages) }
+        for i in menteeList.indices { distinct.insert(menteeList[i].languages) }
         var table: [String: Int] = [:]
         for code in Set(distinct.flatMap { $0 }).sorted() { table[code] = table.count }
         guard table.count <= 64 else {
             throw InputError.invalid([InputIssue(file: "languages", line: 0, column: "languages",
                                                  message: "\(table.count) distinct languages; at most 64 are supported in one run")])
         }
-        func mask(_ langs: [String]) -> UInt64 { langs.reduce(0) { $0 | (1 << UInt64(table[$1]!)) } }
+        // Lists repeat (read once per distinct cell), so the last one's mask is kept.
+        var last: ([String], UInt64) = ([], 0)
+        func mask(_ langs: [String]) -> UInt64 {
+            if langs == last.0 { return last.1 }
+            last = (langs, langs.reduce(0) { $0 | (1 << UInt64(table[$1]!)) })
+            return last.1
+        }
         weightSum = profile.weights.sum
         // Online mentoring per record (0 no, 1 yes, 2 only, resolved against the profile's
         // defaults) and time zone (UTC offset in hours).
@@ -77,22 +86,25 @@ public struct ScoringModel: Sendable {
         var mf = ScoringFeatures(), ef = ScoringFeatures()
         mf.rows.reserveCapacity(dataset.mentors.count)
         ef.rows.reserveCapacity(dataset.mentees.count)
-        for m in dataset.mentors {
-            mf.append(kbli: m.kbli, skills: m.expertise, scale: m.scale, languages: mask(m.languages), region: m.region, location: m.location,
-                      radiusKm: m.locationRadiusKm, online: code(m.online ?? o.mentors), zone: zone(m.region))
+        for j in mentorList.indices {
+            let region = mentorList[j].region
+            mf.append(kbli: mentorList[j].kbli, skills: mentorList[j].expertise, scale: mentorList[j].scale, languages: mask(mentorList[j].languages),
+                      region: region, location: mentorList[j].location, radiusKm: mentorList[j].locationRadiusKm,
+                      online: code(mentorList[j].online ?? o.mentors), zone: zone(region))
         }
-        for e in dataset.mentees {
-            let online = code(e.online ?? (farRegions.contains { e.region.sharedLevel(with: $0) == $0.level } ? .yes : o.mentees))
-            ef.append(kbli: e.kbli, skills: e.needs, scale: e.scale, languages: mask(e.languages), region: e.region, location: e.location,
-                      radiusKm: e.locationRadiusKm, online: online, zone: zone(e.region))
+        for i in menteeList.indices {
+            let region = menteeList[i].region
+            let online = code(menteeList[i].online ?? (farRegions.contains { region.sharedLevel(with: $0) == $0.level } ? .yes : o.mentees))
+            ef.append(kbli: menteeList[i].kbli, skills: menteeList[i].needs, scale: menteeList[i].scale, languages: mask(menteeList[i].languages),
+                      region: region, location: menteeList[i].location, radiusKm: menteeList[i].locationRadiusKm, online: online, zone: zone(region))
         }
         mentorFeatures = mf
         menteeFeatures = ef
         mentorGender = dataset.mentors.map(\.gender)
         mentorKind = dataset.mentors.map(\.kind)
         var start: [Int32] = [0], prefs: [ResolvedPreference] = []
-        for e in dataset.mentees {
-            for p in e.preferences {
+        for i in menteeList.indices {
+            for p in menteeList[i].preferences {
                 switch p {
                 case .gender(let g): prefs.append(.gender(g))
                 case .kind(let k): prefs.append(.kind(k))
