@@ -38,8 +38,9 @@ public struct Fairness: Sendable, Equatable {
         var by: [UInt64: (n: Int, matched: Int)] = [:]
         var matched = [Bool](repeating: false, count: r.dataset.mentees.count)
         for p in r.pairs { matched[Int(p.mentee)] = true }   // a beginner with any mentor
-        for (i, e) in r.dataset.mentees.enumerated() {
-            let k = e.region.prefixKey(2)
+        let mentees = r.dataset.mentees
+        for i in mentees.indices {
+            let k = mentees[i].region.prefixKey(2)
             by[k, default: (0, 0)].n += 1
             if matched[i] { by[k, default: (0, 0)].matched += 1 }
         }

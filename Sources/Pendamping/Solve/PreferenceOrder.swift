@@ -5,8 +5,10 @@
 /// rank first), then by the pair's score (higher first), then by mentor index; a mentor orders
 /// the beginners that have it as a candidate by its own stated rank, then score, then beginner
 /// index. Only candidate pairs are acceptable: the hard rules and curator rejections have
-/// removed the others. Both orders are strict (the index breaks every tie).
-public struct PreferenceKeys: Sendable {
+/// removed the others. Both orders are strict (the index breaks every tie). A class, so that
+/// the many comparisons of a sort or a blocking-pair scan share it instead of copying (and
+/// retaining) the graph's arrays at each call.
+public final class PreferenceKeys: Sendable {
     public let graph: CandidateGraph
     public let ranks: RankTable
     let menteeOf: [Int32]
@@ -19,28 +21,26 @@ public struct PreferenceKeys: Sendable {
     /// Whether the mentee of pairs `p` and `q` (the same mentee) prefers `p`. `O(log ranks)`.
     @inline(__always)
     public func menteePrefers(_ p: Int, over q: Int) -> Bool {
-        let g = graph
         if ranks.isActive {
             let i = Int(menteeOf[p])
-            let a = ranks.menteeValue(mentee: i, mentor: Int(g.mentor[p])) ?? -1
-            let b = ranks.menteeValue(mentee: i, mentor: Int(g.mentor[q])) ?? -1
+            let a = ranks.menteeValue(mentee: i, mentor: Int(graph.mentor[p])) ?? -1
+            let b = ranks.menteeValue(mentee: i, mentor: Int(graph.mentor[q])) ?? -1
             if a != b { return a > b }
         }
-        if g.score[p] != g.score[q] { return g.score[p] > g.score[q] }
-        return g.mentor[p] < g.mentor[q]
+        if graph.score[p] != graph.score[q] { return graph.score[p] > graph.score[q] }
+        return graph.mentor[p] < graph.mentor[q]
     }
 
     /// Whether the mentor of pairs `p` and `q` (the same mentor) prefers `p`'s beginner. `O(log ranks)`.
     @inline(__always)
     public func mentorPrefers(_ p: Int, over q: Int) -> Bool {
-        let g = graph
         if ranks.isActive {
-            let j = Int(g.mentor[p])
+            let j = Int(graph.mentor[p])
             let a = ranks.mentorValue(mentor: j, mentee: Int(menteeOf[p])) ?? -1
             let b = ranks.mentorValue(mentor: j, mentee: Int(menteeOf[q])) ?? -1
             if a != b { return a > b }
         }
-        if g.score[p] != g.score[q] { return g.score[p] > g.score[q] }
+        if graph.score[p] != graph.score[q] { return graph.score[p] > graph.score[q] }
         return menteeOf[p] < menteeOf[q]
     }
 }
