@@ -16,6 +16,16 @@ struct ByteKeyedTable<Value> {
 
     var count: Int { values.count }
 
+    init() {}
+
+    /// Room for `n` keys without growing. `O(n)`.
+    init(capacity n: Int) {
+        var size = 16
+        while size < 2 * n { size *= 2 }
+        slots = [UInt64](repeating: 0, count: size)
+        hashes.reserveCapacity(n); keyEnds.reserveCapacity(n); values.reserveCapacity(n)
+    }
+
     /// The entry of `key`, or the slot where it would go. `O(|key|)` expected.
     @inline(__always)
     private func probe(_ key: UnsafeBufferPointer<UInt8>, _ h: UInt64) -> (entry: Int?, slot: Int) {

@@ -144,7 +144,7 @@ public enum DatasetReader {
             var t = t, context = context
             var out: [T] = []
             out.reserveCapacity(range.count)
-            var seen = ByteKeyedTable<Void>()
+            var seen = ByteKeyedTable<Void>(capacity: range.count)
             t.forEachRecord(in: range) { t, row in
                 guard let row = t.identify(row, seen: &seen) else { return }
                 let before = t.issues.count
@@ -157,13 +157,17 @@ public enum DatasetReader {
         if t.issues.isEmpty, n >= parallelFrom {
             let reader = t, fresh = RecordContext(quality: DataQuality.File(file: context.quality.file))
             let halves = [0..<n / 2, n / 2..<n]
-            let parts = (try? concurrentMap(2) { k in read(reader, halves[k], fresh) }) ?? []
+            var parts = (try? concurrentMap(2) { k in read(reader, halves[k], fresh) }) ?? []
             if parts.count == 2, parts[0].issues.isEmpty, parts[1].issues.isEmpty, disjoint(parts[0].seen, parts[1].seen) {
                 var merged = fresh
                 merged.quality = context.quality
                 merged.append(parts[0].context); merged.append(parts[1].context)
                 context = merged
-                return (parts[0].out + parts[1].out, t.extraColumns)
+                // Moved out of `parts` first, so only the second half's records are copied.
+                let second = parts.removeLast().out
+                var out = parts.removeLast().out
+                out.append(contentsOf: second)
+                return (out, t.extraColumns)
             }
         }
         let whole = read(t, 0..<n, context)
