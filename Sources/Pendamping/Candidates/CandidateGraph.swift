@@ -78,8 +78,9 @@ public struct CandidateBuilder: Sendable {
     let pathStart: [Int32]
     let stepLevel: [Int8]
     let stepGrid: [Int32]
-    /// Each mentee's path.
+    /// Each mentee's path, and how many codes it has.
     let menteePath: [Int32]
+    let menteeCodeCount: [Int32]
     /// All mentors, for the nearest one when a mentee has no candidate.
     let everyone: SpatialGrid
     let mentorPoints: [GeoPoint]
@@ -148,6 +149,7 @@ public struct CandidateBuilder: Sendable {
         self.grids = grids
         pathStart = start; stepLevel = levels; stepGrid = gridIndex
         self.menteePath = menteePath
+        menteeCodeCount = scoring.menteeFeatures.rows.map(\.kbliCount)
         everyone = gridOf[Step(prefix: 0, without: 0)].flatMap { $0 >= 0 ? grids[Int($0)].grid : nil } ?? SpatialGrid(points: points)
     }
 
@@ -296,7 +298,7 @@ public struct CandidateBuilder: Sendable {
             let level = Int(stepLevel[s])
             if state.top.isFull, scoring.upperBound(atLeastKm: 0, sectorAtMost: Double(level) / 5) <= state.top.worstScore { return }
             let g = Int(stepGrid[s])
-            if g >= 0 { ringSearch(i, grids[g], rejected: rejected, level: level, into: &state) }
+            if g >= 0 { ringSearch(i, grids[g], rejected: rejected, level: level, once: menteeCodeCount[i] == 1, into: &state) }
         }
     }
 
@@ -310,7 +312,10 @@ public struct CandidateBuilder: Sendable {
     /// left could reach the k-th best score then (or lay beyond `max_km` with no online
     /// pairs possible), and then scores below the k-th best now whatever depth it is
     /// given, so no top k changes — and the mentor's codes are not read at all.
-    func ringSearch(_ i: Int, _ cells: GridRows, rejected: [Int32], level: Int, into state: inout Search) {
+    ///
+    /// With `once`, no mentor of the grid was met in an earlier step (a mentee with one code:
+    /// its steps split the mentors by shared depth), so the visit marks are not kept.
+    func ringSearch(_ i: Int, _ cells: GridRows, rejected: [Int32], level: Int, once: Bool, into state: inout Search) {
         let sectorAtMost = Double(level) / 5
         let g = cells.grid
         let p = menteePoints[i]
@@ -325,7 +330,7 @@ public struct CandidateBuilder: Sendable {
             g.forEachCellInRing(center, r) { range in
                 for k in range {
                     let j = Int(g.items[k])
-                    guard state.firstVisit(j) else { continue }
+                    guard once || state.firstVisit(j) else { continue }
                     if !rejected.isEmpty, rejected.contains(Int32(j)) { continue }
                     let b = cells.rows[k]
                     // A mentor that ties the k-th best score can still win on its lower index,
