@@ -100,4 +100,45 @@ import Testing
         table.forEachKey { keys.append(Array($0)) }
         #expect(Set(keys) == Set(dict.keys) && keys.count == dict.count)
     }
+
+    /// Ids in order, out of order and repeated, in two runs: every insertion and the
+    /// disjointness of the runs answer as a `Set` does.
+    @Test(arguments: 0..<60)
+    func idSetEqualsSet(seed: Int) {
+        var rng = SplitMix64(seed: UInt64(seed) &* 40_503)
+        func ids(_ n: Int, from base: Int) -> [[UInt8]] {
+            var k = base
+            return (0..<n).map { _ in
+                // Mostly increasing (zero-padded, so byte order is number order), sometimes a jump back.
+                k += rng.int(in: 0...9) == 0 ? -rng.int(in: 0...k) : rng.int(in: 0...2)
+                return Array(String(format: "E%07d", k).utf8)
+            }
+        }
+        let n = rng.int(in: 0...80)
+        let a = ids(n, from: 0), b = ids(rng.int(in: 0...80), from: seed % 3 == 0 ? 0 : n * 2 + 5)
+        var sets: [IDSet] = []
+        var plains: [Set<[UInt8]>] = []
+        for run in [a, b] {
+            var seen = IDSet(), plain = Set<[UInt8]>(), added: [[UInt8]] = []
+            for id in run {
+                let fresh = id.withUnsafeBufferPointer { p in
+                    seen.insert(p) {
+                        var t = ByteKeyedTable<Void>()
+                        for e in added { e.withUnsafeBufferPointer { _ = t.insert($0, ()) } }
+                        return t
+                    }
+                }
+                #expect(fresh == plain.insert(id).inserted, "seed \(seed)")
+                if fresh { added.append(id) }
+            }
+            sets.append(seen); plains.append(plain)
+        }
+        func table(_ s: Set<[UInt8]>) -> ByteKeyedTable<Void> {
+            var t = ByteKeyedTable<Void>()
+            for e in s { e.withUnsafeBufferPointer { _ = t.insert($0, ()) } }
+            return t
+        }
+        let disjoint = sets[0].isDisjoint(with: sets[1]) { later in table(plains[later ? 1 : 0]) }
+        #expect(disjoint == plains[0].isDisjoint(with: plains[1]), "seed \(seed)")
+    }
 }

@@ -111,7 +111,7 @@ public enum DatasetReader {
         var out: [T]
         var issues: [InputIssue]
         var context: RecordContext
-        var seen: ByteKeyedTable<Void>
+        var seen: IDSet
     }
 
     /// Lists with at least this many records are read in two halves on both cores.
@@ -144,9 +144,9 @@ public enum DatasetReader {
             var t = t, context = context
             var out: [T] = []
             out.reserveCapacity(range.count)
-            var seen = ByteKeyedTable<Void>(capacity: range.count)
+            var seen = IDSet()
             t.forEachRecord(in: range) { t, row in
-                guard let row = t.identify(row, seen: &seen) else { return }
+                guard let row = t.identify(row, seen: &seen, from: range.lowerBound) else { return }
                 let before = t.issues.count
                 let record = build(&t, &context, row)
                 if t.issues.count == before, let record { out.append(record) }
@@ -158,7 +158,7 @@ public enum DatasetReader {
             let reader = t, fresh = RecordContext(quality: DataQuality.File(file: context.quality.file))
             let halves = [0..<n / 2, n / 2..<n]
             var parts = (try? concurrentMap(2) { k in read(reader, halves[k], fresh) }) ?? []
-            if parts.count == 2, parts[0].issues.isEmpty, parts[1].issues.isEmpty, disjoint(parts[0].seen, parts[1].seen) {
+            if parts.count == 2, parts[0].issues.isEmpty, parts[1].issues.isEmpty, parts[0].seen.isDisjoint(with: parts[1].seen, tables: { reader.idTable(halves[$0 ? 1 : 0]) }) {
                 var merged = fresh
                 merged.quality = context.quality
                 merged.append(parts[0].context); merged.append(parts[1].context)
@@ -174,13 +174,6 @@ public enum DatasetReader {
         issues += whole.issues
         context = whole.context
         return (whole.out, t.extraColumns)
-    }
-
-    /// Whether no key of `b` is in `a`. `O(keys of b)`.
-    static func disjoint(_ a: ByteKeyedTable<Void>, _ b: ByteKeyedTable<Void>) -> Bool {
-        var shared = false
-        b.forEachKey { key in if !shared, a.index(of: key) != nil { shared = true } }
-        return !shared
     }
 
     /// The fields both kinds share, read into `place`, `nib` and `kelurahan`, with quality

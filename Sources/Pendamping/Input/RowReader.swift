@@ -425,16 +425,32 @@ struct TableReader {
         }
     }
 
-    /// Reads the record's id, registering duplicates in `seen`.
-    mutating func identify(_ row: Row, seen: inout ByteKeyedTable<Void>) -> Row? {
+    /// Reads the record's id, registering duplicates in `seen`, which holds the ids of the
+    /// records read from `start` on.
+    mutating func identify(_ row: Row, seen: inout IDSet, from start: Int) -> Row? {
         var row = row
         guard let bytes = requiredCell(row, .id) else { return nil }
         let id = bytes.string
         row.id = id
-        if !seen.insert(bytes, ()) {
+        if !seen.insert(bytes, earlier: { idTable(start..<row.record) }) {
             // Reported, and the rest of the record is still checked.
             add(row.line, .id, "duplicate id \(Echo.shown(id, Echo.token, limit: 64))")
         }
         return row
+    }
+
+    /// The ids a read registers among `range`'s records: those with the header's field
+    /// count and an id. `O(records)`.
+    func idTable(_ range: Range<Int>) -> ByteKeyedTable<Void> {
+        var table = ByteKeyedTable<Void>(capacity: range.count)
+        guard let slot = slot(.id) else { return table }
+        let width = file.header.count
+        file.cells.withView { view in
+            for r in range where view.fieldCount(r) == width {
+                let id = view.field(r, slot).trimmedASCII
+                if !id.isEmpty { table.insert(id, ()) }
+            }
+        }
+        return table
     }
 }
