@@ -78,9 +78,8 @@ public struct CandidateBuilder: Sendable {
     let pathStart: [Int32]
     let stepLevel: [Int8]
     let stepGrid: [Int32]
-    /// Each mentee's path, and how many codes it has.
+    /// Each mentee's path.
     let menteePath: [Int32]
-    let menteeCodeCount: [Int32]
     /// All mentors, for the nearest one when a mentee has no candidate.
     let everyone: SpatialGrid
     let mentorPoints: [GeoPoint]
@@ -149,7 +148,6 @@ public struct CandidateBuilder: Sendable {
         self.grids = grids
         pathStart = start; stepLevel = levels; stepGrid = gridIndex
         self.menteePath = menteePath
-        menteeCodeCount = scoring.menteeFeatures.rows.map(\.kbliCount)
         everyone = gridOf[Step(prefix: 0, without: 0)].flatMap { $0 >= 0 ? grids[Int($0)].grid : nil } ?? SpatialGrid(points: points)
     }
 
@@ -294,11 +292,12 @@ public struct CandidateBuilder: Sendable {
     func search(mentee i: Int, rejected: [Int32], into state: inout Search) {
         guard !mentorPoints.isEmpty else { return }
         let p = Int(menteePath[i])
+        let once = scoring.menteeFeatures.rows[i].kbliCount == 1
         for s in Int(pathStart[p])..<Int(pathStart[p + 1]) {
             let level = Int(stepLevel[s])
             if state.top.isFull, scoring.upperBound(atLeastKm: 0, sectorAtMost: Double(level) / 5) <= state.top.worstScore { return }
             let g = Int(stepGrid[s])
-            if g >= 0 { ringSearch(i, grids[g], rejected: rejected, level: level, once: menteeCodeCount[i] == 1, into: &state) }
+            if g >= 0 { ringSearch(i, grids[g], rejected: rejected, level: level, once: once, into: &state) }
         }
     }
 

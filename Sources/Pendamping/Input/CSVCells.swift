@@ -69,17 +69,9 @@ struct CSVCells: Sendable {
     var byteCount: Int { bytes.count }
     func byte(_ k: Int) -> UInt8 { bytes[k] }
 
-    func fieldCount(_ r: Int) -> Int { fieldStart[r + 1] - fieldStart[r] }
-
-    /// The absolute byte range of field `f` of record `r`. `O(1)`.
-    func range(_ r: Int, _ f: Int) -> Range<Int> {
-        let e = fieldStart[r] + f, base = byteStart[r]
-        return (base + (f == 0 ? 0 : Int(ends[e - 1]) + 1))..<(base + Int(ends[e]))
-    }
-
     /// Record `r`'s fields as strings. `O(its bytes)`.
     func strings(_ r: Int) -> [String] {
-        (0..<fieldCount(r)).map { String(decoding: bytes[range(r, $0)], as: UTF8.self) }
+        withView { view in (0..<view.fieldCount(r)).map { view.field(r, $0).string } }
     }
 
     /// Appends `later`'s records, their lines moved by `lineOffset`. `O(later's size)`.
