@@ -318,7 +318,7 @@ public struct CandidateBuilder: Sendable {
         let sectorAtMost = Double(level) / 5
         let g = cells.grid
         let p = menteePoints[i]
-        let a = scoring.menteeFeatures.rows[i]
+        let m = scoring.menteeTerms(i)
         let center = g.cellIndex(p)
         let maxKm = scoring.profile.rules.maxKm
         var r = 0
@@ -341,7 +341,7 @@ public struct CandidateBuilder: Sendable {
                         }
                         reaching = (state.sumBelow, near)
                     }
-                    if let s = scoring.allowedScore(mentee: i, a, mentor: j, b, reaching: reaching, depth: level) {
+                    if let s = scoring.allowedScore(mentee: i, m, mentor: j, b, reaching: reaching, depth: level) {
                         state.top.offer(score: s, mentor: Int32(j))
                     }
                 }

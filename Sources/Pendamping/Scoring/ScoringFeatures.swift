@@ -4,9 +4,11 @@ import Foundation
 /// the candidate search touches one or two cache lines per pair and no strings or
 /// reference-counted storage.
 struct ScoringRow: Sendable {
-    var latRad: Double
-    var lonRad: Double
-    var cosLat: Double
+    /// The location as a point on the unit sphere (x towards 0° N 0° E, z towards the north
+    /// pole), so a distance needs no trigonometry but the final arc sine (``ScoringModel/distanceKm(_:_:)``).
+    var x: Double
+    var y: Double
+    var z: Double
     /// How far the record may be from its point (a region's typical radius, km; 0 when given).
     var radiusKm: Double
     /// Interned languages as a bit set.
@@ -50,7 +52,8 @@ struct ScoringFeatures: Sendable {
         for c in codes { kbli.append(Self.pack(c)) }
         let rad = Double.pi / 180
         let part = { (divisor: UInt64, level: Int) in region.level >= level ? UInt32(region.packed / divisor) : 0 }
-        rows.append(ScoringRow(latRad: location.lat * rad, lonRad: location.lon * rad, cosLat: cos(location.lat * rad),
+        let lat = location.lat * rad, lon = location.lon * rad
+        rows.append(ScoringRow(x: cos(lat) * cos(lon), y: cos(lat) * sin(lon), z: sin(lat),
                                radiusKm: radiusKm, languages: languages, firstKBLI: kbli.count > start ? kbli[start] : 0,
                                kbliStart: Int32(start), kbliCount: Int32(kbli.count - start),
                                kabupaten: part(1_000_000, 2), kecamatan: part(10_000, 3), skills: skills.rawValue,

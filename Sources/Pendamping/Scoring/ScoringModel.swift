@@ -176,12 +176,15 @@ public struct ScoringModel: Sendable {
         Self.distanceKm(menteeFeatures.rows[i], mentorFeatures.rows[j])
     }
 
-    /// As ``distanceKm(mentee:mentor:)``, on the two records' rows. `O(1)`.
+    /// As ``distanceKm(mentee:mentor:)``, on the two records' rows: the arc over the chord
+    /// between their points on the unit sphere, `2R·asin(c/2)` — the haversine formula with
+    /// its `hav(d) = c²/4` taken from the chord instead of from two sines (the candidate stage
+    /// called `sin` twice per scored pair; the same distance to within rounding). `O(1)`.
     @inline(__always)
     static func distanceKm(_ a: ScoringRow, _ b: ScoringRow) -> Double {
-        let s1 = sin((b.latRad - a.latRad) / 2), s2 = sin((b.lonRad - a.lonRad) / 2)
-        let h = s1 * s1 + a.cosLat * b.cosLat * s2 * s2
-        return max(2 * Geo.earthRadiusKm * asin(min(1, h.squareRoot())), a.radiusKm, b.radiusKm)
+        let dx = b.x - a.x, dy = b.y - a.y, dz = b.z - a.z
+        let chord = (dx * dx + dy * dy + dz * dz).squareRoot()
+        return max(2 * Geo.earthRadiusKm * asin(min(1, chord / 2)), a.radiusKm, b.radiusKm)
     }
 
     /// The breakdown for a pair, whether or not the rules allow it. `O(|kbli|²)`.
@@ -203,34 +206,74 @@ public struct ScoringModel: Sendable {
         return depth
     }
 
+    /// What a mentee brings to every one of its pairs' sector, capacity and culture terms,
+    /// counted once per mentee rather than once per pair: a candidate search scores a few
+    /// hundred mentors for each mentee (the bit counts are a dozen instructions each on a
+    /// build without a hardware population count). `O(1)`.
+    struct MenteeTerms {
+        let row: ScoringRow
+        /// Where the mentee's row of ``shares`` starts for its needs and its languages.
+        let needsRow: Int
+        let languagesRow: Int
+        /// The mentee's attribute preferences in ``preferences``.
+        let preferences: Range<Int>
+        let ranksMentors: Bool
+        /// The capacity term no mentor can exceed for this mentee: every need covered, the
+        /// best scale fit its own scale leaves.
+        let capacityAtMost: Double
+    }
+
+    /// Mentee `i`'s ``MenteeTerms``. `O(1)`.
+    @inline(__always)
+    func menteeTerms(_ i: Int) -> MenteeTerms {
+        let a = menteeFeatures.rows[i]
+        let scaleFitAtMost = a.scale >= 0 && Int(a.scale) < BusinessScale.besar.rank ? 1.0 : 0.5
+        return MenteeTerms(row: a, needsRow: a.skills.nonzeroBitCount &* 65, languagesRow: a.languages.nonzeroBitCount &* 65,
+                           preferences: Int(preferenceStart[i])..<Int(preferenceStart[i + 1]),
+                           ranksMentors: ranks.isActive && ranks.menteeRanks(i), capacityAtMost: 0.8 * 1.0 + 0.2 * scaleFitAtMost)
+    }
+
     /// Sector, capacity and culture terms: everything but location. `O(|kbli|² + |prefs|)`.
     @inline(__always)
-    func nonLocationTerms(mentee i: Int, _ a: ScoringRow, mentor j: Int, _ b: ScoringRow, depth given: Int? = nil) -> (sector: Double, capacity: Double, culture: Double) {
+    func nonLocationTerms(mentee i: Int, _ m: MenteeTerms, mentor j: Int, _ b: ScoringRow, depth given: Int? = nil) -> (sector: Double, capacity: Double, culture: Double) {
+        let a = m.row
         let depth = given ?? sectorDepth(a, b)
-        let needs = a.skills.nonzeroBitCount
-        let covered = needs == 0 ? 1.0 : shares[needs &* 65 &+ (a.skills & b.skills).nonzeroBitCount]
+        let covered = m.needsRow == 0 ? 1.0 : shares[m.needsRow &+ (a.skills & b.skills).nonzeroBitCount]
         var scaleFit = 0.5
         if a.scale >= 0, b.scale >= 0 { scaleFit = b.scale > a.scale ? 1 : (b.scale == a.scale ? 0.5 : 0) }
-        let la = a.languages
-        let lang = la == 0 ? 1.0 : shares[la.nonzeroBitCount &* 65 &+ (la & b.languages).nonzeroBitCount]
-        let p0 = Int(preferenceStart[i]), p1 = Int(preferenceStart[i + 1])
+        let lang = m.languagesRow == 0 ? 1.0 : shares[m.languagesRow &+ (a.languages & b.languages).nonzeroBitCount]
         var parts = 0, sum = 0.0
-        if p1 > p0 {
+        if !m.preferences.isEmpty {
             var met = 0
-            for k in p0..<p1 {
+            for k in m.preferences {
                 switch preferences[k] {
                 case .gender(let g): if mentorGender[j] == g { met += 1 }
                 case .kind(let kind): if mentorKind[j] == kind { met += 1 }
                 }
             }
-            parts = 1; sum = Double(met) / Double(p1 - p0)
+            parts = 1; sum = Double(met) / Double(m.preferences.count)
         }
         if ranks.isActive {
-            if ranks.menteeRanks(i) { parts += 1; sum += ranks.menteeValue(mentee: i, mentor: j) ?? 0 }
+            if m.ranksMentors { parts += 1; sum += ranks.menteeValue(mentee: i, mentor: j) ?? 0 }
             if ranks.mentorRanks(j) { parts += 1; sum += ranks.mentorValue(mentor: j, mentee: i) ?? 0 }
         }
         let pref = parts == 0 ? 1.0 : sum / Double(parts)
-        return (Double(depth) / 5, 0.8 * covered + 0.2 * scaleFit, 0.5 * lang + 0.5 * pref)
+        return (Self.sectorTerm(depth), 0.8 * covered + 0.2 * scaleFit, 0.5 * lang + 0.5 * pref)
+    }
+
+    /// The sector term of a shared KBLI depth 0–5, `depth / 5` (each literal is that quotient
+    /// correctly rounded, so equal to the division bit for bit; the division was on the
+    /// candidate search's critical path). `O(1)`.
+    @inline(__always)
+    static func sectorTerm(_ depth: Int) -> Double {
+        switch depth {
+        case 0: 0
+        case 1: 0.2
+        case 2: 0.4
+        case 3: 0.6
+        case 4: 0.8
+        default: Double(depth) / 5
+        }
     }
 
     /// The location term at `km`. `O(1)`.
@@ -277,8 +320,8 @@ public struct ScoringModel: Sendable {
     }
 
     func breakdown(mentee i: Int, mentor j: Int, distanceKm km: Double) -> ScoreBreakdown {
-        let a = menteeFeatures.rows[i], b = mentorFeatures.rows[j]
-        let (sector, capacity, culture) = nonLocationTerms(mentee: i, a, mentor: j, b)
+        let m = menteeTerms(i), a = m.row, b = mentorFeatures.rows[j]
+        let (sector, capacity, culture) = nonLocationTerms(mentee: i, m, mentor: j, b)
         let location = locationTerm(a, b, distanceKm: km)
         let total = weighted(sector: sector, location: location, capacity: capacity, culture: culture)
         return ScoreBreakdown(sector: sector, location: location, capacity: capacity, culture: culture,
@@ -288,7 +331,7 @@ public struct ScoringModel: Sendable {
     /// The integer score of an allowed pair at distance `km`, or nil when a hard rule removes
     /// it. Always ≥ 1 for an allowed pair (a zero score would add nothing to the objective). `O(1)`.
     func allowedScore(mentee i: Int, mentor j: Int, distanceKm km: Double) -> Int64? {
-        allowedScore(mentee: i, menteeFeatures.rows[i], mentor: j, mentorFeatures.rows[j], reaching: nil, distanceKm: km)
+        allowedScore(mentee: i, menteeTerms(i), mentor: j, mentorFeatures.rows[j], reaching: nil, distanceKm: km)
     }
 
     /// As ``allowedScore(mentee:mentor:distanceKm:)``, on the records' rows, but returns nil
@@ -298,16 +341,19 @@ public struct ScoringModel: Sendable {
     /// ``sumBound(below:)``. A caller that knows the pair's shared KBLI depth, or a lower
     /// bound on it that it accepts as the pair's score, passes it as `depth`. `O(1)`.
     @inline(__always)
-    func allowedScore(mentee i: Int, _ a: ScoringRow, mentor j: Int, _ b: ScoringRow, reaching: (sumBelow: Double, nearAtMost: Double)?,
+    func allowedScore(mentee i: Int, _ m: MenteeTerms, mentor j: Int, _ b: ScoringRow, reaching: (sumBelow: Double, nearAtMost: Double)?,
                       depth: Int? = nil, distanceKm given: Double? = nil) -> Int64? {
+        let a = m.row
         guard passesStaticRules(a, b) else { return nil }
-        let (sector, capacity, culture) = nonLocationTerms(mentee: i, a, mentor: j, b, depth: depth)
-        if let reaching {
-            // The location term is at most its value with `nearAtMost`, and the sum and the
-            // rounding are monotone, so this bounds the score; round(y) < R when y < R − 1/2.
-            let location = locationTerm(a, b, distancePart: reaching.nearAtMost)
-            if weightedSum(sector: sector, location: location, capacity: capacity, culture: culture) < reaching.sumBelow { return nil }
-        }
+        // The location term is at most its value with `nearAtMost`, and the sum and the
+        // rounding are monotone, so these bound the score; round(y) < R when y < R − 1/2.
+        // First with the best capacity and culture terms any mentor could give (most mentors
+        // a search visits fall short on distance and region alone), then with the pair's own.
+        let nearby = reaching.map { locationTerm(a, b, distancePart: $0.nearAtMost) } ?? 0
+        if let reaching, let depth,
+           weightedSum(sector: Self.sectorTerm(depth), location: nearby, capacity: m.capacityAtMost, culture: 1) < reaching.sumBelow { return nil }
+        let (sector, capacity, culture) = nonLocationTerms(mentee: i, m, mentor: j, b, depth: depth)
+        if let reaching, weightedSum(sector: sector, location: nearby, capacity: capacity, culture: culture) < reaching.sumBelow { return nil }
         let km = given ?? Self.distanceKm(a, b)
         guard let online = mode(a, b, distanceKm: km) else { return nil }
         let location = locationTerm(a, b, distanceKm: km)
