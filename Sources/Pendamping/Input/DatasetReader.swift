@@ -106,12 +106,21 @@ public enum DatasetReader {
         }
     }
 
-    /// One run of records read: the records kept, the issues, the context and the ids seen.
-    struct RecordsPart<T: Sendable>: Sendable {
-        var out: [T]
+    /// One run of records read: how many records it kept (written to the memory it was given),
+    /// the issues, the context and the ids seen.
+    struct RecordsPart: Sendable {
+        var count: Int
         var issues: [InputIssue]
         var context: RecordContext
         var seen: IDSet
+    }
+
+    /// Where a run writes the records it keeps: the two halves of a parallel read write to
+    /// disjoint parts of one array's storage, so their records need not be copied (retaining
+    /// every string and list in them) into one array afterwards. `@unchecked`: each run writes
+    /// only from its own start, at most as many records as its range has.
+    struct RecordSlots<T>: @unchecked Sendable {
+        let base: UnsafeMutablePointer<T>
     }
 
     /// Lists with at least this many records are read in two halves on both cores.
@@ -140,40 +149,49 @@ public enum DatasetReader {
     static func readRecords<T: Sendable>(_ t: TableReader, issues: inout [InputIssue], context: inout RecordContext, parallelFrom: Int,
                                          _ build: @escaping @Sendable (inout TableReader, inout RecordContext, TableReader.Row) -> T?) -> ([T], [String]) {
         let file = t.file
-        @Sendable func read(_ t: TableReader, _ range: Range<Int>, _ context: RecordContext) -> RecordsPart<T> {
+        @Sendable func read(_ t: TableReader, _ range: Range<Int>, _ context: RecordContext, into slots: RecordSlots<T>) -> RecordsPart {
             var t = t, context = context
-            var out: [T] = []
-            out.reserveCapacity(range.count)
+            var count = 0
             var seen = IDSet()
             t.forEachRecord(in: range) { t, row in
                 guard let row = t.identify(row, seen: &seen, from: range.lowerBound) else { return }
                 let before = t.issues.count
                 let record = build(&t, &context, row)
-                if t.issues.count == before, let record { out.append(record) }
+                if t.issues.count == before, let record { (slots.base + count).initialize(to: record); count += 1 }
             }
-            return RecordsPart(out: out, issues: t.issues, context: context, seen: seen)
+            return RecordsPart(count: count, issues: t.issues, context: context, seen: seen)
         }
         let n = file.recordCount
         if t.issues.isEmpty, n >= parallelFrom {
             let reader = t, fresh = RecordContext(quality: DataQuality.File(file: context.quality.file))
             let halves = [0..<n / 2, n / 2..<n]
-            var parts = (try? concurrentMap(2) { k in read(reader, halves[k], fresh) }) ?? []
+            var parts: [RecordsPart] = []
+            let records = [T](unsafeUninitializedCapacity: n) { buffer, kept in
+                let slots = RecordSlots(base: buffer.baseAddress!)
+                // `read` does not throw, so neither does the map.
+                parts = (try? concurrentMap(2) { k in read(reader, halves[k], fresh, into: RecordSlots(base: slots.base + halves[k].lowerBound)) }) ?? []
+                guard parts.count == 2 else { return }
+                // The second half's records moved up against the first's (none when it kept every record).
+                let first = parts[0].count
+                if first < halves[0].count { (slots.base + first).moveInitialize(from: slots.base + halves[1].lowerBound, count: parts[1].count) }
+                kept = first + parts[1].count
+            }
             if parts.count == 2, parts[0].issues.isEmpty, parts[1].issues.isEmpty, parts[0].seen.isDisjoint(with: parts[1].seen, tables: { reader.idTable(halves[$0 ? 1 : 0]) }) {
                 var merged = fresh
                 merged.quality = context.quality
                 merged.append(parts[0].context); merged.append(parts[1].context)
                 context = merged
-                // Moved out of `parts` first, so only the second half's records are copied.
-                let second = parts.removeLast().out
-                var out = parts.removeLast().out
-                out.append(contentsOf: second)
-                return (out, t.extraColumns)
+                return (records, t.extraColumns)
             }
         }
-        let whole = read(t, 0..<n, context)
-        issues += whole.issues
-        context = whole.context
-        return (whole.out, t.extraColumns)
+        var whole: RecordsPart?
+        let records = [T](unsafeUninitializedCapacity: max(1, n)) { buffer, kept in
+            whole = read(t, 0..<n, context, into: RecordSlots(base: buffer.baseAddress!))
+            kept = whole?.count ?? 0
+        }
+        issues += whole?.issues ?? []
+        context = whole?.context ?? context
+        return (records, t.extraColumns)
     }
 
     /// The fields both kinds share, read into `place`, `nib` and `kelurahan`, with quality
