@@ -28,6 +28,52 @@ import Testing
         #expect(abs(km - 118.4) < 2)
     }
 
+    /// The candidate search's distance (the arc over the chord between unit vectors) against
+    /// the haversine formula, from a metre to a quarter of the globe.
+    @Test func chordDistanceMatchesHaversine() throws {
+        var rng = SplitMix64(seed: 3)
+        let code = [KBLICode("10710")!], region = RegionCode("31.73.01")!
+        var mentors: [Mentor] = [], mentees: [Mentee] = []
+        for k in 0..<400 {
+            let a = GeoPoint(lat: rng.double(in: -60...60), lon: rng.double(in: -180...180))
+            // Offsets from about 1e-5 degrees (a metre) to tens of degrees.
+            let reach = pow(10, rng.double(in: -5...1.6))
+            let b = GeoPoint(lat: min(89, max(-89, a.lat + rng.double(in: -reach...reach))), lon: a.lon + rng.double(in: -reach...reach))
+            mentors.append(Mentor(id: String(format: "M%04d", k), kbli: code, location: a, region: region, capacity: 1))
+            mentees.append(Mentee(id: String(format: "E%04d", k), kbli: code, location: b, region: region))
+        }
+        let s = try ScoringModel(dataset: Dataset(mentors: mentors, mentees: mentees), profile: .default)
+        for k in 0..<400 {
+            let chord = s.distanceKm(mentee: k, mentor: k), haversine = Geo.distanceKm(mentees[k].location, mentors[k].location)
+            #expect(abs(chord - haversine) <= 1e-9 * max(1, haversine), "pair \(k): \(chord) against \(haversine)")
+        }
+    }
+
+    /// The checks that end a mentor's scoring early (on distance, region and the mentee's best
+    /// capacity term, then on the pair's own terms) never drop a pair whose score reaches the
+    /// bar, whatever lower bound on its distance the search holds.
+    @Test func earlyChecksKeepEveryPairThatReachesTheBar() throws {
+        let d = randomDataset(seed: 11, mentees: 120, mentors: 60, spreadDegrees: 0.5)
+        let s = try ScoringModel(dataset: d, profile: .default)
+        var rng = SplitMix64(seed: 5)
+        var dropped = 0, kept = 0
+        for i in 0..<120 {
+            let m = s.menteeTerms(i)
+            for j in 0..<60 {
+                let b = s.mentorFeatures.rows[j], km = s.distanceKm(mentee: i, mentor: j)
+                guard let exact = s.allowedScore(mentee: i, mentor: j, distanceKm: km) else { continue }
+                let bar = exact + Int64(rng.int(in: -3000...3000))
+                let near = s.distancePart(km * Double(rng.int(in: 0...100)) / 100)
+                let got = s.allowedScore(mentee: i, m, mentor: j, b, reaching: (s.sumBound(below: bar), near), depth: s.sectorDepth(m.row, b))
+                if bar <= exact { #expect(got == exact); kept += 1 } else {
+                    #expect(got == nil || got == exact)
+                    if got == nil { dropped += 1 }
+                }
+            }
+        }
+        #expect(kept > 0 && dropped > 0)
+    }
+
     func pairDataset(menteeNeeds: SkillSet, mentorExpertise: SkillSet, menteeLangs: [String], mentorLangs: [String],
                      prefs: [Preference] = [], km: Double = 0) -> Dataset {
         let dLat = km / 111.195

@@ -166,7 +166,7 @@ public enum DatasetReader {
             let reader = t, fresh = RecordContext(quality: DataQuality.File(file: context.quality.file))
             let halves = [0..<n / 2, n / 2..<n]
             var parts: [RecordsPart] = []
-            let records = [T](unsafeUninitializedCapacity: n) { buffer, kept in
+            let records = [T](unsafeUninitializedCapacity: max(1, n)) { buffer, kept in
                 let slots = RecordSlots(base: buffer.baseAddress!)
                 // `read` does not throw, so neither does the map.
                 parts = (try? concurrentMap(2) { k in read(reader, halves[k], fresh, into: RecordSlots(base: slots.base + halves[k].lowerBound)) }) ?? []
