@@ -295,7 +295,7 @@ public struct CandidateBuilder: Sendable {
         let once = scoring.menteeFeatures.rows[i].kbliCount == 1
         for s in Int(pathStart[p])..<Int(pathStart[p + 1]) {
             let level = Int(stepLevel[s])
-            if state.top.isFull, scoring.upperBound(atLeastKm: 0, sectorAtMost: Double(level) / 5) <= state.top.worstScore { return }
+            if state.top.isFull, scoring.upperBound(atLeastKm: 0, sectorAtMost: ScoringModel.sectorTerm(level)) <= state.top.worstScore { return }
             let g = Int(stepGrid[s])
             if g >= 0 { ringSearch(i, grids[g], rejected: rejected, level: level, once: once, into: &state) }
         }
@@ -315,7 +315,7 @@ public struct CandidateBuilder: Sendable {
     /// With `once`, no mentor of the grid was met in an earlier step (a mentee with one code:
     /// its steps split the mentors by shared depth), so the visit marks are not kept.
     func ringSearch(_ i: Int, _ cells: GridRows, rejected: [Int32], level: Int, once: Bool, into state: inout Search) {
-        let sectorAtMost = Double(level) / 5
+        let sectorAtMost = ScoringModel.sectorTerm(level)
         let g = cells.grid
         let p = menteePoints[i]
         let m = scoring.menteeTerms(i)

@@ -59,10 +59,9 @@ public struct ScoringModel: Sendable {
         mentees = dataset.mentees
         // Fields are read through the arrays, not by copying each record (a copy retains every
         // string and list it holds).
-        let mentorList = dataset.mentors, menteeList = dataset.mentees
         var distinct = Set<[String]>()
-        for j in mentorList.indices { distinct.insert(mentorList[j].languages) }
-        for i in menteeList.indices { distinct.insert(menteeList[i].languages) }
+        for j in mentors.indices { distinct.insert(mentors[j].languages) }
+        for i in mentees.indices { distinct.insert(mentees[i].languages) }
         var table: [String: Int] = [:]
         for code in Set(distinct.flatMap { $0 }).sorted() { table[code] = table.count }
         guard table.count <= 64 else {
@@ -86,25 +85,25 @@ public struct ScoringModel: Sendable {
         var mf = ScoringFeatures(), ef = ScoringFeatures()
         mf.rows.reserveCapacity(dataset.mentors.count)
         ef.rows.reserveCapacity(dataset.mentees.count)
-        for j in mentorList.indices {
-            let region = mentorList[j].region
-            mf.append(kbli: mentorList[j].kbli, skills: mentorList[j].expertise, scale: mentorList[j].scale, languages: mask(mentorList[j].languages),
-                      region: region, location: mentorList[j].location, radiusKm: mentorList[j].locationRadiusKm,
-                      online: code(mentorList[j].online ?? o.mentors), zone: zone(region))
+        for j in mentors.indices {
+            let region = mentors[j].region
+            mf.append(kbli: mentors[j].kbli, skills: mentors[j].expertise, scale: mentors[j].scale, languages: mask(mentors[j].languages),
+                      region: region, location: mentors[j].location, radiusKm: mentors[j].locationRadiusKm,
+                      online: code(mentors[j].online ?? o.mentors), zone: zone(region))
         }
-        for i in menteeList.indices {
-            let region = menteeList[i].region
-            let online = code(menteeList[i].online ?? (farRegions.contains { region.sharedLevel(with: $0) == $0.level } ? .yes : o.mentees))
-            ef.append(kbli: menteeList[i].kbli, skills: menteeList[i].needs, scale: menteeList[i].scale, languages: mask(menteeList[i].languages),
-                      region: region, location: menteeList[i].location, radiusKm: menteeList[i].locationRadiusKm, online: online, zone: zone(region))
+        for i in mentees.indices {
+            let region = mentees[i].region
+            let online = code(mentees[i].online ?? (farRegions.contains { region.sharedLevel(with: $0) == $0.level } ? .yes : o.mentees))
+            ef.append(kbli: mentees[i].kbli, skills: mentees[i].needs, scale: mentees[i].scale, languages: mask(mentees[i].languages),
+                      region: region, location: mentees[i].location, radiusKm: mentees[i].locationRadiusKm, online: online, zone: zone(region))
         }
         mentorFeatures = mf
         menteeFeatures = ef
         mentorGender = dataset.mentors.map(\.gender)
         mentorKind = dataset.mentors.map(\.kind)
         var start: [Int32] = [0], prefs: [ResolvedPreference] = []
-        for i in menteeList.indices {
-            for p in menteeList[i].preferences {
+        for i in mentees.indices {
+            for p in mentees[i].preferences {
                 switch p {
                 case .gender(let g): prefs.append(.gender(g))
                 case .kind(let k): prefs.append(.kind(k))
@@ -230,7 +229,8 @@ public struct ScoringModel: Sendable {
         let scaleFitAtMost = a.scale >= 0 && Int(a.scale) < BusinessScale.besar.rank ? 1.0 : 0.5
         return MenteeTerms(row: a, needsRow: a.skills.nonzeroBitCount &* 65, languagesRow: a.languages.nonzeroBitCount &* 65,
                            preferences: Int(preferenceStart[i])..<Int(preferenceStart[i + 1]),
-                           ranksMentors: ranks.isActive && ranks.menteeRanks(i), capacityAtMost: 0.8 * 1.0 + 0.2 * scaleFitAtMost)
+                           ranksMentors: ranks.isActive && ranks.menteeRanks(i),
+                           capacityAtMost: Self.capacityTerm(covered: 1, scaleFit: scaleFitAtMost))
     }
 
     /// Sector, capacity and culture terms: everything but location. `O(|kbli|² + |prefs|)`.
@@ -258,8 +258,24 @@ public struct ScoringModel: Sendable {
             if ranks.mentorRanks(j) { parts += 1; sum += ranks.mentorValue(mentor: j, mentee: i) ?? 0 }
         }
         let pref = parts == 0 ? 1.0 : sum / Double(parts)
-        return (Self.sectorTerm(depth), 0.8 * covered + 0.2 * scaleFit, 0.5 * lang + 0.5 * pref)
+        return (Self.sectorTerm(depth), Self.capacityTerm(covered: covered, scaleFit: scaleFit), Self.cultureTerm(languages: lang, preference: pref))
     }
+
+    /// The capacity term from the share of needs covered and the scale fit, each in [0, 1]:
+    /// the one place it is written, so the candidate search's bound (both at 1, or the best
+    /// fit a mentee's scale leaves) follows it. `O(1)`.
+    @inline(__always)
+    static func capacityTerm(covered: Double, scaleFit: Double) -> Double { 0.8 * covered + 0.2 * scaleFit }
+
+    /// The culture term from the share of languages met and the preference part, each in
+    /// [0, 1]; the one place it is written. `O(1)`.
+    @inline(__always)
+    static func cultureTerm(languages: Double, preference: Double) -> Double { 0.5 * languages + 0.5 * preference }
+
+    /// The culture term no mentor can exceed (computed, so it folds to a constant in the
+    /// candidate search's loop). `O(1)`.
+    @inline(__always)
+    static var cultureAtMost: Double { cultureTerm(languages: 1, preference: 1) }
 
     /// The sector term of a shared KBLI depth 0–5, `depth / 5` (each literal is that quotient
     /// correctly rounded, so equal to the division bit for bit; the division was on the
@@ -351,7 +367,7 @@ public struct ScoringModel: Sendable {
         // a search visits fall short on distance and region alone), then with the pair's own.
         let nearby = reaching.map { locationTerm(a, b, distancePart: $0.nearAtMost) } ?? 0
         if let reaching, let depth,
-           weightedSum(sector: Self.sectorTerm(depth), location: nearby, capacity: m.capacityAtMost, culture: 1) < reaching.sumBelow { return nil }
+           weightedSum(sector: Self.sectorTerm(depth), location: nearby, capacity: m.capacityAtMost, culture: Self.cultureAtMost) < reaching.sumBelow { return nil }
         let (sector, capacity, culture) = nonLocationTerms(mentee: i, m, mentor: j, b, depth: depth)
         if let reaching, weightedSum(sector: sector, location: nearby, capacity: capacity, culture: culture) < reaching.sumBelow { return nil }
         let km = given ?? Self.distanceKm(a, b)
@@ -371,7 +387,7 @@ public struct ScoringModel: Sendable {
     func upperBound(atLeastKm km: Double, sectorAtMost sector: Double = 1) -> Int64 {
         let share = profile.location.regionShare
         let location = (1 - share) * exp(-km / profile.location.decayKm) + share
-        let total = weighted(sector: sector, location: location, capacity: 1, culture: 1)
+        let total = weighted(sector: sector, location: location, capacity: Self.capacityTerm(covered: 1, scaleFit: 1), culture: Self.cultureAtMost)
         return Self.integer(total) + 1
     }
 
