@@ -1,21 +1,31 @@
-/// The fields of many records in one byte buffer, unescaped (quotes taken off, `""` as one
-/// quote, the `'` our writer puts before a formula-like cell removed).
+import Foundation
+
+/// The fields of many records, unescaped (quotes taken off, `""` as one quote, the `'` our
+/// writer puts before a formula-like cell removed).
 ///
-/// Record `r` starts at byte `byteStart[r]`; its fields are `ends[fieldStart[r]..<fieldStart[r + 1]]`,
+/// A record without quotes is its line as written, so it stays where it is in ``source`` (the
+/// file's text, shared, not copied); any other record's unescaped text is appended to
+/// ``bytes``. Record `r` starts at byte `byteStart[r]` of ``source`` when that is at least 0,
+/// else at byte `~byteStart[r]` of ``bytes``. Its fields are `ends[fieldStart[r]..<fieldStart[r + 1]]`,
 /// each the end of its field counted from the record's start; one separator byte follows each
 /// field but the last, so a field begins one past the end of the one before it (the first at
-/// 0), and a record without quotes is its line as written. Per field 4 bytes of index besides
-/// its text, where a `[String]` per record cost a string and an array header.
-/// - Complexity: appending is amortised `O(bytes)`.
+/// 0). Per field 4 bytes of index, where a `[String]` per record cost a string and an array
+/// header; per record 24 bytes. - Complexity: appending is amortised `O(bytes)` (`O(1)` per
+/// field for a record that stays in the source).
 struct CSVCells: Sendable {
+    /// The text records without quotes are read from in place (empty when built from strings).
+    private(set) var source = Data()
+    /// The text of records that had to be unescaped.
     private(set) var bytes: [UInt8] = []
     private(set) var ends: [UInt32] = []
     private(set) var fieldStart: [Int] = [0]
     private(set) var byteStart: [Int] = []
-    /// The line each record starts on.
-    private(set) var lines: [Int] = []
+    /// The line each record starts on, less ``lineOffset``.
+    private var lines: [Int] = []
+    /// Lines before the text these records were read from (the first half of a file read in two).
+    var lineOffset = 0
 
-    init() {}
+    init(source: Data = Data()) { self.source = source }
 
     init(_ records: [(line: Int, fields: [String])]) {
         for r in records {
@@ -27,6 +37,9 @@ struct CSVCells: Sendable {
 
     var count: Int { lines.count }
 
+    /// The line record `r` starts on. `O(1)`.
+    func line(_ r: Int) -> Int { lines[r] + lineOffset }
+
     /// Room for a file of `n` bytes (a field takes at least 2 bytes, a record 8): untouched
     /// room costs address space, not memory. `O(1)`.
     mutating func reserve(bytes n: Int) {
@@ -34,10 +47,17 @@ struct CSVCells: Sendable {
         fieldStart.reserveCapacity(n / 8); byteStart.reserveCapacity(n / 8); lines.reserveCapacity(n / 8)
     }
 
-    /// Starts a record on `line`. `O(1)` amortised.
+    /// Starts a record on `line`, its text to be appended to ``bytes``. `O(1)` amortised.
     @inline(__always) mutating func begin(line: Int) {
-        byteStart.append(bytes.count)
+        byteStart.append(~bytes.count)
         lines.append(line)
+    }
+
+    /// Ends the open record as the text at `offset` of ``source`` (its fields already ended
+    /// with ``endField(at:)``), nothing appended to ``bytes``. `O(1)` amortised.
+    @inline(__always) mutating func endRecord(inSourceAt offset: Int) {
+        byteStart[byteStart.count - 1] = offset
+        fieldStart.append(ends.count)
     }
 
     /// Puts the separator before every field but a record's first. `O(1)` amortised.
@@ -45,13 +65,13 @@ struct CSVCells: Sendable {
 
     /// Ends the field whose bytes were appended since the last field's end. `O(1)` amortised.
     @inline(__always) mutating func endField() {
-        ends.append(UInt32(truncatingIfNeeded: bytes.count - byteStart[byteStart.count - 1]))
+        ends.append(UInt32(truncatingIfNeeded: bytes.count - ~byteStart[byteStart.count - 1]))
     }
 
     @inline(__always) mutating func endRecord() { fieldStart.append(ends.count) }
 
-    /// A field ending `offset` bytes after the open record's start, for a record copied
-    /// whole (``append(_:)`` of its line). `O(1)` amortised.
+    /// A field ending `offset` bytes after the open record's start, for a record read in
+    /// place (``endRecord(inSourceAt:)``). `O(1)` amortised.
     @inline(__always) mutating func endField(at offset: Int) { ends.append(UInt32(truncatingIfNeeded: offset)) }
 
     /// How many field ends are stored, and dropping those after such a count (a record's
@@ -60,7 +80,7 @@ struct CSVCells: Sendable {
     mutating func dropFields(after mark: Int) { ends.removeSubrange(mark...) }
 
     /// Bytes appended to the open record so far (a record's fields are addressed in 32 bits).
-    var openRecordBytes: Int { bytes.count - (byteStart.last ?? 0) }
+    var openRecordBytes: Int { bytes.count - ~(byteStart.last ?? ~0) }
 
     @inline(__always) mutating func append(_ run: UnsafeBufferPointer<UInt8>) { bytes.append(contentsOf: run) }
     @inline(__always) mutating func append(_ byte: UInt8) { bytes.append(byte) }
@@ -74,23 +94,17 @@ struct CSVCells: Sendable {
         withView { view in (0..<view.fieldCount(r)).map { view.field(r, $0).string } }
     }
 
-    /// Appends `later`'s records, their lines moved by `lineOffset`. `O(later's size)`.
-    mutating func append(_ later: CSVCells, lineOffset: Int) {
-        let b = bytes.count, f = ends.count
-        bytes.append(contentsOf: later.bytes)
-        ends.append(contentsOf: later.ends)
-        fieldStart.append(contentsOf: later.fieldStart.dropFirst().lazy.map { $0 + f })
-        byteStart.append(contentsOf: later.byteStart.lazy.map { $0 + b })
-        lines.append(contentsOf: later.lines.lazy.map { $0 + lineOffset })
-    }
-
     /// Calls `body` with a view of the records that reads fields without copying them; the
     /// view is valid only inside `body`. `O(1)` besides `body`.
     func withView<R>(_ body: (View) throws -> R) rethrows -> R {
-        try bytes.withUnsafeBufferPointer { b in
-            try ends.withUnsafeBufferPointer { e in
-                try fieldStart.withUnsafeBufferPointer { fs in
-                    try byteStart.withUnsafeBufferPointer { bs in try body(View(bytes: b, ends: e, fieldStart: fs, byteStart: bs)) }
+        try source.withUnsafeBytes { raw in
+            try bytes.withUnsafeBufferPointer { b in
+                try ends.withUnsafeBufferPointer { e in
+                    try fieldStart.withUnsafeBufferPointer { fs in
+                        try byteStart.withUnsafeBufferPointer { bs in
+                            try body(View(source: raw.bindMemory(to: UInt8.self), bytes: b, ends: e, fieldStart: fs, byteStart: bs))
+                        }
+                    }
                 }
             }
         }
@@ -98,6 +112,7 @@ struct CSVCells: Sendable {
 
     /// Unsafe, borrowed access to the cells (see ``withView(_:)``).
     struct View {
+        let source: UnsafeBufferPointer<UInt8>
         let bytes: UnsafeBufferPointer<UInt8>
         let ends: UnsafeBufferPointer<UInt32>
         let fieldStart: UnsafeBufferPointer<Int>
@@ -107,9 +122,10 @@ struct CSVCells: Sendable {
 
         /// Field `f` of record `r`, as written (no trimming). `O(1)`.
         @inline(__always) func field(_ r: Int, _ f: Int) -> UnsafeBufferPointer<UInt8> {
-            let e = fieldStart[r] + f, base = byteStart[r]
-            let lo = base + (f == 0 ? 0 : Int(ends[e - 1]) + 1), hi = base + Int(ends[e])
-            return UnsafeBufferPointer(rebasing: bytes[lo..<hi])
+            let e = fieldStart[r] + f, start = byteStart[r]
+            let lo = f == 0 ? 0 : Int(ends[e - 1]) + 1, hi = Int(ends[e])
+            let text = start >= 0 ? source.baseAddress.map { $0 + start } : bytes.baseAddress.map { $0 + ~start }
+            return UnsafeBufferPointer(start: text.map { $0 + lo }, count: hi - lo)
         }
     }
 }

@@ -17,27 +17,41 @@ public struct CSVFile: Sendable {
     public let delimiter: UInt8
     public let header: [String]
     public let headerLine: Int
-    /// Every record's fields, unescaped, in one buffer.
-    var cells: CSVCells
+    /// Every record's fields, unescaped, in runs of consecutive records: one run, or the two
+    /// halves of a long file as they were read on both cores (not joined, which would copy
+    /// every field's index once more).
+    private(set) var parts: [CSVCells]
     /// The worksheet the table was read from, for an Excel workbook (nil for CSV).
     public var sheet: String? = nil
 
     /// The records with their fields as strings. Building them costs a string per field:
-    /// readers inside the package read ``cells`` instead. - Complexity: `O(bytes)`.
+    /// readers inside the package read ``parts`` instead. - Complexity: `O(bytes)`.
     public var records: [(line: Int, fields: [String])] {
-        get { (0..<cells.count).map { (cells.lines[$0], cells.strings($0)) } }
-        set { cells = CSVCells(newValue) }
+        get { parts.flatMap { cells in (0..<cells.count).map { (cells.line($0), cells.strings($0)) } } }
+        set { parts = [CSVCells(newValue)] }
     }
 
-    /// How many records follow the header. `O(1)`.
-    public var recordCount: Int { cells.count }
+    /// How many records follow the header. `O(parts)`.
+    public var recordCount: Int { parts.reduce(0) { $0 + $1.count } }
 
     public init(path: String, delimiter: UInt8, header: [String], headerLine: Int, records: [(line: Int, fields: [String])]) {
-        self.init(path: path, delimiter: delimiter, header: header, headerLine: headerLine, cells: CSVCells(records))
+        self.init(path: path, delimiter: delimiter, header: header, headerLine: headerLine, parts: [CSVCells(records)])
     }
 
-    init(path: String, delimiter: UInt8, header: [String], headerLine: Int, cells: CSVCells) {
-        self.path = path; self.delimiter = delimiter; self.header = header; self.headerLine = headerLine; self.cells = cells
+    init(path: String, delimiter: UInt8, header: [String], headerLine: Int, parts: [CSVCells]) {
+        self.path = path; self.delimiter = delimiter; self.header = header; self.headerLine = headerLine; self.parts = parts
+    }
+
+    /// Calls `body` with a view of each part holding records of `range`, the index of that
+    /// part's first record, and the part (for its lines); the views are valid only inside
+    /// `body`. `O(parts)` besides `body`.
+    func withViews(of range: Range<Int>, _ body: (CSVCells.View, _ first: Int, _ part: CSVCells) -> Void) {
+        var first = 0
+        for part in parts {
+            let end = first + part.count
+            if first < range.upperBound, end > range.lowerBound { part.withView { body($0, first, part) } }
+            first = end
+        }
     }
 
     /// Reads and splits `path`; the name used in issues is `displayName` (default: the path).
@@ -60,13 +74,13 @@ public struct CSVFile: Sendable {
             var bytes = raw.bindMemory(to: UInt8.self)[...]
             if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
             let delimiter = detectDelimiter(bytes)
-            let read = try (bytes.count >= parallelFrom ? split(bytes, delimiter: delimiter, name: name) : nil)
-                ?? tokenize(bytes, delimiter: delimiter, name: name, header: true)
+            let read = try (bytes.count >= parallelFrom ? split(bytes, source: text, delimiter: delimiter, name: name) : nil)
+                ?? tokenize(bytes, source: text, delimiter: delimiter, name: name, header: true)
             guard let header = read.header else {
                 throw InputError.invalid([InputIssue(file: name, line: 0, message: "file is empty: a header line is required")])
             }
             return CSVFile(path: name, delimiter: delimiter, header: header.fields.map { $0.trimmedASCII }, headerLine: header.line,
-                           cells: read.cells)
+                           parts: read.parts)
         }
     }
 
@@ -77,7 +91,7 @@ public struct CSVFile: Sendable {
     /// records after it, and the line after the last.
     struct Read {
         var header: (line: Int, fields: [String])?
-        var cells: CSVCells
+        var parts: [CSVCells]
         var endLine: Int
     }
 
@@ -87,7 +101,7 @@ public struct CSVFile: Sendable {
     /// chosen where the quotes before it are even; should a quote stand inside an unquoted
     /// field, the first half, read from the file's start, ends inside a quoted field and
     /// fails, so a wrong break is never used. - Complexity: `O(bytes)`.
-    static func split(_ bytes: Slice<UnsafeBufferPointer<UInt8>>, delimiter: UInt8, name: String) -> Read? {
+    static func split(_ bytes: Slice<UnsafeBufferPointer<UInt8>>, source: Data, delimiter: UInt8, name: String) -> Read? {
         let middle = bytes.startIndex + bytes.count / 2
         var quotes = 0
         for k in bytes.startIndex..<middle where bytes[k] == UInt8(ascii: "\"") { quotes += 1 }
@@ -100,26 +114,29 @@ public struct CSVFile: Sendable {
         struct Halves: @unchecked Sendable { let bytes: Slice<UnsafeBufferPointer<UInt8>>; let cut: Int }
         let h = Halves(bytes: bytes, cut: cut + 1)
         let parts = try? concurrentMap(2) { k in
-            try tokenize(k == 0 ? h.bytes[..<h.cut] : h.bytes[h.cut...], delimiter: delimiter, name: name, header: k == 0)
+            try tokenize(k == 0 ? h.bytes[..<h.cut] : h.bytes[h.cut...], source: source, delimiter: delimiter, name: name, header: k == 0)
         }
         guard var parts, parts[0].header != nil else { return nil }
-        let second = parts.removeLast()
-        parts[0].cells.append(second.cells, lineOffset: parts[0].endLine - 1)
+        var second = parts.removeLast()
+        second.parts[0].lineOffset = parts[0].endLine - 1
+        parts[0].parts += second.parts
         parts[0].endLine += second.endLine - 1
         return parts[0]
     }
 
     /// Every record of `bytes` (the first as the header when `header`), and the line after
-    /// the last. `O(bytes)`.
-    static func tokenize(_ bytes: Slice<UnsafeBufferPointer<UInt8>>, delimiter: UInt8, name: String, header: Bool) throws -> Read {
-        var tokenizer = CSVTokenizer(bytes: UnsafeBufferPointer(rebasing: bytes), delimiter: delimiter, name: name)
-        var read = Read(header: nil, cells: CSVCells(), endLine: 1)
+    /// the last; `bytes` is a slice of `source`'s bytes, which the cells keep. `O(bytes)`.
+    static func tokenize(_ bytes: Slice<UnsafeBufferPointer<UInt8>>, source: Data, delimiter: UInt8, name: String, header: Bool) throws -> Read {
+        var tokenizer = CSVTokenizer(bytes: UnsafeBufferPointer(rebasing: bytes), sourceOffset: bytes.startIndex, delimiter: delimiter, name: name)
+        var cells = CSVCells(source: source)
+        var read = Read(header: nil, parts: [], endLine: 1)
         if header {
-            var first = CSVCells()
-            if try tokenizer.next(into: &first) { read.header = (first.lines[0], first.strings(0)) }
+            var first = CSVCells(source: source)
+            if try tokenizer.next(into: &first) { read.header = (first.line(0), first.strings(0)) }
         }
-        read.cells.reserve(bytes: bytes.count)
-        while try tokenizer.next(into: &read.cells) {}
+        cells.reserve(bytes: bytes.count)
+        while try tokenizer.next(into: &cells) {}
+        read.parts = [cells]
         read.endLine = tokenizer.line
         return read
     }

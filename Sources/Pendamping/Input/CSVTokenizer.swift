@@ -1,16 +1,19 @@
 /// One pass over a CSV file's bytes, appending each record's unescaped fields to a
-/// ``CSVCells``. Unquoted fields are copied in runs up to the next delimiter or line break;
-/// quoted fields are copied between their quotes. - Complexity: `O(bytes)`.
+/// ``CSVCells``. A record without quotes is left where it is in the cells' source (only its
+/// field ends are stored); in any other, unquoted fields are copied in runs up to the next
+/// delimiter or line break and quoted fields between their quotes. - Complexity: `O(bytes)`.
 struct CSVTokenizer {
     let bytes: UnsafeBufferPointer<UInt8>
     let delimiter: UInt8
     let name: String
+    /// Where `bytes` starts in the cells' source.
+    let sourceOffset: Int
     var position = 0
     /// The line the tokenizer is on (1-based; LF, CRLF or a lone CR ends a line).
     var line = 1
 
-    init(bytes: UnsafeBufferPointer<UInt8>, delimiter: UInt8, name: String) {
-        self.bytes = bytes; self.delimiter = delimiter; self.name = name
+    init(bytes: UnsafeBufferPointer<UInt8>, sourceOffset: Int, delimiter: UInt8, name: String) {
+        self.bytes = bytes; self.sourceOffset = sourceOffset; self.delimiter = delimiter; self.name = name
     }
 
     private static let quote = UInt8(ascii: "\""), lf = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r"), space = UInt8(ascii: " ")
@@ -73,9 +76,9 @@ struct CSVTokenizer {
         return true
     }
 
-    /// Copies a record that has no quote and no field starting with `'` as its line, with
-    /// one append, and moves past its line end; false (nothing stored, nothing moved) for
-    /// any other record. `O(line)`.
+    /// Stores a record that has no quote and no field starting with `'` as its line in the
+    /// source (its field ends only), and moves past its line end; false (nothing stored,
+    /// nothing moved) for any other record. `O(line)`.
     private mutating func plainRecord(into cells: inout CSVCells) -> Bool {
         let n = bytes.count, apostrophe = UInt8(ascii: "'")
         let mark = cells.fieldMark
@@ -95,8 +98,7 @@ struct CSVTokenizer {
         }
         guard p - position <= Int(UInt32.max) else { cells.dropFields(after: mark); return false }
         cells.endField(at: p - position)
-        cells.append(UnsafeBufferPointer(rebasing: bytes[position..<p]))
-        cells.endRecord()
+        cells.endRecord(inSourceAt: sourceOffset + position)
         position = p
         if position < n {
             if bytes[position] == Self.cr, position + 1 < n, bytes[position + 1] == Self.lf { position += 1 }

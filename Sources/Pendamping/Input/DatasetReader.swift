@@ -75,9 +75,9 @@ public enum DatasetReader {
         var menteeQuality = DataQuality.File(file: menteeFile?.path ?? menteesPath)
         let (mentors, mentorExtra) = mentorFile.map { parseMentors($0, issues: &issues, quality: &mentorQuality, regions: directory,
                                                                                         parallelFrom: options.parallelRecords) } ?? ([], [])
+        let mentorIDs = Set(mentors.lazy.map(\.id))
         let (mentees, menteeExtra) = menteeFile.map { parseMentees($0, issues: &issues, quality: &menteeQuality, regions: directory,
-                                                                                        parallelFrom: options.parallelRecords) } ?? ([], [])
-        if let menteeFile { checkPreferences(mentees, mentors: mentors, file: menteeFile.path, issues: &issues) }
+                                                                   mentorIDs: mentorIDs, parallelFrom: options.parallelRecords) } ?? ([], [])
         if let mentorFile { checkChoices(mentors, mentees: mentees, file: mentorFile.path, issues: &issues) }
         quality.files = [mentorQuality, menteeQuality]
         quality.duplicates = Duplicates.find(mentors: mentors, mentees: mentees)
@@ -156,8 +156,9 @@ public enum DatasetReader {
             t.forEachRecord(in: range) { t, row in
                 guard let row = t.identify(row, seen: &seen, from: range.lowerBound) else { return }
                 let before = t.issues.count
-                let record = build(&t, &context, row)
-                if t.issues.count == before, let record { (slots.base + count).initialize(to: record); count += 1 }
+                // Moved, not copied, into its slot (a copy retains and releases every string and list).
+                guard let record = build(&t, &context, row), t.issues.count == before else { return }
+                (slots.base + count).initialize(to: consume record); count += 1
             }
             return RecordsPart(count: count, issues: t.issues, context: context, seen: seen)
         }
@@ -254,8 +255,9 @@ public enum DatasetReader {
         }
     }
 
+    /// The mentees of `file`; a `mentor:ID` preference must name one of `mentorIDs`, when given.
     static func parseMentees(_ file: CSVFile, issues: inout [InputIssue], quality: inout DataQuality.File,
-                             regions: RegionDirectory?, parallelFrom: Int = parallelRecords) -> ([Mentee], [String]) {
+                             regions: RegionDirectory?, mentorIDs: Set<String>? = nil, parallelFrom: Int = parallelRecords) -> ([Mentee], [String]) {
         parseRecords(file, required: menteeRequired, optional: menteeOptional, issues: &issues, quality: &quality,
                      parallelFrom: parallelFrom) { (t: inout TableReader, context: inout RecordContext, row: TableReader.Row) -> Mentee? in
             let name = t.required(row, .name)
@@ -268,9 +270,14 @@ public enum DatasetReader {
             let online = t.online(row)
             var prefs: [Preference] = []
             for token in t.list(row, .prefer) {
-                if let p = Preference(token) { prefs.append(p) } else {
+                guard let p = Preference(token) else {
                     t.add(row.line, .prefer, "\(Echo.shown(token, Echo.token, limit: 64)) is not gender:f|m, kind:KIND or mentor:ID", id: row.id)
+                    continue
                 }
+                if case .mentor(let id) = p, let mentorIDs, !mentorIDs.contains(id) {
+                    t.add(row.line, .prefer, "names mentor \(Echo.shown(id, Echo.token, limit: 64)), who is not in the mentors file", id: row.id)
+                }
+                prefs.append(p)
             }
             guard let name, let kbli, let place else { return nil }
             var e = Mentee(id: row.id!, name: name, kbli: kbli, location: place.location, region: place.region, needs: needs,
@@ -312,18 +319,6 @@ public enum DatasetReader {
                     issues.append(InputIssue(file: file, line: m.line, column: "prefer",
                                              message: "names mentee \(Echo.shown(c.id, Echo.token, limit: 64)) twice", recordID: m.id))
                 }
-            }
-        }
-    }
-
-    /// A `mentor:ID` preference must name a mentor of the file. `O(n·prefs + m)`.
-    static func checkPreferences(_ mentees: [Mentee], mentors: [Mentor], file: String, issues: inout [InputIssue]) {
-        guard mentees.contains(where: { !$0.preferences.isEmpty }) else { return }
-        let known = Set(mentors.map(\.id))
-        for e in mentees {
-            for case .mentor(let id) in e.preferences where !known.contains(id) {
-                issues.append(InputIssue(file: file, line: e.line, column: "prefer",
-                                         message: "names mentor \(Echo.shown(id, Echo.token, limit: 64)), who is not in the mentors file", recordID: e.id))
             }
         }
     }

@@ -17,12 +17,22 @@ public enum InputFile {
         guard access(path, R_OK) == 0 else {
             throw InputError.missingFile(path: name, reason: "cannot be read: " + String(cString: strerror(errno)))
         }
-        // A pipe or other stream (e.g. a shell's process substitution) is read to its end.
+        // A regular file is mapped, not copied (the readers keep records without quotes where
+        // they are in it); a pipe or other stream (e.g. a shell's process substitution) is read
+        // to its end.
         let type = (try? FileManager.default.attributesOfItem(atPath: path))?[.type] as? FileAttributeType
-        let data = type == .typeRegular ? FileManager.default.contents(atPath: path)
-            : (try? FileHandle(forReadingFrom: URL(fileURLWithPath: path)).readToEnd()).map { $0 ?? Data() }
+        let url = URL(fileURLWithPath: path)
+        let data = type == .typeRegular ? try? Data(contentsOf: url, options: .alwaysMapped) : stream(url)
         guard let data else { throw InputError.missingFile(path: name, reason: "cannot be read") }
         return data
+    }
+
+    /// A stream's bytes to its end (none: empty data), or nil when it cannot be opened.
+    private static func stream(_ url: URL) -> Data? {
+        guard let handle = try? FileHandle(forReadingFrom: url) else { return nil }
+        defer { try? handle.close() }
+        // `readToEnd` gives nil for a stream that ends at once.
+        return (try? handle.readToEnd()) ?? Data()
     }
 }
 

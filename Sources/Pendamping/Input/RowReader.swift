@@ -71,12 +71,13 @@ struct TableReader {
     /// One record, readable only inside ``forEachRecord(_:)``'s body (it borrows the file's bytes).
     struct Row {
         let line: Int
-        let record: Int
+        /// The record's index in the file, and in the part of it that `view` shows.
+        let record: Int, inPart: Int
         let view: CSVCells.View
         var id: String?
 
         /// The field at header position `slot`, as written. `O(1)`.
-        @inline(__always) func field(_ slot: Int) -> UnsafeBufferPointer<UInt8> { view.field(record, slot) }
+        @inline(__always) func field(_ slot: Int) -> UnsafeBufferPointer<UInt8> { view.field(inPart, slot) }
     }
 
     /// The trimmed bytes of `column`, or nil when the column is absent or the cell is empty. `O(1)`.
@@ -412,12 +413,12 @@ struct TableReader {
     /// As ``forEachRecord(_:)`` over the records in `range` only.
     mutating func forEachRecord(in range: Range<Int>, _ body: (inout TableReader, Row) -> Void) {
         guard issues.isEmpty else { return }
-        let cells = file.cells, width = file.header.count
-        cells.withView { view in
-            for k in range where !isFull {
-                let row = Row(line: cells.lines[k], record: k, view: view)
-                guard view.fieldCount(k) == width else {
-                    add(row.line, nil, "has \(view.fieldCount(k)) fields; the header has \(width)")
+        let file = self.file, width = file.header.count
+        file.withViews(of: range) { view, first, part in
+            for k in max(range.lowerBound, first)..<min(range.upperBound, first + part.count) where !isFull {
+                let row = Row(line: part.line(k - first), record: k, inPart: k - first, view: view)
+                guard view.fieldCount(row.inPart) == width else {
+                    add(row.line, nil, "has \(view.fieldCount(row.inPart)) fields; the header has \(width)")
                     continue
                 }
                 body(&self, row)
@@ -445,8 +446,8 @@ struct TableReader {
         var table = ByteKeyedTable<Void>(capacity: range.count)
         guard let slot = slot(.id) else { return table }
         let width = file.header.count
-        file.cells.withView { view in
-            for r in range where view.fieldCount(r) == width {
+        file.withViews(of: range) { view, first, part in
+            for r in max(range.lowerBound, first) - first..<min(range.upperBound, first + part.count) - first where view.fieldCount(r) == width {
                 let id = view.field(r, slot).trimmedASCII
                 if !id.isEmpty { table.insert(id, ()) }
             }
