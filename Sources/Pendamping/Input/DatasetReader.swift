@@ -268,16 +268,9 @@ public enum DatasetReader {
             let hours = t.number(row, .hoursNeeded, in: 0...1_000, rangeText: "[0, 1000]")
             let priority = t.number(row, .priority, in: 0...1_000, rangeText: "[0, 1000]") ?? 1
             let online = t.online(row)
-            var prefs: [Preference] = []
-            for token in t.list(row, .prefer) {
-                guard let p = Preference(token) else {
-                    t.add(row.line, .prefer, "\(Echo.shown(token, Echo.token, limit: 64)) is not gender:f|m, kind:KIND or mentor:ID", id: row.id)
-                    continue
-                }
-                if case .mentor(let id) = p, let mentorIDs, !mentorIDs.contains(id) {
-                    t.add(row.line, .prefer, "names mentor \(Echo.shown(id, Echo.token, limit: 64)), who is not in the mentors file", id: row.id)
-                }
-                prefs.append(p)
+            let prefs = t.preferences(row)
+            for case .mentor(let id) in prefs where !(mentorIDs?.contains(id) ?? true) {
+                t.add(row.line, .prefer, "names mentor \(Echo.shown(id, Echo.token, limit: 64)), who is not in the mentors file", id: row.id)
             }
             guard let name, let kbli, let place else { return nil }
             var e = Mentee(id: row.id!, name: name, kbli: kbli, location: place.location, region: place.region, needs: needs,

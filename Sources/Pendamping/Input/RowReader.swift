@@ -21,6 +21,10 @@ struct TableReader {
     private var kbliSeen = ByteKeyedTable<[KBLICode]>()
     private var skillsSeen = ByteKeyedTable<SkillSet>()
     private var languagesSeen = ByteKeyedTable<[String]>()
+    private var genderSeen = ByteKeyedTable<Gender>()
+    private var scaleSeen = ByteKeyedTable<BusinessScale>()
+    private var onlineSeen = ByteKeyedTable<OnlineMode>()
+    private var preferencesSeen = ByteKeyedTable<[Preference]>()
 
     /// Checks that `required` columns exist and no column repeats (an alias and its column
     /// count as the same); records the others as extra. `O(columns)`.
@@ -377,25 +381,57 @@ struct TableReader {
         return out.sorted()
     }
 
+    /// A mentee's `prefer` cell: `gender:f|m`, `kind:KIND` or `mentor:ID` items, an issue for
+    /// any other. Each distinct cell is parsed once (most repeat a few preferences).
+    mutating func preferences(_ row: Row) -> [Preference] {
+        guard let cell = cell(row, .prefer) else { return [] }
+        if let known = preferencesSeen.value(cell) { return known }
+        let before = issues.count
+        var prefs: [Preference] = []
+        for token in list(row, .prefer) {
+            guard let p = Preference(token) else {
+                add(row.line, .prefer, "\(Echo.shown(token, Echo.token, limit: 64)) is not gender:f|m, kind:KIND or mentor:ID", id: row.id)
+                continue
+            }
+            prefs.append(p)
+        }
+        if issues.count == before { preferencesSeen.insert(cell, prefs) }
+        return prefs
+    }
+
+    // The one-word columns hold a handful of distinct cells, each parsed once (`*Seen`).
+
     mutating func gender(_ row: Row) -> Gender? {
-        guard let t = text(row, .gender) else { return nil }
-        guard let g = Gender(input: t) else { add(row.line, .gender, "\(Echo.shown(t, Echo.word, limit: 12)) is not f/m (p/l)", id: row.id); return nil }
+        guard let cell = cell(row, .gender) else { return nil }
+        if let known = genderSeen.value(cell) { return known }
+        guard let g = word(row, .gender, cell, Gender.init(input:), expected: "f/m (p/l)") else { return nil }
+        genderSeen.insert(cell, g)
         return g
     }
 
     mutating func online(_ row: Row) -> OnlineMode? {
-        guard let t = text(row, .online) else { return nil }
-        guard let m = OnlineMode(input: t) else { add(row.line, .online, "\(Echo.shown(t, Echo.word, limit: 12)) is not yes, no or only (ya, tidak, hanya)", id: row.id); return nil }
+        guard let cell = cell(row, .online) else { return nil }
+        if let known = onlineSeen.value(cell) { return known }
+        guard let m = word(row, .online, cell, OnlineMode.init(input:), expected: "yes, no or only (ya, tidak, hanya)") else { return nil }
+        onlineSeen.insert(cell, m)
         return m
     }
 
     mutating func scale(_ row: Row) -> BusinessScale? {
-        guard let t = text(row, .scale) else { return nil }
-        guard let s = BusinessScale(rawValue: t.lowercased()) else {
-            add(row.line, .scale, "\(Echo.shown(t, Echo.word, limit: 12)) is not one of mikro, kecil, menengah, besar", id: row.id)
-            return nil
-        }
+        guard let cell = cell(row, .scale) else { return nil }
+        if let known = scaleSeen.value(cell) { return known }
+        guard let s = word(row, .scale, cell, { BusinessScale(rawValue: $0.lowercased()) }, expected: "one of mikro, kecil, menengah, besar")
+        else { return nil }
+        scaleSeen.insert(cell, s)
         return s
+    }
+
+    /// A one-word cell read by `parse`; an issue saying what was `expected` when it does not parse. `O(length)`.
+    private mutating func word<V>(_ row: Row, _ column: InputColumn, _ cell: UnsafeBufferPointer<UInt8>, _ parse: (String) -> V?,
+                                  expected: String) -> V? {
+        let text = cell.string
+        guard let v = parse(text) else { add(row.line, column, "\(Echo.shown(text, Echo.word, limit: 12)) is not \(expected)", id: row.id); return nil }
+        return v
     }
 
     /// Values of the extra columns, in `extraColumns` order.
