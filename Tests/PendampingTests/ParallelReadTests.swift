@@ -55,6 +55,32 @@ import Testing
     }
 }
 
+/// A file tokenized in two parts (as a long file is) reads to the same records and issues
+/// as one read whole, whether the records are then read in two halves (whose boundary need
+/// not be the parts') or in one pass: ids checked across parts, lines counted on.
+@Suite struct PartsReadTests {
+    @Test(arguments: ParallelReadTests.Flaw.allCases)
+    func twoPartsEqualOne(flaw: ParallelReadTests.Flaw) throws {
+        let data = Data(ParallelReadTests().menteesCSV(flaw, rows: 900).utf8)
+        let parts = try CSVFile.parse(data, name: "e.csv", encoding: .utf8, parallelFrom: 16)
+        let whole = try CSVFile.parse(data, name: "e.csv", encoding: .utf8, parallelFrom: .max)
+        #expect(parts.parts.count == 2 && whole.parts.count == 1)
+        func read(_ file: CSVFile, halvesFrom: Int) -> ([Mentee], [InputIssue]) {
+            var issues: [InputIssue] = [], quality = DataQuality.File(file: "e.csv")
+            let (m, _) = DatasetReader.parseMentees(file, issues: &issues, quality: &quality, regions: nil, parallelFrom: halvesFrom)
+            return (m, issues)
+        }
+        let (expected, expectedIssues) = read(whole, halvesFrom: .max)
+        for (file, from) in [(parts, 100), (parts, Int.max), (whole, 100)] {
+            let (m, issues) = read(file, halvesFrom: from)
+            #expect(issues == expectedIssues, "\(flaw), halves from \(from)")
+            #expect(m.map(\.id) == expected.map(\.id) && m.map(\.line) == expected.map(\.line))
+            #expect(m.map(\.location) == expected.map(\.location) && m.map(\.kbli) == expected.map(\.kbli))
+        }
+        #expect(flaw == .none ? expected.count == 900 && expectedIssues.isEmpty : !expectedIssues.isEmpty)
+    }
+}
+
 /// Splitting a CSV file in two halves gives the records, lines and errors of one pass,
 /// whatever the quotes, line ends and blank lines around the break.
 @Suite struct ParallelTokenizerTests {
