@@ -1,7 +1,8 @@
 @testable import Pendamping
 
 /// The CSV reading rules written as plainly as possible, one byte at a time, as an oracle
-/// for ``CSVFile``'s tokenizer (which reads unquoted fields in runs into one buffer): the
+/// for ``CSVFile``'s tokenizer (which leaves records without quotes in the file's bytes and
+/// copies the others' unquoted fields in runs): the
 /// records (header first) with their lines, or the first error's line and message.
 enum ReferenceCSV {
     static func records(_ text: [UInt8], delimiter: UInt8) -> Result<[(line: Int, fields: [String])], ReferenceError> {

@@ -9,8 +9,9 @@ import Foundation
 ///
 /// Hand-written rather than a CSV package: it must report the line each record starts on
 /// (for errors naming file and line) and parse province-scale files (a million rows) in well
-/// under a second. It works on bytes, makes one pass, and keeps every field's bytes in one
-/// buffer (``CSVCells``) rather than a `String` per field; ``records`` builds strings on demand.
+/// under a second. It works on bytes and makes one pass; a record without quotes is read
+/// where it lies in the file's bytes and any other is unescaped into one buffer
+/// (``CSVCells``), rather than a `String` per field; ``records`` builds strings on demand.
 /// - Complexity: `O(bytes)`.
 public struct CSVFile: Sendable {
     public let path: String
