@@ -47,6 +47,16 @@ struct ByteKeyedTable<Value> {
 
     func value(_ key: UnsafeBufferPointer<UInt8>) -> Value? { index(of: key).map { values[$0] } }
 
+    /// The value of `key`, else `parse` of its text, kept when not nil: a cache for cells
+    /// whose reading has no other effect. `O(|key|)` expected, plus `parse` once per
+    /// distinct key that parses (and each time for one that does not).
+    mutating func value(_ key: UnsafeBufferPointer<UInt8>, parsing parse: (String) -> Value?) -> Value? {
+        if let known = value(key) { return known }
+        guard let parsed = parse(key.string) else { return nil }
+        insert(key, parsed)
+        return parsed
+    }
+
     /// Adds `key` with `value` unless present; whether it was added. `O(|key|)` amortised.
     @discardableResult
     mutating func insert(_ key: UnsafeBufferPointer<UInt8>, _ value: Value) -> Bool {

@@ -43,14 +43,17 @@ public struct CSVFile: Sendable {
         self.path = path; self.delimiter = delimiter; self.header = header; self.headerLine = headerLine; self.parts = parts
     }
 
-    /// Calls `body` with a view of each part holding records of `range`, the index of that
-    /// part's first record, and the part (for its lines); the views are valid only inside
-    /// `body`. `O(parts)` besides `body`.
-    func withViews(of range: Range<Int>, _ body: (CSVCells.View, _ first: Int, _ part: CSVCells) -> Void) {
+    /// Calls `body` with a view of each part holding records of `range`, those records'
+    /// indices in the part, the file index of the part's first record, and the part (for its
+    /// lines); the views are valid only inside `body`. `O(parts)` besides `body`.
+    func withViews(of range: Range<Int>, _ body: (CSVCells.View, _ records: Range<Int>, _ first: Int, _ part: CSVCells) -> Void) {
         var first = 0
         for part in parts {
             let end = first + part.count
-            if first < range.upperBound, end > range.lowerBound { part.withView { body($0, first, part) } }
+            if first < range.upperBound, end > range.lowerBound {
+                let records = max(range.lowerBound, first) - first..<min(range.upperBound, end) - first
+                part.withView { body($0, records, first, part) }
+            }
             first = end
         }
     }

@@ -403,35 +403,26 @@ struct TableReader {
 
     mutating func gender(_ row: Row) -> Gender? {
         guard let cell = cell(row, .gender) else { return nil }
-        if let known = genderSeen.value(cell) { return known }
-        guard let g = word(row, .gender, cell, Gender.init(input:), expected: "f/m (p/l)") else { return nil }
-        genderSeen.insert(cell, g)
-        return g
+        if let g = genderSeen.value(cell, parsing: Gender.init(input:)) { return g }
+        return notAWord(row, .gender, cell, expected: "f/m (p/l)")
     }
 
     mutating func online(_ row: Row) -> OnlineMode? {
         guard let cell = cell(row, .online) else { return nil }
-        if let known = onlineSeen.value(cell) { return known }
-        guard let m = word(row, .online, cell, OnlineMode.init(input:), expected: "yes, no or only (ya, tidak, hanya)") else { return nil }
-        onlineSeen.insert(cell, m)
-        return m
+        if let m = onlineSeen.value(cell, parsing: OnlineMode.init(input:)) { return m }
+        return notAWord(row, .online, cell, expected: "yes, no or only (ya, tidak, hanya)")
     }
 
     mutating func scale(_ row: Row) -> BusinessScale? {
         guard let cell = cell(row, .scale) else { return nil }
-        if let known = scaleSeen.value(cell) { return known }
-        guard let s = word(row, .scale, cell, { BusinessScale(rawValue: $0.lowercased()) }, expected: "one of mikro, kecil, menengah, besar")
-        else { return nil }
-        scaleSeen.insert(cell, s)
-        return s
+        if let s = scaleSeen.value(cell, parsing: { BusinessScale(rawValue: $0.lowercased()) }) { return s }
+        return notAWord(row, .scale, cell, expected: "one of mikro, kecil, menengah, besar")
     }
 
-    /// A one-word cell read by `parse`; an issue saying what was `expected` when it does not parse. `O(length)`.
-    private mutating func word<V>(_ row: Row, _ column: InputColumn, _ cell: UnsafeBufferPointer<UInt8>, _ parse: (String) -> V?,
-                                  expected: String) -> V? {
-        let text = cell.string
-        guard let v = parse(text) else { add(row.line, column, "\(Echo.shown(text, Echo.word, limit: 12)) is not \(expected)", id: row.id); return nil }
-        return v
+    /// Nil, with an issue saying that a one-word cell is not what was `expected`. `O(length)`.
+    private mutating func notAWord<V>(_ row: Row, _ column: InputColumn, _ cell: UnsafeBufferPointer<UInt8>, expected: String) -> V? {
+        add(row.line, column, "\(Echo.shown(cell.string, Echo.word, limit: 12)) is not \(expected)", id: row.id)
+        return nil
     }
 
     /// Values of the extra columns, in `extraColumns` order.
@@ -450,11 +441,11 @@ struct TableReader {
     mutating func forEachRecord(in range: Range<Int>, _ body: (inout TableReader, Row) -> Void) {
         guard issues.isEmpty else { return }
         let file = self.file, width = file.header.count
-        file.withViews(of: range) { view, first, part in
-            for k in max(range.lowerBound, first)..<min(range.upperBound, first + part.count) where !isFull {
-                let row = Row(line: part.line(k - first), record: k, inPart: k - first, view: view)
-                guard view.fieldCount(row.inPart) == width else {
-                    add(row.line, nil, "has \(view.fieldCount(row.inPart)) fields; the header has \(width)")
+        file.withViews(of: range) { view, records, first, part in
+            for r in records where !isFull {
+                let row = Row(line: part.line(r), record: first + r, inPart: r, view: view)
+                guard view.fieldCount(r) == width else {
+                    add(row.line, nil, "has \(view.fieldCount(r)) fields; the header has \(width)")
                     continue
                 }
                 body(&self, row)
@@ -482,8 +473,8 @@ struct TableReader {
         var table = ByteKeyedTable<Void>(capacity: range.count)
         guard let slot = slot(.id) else { return table }
         let width = file.header.count
-        file.withViews(of: range) { view, first, part in
-            for r in max(range.lowerBound, first) - first..<min(range.upperBound, first + part.count) - first where view.fieldCount(r) == width {
+        file.withViews(of: range) { view, records, _, _ in
+            for r in records where view.fieldCount(r) == width {
                 let id = view.field(r, slot).trimmedASCII
                 if !id.isEmpty { table.insert(id, ()) }
             }
