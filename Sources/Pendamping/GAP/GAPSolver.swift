@@ -110,7 +110,7 @@ public struct GAPSolver: Sendable {
         // When the relaxation proves its own best assignment optimal, the local search stops and
         // that assignment is the answer (so the result does not depend on where the search stood).
         let proved = StopFlag()
-        let found = try concurrentMap(2) { k -> (agentOf: [Int], cost: Int, relaxation: GAPLagrangian.Outcome?)? in
+        let found = concurrentMap(2) { k -> (agentOf: [Int], cost: Int, relaxation: GAPLagrangian.Outcome?)? in
             if k == 0 {
                 guard let quick else { return nil }
                 guard tabuSteps > 0, let t = tabu(g, cost: cost, seed: 11, halt: proved, deadline: deadline).improve(quick.agentOf), t.cost < quick.cost else { return (quick.agentOf, quick.cost, nil) }
@@ -134,7 +134,7 @@ public struct GAPSolver: Sendable {
         // 1b. Two more tabu searches from the better incumbent (one per core, their own seeds):
         //     the relaxation's repairs are the better start on tightly capacitated instances.
         if let found = incumbent, tabuSteps > 0, !proved.isStopped, lowerBound.map({ $0 < found.cost }) ?? true {
-            let runs = try concurrentMap(2) { k in tabu(g, cost: cost, seed: 21 + UInt64(k), halt: nil, deadline: deadline).improve(found.agentOf) }
+            let runs = concurrentMap(2) { k in tabu(g, cost: cost, seed: 21 + UInt64(k), halt: nil, deadline: deadline).improve(found.agentOf) }
             for t in runs.compactMap({ $0 }) where t.cost < incumbent?.cost ?? Int.max { incumbent = t }
         }
         if let incumbent {

@@ -169,15 +169,13 @@ public enum DatasetReader {
             var parts: [RecordsPart] = []
             let records = [T](unsafeUninitializedCapacity: max(1, n)) { buffer, kept in
                 let slots = RecordSlots(base: buffer.baseAddress!)
-                // `read` does not throw, so neither does the map.
-                parts = (try? concurrentMap(2) { k in read(reader, halves[k], fresh, into: RecordSlots(base: slots.base + halves[k].lowerBound)) }) ?? []
-                guard parts.count == 2 else { return }
+                parts = concurrentMap(2) { k in read(reader, halves[k], fresh, into: RecordSlots(base: slots.base + halves[k].lowerBound)) }
                 // The second half's records moved up against the first's (none when it kept every record).
                 let first = parts[0].count
                 if first < halves[0].count { (slots.base + first).moveInitialize(from: slots.base + halves[1].lowerBound, count: parts[1].count) }
                 kept = first + parts[1].count
             }
-            if parts.count == 2, parts[0].issues.isEmpty, parts[1].issues.isEmpty, parts[0].seen.isDisjoint(with: parts[1].seen, tables: { reader.idTable(halves[$0 ? 1 : 0]) }) {
+            if parts[0].issues.isEmpty, parts[1].issues.isEmpty, parts[0].seen.isDisjoint(with: parts[1].seen, tables: { reader.idTable(halves[$0 ? 1 : 0]) }) {
                 var merged = fresh
                 merged.quality = context.quality
                 merged.append(parts[0].context); merged.append(parts[1].context)

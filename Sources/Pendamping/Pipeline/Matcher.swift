@@ -67,7 +67,7 @@ public struct Matcher: Sendable {
         let never = rules.cannotOpen(model).enumerated().filter(\.element).map { dataset.mentors[$0.offset].id }
         guard !never.isEmpty else { return [] }
         let shown = never.prefix(10).joined(separator: ", ") + (never.count > 10 ? ", …" : "")
-        return ["min_mentees: \(never.count) mentor(s) can never open, their capacity or candidates being below the minimum cohort: \(shown)"]
+        return ["min_mentees: \(never.count) mentor(s) can never open, their capacity, candidates or hours being too few for the minimum cohort: \(shown)"]
     }
 
     /// Scores candidates and builds the core model (stages `score+candidates`, `build model`).
@@ -216,7 +216,7 @@ public struct Matcher: Sendable {
             // Each mentee is explained on its own: two halves of them on both cores, joined in order.
             let n = graph.menteeCount, co = coPairs != nil, status = outcome.status, pairOf = outcome.assignment.pairOf
             let online = scoring.onlinePossible
-            let halves = try concurrentMap(2) { h -> ([MatchedPair], [UnassignedMentee]) in
+            let halves = concurrentMap(2) { h -> ([MatchedPair], [UnassignedMentee]) in
                 var pairs: [MatchedPair] = [], unassigned: [UnassignedMentee] = []
                 for i in (h == 0 ? 0..<n / 2 : n / 2..<n) {
                     let p = Int(pairOf[i])

@@ -36,7 +36,7 @@ struct MentorKnapsack {
     private var items: [Int] = []
     private var cells: [Int] = []
     private var best: [Double] = []
-    private var took: [Bool] = []
+    private var took: [UInt64] = []
 
     /// - Parameters:
     ///   - value: each pair's worth.
@@ -45,7 +45,7 @@ struct MentorKnapsack {
     ///   - slots: pairs allowed at most.
     ///   - least: pairs required at least (0: an empty choice is allowed).
     ///   - lambda: the hours price for the LP bound (≥ 0).
-    /// - Returns: nil when fewer than `least` pairs fit within `room` one by one.
+    /// - Returns: nil when no `least` pairs fit within `room` together.
     mutating func solve(value: ArraySlice<Double>, hours: ArraySlice<Double>, room: Double, slots: Int, least: Int = 0,
                         lambda: Double = 0) -> Choice? {
         guard least <= slots else { return nil }
@@ -54,6 +54,7 @@ struct MentorKnapsack {
         items.removeAll(keepingCapacity: true)
         for k in value.indices where hours[k] <= limit { items.append(k) }
         guard items.count >= least else { return nil }
+        if least > 0 && items.map({ hours[$0] }).sorted().prefix(least).reduce(0, +) > limit { return nil }
         keepUndominated(value, hours, slots: slots)
         let positive = items.filter { value[$0] > 0 }
         if least == 0 && (slots == 0 || positive.isEmpty) { return Choice(value: 0, chosen: []) }
@@ -99,58 +100,81 @@ struct MentorKnapsack {
     }
 
     /// The dynamic programme under count prices: the smallest bound over the prices tried.
+    /// The bound at price `κ` is convex in `κ` and least where the choice's count meets the
+    /// limit the price stands for (`slots` when `κ > 0`, `least` when `κ < 0`; anything in
+    /// the window at 0). The search starts at 0, steps away from it, doubling until that
+    /// point is bracketed, then bisects; `|κ|` stays within a few times the largest `|value|`,
+    /// so no value is lost to rounding against it.
     private mutating func gridBound(_ value: ArraySlice<Double>, _ hours: ArraySlice<Double>, room: Double, slots: Int,
                                     least: Int) -> Choice {
         let eighths = room * 8 <= Double(gridCells) && (room * 8).rounded() == room * 8
             && items.allSatisfy { (hours[$0] * 8).rounded() == hours[$0] * 8 }
         let unit = eighths ? 0.125 : room / Double(gridCells)
         let width = unit > 0 ? Int((room / unit + 1e-6).rounded(.down)) : 0
+        let span = items.reduce(0.0) { max($0, abs(value[$1])) } + 1
         var top = Choice(value: .infinity, chosen: [])
-        var low = -1.0, high = 1.0     // the price's bracket, once known on each side
-        var lowKnown = false, highKnown = false
-        var kappa = 0.0
+        var low = -Double.infinity, high = Double.infinity     // the price's bracket
+        var kappa = 0.0, reach = span / 8
         for _ in 0...priceSteps {
             let (total, chosen) = programme(value, hours, unit: unit, width: width, price: kappa)
             let bound = total + kappa * Double(kappa >= 0 ? slots : least)
             if bound < top.value { top = Choice(value: bound, chosen: chosen) }
-            // Too many pairs: a higher price; too few: a lower one; in the window: done.
-            if chosen.count > slots { low = kappa; lowKnown = true }
-            else if chosen.count < least { high = kappa; highKnown = true }
-            else { break }
-            let span = items.reduce(0.0) { max($0, abs(value[$1])) } + 1
-            if lowKnown && highKnown { kappa = (low + high) / 2 }
-            else if lowKnown { kappa = kappa == 0 ? span / 8 : kappa * 2 }
-            else { kappa = kappa == 0 ? -span / 8 : kappa * 2 }
+            let n = chosen.count
+            let up = n > slots || (kappa < 0 && n > least), down = n < least || (kappa > 0 && n < slots)
+            if !up && !down { break }
+            if up { low = kappa } else { high = kappa }
+            if low.isFinite && high.isFinite {
+                kappa = (low + high) / 2
+            } else {
+                kappa += up ? reach : -reach
+                reach *= 2
+            }
         }
         return top
     }
 
     /// The largest total of `value − price` over choices within the grid, and that choice.
-    /// `best[u]` is the largest total in at most `u` cells; `took` says which pair improved
-    /// which cell, to give the choice back.
+    /// `best[u]` is the largest total in at most `u` cells, kept only up to the cells the
+    /// pairs so far can fill (beyond them it stays the same); `took` holds one bit per pair
+    /// and cell, set when that pair improved that cell, to give the choice back.
+    /// - Complexity: `O(Σ_n min(width, cells of the first n pairs))`; `O(n)` when every
+    ///   entering pair fits at once.
     private mutating func programme(_ value: ArraySlice<Double>, _ hours: ArraySlice<Double>, unit: Double, width: Int,
                                     price: Double) -> (Double, [Int]) {
-        let row = width + 1
         let entering = items.filter { value[$0] - price > 0 }
         cells.removeAll(keepingCapacity: true)
         // Rounded down (never past the row: that only loosens the limit further).
         for k in entering { cells.append(unit > 0 ? min(width, Int((hours[k] / unit + 1e-9).rounded(.down))) : 0) }
+        if cells.reduce(0, +) <= width {
+            return (entering.reduce(0.0) { $0 + value[$1] - price }, entering)
+        }
+        let row = width + 1, words = (row + 63) / 64
         best.removeAll(keepingCapacity: true)
         best.append(contentsOf: repeatElement(0, count: row))
         took.removeAll(keepingCapacity: true)
-        took.append(contentsOf: repeatElement(false, count: entering.count * row))
-        for (n, k) in entering.enumerated() {
-            let h = cells[n], v = value[k] - price, base = n * row
-            for u in stride(from: width, through: h, by: -1) {
-                let candidate = best[u - h] + v
-                if candidate > best[u] { best[u] = candidate; took[base + u] = true }
+        took.append(contentsOf: repeatElement(0, count: entering.count * words))
+        var filled = 0
+        best.withUnsafeMutableBufferPointer { best in
+            took.withUnsafeMutableBufferPointer { took in
+                for (n, k) in entering.enumerated() {
+                    let h = cells[n], v = value[k] - price, base = n * words
+                    let reach = min(width, filled + h)
+                    if reach > filled { for u in (filled + 1)...reach { best[u] = best[filled] } }
+                    filled = reach
+                    var u = reach
+                    while u >= h {
+                        let candidate = best[u - h] + v
+                        if candidate > best[u] { best[u] = candidate; took[base + u >> 6] |= 1 << UInt64(u & 63) }
+                        u -= 1
+                    }
+                }
             }
         }
         // Back through the pairs: the last pair that improved this cell was taken.
-        var chosen: [Int] = [], u = width
-        for n in stride(from: entering.count - 1, through: 0, by: -1) where took[n * row + u] {
+        var chosen: [Int] = [], u = filled
+        for n in stride(from: entering.count - 1, through: 0, by: -1) where took[n * words + u >> 6] & (1 << UInt64(u & 63)) != 0 {
             chosen.append(entering[n]); u -= cells[n]
         }
-        return (best[width], chosen)
+        return (best[filled], chosen)
     }
 }

@@ -135,17 +135,22 @@ public struct ProgrammeRules: Sendable {
         return (quotaOf, need)
     }
 
-    /// Mentors that can never open: no fixed pairs, and a minimum cohort above both their
-    /// capacity and their number of candidates allows. Every rule-abiding solution leaves
-    /// them empty. - Complexity: `O(m + fixed)`.
+    /// Mentors that can never open: no fixed pairs, and a minimum cohort that their capacity,
+    /// their number of candidates or their hours cannot hold (the minimum's least-hours
+    /// candidate pairs already past the mentor's hours limit). Every rule-abiding solution
+    /// leaves them empty. - Complexity: `O(pairs · log pairs)`.
     public func cannotOpen(_ model: MatchingModel) -> [Bool] {
         let g = model.graph
         var hasFixed = [Bool](repeating: false, count: g.mentorCount)
         for p in model.fixedPairs { hasFixed[Int(g.mentor[Int(p)])] = true }
-        var candidates = [Int](repeating: 0, count: g.mentorCount)
-        for p in 0..<g.pairCount { candidates[Int(g.mentor[p])] += 1 }
+        var hours = [[Double]](repeating: [], count: g.mentorCount)
+        for p in 0..<g.pairCount { hours[Int(g.mentor[p])].append(pairHours.isEmpty ? 0 : pairHours[p]) }
         return (0..<g.mentorCount).map { j in
-            !hasFixed[j] && Int(minCohort[j]) > min(Int(model.capacity[j]), candidates[j])
+            let least = Int(minCohort[j])
+            guard !hasFixed[j], least > 0 else { return false }
+            if least > min(Int(model.capacity[j]), hours[j].count) { return true }
+            guard let limit = hoursLimit[j], !pairHours.isEmpty else { return false }
+            return hours[j].sorted().prefix(least).reduce(0, +) > limit + Tolerance.hoursCheck
         }
     }
 

@@ -7,7 +7,7 @@ import MinCostFlow
 /// (`Σ_{i∈R} x_i ≥ need_R`, `μ_R ≥ 0`) and cover-all (`x_i ≥ 1`, `σ_i ≥ 0`) move into the
 /// objective; minimum cohorts are dropped (their LP relaxation never binds: with a
 /// fractional open switch `y_j = load/capacity`, `load ≥ min·y_j` always holds), except that
-/// a mentor whose capacity or candidates fall short of its minimum stays empty. What is
+/// a mentor whose capacity, candidates or hours fall short of its minimum stays empty. What is
 /// left is the core assignment with pair weights `w_p − λ_j·h_p + μ_R + σ_i`, a min-cost
 /// flow, so every multiplier vector gives an upper bound
 /// `L = fixed + max_x Σ w'·x + Σ λ·room − Σ μ·need − Σ σ` on every rule-abiding solution.

@@ -2,7 +2,7 @@
 /// optimum of the core, or a Lagrangian relaxed optimum) into one that keeps them: the
 /// incumbent for models too large for GLPK's simplex and the start of branch and cut.
 ///
-/// 1. mentors that can never reach their minimum cohort (capacity or candidates too few) close;
+/// 1. mentors that can never reach their minimum cohort (capacity, candidates or hours too few) close;
 /// 2. hours: a mentor over its hours drops the mentees with the least weight per hour;
 /// 3. refill: unassigned mentees, best pair first, go where there is room and time;
 /// 4. cohorts: a mentor below its minimum first pulls in unassigned candidates, then

@@ -11,8 +11,9 @@ internal import GLPK
 /// polishing it before and after), and it starts GLPK's branch
 /// and cut (MIR, cover and clique cuts; time limit, relative gap, stop flag, progress), whose
 /// bound is capped by the Lagrangian ones (`RulesKnapsackBound` runs on the second core beside
-/// GLPK). Models above ``glpkColumnLimit`` columns stop after the neighbourhood search: best
-/// solution, Lagrangian bound.
+/// GLPK, or above the column limit beside the neighbourhood search). Models above
+/// ``glpkColumnLimit`` columns stop after the neighbourhood search: best solution,
+/// Lagrangian bound.
 /// When the rules cannot all hold, an elastic model (a slack on every rule row, minimising the
 /// total slack) says which rules conflict and by how much.
 /// The corresponding GLPK routines are `glp_simplex` and `glp_intopt`.
@@ -124,6 +125,23 @@ public struct RulesSolver: Sendable {
             return outcome(proven ? .optimal : status, best, bound: max(bound, Double(best.objective)), engine: .lagrangianRepair,
                            iterations: relaxed.iterations, stages)
         }
+        // The knapsack bound (`RulesKnapsackBound`) starts from the relaxation's best
+        // multipliers: above the column limit (no GLPK) at once, beside the neighbourhood
+        // search, its mentors shared between two threads; else after that search, beside
+        // GLPK's branch and cut on the second core. Its steps are counted, so the bound is
+        // deterministic unless the time limit ends them.
+        let knapsackHalt = StopFlag()
+        func startKnapsackBound() {
+            guard !(bestKnown.map { withinGap(upper, $0) } ?? false) else { return }
+            var knapsackSearch = RulesKnapsackBound(model: model, rules: rules)
+            knapsackSearch.stop = stop; knapsackSearch.halt = knapsackHalt
+            knapsackSearch.threads = large ? 2 : 1
+            if relaxed.start != nil { knapsackSearch.firstStep = 0.1 }
+            if let limit = options.timeLimit { knapsackSearch.deadline = began + (large ? limit * 0.95 : limit) }
+            let target = bestKnown.map { Double($0.objective) }
+            knapsackSolve = BackgroundValue { [knapsackSearch, relaxed] in knapsackSearch.run(target: target, from: relaxed.start) }
+        }
+        if large { startKnapsackBound() }
         // 2b. The best repaired solution, improved by re-solving groups of mentors exactly.
         if let found = bestKnown, neighbourhoodSolves > 0, !withinGap(upper, found) {
             var lns = RulesNeighbourhood(model: model, rules: rules)
@@ -134,18 +152,9 @@ public struct RulesSolver: Sendable {
             stages.append(SolveStage(name: .neighbourhood, engine: .glpkIntopt, status: .feasible, objective: better.objective,
                                      bound: upper, iterations: nil))
         }
-        // The knapsack bound (`RulesKnapsackBound`) starts from the relaxation's best
-        // multipliers and runs on the second core beside GLPK (above the column limit, alone
-        // until 95 % of the limit); it is deterministic, so the tighter bound is too.
-        if !(bestKnown.map { withinGap(upper, $0) } ?? false) {
-            var knapsackSearch = RulesKnapsackBound(model: model, rules: rules)
-            knapsackSearch.stop = stop
-            if relaxed.start != nil { knapsackSearch.firstStep = 0.1 }
-            if let limit = options.timeLimit { knapsackSearch.deadline = began + (large ? limit * 0.95 : limit) }
-            let target = bestKnown.map { Double($0.objective) }
-            knapsackSolve = BackgroundValue { [knapsackSearch, relaxed] in knapsackSearch.run(target: target, from: relaxed.start) }
-        }
+        if !large { startKnapsackBound() }
         if let best = bestKnown, withinGap(upper, best) {
+            knapsackHalt.stop()
             return fallback(.feasible, "within the relative gap")
         }
         if large { return fallback(.feasible, "\(columns) columns is beyond GLPK's reach in the time limit") }

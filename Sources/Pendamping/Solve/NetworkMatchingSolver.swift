@@ -56,7 +56,7 @@ public struct NetworkMatchingSolver: MatchingSolver {
     func solveGroup(_ model: MatchingModel, mentees: [Int32], mentors: [Int32], free: [Int32]) throws -> GroupResult {
         // The network's arrays and the greedy assignment are independent: one core each.
         let scope = CoreNetwork.Scope(model: model, mentees: mentees, mentorsInScope: mentors, freeCapacity: free)
-        let built = try concurrentMap(2) { task -> (CoreNetwork?, [Int32]) in
+        let built = concurrentMap(2) { task -> (CoreNetwork?, [Int32]) in
             task == 0 ? (CoreNetwork(model: model, scope: scope), []) : (nil, GreedyAssignment.compute(model, scope: scope))
         }
         let core = built[0].0!

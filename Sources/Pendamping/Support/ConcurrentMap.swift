@@ -2,8 +2,8 @@ import Dispatch
 
 /// One result slot per index, in memory allocated once: each slot is written by exactly one
 /// thread and read only after all have finished, so no Swift array is mutated concurrently.
-private final class ResultSlots<T>: @unchecked Sendable {
-    let slots: UnsafeMutablePointer<Result<T, Error>?>
+private final class ResultSlots<T, E: Error>: @unchecked Sendable {
+    let slots: UnsafeMutablePointer<Result<T, E>?>
     let count: Int
     init(_ count: Int) {
         self.count = count
@@ -14,12 +14,13 @@ private final class ResultSlots<T>: @unchecked Sendable {
 }
 
 /// Runs `body` for every index in `0..<count` concurrently (Dispatch's `concurrentPerform`)
-/// and returns the results in index order; rethrows the error of the lowest failing index.
+/// and returns the results in index order; rethrows the error of the lowest failing index
+/// (typed: a body that cannot throw makes a call that cannot).
 /// - Complexity: the bodies' work, spread over the active processors.
-func concurrentMap<T>(_ count: Int, _ body: @Sendable (Int) throws -> T) throws -> [T] {
-    let results = ResultSlots<T>(count)
-    DispatchQueue.concurrentPerform(iterations: count) { k in results.slots[k] = Result { try body(k) } }
-    return try (0..<count).map { try results.slots[$0]!.get() }
+func concurrentMap<T, E: Error>(_ count: Int, _ body: @Sendable (Int) throws(E) -> T) throws(E) -> [T] {
+    let results = ResultSlots<T, E>(count)
+    DispatchQueue.concurrentPerform(iterations: count) { k in results.slots[k] = Result { () throws(E) -> T in try body(k) } }
+    return try (0..<count).map { k throws(E) -> T in try results.slots[k]!.get() }
 }
 
 /// A value handed to exactly one of ``concurrentMap(_:_:)``'s bodies while the caller waits
