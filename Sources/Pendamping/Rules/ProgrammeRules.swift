@@ -138,18 +138,22 @@ public struct ProgrammeRules: Sendable {
     /// Mentors that can never open: no fixed pairs, and a minimum cohort that their capacity,
     /// their number of candidates or their hours cannot hold (the minimum's least-hours
     /// candidate pairs already past the mentor's hours limit). Every rule-abiding solution
-    /// leaves them empty. - Complexity: `O(pairs · log pairs)`.
+    /// leaves them empty. - Complexity: `O(m + pairs)`, and `O(pairs · log pairs)` with hours limits.
     public func cannotOpen(_ model: MatchingModel) -> [Bool] {
         let g = model.graph
         var hasFixed = [Bool](repeating: false, count: g.mentorCount)
         for p in model.fixedPairs { hasFixed[Int(g.mentor[Int(p)])] = true }
-        var hours = [[Double]](repeating: [], count: g.mentorCount)
-        for p in 0..<g.pairCount { hours[Int(g.mentor[p])].append(pairHours.isEmpty ? 0 : pairHours[p]) }
+        var candidates = [Int](repeating: 0, count: g.mentorCount)
+        for p in 0..<g.pairCount { candidates[Int(g.mentor[p])] += 1 }
+        // Each limited mentor's pair hours, only where a minimum cohort could meet a limit.
+        let limited = (0..<g.mentorCount).map { !pairHours.isEmpty && minCohort[$0] > 0 && hoursLimit[$0] != nil }
+        var hours = [[Double]](repeating: [], count: limited.contains(true) ? g.mentorCount : 0)
+        if !hours.isEmpty { for p in 0..<g.pairCount where limited[Int(g.mentor[p])] { hours[Int(g.mentor[p])].append(pairHours[p]) } }
         return (0..<g.mentorCount).map { j in
             let least = Int(minCohort[j])
             guard !hasFixed[j], least > 0 else { return false }
-            if least > min(Int(model.capacity[j]), hours[j].count) { return true }
-            guard let limit = hoursLimit[j], !pairHours.isEmpty else { return false }
+            if least > min(Int(model.capacity[j]), candidates[j]) { return true }
+            guard limited[j], let limit = hoursLimit[j] else { return false }
             return hours[j].sorted().prefix(least).reduce(0, +) > limit + Tolerance.hoursCheck
         }
     }
