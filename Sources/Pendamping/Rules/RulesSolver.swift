@@ -136,7 +136,11 @@ public struct RulesSolver: Sendable {
             var knapsackSearch = RulesKnapsackBound(model: model, rules: rules)
             knapsackSearch.stop = stop; knapsackSearch.halt = knapsackHalt
             knapsackSearch.threads = large ? 2 : 1
-            if relaxed.start != nil { knapsackSearch.firstStep = 0.1 }
+            // From the relaxation's multipliers, small first steps beside GLPK (whose bound
+            // usually binds there; Kalimantan Tengah-like: 345.67 at 0.1 against 346.41 at 1),
+            // large ones above the column limit (tier M seed 2, 15 s: 9,462.86 at 1 against
+            // 9,464.20 at 0.1; 4 drifts away and never comes back).
+            if relaxed.start != nil { knapsackSearch.firstStep = large ? 1 : 0.1 }
             if let limit = options.timeLimit { knapsackSearch.deadline = began + (large ? limit * 0.95 : limit) }
             let target = bestKnown.map { Double($0.objective) }
             knapsackSolve = BackgroundValue { [knapsackSearch, relaxed] in knapsackSearch.run(target: target, from: relaxed.start) }
