@@ -147,8 +147,8 @@ public struct ProgrammeRules: Sendable {
         for p in 0..<g.pairCount { candidates[Int(g.mentor[p])] += 1 }
         // Each limited mentor's pair hours, only where a minimum cohort could meet a limit.
         let limited = (0..<g.mentorCount).map { !pairHours.isEmpty && minCohort[$0] > 0 && hoursLimit[$0] != nil }
-        var hours = [[Double]](repeating: [], count: limited.contains(true) ? g.mentorCount : 0)
-        if !hours.isEmpty { for p in 0..<g.pairCount where limited[Int(g.mentor[p])] { hours[Int(g.mentor[p])].append(pairHours[p]) } }
+        var hours = [[Double]](repeating: [], count: g.mentorCount)
+        if limited.contains(true) { for p in 0..<g.pairCount where limited[Int(g.mentor[p])] { hours[Int(g.mentor[p])].append(pairHours[p]) } }
         return (0..<g.mentorCount).map { j in
             let least = Int(minCohort[j])
             guard !hasFixed[j], least > 0 else { return false }
