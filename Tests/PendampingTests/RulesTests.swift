@@ -259,9 +259,9 @@ func solvedOrInfeasible(_ solve: () throws -> RulesSolver.Outcome) throws -> Rul
         #expect(below > 0, "the knapsack bound was never below the network relaxation's")
     }
 
-    /// Each mentor's knapsack against every subset of up to 14 pairs (hours in eighths, so
-    /// the hours grid is exact): never below the best choice with its count in the window;
-    /// equal to it when the count limits cannot bind; nil only when no choice fits.
+    /// Each mentor's knapsack against every subset of up to 14 pairs (hours in eighths, where
+    /// the hours grid is exact too, or off them): never below the best choice with its count
+    /// in the window; equal to it when the count limits cannot bind; nil only when no choice fits.
     @Test func mentorKnapsackBoundsEverySubset() {
         var rng = SplitMix64(seed: 4242)
         var knapsack = MentorKnapsack()
@@ -272,7 +272,13 @@ func solvedOrInfeasible(_ solve: () throws -> RulesSolver.Outcome) throws -> Rul
             // values would lose them to rounding.
             let scale = round % 3 == 0 ? 1e6 : 1
             let value = (0..<n).map { _ in Double(rng.int(in: -20...100)) / 7 * scale }
-            let hours = (0..<n).map { _ in rng.int(in: 0...9) == 0 ? 0 : Double(rng.int(in: 5...40)) / 8 }
+            // A third of the rounds with hours off the eighths (only the exact knapsack is exact there).
+            let offGrid = round % 3 == 1
+            // Another third through the hours grid (exact on eighths), as when the list outgrows its limit.
+            knapsack.listLimit = round % 3 == 2 ? 0 : 20_000
+            let hours = (0..<n).map { _ in
+                rng.int(in: 0...9) == 0 ? 0 : Double(rng.int(in: 5...40)) / 8 + (offGrid ? Double(rng.int(in: 1...99)) / 1_013 : 0)
+            }
             let room = rng.int(in: 0...6) == 0 ? Double.infinity : Double(rng.int(in: 0...80)) / 8
             let slots = rng.int(in: 0...(rng.int(in: 0...1) == 0 ? 6 : 15))
             let least = rng.int(in: 0...3) == 0 ? rng.int(in: 0...max(0, slots)) : 0

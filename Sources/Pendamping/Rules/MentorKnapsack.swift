@@ -6,26 +6,33 @@
 /// largest values (exact). Otherwise the smaller of two bounds:
 /// - the LP bound at the hours price `λ` given: `λ·room` plus the best admissible count of
 ///   the largest `value − λ·hours` (what ``RulesLagrangian``'s network sees of this mentor);
-/// - a dynamic programme over hours used, with each pair's hours rounded down to a grid of
-///   ``gridCells`` cells over `room` (exact when every hours value is a multiple of ⅛ hour;
-///   else a relaxation: rounding down only loosens the limit). The count limits move into
-///   the values as one price `κ` (`value − κ`, plus `κ·slots` when `κ ≥ 0`, `κ·least` when
-///   `κ < 0`, each a valid bound), searched by bisection on the chosen count.
-/// A dynamic programme rather than branch and bound: at the multipliers the bound starts
-/// from, each pair's value is about the mentor's price plus its hours times the hours price,
-/// the strongly correlated case in which branch and bound visits very many nodes (measured:
-/// half the mentors of the Jakarta Barat-like model past 4,000 nodes). After Martello and
-/// Toth, *Knapsack Problems* (1990), ch. 2 and 4.
-/// - Complexity: `O(n log n)` for the LP bound, `O(n·gridCells)` per price tried (at most
-///   ``priceSteps`` + 1), for `n` pairs.
+/// - the count limits moved into the values as one price `κ` (`value − κ`, plus `κ·slots`
+///   when `κ ≥ 0`, `κ·least` when `κ < 0`, each a valid bound), searched by bisection on the
+///   chosen count, each price's hours knapsack solved exactly by ``CoreKnapsack``. Should its
+///   list of partial solutions outgrow its limit, a dynamic programme over hours used takes
+///   over, each pair's hours rounded down to a grid of ``gridCells`` cells over `room`
+///   (exact when every hours value is a multiple of ⅛ hour; else a relaxation: rounding
+///   down only loosens the limit).
+/// Pairs' hours are real (travel time), so a grid alone rounds: at tier M its cohorts could
+/// use up to 1.5 % more than their hours, and a third of its choices broke them; the exact
+/// knapsack both tightens each bound and gives the subgradient choices that keep the hours
+/// (design note 26). After Martello and Toth, *Knapsack Problems* (1990), ch. 2 and 4.
+/// - Complexity: `O(n log n)` for the LP bound, and per price tried (at most ``priceSteps``
+///   + 1) ``CoreKnapsack``'s, or `O(n·gridCells)` on the grid, for `n` pairs.
 struct MentorKnapsack {
-    /// Hours cells of the grid.
+    /// Hours cells of the grid, when the exact knapsack gives up.
     var gridCells = 2_048
     /// Bisection steps on the count price at most.
     var priceSteps = 6
+    /// Partial solutions the exact knapsack may keep before the grid takes over (measured
+    /// at tier M: a median of 31, 99 % within 1,700, the largest 14,500).
+    var listLimit: Int {
+        get { core.stateLimit }
+        set { core.stateLimit = newValue }
+    }
 
-    /// An upper bound on the best choice, and a choice (for the subgradient; on a rounded grid
-    /// or under a count price it may break the limits).
+    /// An upper bound on the best choice, and a choice (for the subgradient; under a count
+    /// price it may break the count limits, on a rounded grid the hours).
     struct Choice {
         var value: Double
         /// Indices into the arrays given, in no particular order.
@@ -37,6 +44,7 @@ struct MentorKnapsack {
     private var cells: [Int] = []
     private var best: [Double] = []
     private var took: [UInt64] = []
+    private var core = CoreKnapsack()
 
     /// - Parameters:
     ///   - value: each pair's worth.
@@ -49,7 +57,8 @@ struct MentorKnapsack {
     mutating func solve(value: ArraySlice<Double>, hours: ArraySlice<Double>, room: Double, slots: Int, least: Int = 0,
                         lambda: Double = 0) -> Choice? {
         guard least <= slots else { return nil }
-        let limit = room * (1 + 1e-12) + 1e-9
+        // Every cohort the rule check accepts (``Tolerance/hoursCheck``) is admitted.
+        let limit = room + Tolerance.hoursCheck
         let byValue = { (a: Int, b: Int) in value[a] != value[b] ? value[a] > value[b] : a < b }
         items.removeAll(keepingCapacity: true)
         for k in value.indices where hours[k] <= limit { items.append(k) }
@@ -65,8 +74,8 @@ struct MentorKnapsack {
             return Choice(value: chosen.reduce(0.0) { $0 + value[$1] }, chosen: chosen)
         }
         let lp = lpBound(value, hours, room: room, slots: slots, least: least, lambda: lambda)
-        let grid = gridBound(value, hours, room: room, slots: slots, least: least)
-        return grid.value <= lp.value ? grid : lp
+        let priced = countPriceBound(value, hours, room: limit, slots: slots, least: least)
+        return priced.value <= lp.value ? priced : lp
     }
 
     /// Leaves out of `items` each pair that `slots` others beat on both value and hours (ties
@@ -99,24 +108,20 @@ struct MentorKnapsack {
         return Choice(value: sum + lambda * room, chosen: Array(ranked.prefix(count)))
     }
 
-    /// The dynamic programme under count prices: the smallest bound over the prices tried.
+    /// The hours knapsack under count prices: the smallest bound over the prices tried.
     /// The bound at price `κ` is convex in `κ` and least where the choice's count meets the
     /// limit the price stands for (`slots` when `κ > 0`, `least` when `κ < 0`; anything in
     /// the window at 0). The search starts at 0, steps away from it, doubling until that
     /// point is bracketed, then bisects; `|κ|` stays within a few times the largest `|value|`,
     /// so no value is lost to rounding against it.
-    private mutating func gridBound(_ value: ArraySlice<Double>, _ hours: ArraySlice<Double>, room: Double, slots: Int,
-                                    least: Int) -> Choice {
-        let eighths = room * 8 <= Double(gridCells) && (room * 8).rounded() == room * 8
-            && items.allSatisfy { (hours[$0] * 8).rounded() == hours[$0] * 8 }
-        let unit = eighths ? 0.125 : room / Double(gridCells)
-        let width = unit > 0 ? Int((room / unit + 1e-6).rounded(.down)) : 0
+    private mutating func countPriceBound(_ value: ArraySlice<Double>, _ hours: ArraySlice<Double>, room: Double, slots: Int,
+                                          least: Int) -> Choice {
         let span = items.reduce(0.0) { max($0, abs(value[$1])) } + 1
         var top = Choice(value: .infinity, chosen: [])
         var low = -Double.infinity, high = Double.infinity     // the price's bracket
         var kappa = 0.0, reach = span / 8
         for _ in 0...priceSteps {
-            let (total, chosen) = programme(value, hours, unit: unit, width: width, price: kappa)
+            let (total, chosen) = programme(value, hours, room: room, price: kappa)
             let bound = total + kappa * Double(kappa >= 0 ? slots : least)
             if bound < top.value { top = Choice(value: bound, chosen: chosen) }
             let n = chosen.count
@@ -133,15 +138,33 @@ struct MentorKnapsack {
         return top
     }
 
+    /// The largest total of `value − price` over choices within `room` hours, and that
+    /// choice: by ``CoreKnapsack`` (exact), or on the hours grid should it give up.
+    /// - Complexity: `O(n)` when every entering pair fits at once.
+    private mutating func programme(_ value: ArraySlice<Double>, _ hours: ArraySlice<Double>, room: Double,
+                                    price: Double) -> (Double, [Int]) {
+        let entering = items.filter { value[$0] - price > 0 }
+        if entering.reduce(0.0, { $0 + hours[$1] }) <= room {
+            return (entering.reduce(0.0) { $0 + value[$1] - price }, entering)
+        }
+        if let (total, chosen) = core.solve(profit: entering.map { value[$0] - price }, weight: entering.map { hours[$0] },
+                                            capacity: room) {
+            return (total, chosen.map { entering[$0] })
+        }
+        return gridProgramme(value, hours, room: room, entering: entering, price: price)
+    }
+
     /// The largest total of `value − price` over choices within the grid, and that choice.
     /// `best[u]` is the largest total in at most `u` cells, kept only up to the cells the
     /// pairs so far can fill (beyond them it stays the same); `took` holds one bit per pair
     /// and cell, set when that pair improved that cell, to give the choice back.
-    /// - Complexity: `O(Σ_n min(width, cells of the first n pairs))`; `O(n)` when every
-    ///   entering pair fits at once.
-    private mutating func programme(_ value: ArraySlice<Double>, _ hours: ArraySlice<Double>, unit: Double, width: Int,
-                                    price: Double) -> (Double, [Int]) {
-        let entering = items.filter { value[$0] - price > 0 }
+    /// - Complexity: `O(Σ_n min(width, cells of the first n pairs))`.
+    private mutating func gridProgramme(_ value: ArraySlice<Double>, _ hours: ArraySlice<Double>, room: Double,
+                                        entering: [Int], price: Double) -> (Double, [Int]) {
+        // Exact when every hours value is a multiple of ⅛ (so is every sum: ⌊8·room⌋ eighths hold the same choices).
+        let eighths = room * 8 <= Double(gridCells) && entering.allSatisfy { (hours[$0] * 8).rounded() == hours[$0] * 8 }
+        let unit = eighths ? 0.125 : room / Double(gridCells)
+        let width = unit > 0 ? Int((room / unit + 1e-6).rounded(.down)) : 0
         cells.removeAll(keepingCapacity: true)
         // Rounded down (never past the row: that only loosens the limit further).
         for k in entering { cells.append(unit > 0 ? min(width, Int((hours[k] / unit + 1e-9).rounded(.down))) : 0) }
