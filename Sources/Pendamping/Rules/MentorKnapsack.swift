@@ -73,7 +73,7 @@ struct MentorKnapsack {
             let chosen = Array(ranked.prefix(positive.count >= least ? slots : least))
             return Choice(value: chosen.reduce(0.0) { $0 + value[$1] }, chosen: chosen)
         }
-        let lp = lpBound(value, hours, room: room, slots: slots, least: least, lambda: lambda)
+        let lp = lpBound(value, hours, room: limit, slots: slots, least: least, lambda: lambda)
         let priced = countPriceBound(value, hours, room: limit, slots: slots, least: least)
         return priced.value <= lp.value ? priced : lp
     }
@@ -161,7 +161,8 @@ struct MentorKnapsack {
     /// - Complexity: `O(Σ_n min(width, cells of the first n pairs))`.
     private mutating func gridProgramme(_ value: ArraySlice<Double>, _ hours: ArraySlice<Double>, room: Double,
                                         entering: [Int], price: Double) -> (Double, [Int]) {
-        // Exact when every hours value is a multiple of ⅛ (so is every sum: ⌊8·room⌋ eighths hold the same choices).
+        // Exact when every hours value is a multiple of ⅛: so is every sum, and one fits `room`
+        // exactly when it fits ⌊8·room⌋ eighths.
         let eighths = room * 8 <= Double(gridCells) && entering.allSatisfy { (hours[$0] * 8).rounded() == hours[$0] * 8 }
         let unit = eighths ? 0.125 : room / Double(gridCells)
         let width = unit > 0 ? Int((room / unit + 1e-6).rounded(.down)) : 0
