@@ -45,6 +45,7 @@ struct MentorKnapsack {
     private var best: [Double] = []
     private var took: [UInt64] = []
     private var core = CoreKnapsack()
+    private var keptHours: [Double] = []
 
     /// - Parameters:
     ///   - value: each pair's worth.
@@ -63,7 +64,11 @@ struct MentorKnapsack {
         items.removeAll(keepingCapacity: true)
         for k in value.indices where hours[k] <= limit { items.append(k) }
         guard items.count >= least else { return nil }
-        if least > 0 && items.map({ hours[$0] }).sorted().prefix(least).reduce(0, +) > limit { return nil }
+        if least > 0 {
+            // Any `least` of them within the limit shows the shortest `least` are; else sort to see.
+            let some = items.prefix(least).reduce(0.0) { $0 + hours[$1] }
+            if some > limit && items.map({ hours[$0] }).sorted().prefix(least).reduce(0, +) > limit { return nil }
+        }
         keepUndominated(value, hours, slots: slots)
         let positive = items.filter { value[$0] > 0 }
         if least == 0 && (slots == 0 || positive.isEmpty) { return Choice(value: 0, chosen: []) }
@@ -83,17 +88,17 @@ struct MentorKnapsack {
     /// as well in its place. - Complexity: `O(n log n + n·kept)`.
     private mutating func keepUndominated(_ value: ArraySlice<Double>, _ hours: ArraySlice<Double>, slots: Int) {
         guard items.count > slots else { return }
-        items.sort { a, b in
-            if value[a] != value[b] { return value[a] > value[b] }
-            return hours[a] != hours[b] ? hours[a] < hours[b] : a < b
-        }
-        var kept: [Int] = []
-        for k in items {
+        // (value, hours, index) triples, so that neither the sort nor the scan looks keys up
+        // in the slices.
+        var keyed = items.map { (value[$0], hours[$0], $0) }
+        keyed.sort { a, b in a.0 != b.0 ? a.0 > b.0 : (a.1 != b.1 ? a.1 < b.1 : a.2 < b.2) }
+        keptHours.removeAll(keepingCapacity: true)
+        items.removeAll(keepingCapacity: true)
+        for (_, h, k) in keyed {
             var beaten = 0
-            for q in kept where hours[q] <= hours[k] { beaten += 1; if beaten >= slots { break } }
-            if beaten < slots { kept.append(k) }
+            for q in keptHours where q <= h { beaten += 1; if beaten >= slots { break } }
+            if beaten < slots { keptHours.append(h); items.append(k) }
         }
-        items = kept
     }
 
     /// `λ·room` plus the best sum of the largest `value − λ·hours` over the admissible counts.
