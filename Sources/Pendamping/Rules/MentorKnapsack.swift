@@ -63,12 +63,7 @@ struct MentorKnapsack {
         let byValue = { (a: Int, b: Int) in value[a] != value[b] ? value[a] > value[b] : a < b }
         items.removeAll(keepingCapacity: true)
         for k in value.indices where hours[k] <= limit { items.append(k) }
-        guard items.count >= least else { return nil }
-        if least > 0 {
-            // Any `least` of them within the limit shows the shortest `least` are; else sort to see.
-            let some = items.prefix(least).reduce(0.0) { $0 + hours[$1] }
-            if some > limit && items.map({ hours[$0] }).sorted().prefix(least).reduce(0, +) > limit { return nil }
-        }
+        guard ProgrammeRules.shortestFit(items.lazy.map { hours[$0] }, count: least, within: limit) else { return nil }
         keepUndominated(value, hours, slots: slots)
         let positive = items.filter { value[$0] > 0 }
         if least == 0 && (slots == 0 || positive.isEmpty) { return Choice(value: 0, chosen: []) }

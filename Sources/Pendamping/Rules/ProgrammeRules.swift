@@ -154,8 +154,19 @@ public struct ProgrammeRules: Sendable {
             guard !hasFixed[j], least > 0 else { return false }
             if least > min(Int(model.capacity[j]), candidates[j]) { return true }
             guard limited[j], let limit = hoursLimit[j] else { return false }
-            return hours[j].sorted().prefix(least).reduce(0, +) > limit + Tolerance.hoursCheck
+            return !Self.shortestFit(hours[j], count: least, within: limit + Tolerance.hoursCheck)
         }
+    }
+
+    /// Whether the `count` shortest of `hours` fit within `limit` together (false when there
+    /// are fewer; true for none, which take no hours): at once when the first `count` do,
+    /// else by sorting. Used for whether a
+    /// minimum cohort can fit a mentor's hours at all (``cannotOpen(_:)``, ``MentorKnapsack``).
+    /// - Complexity: `O(count)` when the first fit, else `O(n log n)`.
+    static func shortestFit<C: Collection>(_ hours: C, count: Int, within limit: Double) -> Bool where C.Element == Double {
+        guard count > 0 else { return true }
+        guard hours.count >= count else { return false }
+        return hours.prefix(count).reduce(0, +) <= limit || hours.sorted().prefix(count).reduce(0, +) <= limit
     }
 
     /// The rules an assignment breaks (empty when all hold); ``RuleViolation/describe(_:)``
