@@ -25,12 +25,8 @@ import Testing
             }
             let total = weight.reduce(0, +)
             let capacity = total * Double(rng.int(in: 0...100)) / 100
-            var best = 0.0
-            for mask in 0..<(1 << n) {
-                var w = 0.0, p = 0.0
-                for k in 0..<n where mask & (1 << k) != 0 { w += weight[k]; p += profit[k] }
-                if w <= capacity && p > best { best = p }
-            }
+            // The empty choice always fits (the capacity is never negative here).
+            let best = bestSubset(value: profit, hours: weight, room: capacity, sizes: 0...n) ?? 0
             // Weights are multiples of 1/997, so a subset may sum to the capacity exactly, which
             // sums in another order can miss by a rounding; the callers allow such a sliver too.
             guard let (value, chosen) = knapsack.solve(profit: profit, weight: weight, capacity: capacity + 1e-9) else {

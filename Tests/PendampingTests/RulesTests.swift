@@ -283,11 +283,7 @@ func solvedOrInfeasible(_ solve: () throws -> RulesSolver.Outcome) throws -> Rul
             let slots = rng.int(in: 0...(rng.int(in: 0...1) == 0 ? 6 : 15))
             let least = rng.int(in: 0...3) == 0 ? rng.int(in: 0...max(0, slots)) : 0
             let lambda = Double(rng.int(in: 0...8))
-            var best: Double?
-            for mask in 0..<(1 << n) where (least...max(least, slots)).contains(mask.nonzeroBitCount) && mask.nonzeroBitCount <= slots {
-                let members = (0..<n).filter { mask & (1 << $0) != 0 }
-                if members.reduce(0.0, { $0 + hours[$1] }) <= room { best = max(best ?? -.infinity, members.reduce(0.0) { $0 + value[$1] }) }
-            }
+            let best = least <= slots ? bestSubset(value: value, hours: hours, room: room, sizes: least...slots) : nil
             guard let choice = knapsack.solve(value: value[...], hours: hours[...], room: room, slots: slots, least: least, lambda: lambda) else {
                 #expect(best == nil, "round \(round): nil with a choice worth \(best ?? 0)")
                 continue

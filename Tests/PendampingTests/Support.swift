@@ -46,3 +46,16 @@ func randomDataset(seed: UInt64, mentees n: Int, mentors m: Int, spreadDegrees: 
     }
     return Dataset(mentors: mentors, mentees: mentees)
 }
+
+/// The best total of `value` over the subsets of their indices whose size lies in `sizes` and
+/// whose `hours` fit `room` (both summed in index order); nil when none does. Every subset
+/// is tried: `O(2ⁿ·n)`, for knapsack tests of up to about 16 items.
+func bestSubset(value: [Double], hours: [Double], room: Double, sizes: ClosedRange<Int>) -> Double? {
+    var best: Double?
+    for mask in 0..<(1 << value.count) where sizes.contains(mask.nonzeroBitCount) {
+        var used = 0.0, total = 0.0
+        for k in value.indices where mask & (1 << k) != 0 { used += hours[k]; total += value[k] }
+        if used <= room { best = max(best ?? -.infinity, total) }
+    }
+    return best
+}
