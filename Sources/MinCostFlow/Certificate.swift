@@ -10,10 +10,10 @@ public enum FlowCertificate {
 
     /// Checks `flow` and `potential` against `network`; throws naming the first violation.
     ///
-    /// With reduced costs `rc = cost + π[source] − π[target]`, the dual of
+    /// With reduced costs `rc = cost − π[source] + π[target]` (AMO's sign), the dual of
     /// `min cost·f, out − in = supply, 0 ≤ f ≤ capacity` has objective
-    /// `−Σ supply·π − Σ capacity·max(0, −rc)`; complementary slackness asks `rc ≥ 0` where
-    /// `f < capacity` and `rc ≤ 0` where `f > 0`.
+    /// `Σ supply·π − Σ capacity·max(0, −rc)` (AMO §9.4); complementary slackness asks
+    /// `rc ≥ 0` where `f < capacity` and `rc ≤ 0` where `f > 0`.
     /// - Complexity: `O(nodes + arcs)`.
     public static func check(_ network: FlowNetwork, flow: [Int64], potential: [Int64]) throws(FlowError) -> Report {
         guard flow.count == network.arcCount, potential.count == network.nodeCount else {
@@ -27,7 +27,7 @@ public enum FlowCertificate {
             let s = Int(network.source[e]), t = Int(network.target[e])
             balance[s] = try exact(balance[s], minus: f)
             balance[t] = try exact(balance[t], minus: -f)
-            let rc = try exact(try exact(network.cost[e], minus: -potential[s]), minus: potential[t])
+            let rc = try exact(try exact(network.cost[e], minus: potential[s]), minus: -potential[t])
             if f < u && rc < 0 { throw .invalid("arc \(e): reduced cost \(rc) < 0 below capacity") }
             if f > 0 && rc > 0 { throw .invalid("arc \(e): reduced cost \(rc) > 0 with positive flow") }
             primal = try exact(primal, minus: -(try exact(f, times: network.cost[e])))
@@ -38,7 +38,7 @@ public enum FlowCertificate {
         }
         for v in 0..<network.nodeCount {
             guard balance[v] == 0 else { throw .invalid("node \(v): flow out − in differs from supply by \(-balance[v])") }
-            dual = try exact(dual, minus: try exact(network.supply[v], times: potential[v]))
+            dual = try exact(dual, minus: -(try exact(network.supply[v], times: potential[v])))
         }
         guard primal == dual else { throw .invalid("primal cost \(primal) ≠ dual objective \(dual)") }
         return Report(primalCost: primal, dualObjective: dual)

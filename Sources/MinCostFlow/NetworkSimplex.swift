@@ -4,23 +4,23 @@
 /// arc capacities, exactly in `Int64`, together with optimal node potentials.
 ///
 /// **Method.** The primal network simplex as set out by Ahuja, Magnanti and Orlin, *Network
-/// Flows* (1993), ch. 11. A basis is a spanning tree; every arc outside it sits at zero or at
-/// its capacity. Node potentials π make every tree arc's reduced cost
-/// `cost + π[source] − π[target]` zero. An arc outside the tree *violates* optimality when it
-/// sits at zero with a negative reduced cost or at capacity with a positive one; such an arc
-/// enters the tree, flow moves round the one cycle it closes as far as the cycle allows, and a
-/// blocking arc of that cycle leaves. No violating arc left means the flow is optimal and the
-/// potentials prove it.
+/// Flows* (1993), ch. 11, in the book's notation. A basis is a spanning tree structure
+/// (T, L, U): every arc outside the tree T sits at zero (L) or at its capacity (U). Node
+/// potentials π make every tree arc's reduced cost `c^π_ij = c_ij − π(i) + π(j)` zero. An arc
+/// in L with `c^π < 0` or in U with `c^π > 0` is *eligible*; it enters the tree, flow moves
+/// round the cycle it closes as far as the cycle allows, and a blocking arc of that cycle
+/// leaves. No eligible arc left means the flow is optimal and the potentials prove it
+/// (AMO conditions 11.1, p. 408).
 ///
 /// - The tree is kept *strongly feasible* (from every node a positive amount can be sent to
 ///   the root along tree arcs) and the leaving arc is the last blocking arc met when the cycle
-///   is walked in the direction of the flow change from its apex (Cunningham, "A network
-///   simplex method", *Mathematical Programming* 11, 1976; AMO §11.6). This rules out cycling
-///   on degenerate pivots.
+///   is traversed in its orientation from its apex (Cunningham, "A network simplex method",
+///   *Mathematical Programming* 11, 1976; AMO §11.6). This rules out cycling on degenerate
+///   pivots.
 /// - Entering arcs are found by block pricing (Grigoriadis, "An efficient implementation of the
 ///   network simplex method", *Mathematical Programming Study* 26, 1986): the arcs are read
 ///   round-robin in blocks of ``blockSize(arcs:)``; the most violating arc of the first block
-///   holding one enters.
+///   holding an eligible one enters.
 /// - The tree is stored by parent pointers with doubly linked child lists. The apex of a pivot
 ///   cycle is found by climbing from both ends of the entering arc in turn and stamping the
 ///   nodes passed; cutting a subtree, turning it round on its new root and hanging it from the
@@ -39,7 +39,7 @@
 /// apex climb and cycle walk (`O(cycle)`), and the relinking and potential update (`O(moved
 /// subtree)`). The number of pivots is not polynomially bounded in the worst case; on the
 /// matching models, started from the greedy assignment, it is a fraction of the mentee count.
-/// **Memory:** 9 bytes per arc and 32 per node beside the network, whose arrays are read in
+/// **Memory:** 9 bytes per arc and 36 per node beside the network, whose arrays are read in
 /// place; the result copies flows, states and potentials out (17 bytes per arc, 8 per node).
 ///
 /// **Overflow.** ``FlowNetwork/validate()`` keeps `Σ|cost| < 2⁵⁹`, so potentials stay below
@@ -56,9 +56,9 @@
 /// let r = try NetworkSimplex.solve(net)   // r.status == .optimal, r.totalCost == 5
 /// ```
 public enum NetworkSimplex {
-    /// What a solve found: the status, each arc's flow, each node's potential (the reduced cost
-    /// of arc e is `cost[e] + potential[source] − potential[target]`), the total cost, the
-    /// number of pivots and the final basis.
+    /// What a solve found: the status, each arc's flow, each node's potential π (the reduced
+    /// cost of arc e is `cost[e] − potential[source] + potential[target]`, AMO's sign), the
+    /// total cost, the number of pivots and the final basis.
     public struct Result: Sendable {
         public var status: FlowStatus
         public var flow: [Int64]
@@ -72,9 +72,10 @@ public enum NetworkSimplex {
         public var basisIsReal: Bool
     }
 
-    /// An arc's place in a basis: in the tree, or outside it at its lower or upper bound.
-    public enum ArcState: Int8, Sendable {
-        case lower = 1, tree = 0, upper = -1
+    /// An arc's place in a basis (AMO's T, L and U): in the spanning tree, or outside it at its
+    /// lower bound (zero) or at its capacity.
+    public enum ArcState: UInt8, Sendable {
+        case inTree, atLower, atUpper
     }
 
     /// Solves `network`, from `start` when one is given. The start's flow array becomes the

@@ -28,14 +28,14 @@ extension NetworkSimplex.Result {
         guard basisIsReal, status == .optimal, root >= 0, Int(root) < network.nodeCount else { return nil }
         let n = network.nodeCount
         var offset = [Int32](repeating: 0, count: n + 1)
-        for e in 0..<network.arcCount where arcState[e] == .tree {
+        for e in 0..<network.arcCount where arcState[e] == .inTree {
             offset[Int(network.source[e]) + 1] += 1
             offset[Int(network.target[e]) + 1] += 1
         }
         for v in 0..<n { offset[v + 1] += offset[v] }
         var next = offset
         var incident = [Int32](repeating: 0, count: Int(offset[n]))
-        for e in 0..<network.arcCount where arcState[e] == .tree {
+        for e in 0..<network.arcCount where arcState[e] == .inTree {
             for end in [network.source[e], network.target[e]] {
                 incident[Int(next[Int(end)])] = Int32(e)
                 next[Int(end)] += 1

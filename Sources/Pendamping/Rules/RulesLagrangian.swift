@@ -174,7 +174,7 @@ struct RulesLagrangian {
     }
 
     /// This step's multipliers, each mentee row's dual `σ_i` read from its group's node
-    /// potentials (`potential[i] − potential[sink]`, the reduced cost of leaving the mentee
+    /// potentials (`potential[sink] − potential[i]`, the reduced cost of leaving the mentee
     /// unmatched; less its cover-all multiplier, whose row it then stands in for).
     /// - Complexity: `O(n + m)`.
     private func knapsackStart(_ groups: [Group], _ lambda: [Double], _ mu: [Double], _ cover: [Double]) -> RulesKnapsackBound.Start {
@@ -182,7 +182,7 @@ struct RulesLagrangian {
         for grp in groups where !grp.potential.isEmpty {
             let sink = grp.potential[Int(grp.core.sink)]
             for (k, i) in grp.core.mentees.enumerated() {
-                sigma[Int(i)] = Double(grp.potential[k] - sink) - (cover.isEmpty ? 0 : cover[Int(i)])
+                sigma[Int(i)] = Double(sink - grp.potential[k]) - (cover.isEmpty ? 0 : cover[Int(i)])
             }
         }
         return RulesKnapsackBound.Start(sigma: sigma, mu: mu, lambda: lambda)

@@ -50,12 +50,12 @@ struct CoreLP {
                 let c = lm.addColumn(.range(0, 1), objective: Double(-net.cost[e]))
                 lm.set(row: Int32(s), column: c, 1)
                 lm.set(row: Int32(t), column: c, 1)
-                columnStatus.append(state == .tree ? .basic : (state == .lower ? .atLower : .atUpper))
+                columnStatus.append(state == .inTree ? .basic : (state == .atLower ? .atLower : .atUpper))
                 columnPair.append(core.arcPair[e])
             } else if s < nMentees {
-                rowStatus[s] = state == .tree ? .basic : .atUpper
+                rowStatus[s] = state == .inTree ? .basic : .atUpper
             } else {
-                rowStatus[s] = state == .tree ? .basic : (state == .lower ? .atLower : .atUpper)
+                rowStatus[s] = state == .inTree ? .basic : (state == .atLower ? .atLower : .atUpper)
             }
         }
         var mentorRow: [Int32: Int32] = [:], menteeRow: [Int32: Int32] = [:]

@@ -66,13 +66,14 @@ public struct NetworkMatchingSolver: MatchingSolver {
         }
         if certify { _ = try FlowCertificate.check(core.network, flow: r.flow, potential: r.potential) }
         let pairs = core.chosenPairs(r.flow).map { (core.mentees[Int(core.network.source[$0.arc])], $0.pair) }
-        // Duals: u_i = π[i] − π[T] for mentees, v_j = π[T] − π[j] for mentors in the network;
+        // Duals (potentials in AMO's sign, reduced cost c − π[tail] + π[head]): u_i = π[T] − π[i]
+        // for mentees, v_j = π[j] − π[T] for mentors in the network;
         // a mentor with no free slot gets the least price keeping its pairs' reduced costs
         // ≥ 0: max(0, max over candidates of s − u_i).
         let piT = r.potential[Int(core.sink)]
         var mentorDuals: [(Int32, Int64)] = []
         for (k, j) in core.mentors.enumerated() {
-            mentorDuals.append((j, piT - r.potential[core.mentees.count + k]))
+            mentorDuals.append((j, r.potential[core.mentees.count + k] - piT))
         }
         var menteeDuals: [(Int32, Int64)] = []
         var inNetwork = [Bool](repeating: false, count: model.graph.mentorCount)
@@ -80,7 +81,7 @@ public struct NetworkMatchingSolver: MatchingSolver {
         var priced: [Int32: Int64] = [:]
         let g = model.graph
         for (k, i) in core.mentees.enumerated() {
-            let u = r.potential[k] - piT
+            let u = piT - r.potential[k]
             menteeDuals.append((i, u))
             for p in g.pairs(ofMentee: Int(i)) where !inNetwork[Int(g.mentor[p])] {
                 priced[g.mentor[p]] = max(priced[g.mentor[p], default: 0], model.weight[p] - u)
