@@ -1,5 +1,5 @@
 # Pendamping: the two Quick start commands, plus helpers.
-# Each target installs libglpk-dev (Debian) when it is missing.
+# Each target installs libglpk-dev and libssl-dev (Debian) when they are missing.
 
 SWIFT ?= swift
 OUT ?= out/jakarta-barat
@@ -7,11 +7,12 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: demo test deps build release bench clean
 
-## Installs GLPK's headers and library when missing.
+## Installs the C libraries the package links (GLPK; OpenSSL's libcrypto for SHA-256) when missing.
+DEPS := libglpk-dev libssl-dev
 deps:
-	@dpkg -s libglpk-dev >/dev/null 2>&1 || { \
-	  echo "installing libglpk-dev"; \
-	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq libglpk-dev >/dev/null; }
+	@missing=""; for p in $(DEPS); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then echo "installing$$missing"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq $$missing >/dev/null; fi
 
 build: deps
 	$(SWIFT) build

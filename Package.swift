@@ -11,7 +11,6 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         // Excel workbooks (`.xlsx`) are ZIP archives of XML parts.
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         // The HTML report is rendered from Mustache templates (every value HTML-escaped).
@@ -24,6 +23,11 @@ let package = Package(
         .systemLibrary(
             name: "CGLPK",
             providers: [.apt(["libglpk-dev"])]
+        ),
+        // SHA-256 from the system's OpenSSL libcrypto (Debian's libssl-dev), linked like GLPK.
+        .systemLibrary(
+            name: "COpenSSLCrypto",
+            providers: [.apt(["libssl-dev"])]
         ),
         // C guards around GLPK entry points: fatal errors longjmp back instead of abort().
         .target(
@@ -43,8 +47,7 @@ let package = Package(
         .target(
             name: "Pendamping",
             dependencies: [
-                "GLPK", "MinCostFlow",
-                .product(name: "Crypto", package: "swift-crypto"),
+                "GLPK", "MinCostFlow", "COpenSSLCrypto",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ],

@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 import Mustache
 
@@ -150,7 +149,7 @@ public enum HTMLReport {
             records.raw("]")
         }
         records.raw("]")
-        let key = SHA256.hash(data: records.bytes).prefix(12).map { String(format: "%02x", $0) }.joined()
+        let key = Digest.sha256Hex(records.bytes, bytes: 12)
         var w = JSONWriter(capacity: records.bytes.count + 8_192)
         w.raw("{\"key\":"); w.string(key); w.raw(",\"omitted\":"); w.int(omitted)
         w.raw(",\"t\":{")

@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 
 /// One curation round: the previous round's pairs and the curators' decisions in, a re-solve
@@ -111,6 +110,6 @@ public struct CurationRound: Sendable {
 
     /// SHA-256 of `data`, hex. - Complexity: `O(bytes)`.
     public static func sha256(_ data: Data) -> String {
-        SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+        Digest.sha256Hex(data)
     }
 }
