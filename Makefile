@@ -26,6 +26,14 @@ demo: release
 	  --mentors fixtures/jakarta-barat/mentors.csv --mentees fixtures/jakarta-barat/mentees.csv \
 	  --out $(OUT)
 
+## Times the whole pipeline on a generated tier-L province (250,000 × 5,000); see Benchmarks/RESULTS.md.
+bench: release
+	@mkdir -p out/bench-L
+	@bin=$$($(SWIFT) build -c release --show-bin-path)/pendamping; \
+	regions=""; [ -f ../shared/data/regions.csv ] && regions="--regions ../shared/data/regions.csv"; \
+	[ -f out/bench-L/mentees.csv ] || $$bin generate --preset L --seed 1 $$regions --out out/bench-L >/dev/null; \
+	$$bin bench out/bench-L
+
 ## Runs the whole test suite.
 test: deps
 	$(SWIFT) test
