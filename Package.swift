@@ -39,6 +39,16 @@ let package = Package(
             name: "GLPK",
             dependencies: ["CGLPK", "CGLPKShims"]
         ),
+        // Generic tables in and out: CSV and XLSX reading, CSV and JSON writing, number formats,
+        // input issues located by file, sheet, row and column, atomic output directories.
+        .target(
+            name: "Tabular",
+            dependencies: ["Parallel", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
+        // Work shared between threads: ordered parallel maps and values computed beside the caller.
+        .target(name: "Parallel"),
+        // Optimisation toolkit: the exact 0-1 knapsack and seeded randomness.
+        .target(name: "Optimisation", dependencies: ["Parallel"]),
         // Pure Swift exact min-cost-flow solver (no GLPK).
         .target(
             name: "MinCostFlow",
@@ -47,7 +57,7 @@ let package = Package(
         .target(
             name: "Pendamping",
             dependencies: [
-                "GLPK", "MinCostFlow", "COpenSSLCrypto",
+                "GLPK", "MinCostFlow", "COpenSSLCrypto", "Tabular", "Optimisation", "Parallel",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
@@ -66,7 +76,8 @@ let package = Package(
         .testTarget(
             name: "PendampingTests",
             // The CLI tests run the `pendamping` binary: depending on it keeps it current.
-            dependencies: ["Pendamping", "GLPK", "MinCostFlow", "pendamping", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            dependencies: ["Pendamping", "GLPK", "MinCostFlow", "Tabular", "Optimisation", "Parallel", "pendamping",
+                           .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             exclude: ["Golden"]
         ),
     ]

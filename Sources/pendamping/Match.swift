@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Pendamping
+import Tabular
 
 struct Match: ParsableCommand {
     static let configuration = CommandConfiguration(

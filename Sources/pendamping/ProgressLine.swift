@@ -1,5 +1,6 @@
 import Foundation
 import Pendamping
+import Tabular
 
 /// A one-line progress display on stderr (only used when stderr is a terminal).
 enum ProgressLine {

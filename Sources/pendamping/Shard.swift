@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Pendamping
+import Tabular
 
 struct Shard: ParsableCommand {
     static let configuration = CommandConfiguration(

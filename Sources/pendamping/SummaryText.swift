@@ -1,4 +1,5 @@
 import Pendamping
+import Tabular
 
 /// The human summary printed by `match`: counts, status, coverage and per-mentor load, by id.
 enum SummaryText {

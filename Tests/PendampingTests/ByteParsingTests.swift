@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import Pendamping
+import Optimisation
+import Tabular
 
 /// The byte-level reading pieces against plain definitions: the tokenizer against
 /// ``ReferenceCSV``, the UTF-8 check against the standard library, the number fast paths

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Pendamping
+import Tabular
 
 @Suite struct CSVInputTests {
     let header = "id,name,kbli,lat,lon,region,capacity"

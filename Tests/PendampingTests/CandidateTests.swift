@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Pendamping
+import Optimisation
 
 @Suite struct CandidateTests {
     /// The top k by scanning every mentor: the reference for the grid search.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Pendamping
+import Optimisation
 
 @Suite struct CoMentoringTests {
     /// Whether one beginner's chosen mentors can each fill a different role (a need the mentor

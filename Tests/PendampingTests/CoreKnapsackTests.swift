@@ -1,5 +1,6 @@
 import Testing
 @testable import Pendamping
+import Optimisation
 
 /// ``CoreKnapsack`` against every subset: uncorrelated, weakly and strongly correlated
 /// profits (profit = weight + a constant, where bounds prune least), equal ratios, items of

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Pendamping
+import Optimisation
 
 /// SHA-256 through the system's libcrypto against the test vectors published with the
 /// standard (FIPS 180-2, appendix B) and against `sha256sum` on a file.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Pendamping
+import Optimisation
 
 @Suite struct EquityTests {
     /// The joint-feasibility flow of the equity floors agrees with enumeration of every

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import Pendamping
+import Optimisation
+import Tabular
 
 /// The byte-level number formats and the one-pass region-code parser against plain
 /// reference definitions written here.

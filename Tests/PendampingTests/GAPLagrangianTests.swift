@@ -1,5 +1,6 @@
 import Testing
 @testable import Pendamping
+import Optimisation
 
 /// A random small GAP instance: 2–3 agents, 3–7 jobs, capacities at half, 70 % or all of an
 /// even share of the resource use.

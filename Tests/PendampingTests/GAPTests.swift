@@ -2,6 +2,8 @@ import Foundation
 import GLPK
 import Testing
 @testable import Pendamping
+import Optimisation
+import Tabular
 
 /// The OR-Library GAP directory, from `PENDAMPING_GAP_DIR` (`.ci/run` points it at ../shared/gap).
 let gapDirectory = ProcessInfo.processInfo.environment["PENDAMPING_GAP_DIR"]

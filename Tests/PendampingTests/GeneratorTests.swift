@@ -3,6 +3,7 @@ import GLPK
 import MinCostFlow
 import Testing
 @testable import Pendamping
+import Tabular
 
 @Suite struct GeneratorTests {
     func generate(_ preset: ProvinceGenerator.Preset, seed: UInt64, mentees: Int? = nil, mentors: Int? = nil) throws -> (String, String) {

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import Pendamping
+import Optimisation
+import Tabular
 
 /// One hostile input: files written into a fresh directory, the command run there, and what
 /// must come back: the exit code, a fragment of the message, and no output left behind.

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import ZIPFoundation
 @testable import Pendamping
+import Tabular
 
 /// Office-shaped inputs: region names, centroids, aliases, plain words, workbooks, duplicates.
 @Suite struct OfficeDataTests {

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import Pendamping
+import Optimisation
+import Tabular
 
 @Suite struct OnlineTests {
     /// Online rules from the definition (independent of ScoringModel.mode): nil when the pair

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import Pendamping
+import Parallel
+import Tabular
 
 @Suite struct OutputTests {
     @Test func formulaCellsAreNeutralisedNumbersAreNot() {

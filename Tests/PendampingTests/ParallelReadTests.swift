@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import Pendamping
+import Optimisation
+import Tabular
 
 /// Reading a long list in two halves at once gives exactly what one pass gives: the same
 /// records, the same quality findings, and for bad lists the same issues in the same order.

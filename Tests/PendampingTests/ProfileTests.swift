@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Pendamping
+import Tabular
 
 @Suite struct ProfileTests {
     @Test func bundledFileIsTheDefault() throws {

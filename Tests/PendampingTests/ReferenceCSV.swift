@@ -1,4 +1,5 @@
 @testable import Pendamping
+import Tabular
 
 /// The CSV reading rules written as plainly as possible, one byte at a time, as an oracle
 /// for ``CSVFile``'s tokenizer (which leaves records without quotes in the file's bytes and

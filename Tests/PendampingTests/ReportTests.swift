@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Pendamping
+import Tabular
 
 /// The HTML report and `map.geojson`: structure, escaping, determinism, re-rendering.
 @Suite struct ReportTests {

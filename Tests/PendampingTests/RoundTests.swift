@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Pendamping
+import Optimisation
 
 @Suite struct RoundTests {
     /// A Kalimantan Tengah-like province from the generator (bundled regions), parsed.

@@ -2,6 +2,7 @@ import Foundation
 import GLPK
 import Testing
 @testable import Pendamping
+import Optimisation
 
 /// Placeholder records so rule messages can name ids.
 func dummyDataset(mentees n: Int, mentors m: Int) -> Dataset {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Pendamping
+import Optimisation
 
 @Suite struct ScoringTests {
     @Test func kbliDepthAndShapes() throws {

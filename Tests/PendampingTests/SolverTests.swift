@@ -2,6 +2,7 @@ import Foundation
 import GLPK
 import Testing
 @testable import Pendamping
+import Optimisation
 
 /// Small random core models with ties, zero capacities, isolated mentees and locks.
 func randomModel(seed: UInt64, maxMentees: Int = 6, maxMentors: Int = 3, maxK: Int = 3, lockProbability: Double = 0.15) -> MatchingModel {

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import Pendamping
+import Optimisation
+import Tabular
 
 /// Preferences written from the definition, independently of ``PreferenceOrder``: a stated
 /// rank first (ranked before unranked, smaller rank better), then the higher score, then the

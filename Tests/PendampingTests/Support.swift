@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import Pendamping
+import Optimisation
+import Tabular
 
 /// The package root, from this file's path.
 let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()

@@ -5,6 +5,8 @@ import FoundationXML
 import MinCostFlow
 import Testing
 @testable import Pendamping
+import Optimisation
+import Tabular
 
 @Suite struct WhatIfTests {
     func province(mentees: Int, mentors: Int, seed: UInt64) throws -> Dataset {

@@ -1,6 +1,7 @@
 import Foundation
 internal import GLPK
 import MinCostFlow
+import Tabular
 
 /// Writes the core model of a prepared run in formats other solvers read, so any solver can
 /// be run on exactly the same instance.

@@ -1,4 +1,5 @@
 import Foundation
+import Tabular
 
 /// A Generalized Assignment Problem instance (OR-Library format): assign each of `jobs`
 /// jobs to exactly one of `agents` agents; job j uses `resource[i][j]` of agent i's

@@ -1,3 +1,4 @@
+import Optimisation
 internal import GLPK
 
 /// A primal heuristic for the generalized assignment problem, run before GLPK's branch and cut

@@ -1,3 +1,4 @@
+import Optimisation
 internal import GLPK
 
 /// Large-neighbourhood search for the generalized assignment problem: free every job of a few

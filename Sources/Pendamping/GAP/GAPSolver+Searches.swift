@@ -1,3 +1,4 @@
+import Parallel
 internal import GLPK
 
 /// The searches ``GAPSolver`` runs around its exact stages.

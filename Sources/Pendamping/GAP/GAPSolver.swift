@@ -1,3 +1,4 @@
+import Parallel
 internal import GLPK
 
 /// Solves ``GAPInstance``s exactly: heuristics, a knapsack Lagrangian relaxation and its branch

@@ -1,3 +1,4 @@
+import Optimisation
 internal import GLPK
 
 /// Tabu search with strategic oscillation for the generalized assignment problem: the primal

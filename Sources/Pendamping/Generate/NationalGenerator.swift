@@ -1,4 +1,5 @@
 import Foundation
+import Tabular
 
 /// A synthetic national instance: every province of the regions table that has a population
 /// and points, its beginners and mentors in proportion to its population (largest-remainder

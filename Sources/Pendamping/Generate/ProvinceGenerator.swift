@@ -1,4 +1,6 @@
 import Foundation
+import Optimisation
+import Tabular
 
 /// Synthetic but realistic provinces for benchmarks and what-if runs, deterministic by seed.
 ///

@@ -1,4 +1,5 @@
 import Foundation
+import Tabular
 
 /// Kemendagri regions with centroids, read from a `regions.csv` (columns `code, level,
 /// parent, name, lat, lon, population, area_km2`, as in the project's reference data).

@@ -1,4 +1,6 @@
 import Foundation
+import Parallel
+import Tabular
 
 /// Reads mentors and mentees lists (DESIGN §3) into a ``Dataset``, or throws
 /// ``InputError`` with every issue found (up to ``InputError/limit``).

@@ -1,3 +1,4 @@
+import Tabular
 /// A curator's decision about one proposed pair.
 public enum PairDecision: String, Sendable, CaseIterable {
     /// Keep the pair (it is fixed in the next solve, like a lock).

@@ -4,7 +4,7 @@
 public enum HeaderAliases {
     /// Canonical column → its accepted aliases (normalised).
     public static let aliases: [String: [String]] = [
-        "id": ["id_umkm", "id_usaha", "kode_umkm", "id_pendamping", "id_mentor"],
+        "id": ["id_umkm", "id_usaha", "kode", "kode_umkm", "id_pendamping", "id_mentor", "kode_pendamping", "kode_mentor"],
         "name": ["nama", "nama_usaha", "nama_umkm", "nama_pendamping", "nama_mentor"],
         "kbli": ["kode_kbli"],
         "lat": ["lintang", "latitude"],

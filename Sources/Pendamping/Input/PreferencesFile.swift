@@ -1,3 +1,4 @@
+import Tabular
 /// Stated rankings from a table (CSV or workbook) with three columns: who ranks, whom, and the
 /// rank. The column that comes first says who ranks: `mentor_id, mentee_id, rank` are mentors
 /// choosing beginners, `mentee_id, mentor_id, rank` beginners ranking mentors. Rank 1 is the

@@ -1,4 +1,5 @@
 import Foundation
+import Tabular
 
 /// Typed reading of the fields of a ``CSVFile``'s records, collecting ``InputIssue``s
 /// instead of stopping at the first. Columns are found once per file (names are

@@ -1,4 +1,5 @@
 import Foundation
+import Tabular
 
 /// Needs and expertise written in plain Indonesian (or English) words, mapped to the
 /// ``Skill`` vocabulary: "sertifikasi halal" → `halal`, "desain kemasan" → `kemasan`,

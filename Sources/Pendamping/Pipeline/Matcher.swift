@@ -1,3 +1,5 @@
+import Parallel
+import Tabular
 internal import GLPK
 
 /// Which engine solves the core model.

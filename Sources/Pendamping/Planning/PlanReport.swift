@@ -1,4 +1,5 @@
 import Foundation
+import Tabular
 
 /// The files and console table of `pendamping plan`: `plan.csv` (one row per year) and
 /// `plan.svg` (coverage by year, the target drawn), with the year a target is reached.

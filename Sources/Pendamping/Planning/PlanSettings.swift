@@ -1,4 +1,5 @@
 import Foundation
+import Tabular
 
 /// How a programme grows year by year (`pendamping plan --plan FILE`), read from JSON:
 /// ```json

@@ -1,4 +1,5 @@
 import Foundation
+import Optimisation
 
 /// A programme projected year by year (`pendamping plan`): each year cohorts that have been
 /// mentored for the profile's `planning.mentoring_years` graduate and free their mentors'

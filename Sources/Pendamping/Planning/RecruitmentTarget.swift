@@ -1,3 +1,4 @@
+import Tabular
 internal import GLPK
 
 /// How many new mentors of one template, and where, for a coverage target or within a budget.

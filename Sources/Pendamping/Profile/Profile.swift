@@ -1,4 +1,5 @@
 import Foundation
+import Tabular
 
 /// How pairs are scored and which pairs are allowed: weights, distance decay, hard rules and
 /// the number of candidates kept per mentee (DESIGN §3–§5). Read from JSON; every field is

@@ -1,4 +1,5 @@
 import Foundation
+import Tabular
 
 /// Where a record's location came from.
 public enum LocationSource: String, Sendable, Codable, CaseIterable, Comparable {

@@ -1,4 +1,5 @@
 import Foundation
+import Tabular
 
 /// `map.geojson` (RFC 7946: a FeatureCollection, WGS84, positions `[longitude, latitude]`):
 /// a Point per mentor (`kind` `mentor`: id, name, load, capacity, …) and per mentee (`kind`

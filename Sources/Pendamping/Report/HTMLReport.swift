@@ -1,5 +1,6 @@
 import Foundation
 import Mustache
+import Tabular
 
 /// `report.html`: one self-contained page (inline CSS, script and SVG; no font, tile or any
 /// other network request, enforced by its Content-Security-Policy) with the summary, the map,

@@ -1,4 +1,6 @@
 import Foundation
+import Parallel
+import Tabular
 
 extension ResultFiles {
     /// `map.geojson` and `report.html` of a match result, rendered on two cores.

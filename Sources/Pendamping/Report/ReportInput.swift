@@ -1,4 +1,5 @@
 import Foundation
+import Tabular
 
 /// What a report shows, by id: every mentor and mentee with its point and region, every pair
 /// with its score terms, every unassigned mentee with its reason, and the run's figures. Built

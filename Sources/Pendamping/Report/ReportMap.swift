@@ -1,4 +1,5 @@
 import Foundation
+import Tabular
 
 /// The report's map as SVG elements: an equirectangular projection around the data (x scaled
 /// by the cosine of the middle latitude), pairs as lines, mentees coloured by their mentor,

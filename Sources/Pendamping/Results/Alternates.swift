@@ -1,4 +1,5 @@
 import Foundation
+import Tabular
 
 /// For each mentee, its next best candidate mentors besides the one it got (up to
 /// ``perMentee``), each with its score and why the solution did not choose it, so curators

@@ -1,4 +1,5 @@
 import Foundation
+import Tabular
 
 /// How the worst-off fare and whether a mentor and a beginner would both rather be together:
 /// the worst matched score, the 10th percentile, coverage per kabupaten/kota and its spread,

@@ -1,3 +1,4 @@
+import Optimisation
 
 /// Why a mentee has no mentor.
 public enum UnassignedReason: String, Sendable, CaseIterable, Codable {

@@ -1,4 +1,6 @@
 import Foundation
+import Parallel
+import Tabular
 
 /// Turns a ``MatchResult`` into the output files of a match run (DESIGN §8): `pairs.csv`,
 /// `unassigned.csv`, `mentors.csv`, `summary.json`, and with ``reportFiles(_:language:round:whatIf:)``

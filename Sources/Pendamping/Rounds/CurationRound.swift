@@ -1,4 +1,5 @@
 import Foundation
+import Tabular
 
 /// One curation round: the previous round's pairs and the curators' decisions in, a re-solve
 /// that keeps accepted and locked pairs, never brings back rejected ones, and moves other

@@ -1,4 +1,5 @@
 import Foundation
+import Tabular
 
 /// The files of a round directory: the match outputs, `diff.csv`, and what is needed to
 /// re-run the round byte for byte: `round.json` (hashes of every input, counts, objectives),

@@ -1,3 +1,4 @@
+import Optimisation
 /// One mentor's part of the knapsack Lagrangian (``RulesKnapsackBound``): an upper bound on
 /// the best choice of between `least` and `slots` of its pairs, worth `value` each, within
 /// `room` hours, and the choice that gave it.

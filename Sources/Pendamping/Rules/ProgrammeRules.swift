@@ -1,3 +1,4 @@
+import Tabular
 /// The programme rules of a run, resolved against its records and candidate graph
 /// (DESIGN §6 optional rows): minimum cohorts, mentor hours with travel, regional coverage
 /// quotas, cover-all.

@@ -1,3 +1,4 @@
+import Tabular
 /// A programme rule, as named in profiles and in `rules.csv`.
 public enum RuleKind: String, Sendable, Codable, Equatable, Hashable {
     /// A mentor that opens takes at least its minimum cohort.

@@ -1,3 +1,4 @@
+import Parallel
 internal import GLPK
 
 /// A Lagrangian bound of the programme rules that sees minimum cohorts and whole pairs'

@@ -1,5 +1,6 @@
 internal import GLPK
 import MinCostFlow
+import Parallel
 
 /// Lagrangian relaxation of the programme rules, solved by the network simplex.
 ///

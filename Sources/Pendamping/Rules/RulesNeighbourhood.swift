@@ -1,3 +1,5 @@
+import Optimisation
+import Parallel
 internal import GLPK
 
 /// Large-neighbourhood search for the programme rules: free a few mentors that share

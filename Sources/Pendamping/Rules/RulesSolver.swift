@@ -1,3 +1,4 @@
+import Parallel
 internal import GLPK
 
 /// Solves the core model plus programme rules as a GLPK integer programme.

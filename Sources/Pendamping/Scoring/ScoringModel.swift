@@ -1,4 +1,5 @@
 import Foundation
+import Tabular
 
 /// The four terms of a pair's score, each in [0, 1], their weighted mean and the distance.
 public struct ScoreBreakdown: Sendable, Equatable {

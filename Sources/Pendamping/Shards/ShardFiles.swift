@@ -1,4 +1,5 @@
 import Foundation
+import Tabular
 
 extension ShardPlan {
     /// The files of a shard directory: per shard `NAME/mentors.csv` and `NAME/mentees.csv`

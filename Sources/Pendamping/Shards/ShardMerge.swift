@@ -1,4 +1,5 @@
 import Foundation
+import Tabular
 
 /// Combines the result directories of shards (each an ordinary `match` output) into one
 /// result: `pairs.csv`, `unassigned.csv` and `mentors.csv` with every shard's rows in id order

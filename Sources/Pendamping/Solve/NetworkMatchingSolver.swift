@@ -1,5 +1,6 @@
 import Foundation
 import MinCostFlow
+import Parallel
 
 /// Solves the core model exactly with the pure-Swift network simplex (``NetworkSimplex``),
 /// from a greedy warm start, splitting independent components into groups solved in

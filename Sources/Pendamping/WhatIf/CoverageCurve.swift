@@ -1,3 +1,4 @@
+import Tabular
 /// Coverage as total mentor capacity is scaled: one exact network solve per point on the same
 /// candidate graph (capacities change, pairs do not).
 public enum CoverageCurve {

@@ -1,4 +1,5 @@
 import Foundation
+import Tabular
 
 /// A self-contained SVG line chart (no scripts, no external fonts), for files a person opens
 /// in a browser.

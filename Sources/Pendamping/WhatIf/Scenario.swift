@@ -1,4 +1,5 @@
 import Foundation
+import Tabular
 
 /// A what-if variant of a dataset: more mentors of a kind placed somewhere, capacities scaled
 /// or set by kind, and profile changes. Read from JSON:

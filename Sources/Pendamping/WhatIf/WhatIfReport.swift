@@ -1,4 +1,5 @@
 import Foundation
+import Tabular
 
 /// Everything a what-if run produced, and its files and console table: the comparison of the
 /// base and each scenario, coverage by region, the recruitment placements, the ranked slot

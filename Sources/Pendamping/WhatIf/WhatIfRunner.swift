@@ -1,3 +1,4 @@
+import Tabular
 /// Runs scenarios against a base dataset and compares them (coverage overall and per
 /// kabupaten/kota, mean score, utilisation, unassigned by reason).
 public struct WhatIfRunner: Sendable {

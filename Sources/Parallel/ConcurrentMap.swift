@@ -3,9 +3,9 @@ import Dispatch
 /// One result slot per index, in memory allocated once: each slot is written by exactly one
 /// thread and read only after all have finished, so no Swift array is mutated concurrently.
 private final class ResultSlots<T, E: Error>: @unchecked Sendable {
-    let slots: UnsafeMutablePointer<Result<T, E>?>
-    let count: Int
-    init(_ count: Int) {
+    package let slots: UnsafeMutablePointer<Result<T, E>?>
+    package let count: Int
+    package init(_ count: Int) {
         self.count = count
         slots = .allocate(capacity: max(1, count))
         slots.initialize(repeating: nil, count: max(1, count))
@@ -17,7 +17,7 @@ private final class ResultSlots<T, E: Error>: @unchecked Sendable {
 /// and returns the results in index order; rethrows the error of the lowest failing index
 /// (typed: a body that cannot throw makes a call that cannot).
 /// - Complexity: the bodies' work, spread over the active processors.
-func concurrentMap<T, E: Error>(_ count: Int, _ body: @Sendable (Int) throws(E) -> T) throws(E) -> [T] {
+package func concurrentMap<T, E: Error>(_ count: Int, _ body: @Sendable (Int) throws(E) -> T) throws(E) -> [T] {
     let results = ResultSlots<T, E>(count)
     DispatchQueue.concurrentPerform(iterations: count) { k in results.slots[k] = Result { () throws(E) -> T in try body(k) } }
     return try (0..<count).map { k throws(E) -> T in try results.slots[k]!.get() }
@@ -26,6 +26,8 @@ func concurrentMap<T, E: Error>(_ count: Int, _ body: @Sendable (Int) throws(E) 
 /// A value handed to exactly one of ``concurrentMap(_:_:)``'s bodies while the caller waits
 /// (for example a progress callback that only the body running GLPK calls), so it is never
 /// used from two threads at once although its type is not `Sendable`.
-struct HandedOver<T>: @unchecked Sendable {
-    let value: T
+package struct HandedOver<T>: @unchecked Sendable {
+    package init(value: T) { self.value = value }
+
+    package let value: T
 }

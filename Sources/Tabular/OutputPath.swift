@@ -2,10 +2,10 @@ import Foundation
 
 /// Checks shared by every writer of outputs: the path is usable, its parent can be created,
 /// and no output replaces an input.
-enum OutputPath {
+package enum OutputPath {
     /// The absolute, standardised URL of `path` (symbolic links in the parent resolved).
     /// - Throws: ``OutputError/invalid(_:)`` for an empty path or one ending in `.` or `..`.
-    static func resolve(_ path: String, what: String) throws -> URL {
+    package static func resolve(_ path: String, what: String) throws -> URL {
         guard !path.isEmpty else { throw OutputError.invalid("the \(what) path is empty") }
         let url = URL(fileURLWithPath: path).standardizedFileURL
         let last = url.lastPathComponent
@@ -17,7 +17,7 @@ enum OutputPath {
 
     /// Creates `parent` and the directories above it as needed; a component that is a file,
     /// or a directory that cannot be created, is a ``OutputError/cannotCreate(_:)``.
-    static func createParent(_ parent: URL) throws {
+    package static func createParent(_ parent: URL) throws {
         var probe = parent
         var isDir: ObjCBool = false
         while !FileManager.default.fileExists(atPath: probe.path, isDirectory: &isDir) && probe.path != "/" {
@@ -38,7 +38,7 @@ enum OutputPath {
 
     /// Refuses when an input is `output` itself or lies inside it (a directory replaced as a
     /// whole would take the input with it). Paths are compared after resolving links.
-    static func refuseInputs(_ inputs: [String], inside output: URL) throws {
+    package static func refuseInputs(_ inputs: [String], inside output: URL) throws {
         let out = output.resolvingSymlinksInPath().path
         for input in inputs where !input.isEmpty {
             let path = URL(fileURLWithPath: input).standardizedFileURL.resolvingSymlinksInPath().path
@@ -51,14 +51,14 @@ enum OutputPath {
 
 /// A hidden sibling directory (`.NAME.KIND-PID-N`) that holds a new result before it moves
 /// into place, or an old one on its way out; removed by ``finish()`` unless ``moved()``.
-final class Staging {
-    let url: URL
+package final class Staging {
+    package let url: URL
     private var present: Bool
     /// Paths for the signal handlers (C strings, so the handler need not allocate).
     private static let lock = NSLock()
     nonisolated(unsafe) private static var active: [UnsafeMutablePointer<CChar>] = []
 
-    init(parent: URL, name: String, kind: String, create: Bool = true) throws {
+    package init(parent: URL, name: String, kind: String, create: Bool = true) throws {
         url = parent.appendingPathComponent(".\(name).\(kind)-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
         present = create
         if create {
@@ -70,10 +70,10 @@ final class Staging {
     }
 
     /// The directory now lives under another name; nothing to remove.
-    func moved() { present = false; Self.unregister(url.path) }
+    package func moved() { present = false; Self.unregister(url.path) }
 
     /// Removes the directory (after an exchange it holds the old result).
-    func finish() {
+    package func finish() {
         Self.unregister(url.path)
         if present || FileManager.default.fileExists(atPath: url.path) { try? FileManager.default.removeItem(at: url) }
         present = false
@@ -82,7 +82,7 @@ final class Staging {
     /// Removes leftovers of `name` from runs that died: staging directories whose process is
     /// gone; a directory set aside by the two-step fallback is put back when the target is
     /// missing, else removed. `O(entries of parent)`.
-    static func sweep(_ parent: URL, name: String) throws {
+    package static func sweep(_ parent: URL, name: String) throws {
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? []
         let target = parent.appendingPathComponent(name)
         for entry in entries.sorted() {
@@ -161,7 +161,7 @@ final class Staging {
 
 /// `renameat2(…, RENAME_EXCHANGE)`, looked up in the C library at run time (it is not in
 /// Swift's Glibc module): swaps two paths atomically.
-enum Exchange {
+package enum Exchange {
     private typealias RenameAt2 = @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
     private static let function: RenameAt2? = {
         guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "renameat2") else { return nil }
@@ -169,7 +169,7 @@ enum Exchange {
     }()
 
     /// True when `a` and `b` were swapped; false when the call or the file system cannot.
-    static func swap(_ a: String, _ b: String) -> Bool {
+    package static func swap(_ a: String, _ b: String) -> Bool {
         guard let function else { return false }
         let exchange: UInt32 = 2   // RENAME_EXCHANGE
         return function(AT_FDCWD, a, AT_FDCWD, b, exchange) == 0

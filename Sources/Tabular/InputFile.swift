@@ -8,7 +8,7 @@ public enum InputFile {
     /// The whole file. Throws ``InputError/missingFile(path:reason:)`` naming why it cannot be
     /// read: missing, a directory, or not readable (with the system's reason).
     /// - Complexity: `O(bytes)`.
-    static func contents(_ path: String, name: String) throws -> Data {
+    package static func contents(_ path: String, name: String) throws -> Data {
         var isDir: ObjCBool = false
         guard !path.isEmpty, FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else {
             throw InputError.missingFile(path: name, reason: "no such file")
@@ -44,7 +44,7 @@ public enum TextEncoding: String, Sendable, CaseIterable {
 
     /// The file's text as UTF-8 bytes. A byte that is not valid in the encoding is reported
     /// with its line and its byte position in that line. - Complexity: `O(bytes)`.
-    func utf8(_ data: Data, name: String) throws -> Data {
+    package func utf8(_ data: Data, name: String) throws -> Data {
         switch self {
         case .utf8:
             if data.withUnsafeBytes({ Self.firstInvalidUTF8(in: $0.bindMemory(to: UInt8.self)) }) == nil { return data }
@@ -67,7 +67,7 @@ public enum TextEncoding: String, Sendable, CaseIterable {
 
     /// Line (1-based, LF, CRLF or CR ends) and byte in the line of the first byte that breaks
     /// UTF-8, and that byte. - Complexity: `O(bytes)`.
-    static func firstInvalidUTF8(_ data: Data) -> (Int, Int, UInt8) {
+    package static func firstInvalidUTF8(_ data: Data) -> (Int, Int, UInt8) {
         guard let k = data.withUnsafeBytes({ firstInvalidUTF8(in: $0.bindMemory(to: UInt8.self)) }) else { return (0, 0, 0) }
         let (line, column) = position(of: data.startIndex + k, in: data)
         return (line, column, data[data.startIndex + k])
@@ -76,7 +76,7 @@ public enum TextEncoding: String, Sendable, CaseIterable {
     /// The offset of the first byte that does not begin a well-formed UTF-8 sequence (the
     /// Unicode Standard, table 3-7), or nil. Eight ASCII bytes are checked at a time; the
     /// text is not copied. - Complexity: `O(bytes)`.
-    static func firstInvalidUTF8(in b: UnsafeBufferPointer<UInt8>) -> Int? {
+    package static func firstInvalidUTF8(in b: UnsafeBufferPointer<UInt8>) -> Int? {
         let n = b.count
         guard let base = b.baseAddress else { return nil }
         let raw = UnsafeRawPointer(base)
@@ -98,7 +98,7 @@ public enum TextEncoding: String, Sendable, CaseIterable {
     }
 
     /// 1-based line and byte-in-line of index `k` of `data`.
-    static func position(of k: Data.Index, in data: Data) -> (Int, Int) {
+    package static func position(of k: Data.Index, in data: Data) -> (Int, Int) {
         var line = 1, lineStart = data.startIndex, i = data.startIndex
         while i < k {
             let b = data[i]

@@ -5,21 +5,21 @@ import Foundation
 /// mix (the keys are cells of the user's own file, and the table is never iterated in hash
 /// order, so the order of nothing depends on the hash). Open addressing with linear probing,
 /// at most half full. - Complexity: `O(key length)` expected per look-up and insertion.
-struct ByteKeyedTable<Value> {
+package struct ByteKeyedTable<Value> {
     /// Per slot: the high 32 bits of the key's hash and its entry index + 1 (0: empty), so a
     /// probe reads one word and compares keys only on a matching tag.
     private var slots = [UInt64](repeating: 0, count: 16)
     private var hashes: [UInt64] = []
     private var keyEnds: [Int] = []
     private var keyBytes: [UInt8] = []
-    private(set) var values: [Value] = []
+    package private(set) var values: [Value] = []
 
-    var count: Int { values.count }
+    package var count: Int { values.count }
 
-    init() {}
+    package init() {}
 
     /// Room for `n` keys without growing. `O(n)`.
-    init(capacity n: Int) {
+    package init(capacity n: Int) {
         var size = 16
         while size < 2 * n { size *= 2 }
         slots = [UInt64](repeating: 0, count: size)
@@ -43,14 +43,14 @@ struct ByteKeyedTable<Value> {
     }
 
     /// The entry of `key`, if present. `O(|key|)` expected.
-    func index(of key: UnsafeBufferPointer<UInt8>) -> Int? { probe(key, Self.hash(key)).entry }
+    package func index(of key: UnsafeBufferPointer<UInt8>) -> Int? { probe(key, Self.hash(key)).entry }
 
-    func value(_ key: UnsafeBufferPointer<UInt8>) -> Value? { index(of: key).map { values[$0] } }
+    package func value(_ key: UnsafeBufferPointer<UInt8>) -> Value? { index(of: key).map { values[$0] } }
 
     /// The value of `key`, else `parse` of its text, kept when not nil: a cache for cells
     /// whose reading has no other effect. `O(|key|)` expected, plus `parse` once per
     /// distinct key that parses (and each time for one that does not).
-    mutating func value(_ key: UnsafeBufferPointer<UInt8>, parsing parse: (String) -> Value?) -> Value? {
+    package mutating func value(_ key: UnsafeBufferPointer<UInt8>, parsing parse: (String) -> Value?) -> Value? {
         if let known = value(key) { return known }
         guard let parsed = parse(key.string) else { return nil }
         insert(key, parsed)
@@ -59,7 +59,7 @@ struct ByteKeyedTable<Value> {
 
     /// Adds `key` with `value` unless present; whether it was added. `O(|key|)` amortised.
     @discardableResult
-    mutating func insert(_ key: UnsafeBufferPointer<UInt8>, _ value: Value) -> Bool {
+    package mutating func insert(_ key: UnsafeBufferPointer<UInt8>, _ value: Value) -> Bool {
         let h = Self.hash(key)
         var (entry, s) = probe(key, h)
         guard entry == nil else { return false }
@@ -76,7 +76,7 @@ struct ByteKeyedTable<Value> {
     }
 
     /// Calls `body` with each key, in insertion order. `O(bytes)`.
-    func forEachKey(_ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+    package func forEachKey(_ body: (UnsafeBufferPointer<UInt8>) -> Void) {
         keyBytes.withUnsafeBufferPointer { b in
             var start = 0
             for end in keyEnds { body(UnsafeBufferPointer(rebasing: b[start..<end])); start = end }
@@ -104,7 +104,7 @@ struct ByteKeyedTable<Value> {
     /// Eight bytes at a time, each word multiplied in and its high bits folded down (a
     /// multiply–xorshift mix); the length is mixed in first. `O(|key|)`.
     @inline(__always)
-    static func hash(_ key: UnsafeBufferPointer<UInt8>) -> UInt64 {
+    package static func hash(_ key: UnsafeBufferPointer<UInt8>) -> UInt64 {
         let m: UInt64 = 0x9E37_79B9_7F4A_7C15
         var h = UInt64(key.count) &* m
         guard let base = key.baseAddress else { return h }

@@ -4,7 +4,7 @@
 
 /// Appends the decimal digits of `n` (with `-` when negative). `O(digits)`.
 @inline(__always)
-func appendInteger(_ n: Int64, to out: inout [UInt8]) {
+package func appendInteger(_ n: Int64, to out: inout [UInt8]) {
     if n < 0 { out.append(UInt8(ascii: "-")) }
     appendDigits(n.magnitude, minimumCount: 1, to: &out)
 }
@@ -12,7 +12,7 @@ func appendInteger(_ n: Int64, to out: inout [UInt8]) {
 /// Appends the decimal digits of `u`, padded with leading zeros to `minimumCount`: room is
 /// made once and the digits filled from the right. `O(digits)`.
 @inline(__always)
-func appendDigits(_ u: UInt64, minimumCount: Int, to out: inout [UInt8]) {
+package func appendDigits(_ u: UInt64, minimumCount: Int, to out: inout [UInt8]) {
     var count = 1, t = u
     while t >= 10 { t /= 10; count += 1 }
     count = max(count, minimumCount)
@@ -25,7 +25,7 @@ func appendDigits(_ u: UInt64, minimumCount: Int, to out: inout [UInt8]) {
 }
 
 /// Appends `value` with exactly `digits` decimals, rounded half away from zero. `O(digits)`.
-func appendFixed(_ value: Double, _ digits: Int, to out: inout [UInt8]) {
+package func appendFixed(_ value: Double, _ digits: Int, to out: inout [UInt8]) {
     guard value.isFinite else { out.append(contentsOf: (value.isNaN ? "nan" : (value > 0 ? "inf" : "-inf")).utf8); return }
     var scale = 1.0
     for _ in 0..<digits { scale *= 10 }
@@ -40,17 +40,6 @@ func appendFixed(_ value: Double, _ digits: Int, to out: inout [UInt8]) {
     appendDigits(n % unit, minimumCount: digits, to: &out)
 }
 
-/// Appends an integer score as a decimal in [0, 1] with six digits. `O(1)`.
-@inline(__always)
-func appendScore(_ units: Int64, to out: inout [UInt8]) {
-    let scale = UInt64(ScoringModel.integerScale)
-    if units < 0 { out.append(UInt8(ascii: "-")) }
-    let u = units.magnitude
-    appendDigits(u / scale, minimumCount: 1, to: &out)
-    out.append(UInt8(ascii: "."))
-    appendDigits(u % scale, minimumCount: 6, to: &out)
-}
-
 /// `value` with exactly `digits` decimals, rounded half away from zero. `O(digits)`.
 package func formatFixed(_ value: Double, _ digits: Int) -> String {
     var bytes: [UInt8] = []
@@ -58,12 +47,5 @@ package func formatFixed(_ value: Double, _ digits: Int) -> String {
     return String(decoding: bytes, as: UTF8.self)
 }
 
-/// An integer score as a decimal in [0, 1] with six digits.
-public func formatScore(_ units: Int64) -> String {
-    var bytes: [UInt8] = []
-    appendScore(units, to: &bytes)
-    return String(decoding: bytes, as: UTF8.self)
-}
-
 /// `value` rounded to 6 decimals, for JSON numbers.
-func rounded6(_ value: Double) -> Double { (value * 1e6).rounded() / 1e6 }
+package func rounded6(_ value: Double) -> Double { (value * 1e6).rounded() / 1e6 }

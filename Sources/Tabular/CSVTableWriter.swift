@@ -13,7 +13,7 @@ public struct CSVTableWriter {
 
     /// The text so far, as UTF-8 bytes (appending bytes, not `String`s, keeps writing a
     /// 750,000-row file cheap).
-    private(set) var bytes: [UInt8] = []
+    package private(set) var bytes: [UInt8] = []
     /// Cells written in the current row (a `,` goes before each but the first).
     private var cellsInRow = 0
 
@@ -24,7 +24,7 @@ public struct CSVTableWriter {
 
     /// A writer for rows that continue another writer's table (no header), e.g. one part of a
     /// table rendered on another core.
-    init() { bytes.reserveCapacity(1 << 16) }
+    package init() { bytes.reserveCapacity(1 << 16) }
 
     public mutating func appendRow(_ cells: [Cell]) {
         for cell in cells {
@@ -61,18 +61,27 @@ public struct CSVTableWriter {
         appendInteger(Int64(n), to: &bytes)
     }
 
-    /// A score cell (``formatScore(_:)``), empty for nil. `O(1)`.
-    public mutating func score(_ units: Int64?) {
-        nextCell()
-        if let units { appendScore(units, to: &bytes) }
-    }
 
     /// A `load/capacity` cell. `O(digits)`.
-    mutating func load(_ load: Int, of capacity: Int) {
+    package mutating func load(_ load: Int, of capacity: Int) {
         nextCell()
         appendInteger(Int64(load), to: &bytes)
         bytes.append(UInt8(ascii: "/"))
         appendInteger(Int64(capacity), to: &bytes)
+    }
+
+    /// A fixed-point cell: `units / 10^digits` written with exactly `digits` decimals (so an
+    /// integer count of millionths prints as `0.685000`), empty for nil. `O(digits)`.
+    package mutating func fixedPoint(_ units: Int64?, digits: Int) {
+        nextCell()
+        guard let units else { return }
+        var unit: UInt64 = 1
+        for _ in 0..<digits { unit *= 10 }
+        if units < 0 { bytes.append(UInt8(ascii: "-")) }
+        appendDigits(units.magnitude / unit, minimumCount: 1, to: &bytes)
+        guard digits > 0 else { return }
+        bytes.append(UInt8(ascii: "."))
+        appendDigits(units.magnitude % unit, minimumCount: digits, to: &bytes)
     }
 
     /// A number cell with `digits` decimals (``formatFixed(_:_:)``). `O(digits)`.
@@ -105,13 +114,13 @@ public struct CSVTableWriter {
     public var data: Data { Data(bytes) }
 
     /// Prefixes formula-like text with `'`; the CSV reader takes it off again. `O(1)`.
-    static func neutralise(_ s: String) -> String {
+    package static func neutralise(_ s: String) -> String {
         guard let first = s.utf8.first, isFormulaStart(first) else { return s }
         return "'" + s
     }
 
     /// Whether a cell starting with `byte` could run as a spreadsheet formula.
-    static func isFormulaStart(_ byte: UInt8) -> Bool {
+    package static func isFormulaStart(_ byte: UInt8) -> Bool {
         switch byte {
         case UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D: return true
         default: return false
@@ -119,7 +128,7 @@ public struct CSVTableWriter {
     }
 
     /// Quotes a field when it holds a delimiter, quote or line break. `O(len)`.
-    static func quote(_ s: String) -> String {
+    package static func quote(_ s: String) -> String {
         guard s.utf8.contains(where: { $0 == 44 || $0 == 34 || $0 == 10 || $0 == 13 }) else { return s }
         return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }

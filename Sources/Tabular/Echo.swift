@@ -1,23 +1,23 @@
 /// How a bad input value appears in an error message. A value is quoted only when it is short
 /// and made of the characters its field allows, so it cannot be a name, a phone number or any
 /// other personal text that landed in the wrong column; otherwise the message describes it.
-enum Echo {
+package enum Echo {
     /// Digits and the signs, points and exponents of numbers.
-    static func number(_ b: UInt8) -> Bool { (48...57).contains(b) || b == 46 || b == 44 || b == 45 || b == 43 || b == 101 || b == 69 }
+    package static func number(_ b: UInt8) -> Bool { (48...57).contains(b) || b == 46 || b == 44 || b == 45 || b == 43 || b == 101 || b == 69 }
     /// ASCII letters.
-    static func word(_ b: UInt8) -> Bool { (65...90).contains(b) || (97...122).contains(b) }
+    package static func word(_ b: UInt8) -> Bool { (65...90).contains(b) || (97...122).contains(b) }
     /// ASCII letters and digits.
-    static func code(_ b: UInt8) -> Bool { word(b) || (48...57).contains(b) }
+    package static func code(_ b: UInt8) -> Bool { word(b) || (48...57).contains(b) }
     /// Region codes: digits and points.
-    static func region(_ b: UInt8) -> Bool { (48...57).contains(b) || b == 46 }
+    package static func region(_ b: UInt8) -> Bool { (48...57).contains(b) || b == 46 }
     /// Identifiers and `kind:value` tokens: letters, digits, `-`, `_`, `.`, `/`, `:`.
-    static func token(_ b: UInt8) -> Bool { code(b) || b == 45 || b == 95 || b == 46 || b == 47 || b == 58 }
+    package static func token(_ b: UInt8) -> Bool { code(b) || b == 45 || b == 95 || b == 46 || b == 47 || b == 58 }
 
     /// A free phrase (an unknown need, a region name that matches nothing) quoted only when it
     /// reads as a plain phrase rather than a person's name: ASCII letters, spaces and hyphens,
     /// at most `limit` bytes, and one word, or several of which a later one starts in lower
     /// case ("belajar masak", not "Ibu Rahasia Wulandari"). Otherwise described. `O(length)`.
-    static func phrase(_ raw: String, limit: Int = 40) -> String {
+    package static func phrase(_ raw: String, limit: Int = 40) -> String {
         let words = raw.split(separator: " ")
         let plain = words.count <= 1 || words.dropFirst().contains { $0.first?.isLowercase == true }
         return plain ? shown(raw, { word($0) || $0 == 32 || $0 == 45 }, limit: limit) : "a text of \(raw.count) characters (not shown)"
@@ -25,7 +25,7 @@ enum Echo {
 
     /// `'raw'` when it is at most `limit` bytes of `allowed` characters, else a description
     /// such as "a text of 18 characters (not shown)". - Complexity: `O(length)`.
-    static func shown(_ raw: String, _ allowed: (UInt8) -> Bool, limit: Int = 24) -> String {
+    package static func shown(_ raw: String, _ allowed: (UInt8) -> Bool, limit: Int = 24) -> String {
         if !raw.isEmpty, raw.utf8.count <= limit, raw.utf8.allSatisfy(allowed) { return "'\(raw)'" }
         return "a text of \(raw.count) characters (not shown)"
     }

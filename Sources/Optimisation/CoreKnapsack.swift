@@ -16,9 +16,12 @@
 /// Research 45, 1997), and Martello and Toth, *Knapsack Problems* (1990), §2.6.
 /// - Complexity: `O(n log n)` to rank, then `O(L·words + n)` per item of the core for a list
 ///   of `L` partial solutions (at most ``stateLimit``) and `words = ⌈n/64⌉`.
-struct CoreKnapsack {
+package struct CoreKnapsack {
+    /// An empty solver; its buffers grow with the first problem and are kept for the next.
+    package init() {}
+
     /// Partial solutions kept at most; past it ``solve(profit:weight:capacity:)`` gives up.
-    var stateLimit = 20_000
+    package var stateLimit = 20_000
 
     // Scratch space, reused from one call to the next.
     private var order: [Int] = []
@@ -34,7 +37,7 @@ struct CoreKnapsack {
     ///   - capacity: the largest total weight allowed.
     /// - Returns: the best total and its items (indices into the arrays given), or nil when
     ///   the list of partial solutions grew past ``stateLimit``.
-    mutating func solve(profit: [Double], weight: [Double], capacity: Double) -> (total: Double, chosen: [Int])? {
+    package mutating func solve(profit: [Double], weight: [Double], capacity: Double) -> (total: Double, chosen: [Int])? {
         let n = profit.count
         order = Array(0..<n)
         ratio = (0..<n).map { weight[$0] > 0 ? profit[$0] / weight[$0] : .infinity }

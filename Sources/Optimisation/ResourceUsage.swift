@@ -3,7 +3,7 @@ import Glibc
 #endif
 
 /// Process resource figures for benchmarks.
-enum ResourceUsage {
+package enum ResourceUsage {
     /// Peak resident set size of this process so far, in bytes (`getrusage`'s `ru_maxrss`). `O(1)`.
     public static func peakResidentBytes() -> Int {
         var usage = rusage()

@@ -2,17 +2,17 @@
 /// ``CSVCells``. A record without quotes is left where it is in the cells' source (only its
 /// field ends are stored); in any other, unquoted fields are copied in runs up to the next
 /// delimiter or line break and quoted fields between their quotes. - Complexity: `O(bytes)`.
-struct CSVTokenizer {
-    let bytes: UnsafeBufferPointer<UInt8>
-    let delimiter: UInt8
-    let name: String
+package struct CSVTokenizer {
+    package let bytes: UnsafeBufferPointer<UInt8>
+    package let delimiter: UInt8
+    package let name: String
     /// Where `bytes` starts in the cells' source.
-    let sourceOffset: Int
-    var position = 0
+    package let sourceOffset: Int
+    package var position = 0
     /// The line the tokenizer is on (1-based; LF, CRLF or a lone CR ends a line).
-    var line = 1
+    package var line = 1
 
-    init(bytes: UnsafeBufferPointer<UInt8>, sourceOffset: Int, delimiter: UInt8, name: String) {
+    package init(bytes: UnsafeBufferPointer<UInt8>, sourceOffset: Int, delimiter: UInt8, name: String) {
         self.bytes = bytes; self.sourceOffset = sourceOffset; self.delimiter = delimiter; self.name = name
     }
 
@@ -24,7 +24,7 @@ struct CSVTokenizer {
     }
 
     /// Reads the next record into `cells`; false at the end of the bytes. Blank lines are skipped.
-    mutating func next(into cells: inout CSVCells) throws -> Bool {
+    package mutating func next(into cells: inout CSVCells) throws -> Bool {
         let n = bytes.count
         while position < n, bytes[position] == Self.lf || bytes[position] == Self.cr {
             if endsLine(position) { line += 1 }

@@ -3,11 +3,11 @@ import Dispatch
 /// A value computed on another thread (a global Dispatch queue) while the caller works on;
 /// ``value`` waits for it. Used to keep the second core busy beside GLPK, whose problems
 /// stay on the thread that made them.
-final class BackgroundValue<T>: @unchecked Sendable {
+package final class BackgroundValue<T>: @unchecked Sendable {
     private var result: T?
     private let group = DispatchGroup()
 
-    init(_ work: @escaping @Sendable () -> T) {
+    package init(_ work: @escaping @Sendable () -> T) {
         group.enter()
         DispatchQueue.global().async { [self] in
             result = work()
@@ -16,7 +16,7 @@ final class BackgroundValue<T>: @unchecked Sendable {
     }
 
     /// The value, once computed (blocks until then).
-    var value: T {
+    package var value: T {
         group.wait()
         return result!
     }

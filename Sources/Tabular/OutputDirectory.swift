@@ -68,7 +68,7 @@ public enum OutputDirectory {
     }
 
     /// Refuses an existing directory that is neither empty nor an earlier output.
-    static func refuseForeign(_ target: URL, shown: String) throws {
+    package static func refuseForeign(_ target: URL, shown: String) throws {
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: target.path)) ?? []
         let ours = entries.contains(marker) || entries.contains("summary.json")
         guard entries.isEmpty || ours else {
@@ -102,7 +102,7 @@ public final class OutputSink: @unchecked Sendable {
     private let shownParent: String
     fileprivate let lock = NSLock()
 
-    init(_ directory: URL, shownParent: String) {
+    package init(_ directory: URL, shownParent: String) {
         self.directory = directory
         self.shownParent = shownParent
     }
@@ -135,7 +135,7 @@ public final class OutputSink: @unchecked Sendable {
         private var early: [Int: Data] = [:]
         private let lock = NSLock()
 
-        init(_ sink: OutputSink, _ name: String, parts: Int) throws {
+        package init(_ sink: OutputSink, _ name: String, parts: Int) throws {
             self.sink = sink; self.name = name; count = parts
             let url = sink.directory.appendingPathComponent(name)
             if name.contains("/") {

@@ -12,8 +12,8 @@
 /// as text, and decodes the five predefined entities and numeric character references.
 /// It does not validate: a malformed document yields an error only where it cannot go on.
 /// - Complexity: `O(bytes)`.
-struct XMLScanner {
-    enum Token {
+package struct XMLScanner {
+    package enum Token {
         /// A start tag: its local name (prefix removed), where its attributes begin and end,
         /// and whether it closes itself (`<c r="A1"/>`).
         case start(name: Range<Int>, attributes: Range<Int>, selfClosing: Bool)
@@ -24,15 +24,15 @@ struct XMLScanner {
         case cdata(Range<Int>)
     }
 
-    struct Malformed: Error { var offset: Int; var what: String }
+    package struct Malformed: Error { var offset: Int; var what: String }
 
-    let bytes: UnsafeBufferPointer<UInt8>
-    var position = 0
+    package let bytes: UnsafeBufferPointer<UInt8>
+    package var position = 0
 
-    init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+    package init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
     /// The next token, or nil at the end of the document.
-    mutating func next() throws -> Token? {
+    package mutating func next() throws -> Token? {
         let n = bytes.count
         while position < n {
             if bytes[position] != 0x3C { // '<'
@@ -78,13 +78,13 @@ struct XMLScanner {
     }
 
     /// Whether the name at `range` is `name` (ASCII). `O(|name|)`.
-    func isName(_ range: Range<Int>, _ name: StaticString) -> Bool {
+    package func isName(_ range: Range<Int>, _ name: StaticString) -> Bool {
         guard range.count == name.utf8CodeUnitCount else { return false }
         return name.withUTF8Buffer { n in zip(range, n).allSatisfy { bytes[$0] == $1 } }
     }
 
     /// The value of attribute `name` (local name, prefix ignored) in `attributes`, decoded.
-    func attribute(_ name: StaticString, in attributes: Range<Int>) -> String? {
+    package func attribute(_ name: StaticString, in attributes: Range<Int>) -> String? {
         var i = attributes.lowerBound
         let end = attributes.upperBound
         while i < end {
@@ -107,7 +107,7 @@ struct XMLScanner {
     }
 
     /// Text with entity and character references decoded. `O(length)`.
-    func text(_ range: Range<Int>) -> String {
+    package func text(_ range: Range<Int>) -> String {
         let slice = UnsafeBufferPointer(rebasing: bytes[range])
         guard slice.contains(0x26) else { return String(decoding: slice, as: UTF8.self) } // no '&'
         var out: [UInt8] = []

@@ -49,17 +49,17 @@ public enum XLSXReader {
         return file
     }
 
-    static func fail(_ name: String, _ message: String) -> InputError {
+    package static func fail(_ name: String, _ message: String) -> InputError {
         .invalid([InputIssue(file: name, line: 0, message: message)])
     }
 
     /// The archive, its sheets and their part paths.
-    struct Workbook {
-        let archive: Archive
-        let name: String
-        var sheets: [(name: String, path: String)] = []
+    package struct Workbook {
+        package let archive: Archive
+        package let name: String
+        package var sheets: [(name: String, path: String)] = []
 
-        init(_ data: Data, name: String) throws {
+        package init(_ data: Data, name: String) throws {
             self.name = name
             do { archive = try Archive(data: data, accessMode: .read) } catch {
                 throw XLSXReader.fail(name, "is not an Excel workbook (.xlsx): it is not a ZIP archive")
@@ -80,7 +80,7 @@ public enum XLSXReader {
         }
 
         /// The bytes of a part, nil when the archive has none. - Throws: ``InputError`` when it cannot be inflated.
-        func part(_ path: String) throws -> Data? {
+        package func part(_ path: String) throws -> Data? {
             guard let entry = archive[path] else { return nil }
             var out = Data()
             do { _ = try archive.extract(entry, skipCRC32: false) { out.append($0) } } catch {
@@ -91,7 +91,7 @@ public enum XLSXReader {
     }
 
     /// One sheet row: its number and its cells by column (missing cells empty).
-    struct Row { var number: Int; var cells: [String] }
+    package struct Row { var number: Int; var cells: [String] }
 }
 
 /// A streaming parser over `data`. Fed from a stream: on Linux, `XMLParser(data:)` fails on
@@ -100,11 +100,11 @@ private func xmlParser(_ data: Data) -> XMLParser { XMLParser(stream: InputStrea
 
 /// Collects the attributes of every element named `element` (workbook sheets, relationships).
 private final class AttributeCollector: NSObject, XMLParserDelegate {
-    let element: String
-    var found: [[String: String]] = []
-    init(element: String) { self.element = element }
+    package let element: String
+    package var found: [[String: String]] = []
+    package init(element: String) { self.element = element }
 
-    static func collect(_ data: Data, element: String, name: String) throws -> [[String: String]] {
+    package static func collect(_ data: Data, element: String, name: String) throws -> [[String: String]] {
         let c = AttributeCollector(element: element)
         let p = xmlParser(data)
         p.delegate = c
@@ -112,7 +112,7 @@ private final class AttributeCollector: NSObject, XMLParserDelegate {
         return c.found
     }
 
-    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+    package func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
                 attributes: [String: String] = [:]) {
         if name == element { found.append(attributes) }
     }
@@ -120,7 +120,7 @@ private final class AttributeCollector: NSObject, XMLParserDelegate {
 
 /// `xl/sharedStrings.xml`: each `<si>`'s text, rich-text runs joined, phonetic runs skipped.
 private enum SharedStringsParser {
-    static func parse(_ data: Data, name: String) throws -> [String] {
+    package static func parse(_ data: Data, name: String) throws -> [String] {
         try data.withUnsafeBytes { raw in
             var x = XMLScanner(raw.bindMemory(to: UInt8.self))
             var strings: [String] = [], current = "", inText = false, inPhonetic = false
@@ -149,7 +149,7 @@ private enum SharedStringsParser {
 
 /// A worksheet's `<sheetData>`: rows of cells placed by their `r` references.
 private enum SheetParser {
-    static func parse(_ data: Data, strings: [String], name: String, sheet: String) throws -> [XLSXReader.Row] {
+    package static func parse(_ data: Data, strings: [String], name: String, sheet: String) throws -> [XLSXReader.Row] {
         func issue(_ line: Int, _ message: String) -> InputError { .invalid([InputIssue(file: name, line: line, message: message, sheet: sheet)]) }
         return try data.withUnsafeBytes { raw in
             var x = XMLScanner(raw.bindMemory(to: UInt8.self))
@@ -212,7 +212,7 @@ private enum SheetParser {
     }
 
     /// Column index of a cell reference such as `C5` (0 for A), nil when it has no letters.
-    static func columnIndex(_ ref: String) -> Int? {
+    package static func columnIndex(_ ref: String) -> Int? {
         var n = 0, letters = 0
         for b in ref.utf8 {
             guard (65...90).contains(b) || (97...122).contains(b) else { break }
@@ -223,9 +223,9 @@ private enum SheetParser {
 }
 
 /// Column letters of worksheet columns.
-enum XLSXTableColumn {
+package enum XLSXTableColumn {
     /// `0` → `A`, `25` → `Z`, `26` → `AA`. `O(log index)`.
-    static func letter(_ index: Int) -> String {
+    package static func letter(_ index: Int) -> String {
         var n = index + 1, out = ""
         while n > 0 { let r = (n - 1) % 26; out = String(UnicodeScalar(UInt8(65 + r))) + out; n = (n - 1) / 26 }
         return out

@@ -4,14 +4,14 @@
 /// written `\u003c` so that the text can sit inside an HTML `<script>` element. Numbers are
 /// fixed-point (``formatFixed(_:_:)``), so the output is the same on every machine.
 /// - Complexity: `O(output)`.
-struct JSONWriter {
-    private(set) var bytes: [UInt8] = []
+package struct JSONWriter {
+    package private(set) var bytes: [UInt8] = []
 
-    init(capacity: Int = 0) { bytes.reserveCapacity(capacity) }
+    package init(capacity: Int = 0) { bytes.reserveCapacity(capacity) }
 
-    mutating func raw(_ s: StaticString) { s.withUTF8Buffer { bytes.append(contentsOf: $0) } }
+    package mutating func raw(_ s: StaticString) { s.withUTF8Buffer { bytes.append(contentsOf: $0) } }
 
-    mutating func string(_ s: String) {
+    package mutating func string(_ s: String) {
         bytes.append(0x22)
         for b in s.utf8 {
             switch b {
@@ -30,12 +30,12 @@ struct JSONWriter {
         bytes.append(0x22)
     }
 
-    mutating func string(_ s: String?) { if let s { string(s) } else { raw("null") } }
+    package mutating func string(_ s: String?) { if let s { string(s) } else { raw("null") } }
 
     /// A number rounded half away from zero to at most `digits` (≤ 9) decimals, trailing zeros
     /// dropped, digits written straight into the buffer (the same text as ``formatFixed(_:_:)``
     /// less its trailing zeros); null when absent or not finite.
-    mutating func number(_ v: Double?, _ digits: Int) {
+    package mutating func number(_ v: Double?, _ digits: Int) {
         guard let v, v.isFinite else { raw("null"); return }
         var scale: Int64 = 1
         for _ in 0..<digits { scale *= 10 }
@@ -56,7 +56,7 @@ struct JSONWriter {
     }
 
     /// A whole number in decimal. `O(digits)`.
-    mutating func int(_ v: Int) {
+    package mutating func int(_ v: Int) {
         if v < 0 { bytes.append(0x2D) }
         var m = v.magnitude
         if m == 0 { bytes.append(0x30); return }
@@ -70,7 +70,7 @@ struct JSONWriter {
     }
 
     /// `"key":` (the key is written as given: our own ASCII names).
-    mutating func key(_ k: StaticString) { bytes.append(0x22); raw(k); bytes.append(0x22); bytes.append(0x3A) }
+    package mutating func key(_ k: StaticString) { bytes.append(0x22); raw(k); bytes.append(0x22); bytes.append(0x3A) }
 
-    mutating func comma() { bytes.append(0x2C) }
+    package mutating func comma() { bytes.append(0x2C) }
 }

@@ -2,9 +2,9 @@ import Foundation
 
 /// Strict JSON reading for settings files: the top level must be an object, unknown keys are
 /// refused by path, and decoding errors name the JSON path and what was expected.
-enum StrictJSON {
+package enum StrictJSON {
     /// The top-level object of `data`.
-    static func object(_ data: Data, file: String) throws -> [String: Any] {
+    package static func object(_ data: Data, file: String) throws -> [String: Any] {
         let root: Any
         do { root = try JSONSerialization.jsonObject(with: data) } catch {
             throw InputError.invalid([InputIssue(file: file, line: 0, message: "not valid JSON (\(describe(error)))")])
@@ -18,7 +18,7 @@ enum StrictJSON {
     /// Adds an issue for every key of `object`, at any depth, that `known` (an object of the
     /// same shape, e.g. a full default) does not have; values under a key whose known value is
     /// not an object are not walked.
-    static func unknownKeys(_ object: [String: Any], known: [String: Any], at path: String, file: String, into issues: inout [InputIssue]) {
+    package static func unknownKeys(_ object: [String: Any], known: [String: Any], at path: String, file: String, into issues: inout [InputIssue]) {
         unknownKeys(object, allowed: known.keys.sorted(), at: path, file: file, into: &issues)
         for key in object.keys.sorted() {
             if let inner = object[key] as? [String: Any], let shape = known[key] as? [String: Any] {
@@ -28,7 +28,7 @@ enum StrictJSON {
     }
 
     /// `patch` laid over `base`: objects merge key by key at every depth, anything else replaces.
-    static func merge(_ patch: [String: Any], over base: [String: Any]) -> [String: Any] {
+    package static func merge(_ patch: [String: Any], over base: [String: Any]) -> [String: Any] {
         var out = base
         for (key, value) in patch {
             if let inner = value as? [String: Any], let under = base[key] as? [String: Any] {
@@ -41,7 +41,7 @@ enum StrictJSON {
     }
 
     /// Adds an issue for every key of `object` not in `allowed`.
-    static func unknownKeys(_ object: [String: Any], allowed: [String], at path: String, file: String, into issues: inout [InputIssue]) {
+    package static func unknownKeys(_ object: [String: Any], allowed: [String], at path: String, file: String, into issues: inout [InputIssue]) {
         for key in object.keys.sorted() where !allowed.contains(key) {
             let shown = key.utf8.count <= 40 && key.utf8.allSatisfy({ Echo.token($0) }) ? key : "(a key of \(key.count) characters)"
             issues.append(InputIssue(file: file, line: 0, column: path.isEmpty ? shown : path + "." + shown,
@@ -51,7 +51,7 @@ enum StrictJSON {
 
     /// The path of the first number under a key in `integerKeys` that is not a whole number
     /// within `Int` (Foundation reports those as corrupt data with no path).
-    static func firstNonInteger(_ value: Any, integerKeys: Set<String>, path: String = "", key: String = "") -> String? {
+    package static func firstNonInteger(_ value: Any, integerKeys: Set<String>, path: String = "", key: String = "") -> String? {
         if let dict = value as? [String: Any] {
             for k in dict.keys.sorted() {
                 if let p = firstNonInteger(dict[k]!, integerKeys: integerKeys, path: path.isEmpty ? k : path + "." + k, key: k) { return p }
@@ -68,7 +68,7 @@ enum StrictJSON {
     }
 
     /// Decodes `T` with snake-case keys as written, turning `DecodingError`s into issues.
-    static func decode<T: Decodable>(_ type: T.Type, from data: Data, file: String, integerKeys: Set<String> = []) throws -> T {
+    package static func decode<T: Decodable>(_ type: T.Type, from data: Data, file: String, integerKeys: Set<String> = []) throws -> T {
         do {
             return try JSONDecoder().decode(type, from: data)
         } catch let DecodingError.typeMismatch(expected, ctx) {
@@ -85,18 +85,18 @@ enum StrictJSON {
         }
     }
 
-    static func issue(_ file: String, _ ctx: DecodingError.Context, _ message: String) -> InputError {
+    package static func issue(_ file: String, _ ctx: DecodingError.Context, _ message: String) -> InputError {
         .invalid([InputIssue(file: file, line: 0, column: path(ctx.codingPath), message: message)])
     }
 
     /// `add_mentors[0].count` from a coding path.
-    static func path(_ keys: [CodingKey]) -> String {
+    package static func path(_ keys: [CodingKey]) -> String {
         keys.reduce(into: "") { out, key in
             if let i = key.intValue { out += "[\(i)]" } else { out += (out.isEmpty ? "" : ".") + key.stringValue }
         }
     }
 
-    static func kind(_ type: Any.Type) -> String {
+    package static func kind(_ type: Any.Type) -> String {
         switch type {
         case is Int.Type: return "a whole number"
         case is Double.Type: return "a number"
@@ -108,7 +108,7 @@ enum StrictJSON {
         }
     }
 
-    static func describe(_ error: Error) -> String {
+    package static func describe(_ error: Error) -> String {
         let info = (error as NSError).userInfo
         return (info[NSDebugDescriptionErrorKey] as? String) ?? "the text cannot be parsed"
     }
@@ -116,7 +116,7 @@ enum StrictJSON {
 
 extension Array where Element == CodingKey {
     /// `rules.max_km` style path of a decoding error.
-    var dottedSnake: String {
+    package var dottedSnake: String {
         map { key in
             key.intValue.map { "[\($0)]" } ?? key.stringValue.reduce(into: "") { out, ch in
                 if ch.isUppercase { out += "_" + ch.lowercased() } else { out.append(ch) }

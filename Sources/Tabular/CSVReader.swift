@@ -1,3 +1,4 @@
+import Parallel
 import Foundation
 
 /// A CSV file split into a header and records, each record with the line it starts on.
@@ -21,7 +22,7 @@ public struct CSVFile: Sendable {
     /// Every record's fields, unescaped, in runs of consecutive records: one run, or the two
     /// halves of a long file as they were read on both cores (not joined, which would copy
     /// every field's index once more).
-    private(set) var parts: [CSVCells]
+    package private(set) var parts: [CSVCells]
     /// The worksheet the table was read from, for an Excel workbook (nil for CSV).
     public var sheet: String? = nil
 
@@ -39,14 +40,14 @@ public struct CSVFile: Sendable {
         self.init(path: path, delimiter: delimiter, header: header, headerLine: headerLine, parts: [CSVCells(records)])
     }
 
-    init(path: String, delimiter: UInt8, header: [String], headerLine: Int, parts: [CSVCells]) {
+    package init(path: String, delimiter: UInt8, header: [String], headerLine: Int, parts: [CSVCells]) {
         self.path = path; self.delimiter = delimiter; self.header = header; self.headerLine = headerLine; self.parts = parts
     }
 
     /// Calls `body` with a view of each part holding records of `range`, those records'
     /// indices in the part, the file index of the part's first record, and the part (for its
     /// lines); the views are valid only inside `body`. `O(parts)` besides `body`.
-    func withViews(of range: Range<Int>, _ body: (CSVCells.View, _ records: Range<Int>, _ first: Int, _ part: CSVCells) -> Void) {
+    package func withViews(of range: Range<Int>, _ body: (CSVCells.View, _ records: Range<Int>, _ first: Int, _ part: CSVCells) -> Void) {
         var first = 0
         for part in parts {
             let end = first + part.count
@@ -72,7 +73,7 @@ public struct CSVFile: Sendable {
     }
 
     /// As ``parse(_:name:encoding:)``, splitting files of at least `parallelFrom` bytes.
-    static func parse(_ data: Data, name: String, encoding: TextEncoding, parallelFrom: Int) throws -> CSVFile {
+    package static func parse(_ data: Data, name: String, encoding: TextEncoding, parallelFrom: Int) throws -> CSVFile {
         let text = try encoding.utf8(data, name: name)
         return try text.withUnsafeBytes { raw -> CSVFile in
             var bytes = raw.bindMemory(to: UInt8.self)[...]
@@ -89,14 +90,14 @@ public struct CSVFile: Sendable {
     }
 
     /// Files of at least this many bytes are split in two halves on both cores.
-    static let parallelBytes = 1 << 22
+    package static let parallelBytes = 1 << 22
 
     /// What one run of the tokenizer read: the header (when asked for and present), the
     /// records after it, and the line after the last.
-    struct Read {
-        var header: (line: Int, fields: [String])?
-        var parts: [CSVCells]
-        var endLine: Int
+    package struct Read {
+        package var header: (line: Int, fields: [String])?
+        package var parts: [CSVCells]
+        package var endLine: Int
     }
 
     /// The header and records of a long file, split at a line break past the middle and
@@ -105,7 +106,7 @@ public struct CSVFile: Sendable {
     /// chosen where the quotes before it are even; should a quote stand inside an unquoted
     /// field, the first half, read from the file's start, ends inside a quoted field and
     /// fails, so a wrong break is never used. - Complexity: `O(bytes)`.
-    static func split(_ bytes: Slice<UnsafeBufferPointer<UInt8>>, source: Data, delimiter: UInt8, name: String) -> Read? {
+    package static func split(_ bytes: Slice<UnsafeBufferPointer<UInt8>>, source: Data, delimiter: UInt8, name: String) -> Read? {
         let middle = bytes.startIndex + bytes.count / 2
         var quotes = 0
         for k in bytes.startIndex..<middle where bytes[k] == UInt8(ascii: "\"") { quotes += 1 }
@@ -130,7 +131,7 @@ public struct CSVFile: Sendable {
 
     /// Every record of `bytes` (the first as the header when `header`), and the line after
     /// the last; `bytes` is a slice of `source`'s bytes, which the cells keep. `O(bytes)`.
-    static func tokenize(_ bytes: Slice<UnsafeBufferPointer<UInt8>>, source: Data, delimiter: UInt8, name: String, header: Bool) throws -> Read {
+    package static func tokenize(_ bytes: Slice<UnsafeBufferPointer<UInt8>>, source: Data, delimiter: UInt8, name: String, header: Bool) throws -> Read {
         var tokenizer = CSVTokenizer(bytes: UnsafeBufferPointer(rebasing: bytes), sourceOffset: bytes.startIndex, delimiter: delimiter, name: name)
         var cells = CSVCells(source: source)
         var read = Read(header: nil, parts: [], endLine: 1)
@@ -146,7 +147,7 @@ public struct CSVFile: Sendable {
     }
 
     /// `;` when the first line has more semicolons than commas outside quotes, else `,`.
-    static func detectDelimiter(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> UInt8 {
+    package static func detectDelimiter(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> UInt8 {
         var commas = 0, semicolons = 0, quoted = false
         for b in bytes {
             if b == UInt8(ascii: "\"") { quoted.toggle() }
@@ -163,7 +164,7 @@ public struct CSVFile: Sendable {
 extension Substring {
     /// The text without leading and trailing spaces and tabs, working on UTF-8 bytes (no
     /// Foundation bridging). `O(length)`.
-    var trimmedASCII: String {
+    package var trimmedASCII: String {
         let u = utf8
         var start = u.startIndex, end = u.endIndex
         while start < end, u[start] == 0x20 || u[start] == 0x09 { start = u.index(after: start) }
@@ -173,7 +174,7 @@ extension Substring {
 }
 
 extension String {
-    var trimmedASCII: String {
+    package var trimmedASCII: String {
         guard let f = utf8.first, let l = utf8.last, f == 0x20 || f == 0x09 || l == 0x20 || l == 0x09 else { return self }
         return self[...].trimmedASCII
     }

@@ -1,0 +1,16 @@
+import Tabular
+
+// The types of the generic table module that the library's own API takes or throws, named
+// here so that a client needs `import Pendamping` only.
+
+/// Input that cannot be used: a missing file, or data with issues located by file, sheet,
+/// row and column.
+public typealias InputError = Tabular.InputError
+/// One thing wrong with an input file, located by file, line (or sheet and row) and column.
+public typealias InputIssue = Tabular.InputIssue
+/// The text encoding of a CSV file: UTF-8, or Windows-1252 as Excel writes on Windows.
+public typealias TextEncoding = Tabular.TextEncoding
+/// Writes a result directory atomically: staged beside the target, then swapped in whole.
+public typealias OutputDirectory = Tabular.OutputDirectory
+/// A result directory that cannot be written there.
+public typealias OutputError = Tabular.OutputError
