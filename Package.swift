@@ -7,6 +7,7 @@ let package = Package(
         .library(name: "Pendamping", targets: ["Pendamping"]),
         .library(name: "GLPK", targets: ["GLPK"]),
         .library(name: "MinCostFlow", targets: ["MinCostFlow"]),
+        .library(name: "GAP", targets: ["GAP"]),
         .executable(name: "pendamping", targets: ["pendamping"]),
     ],
     dependencies: [
@@ -47,8 +48,11 @@ let package = Package(
         ),
         // Work shared between threads: ordered parallel maps and values computed beside the caller.
         .target(name: "Parallel"),
-        // Optimisation toolkit: the exact 0-1 knapsack and seeded randomness.
-        .target(name: "Optimisation", dependencies: ["Parallel"]),
+        // Optimisation toolkit: the exact 0-1 knapsack, seeded randomness, stopping and
+        // following a long solve.
+        .target(name: "Optimisation", dependencies: ["GLPK", "Parallel"]),
+        // The OR-Library Generalized Assignment Problem solver (knows nothing of the product).
+        .target(name: "GAP", dependencies: ["GLPK", "Tabular", "Optimisation", "Parallel"]),
         // Pure Swift exact min-cost-flow solver (no GLPK).
         .target(
             name: "MinCostFlow",
@@ -67,12 +71,13 @@ let package = Package(
         .executableTarget(
             name: "pendamping",
             dependencies: [
-                "Pendamping",
+                "Pendamping", "GAP",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "GLPKTests", dependencies: ["GLPK"]),
         .testTarget(name: "MinCostFlowTests", dependencies: ["MinCostFlow", "GLPK"]),
+        .testTarget(name: "GAPTests", dependencies: ["GAP", "GLPK", "Optimisation", "Tabular"]),
         .testTarget(
             name: "PendampingTests",
             // The CLI tests run the `pendamping` binary: depending on it keeps it current.

@@ -13,7 +13,7 @@ struct PendampingCommand: ParsableCommand {
         70 internal error, 73 cannot create the output (or it would replace an input).
         """,
         version: "0.1.0",
-        subcommands: [Match.self, Validate.self, Round.self, WhatIf.self, Plan.self, Report.self, Shard.self, Merge.self, Generate.self, Bench.self, Export.self, GAP.self]
+        subcommands: [Match.self, Validate.self, Round.self, WhatIf.self, Plan.self, Report.self, Shard.self, Merge.self, Generate.self, Bench.self, Export.self, GAPCommand.self]
     )
 }
 

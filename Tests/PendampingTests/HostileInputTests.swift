@@ -381,21 +381,6 @@ func cliBinary() throws -> String {
         #expect(diff.contains("UM-999,KA-02,,withdrawn,mentee no longer in the mentees file"), "\(diff)")
     }
 
-    /// OR-Library files with CRLF or CR line ends read like LF ones.
-    @Test func gapFilesWithWindowsLineEnds() throws {
-        let dir = try temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let text = "1\n2 3\n5 6 7\n8 9 10\n1 2 3\n3 2 1\n4 4\n"
-        var read: [[GAPInstance]] = []
-        for (k, ending) in ["\n", "\r\n", "\r"].enumerated() {
-            let path = dir.appendingPathComponent("g\(k).txt").path
-            try text.replacingOccurrences(of: "\n", with: ending).write(toFile: path, atomically: true, encoding: .utf8)
-            read.append(try GAPInstance.read(path: path))
-        }
-        #expect(read[0].first?.cost == [[5, 6, 7], [8, 9, 10]] && read[0].first?.capacity == [4, 4])
-        #expect(read[1].map(\.cost) == read[0].map(\.cost) && read[2].map(\.resource) == read[0].map(\.resource))
-    }
-
     /// `validate` lists the issues of the mentors, mentees and profile files in one report.
     @Test func validateReportsEveryFileTogether() throws {
         let dir = try temporaryDirectory()

@@ -9,8 +9,6 @@ public enum MatchStatus: String, Sendable, Codable, Equatable {
     case feasible
     /// No solution satisfies every constraint.
     case infeasible
-    /// The objective has no bound (not possible for matching models; GAP files may be).
-    case unbounded
     /// The time limit stopped the solve; the best solution found, if any, is returned.
     case timeLimit = "time_limit"
     /// A ``SolveStop`` request stopped the solve; the best solution found, if any, is returned.
@@ -18,48 +16,26 @@ public enum MatchStatus: String, Sendable, Codable, Equatable {
     /// The solver ended without a usable answer.
     case undefined
 
-    init(_ status: TerminationStatus) { self = MatchStatus(rawValue: status.rawValue) ?? .undefined }
+    /// GLPK's status as a match status. A matching model's variables all lie in [0, 1], so GLPK
+    /// cannot find it unbounded; were it to say so, that is no usable answer. `O(1)`.
+    init(_ status: TerminationStatus) {
+        switch status {
+        case .optimal: self = .optimal
+        case .feasible: self = .feasible
+        case .infeasible: self = .infeasible
+        case .timeLimit: self = .timeLimit
+        case .stopped: self = .stopped
+        case .unbounded, .undefined: self = .undefined
+        }
+    }
 
     /// The less conclusive of two statuses (for a result assembled from parts). `O(1)`.
     static func worse(_ a: MatchStatus, _ b: MatchStatus) -> MatchStatus {
-        let order: [MatchStatus] = [.optimal, .feasible, .timeLimit, .stopped, .undefined, .unbounded, .infeasible]
+        let order: [MatchStatus] = [.optimal, .feasible, .timeLimit, .stopped, .undefined, .infeasible]
         return order.firstIndex(of: a)! >= order.firstIndex(of: b)! ? a : b
     }
 }
 
-/// A request to stop a running solve early, safe to make from any thread (e.g. a Ctrl-C
-/// handler); the solve then returns the best solution it has, with its proven gap.
-public final class SolveStop: Sendable {
-    let flag = StopFlag()
-    public init() {}
-    /// Requests the stop.
-    public func stop() { flag.stop() }
-    public var isStopped: Bool { flag.isStopped }
-}
-
-/// Where a branch and cut stands, reported while it runs.
-public struct SolveProgress: Sendable {
-    /// The best solution's objective so far, if any.
-    public var incumbent: Double?
-    /// The proven bound.
-    public var bound: Double
-    /// |incumbent − bound| / |incumbent|.
-    public var relativeGap: Double
-    public var activeNodes: Int
-    public var totalNodes: Int
-
-    init(_ p: MIPProgress) {
-        incumbent = p.incumbent; bound = p.bound; relativeGap = p.relativeGap
-        activeNodes = p.activeNodes; totalNodes = p.totalNodes
-    }
-
-    /// Progress before the branch and cut (a heuristic's incumbent, a relaxation's bound).
-    init(incumbent: Double?, bound: Double) {
-        self.incumbent = incumbent; self.bound = bound
-        relativeGap = incumbent.map { abs($0 - bound) / (abs($0) + Double.ulpOfOne) } ?? .infinity
-        activeNodes = 0; totalNodes = 0
-    }
-}
 
 /// A cut generator of the branch and cut (GLPK's `gmi_cuts`, `mir_cuts`, `cov_cuts`, `clq_cuts`).
 public enum CutGenerator: String, Sendable, CaseIterable {

@@ -1,5 +1,6 @@
+import GLPK
 import Testing
-@testable import Pendamping
+@testable import GAP
 import Optimisation
 
 /// A random small GAP instance: 2–3 agents, 3–7 jobs, capacities at half, 70 % or all of an
@@ -60,7 +61,7 @@ private func caseFromTheWorst(_ seed: Int) -> (GAPInstance, [[Int]], Int, (agent
         var proven = 0, fixedSome = 0, instances = 0
         for seed in 0..<300 {
             let (g, all) = smallGAP(seed)
-            let sense: ObjectiveSense = seed % 2 == 0 ? .minimize : .maximize
+            let sense: LinearModel.Sense = seed % 2 == 0 ? .minimize : .maximize
             let cost = GAPLocalSearch.signedCosts(g, sense)
             guard let optimum = all.map({ a in (0..<g.jobs).reduce(0) { $0 + cost[a.agentOf[$1]][$1] } }).min() else { continue }
             instances += 1
@@ -89,7 +90,7 @@ private func caseFromTheWorst(_ seed: Int) -> (GAPInstance, [[Int]], Int, (agent
     @Test func solverEqualsExhaustiveSearch() throws {
         for seed in 0..<150 {
             let (g, all) = smallGAP(seed)
-            let sense: ObjectiveSense = seed % 2 == 0 ? .minimize : .maximize
+            let sense: LinearModel.Sense = seed % 2 == 0 ? .minimize : .maximize
             let o = try GAPSolver(sense: sense).solve(g)
             let best = sense == .minimize ? all.map(\.cost).min() : all.map(\.cost).max()
             guard let best else { #expect(o.objective == nil, "seed \(seed)"); continue }

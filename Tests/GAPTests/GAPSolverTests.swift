@@ -1,7 +1,7 @@
 import Foundation
 import GLPK
 import Testing
-@testable import Pendamping
+@testable import GAP
 import Optimisation
 import Tabular
 
@@ -23,6 +23,21 @@ let gapDirectory = ProcessInfo.processInfo.environment["PENDAMPING_GAP_DIR"]
         }
     }
 
+    /// OR-Library files with CRLF or CR line ends read like LF ones.
+    @Test func gapFilesWithWindowsLineEnds() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let text = "1\n2 3\n5 6 7\n8 9 10\n1 2 3\n3 2 1\n4 4\n"
+        var read: [[GAPInstance]] = []
+        for (k, ending) in ["\n", "\r\n", "\r"].enumerated() {
+            let path = dir.appendingPathComponent("g\(k).txt").path
+            try text.replacingOccurrences(of: "\n", with: ending).write(toFile: path, atomically: true, encoding: .utf8)
+            read.append(try GAPInstance.read(path: path))
+        }
+        #expect(read[0].first?.cost == [[5, 6, 7], [8, 9, 10]] && read[0].first?.capacity == [4, 4])
+        #expect(read[1].map(\.cost) == read[0].map(\.cost) && read[2].map(\.resource) == read[0].map(\.resource))
+    }
+
     @Test func readerAndSmallInstanceAgainstExhaustiveSearch() throws {
         let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
@@ -31,7 +46,7 @@ let gapDirectory = ProcessInfo.processInfo.environment["PENDAMPING_GAP_DIR"]
         try text.write(to: dir.appendingPathComponent("tiny.txt"), atomically: true, encoding: .utf8)
         let g = try GAPInstance.read(path: dir.appendingPathComponent("tiny.txt").path)[0]
         #expect(g.name == "tiny-1" && g.capacity == [7, 8] && g.cost[1] == [4, 7, 2, 9])
-        for sense in [ObjectiveSense.maximize, .minimize] {
+        for sense in [LinearModel.Sense.maximize, .minimize] {
             var best: Int?
             for mask in 0..<16 {
                 var used = [0, 0], total = 0
@@ -93,7 +108,7 @@ let gapDirectory = ProcessInfo.processInfo.environment["PENDAMPING_GAP_DIR"]
         for seed in 0..<300 {
             let g = randomSmallGAP(seed: UInt64(seed) &+ 123_000)
             let m = g.agents, n = g.jobs, cost = g.cost, res = g.resource, cap = g.capacity
-            let sense: ObjectiveSense = seed % 2 == 0 ? .minimize : .maximize
+            let sense: LinearModel.Sense = seed % 2 == 0 ? .minimize : .maximize
             var best: Int?
             var a = [Int](repeating: 0, count: n)
             func go(_ j: Int) {
@@ -119,4 +134,11 @@ let gapDirectory = ProcessInfo.processInfo.environment["PENDAMPING_GAP_DIR"]
         }
         #expect(found >= feasibleInstances * 9 / 10 && optimal >= found * 8 / 10, "found \(found) of \(feasibleInstances), optimal \(optimal)")
     }
+}
+
+/// A fresh temporary directory for one test.
+func temporaryDirectory() throws -> URL {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("pendamping-gap-test-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    return dir
 }

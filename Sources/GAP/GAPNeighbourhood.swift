@@ -1,5 +1,6 @@
+import GLPK
 import Optimisation
-internal import GLPK
+import GLPK
 
 /// Large-neighbourhood search for the generalized assignment problem: free every job of a few
 /// agents and re-assign those jobs among the same agents exactly with GLPK's branch and cut
@@ -11,28 +12,28 @@ internal import GLPK
 /// deterministic; `deadline` is only a safety net. Only pairs in `allowed` are used (the
 /// reduced-cost fixing of ``GAPLagrangian``). The corresponding GLPK routine is `glp_intopt`.
 /// - Complexity: `subSolves` branch and cuts on `groupSize` agents and their jobs.
-struct GAPNeighbourhood {
-    let g: GAPInstance
+package struct GAPNeighbourhood {
+    package let g: GAPInstance
     /// Costs to minimise, `cost[i][j]`.
-    let cost: [[Int]]
+    package let cost: [[Int]]
     /// Agents freed together at first; after `patience` sub-solves without a better assignment
     /// one more, up to `largestGroup` and one fewer than all agents (measured on gapb-4 with
     /// 120 sub-solves: groups of 3 left 2835, of 4 reached 2832, of 6 reached 2828, optimum
     /// 2827). The budget is small because the branch and bound after it finishes the work:
     /// 200 sub-solves of 1,000 nodes took all of a 30 s limit on a type D-like 10 × 100
     /// instance, 60 of 300 take 4 s there and 1.2 s on gapb-4.
-    var groupSize = 3
-    var largestGroup = 5
-    var subSolves = 60
-    var patience = 10
-    var nodeLimit = 300
-    var deadline: ContinuousClock.Instant?
+    package var groupSize = 3
+    package var largestGroup = 5
+    package var subSolves = 60
+    package var patience = 10
+    package var nodeLimit = 300
+    package var deadline: ContinuousClock.Instant?
     /// Ends the search between sub-solves when set (the branch and cut beside it finished).
-    var halt: StopFlag?
-    var seed: UInt64 = 7
+    package var halt: StopFlag?
+    package var seed: UInt64 = 7
 
     /// A cheaper assignment than `start`, or `start` itself.
-    func improve(_ start: (agentOf: [Int], cost: Int), allowed: [[Bool]]?) throws -> (agentOf: [Int], cost: Int) {
+    package func improve(_ start: (agentOf: [Int], cost: Int), allowed: [[Bool]]?) throws -> (agentOf: [Int], cost: Int) {
         var agentOf = start.agentOf, total = start.cost
         let m = g.agents, largest = min(largestGroup, m - 1)
         var size = min(groupSize, m)
@@ -92,7 +93,7 @@ extension GAPInstance {
     /// The instance on `jobs` and `agents` only, with costs `cost`, each capacity less `used`
     /// (by jobs placed elsewhere); a pair not in `allowed` gets a resource use above the
     /// capacity, which ``GAPSolver``'s model leaves out. - Complexity: `O(agents·jobs)`.
-    func restricted(jobs: [Int], agents: [Int], cost: [[Int]], allowed: [[Bool]]?, used: [Int]? = nil) -> GAPInstance {
+    package func restricted(jobs: [Int], agents: [Int], cost: [[Int]], allowed: [[Bool]]?, used: [Int]? = nil) -> GAPInstance {
         let room = agents.map { capacity[$0] - (used?[$0] ?? 0) }
         return GAPInstance(name: name, agents: agents.count, jobs: jobs.count,
                            cost: agents.map { i in jobs.map { cost[i][$0] } },

@@ -1,9 +1,10 @@
 import ArgumentParser
+import GAP
 import Foundation
 import Pendamping
 import Tabular
 
-struct GAP: ParsableCommand {
+struct GAPCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "gap",
         abstract: "Solve OR-Library Generalized Assignment Problem files with the programme-rules engine (GLPK branch and cut).",

@@ -1,5 +1,5 @@
 import Optimisation
-internal import GLPK
+import GLPK
 
 /// Tabu search with strategic oscillation for the generalized assignment problem: the primal
 /// heuristic that carries tightly capacitated instances (costs falling as resource use rises,
@@ -27,27 +27,27 @@ internal import GLPK
 /// without a better assignment); `deadline` and `halt` are safety nets.
 /// - Complexity: `O(jobs² + jobs·agents)` per step (ejections: each job against the jobs of
 ///   each agent it would overfill, and each job's best other agent).
-struct GAPTabuSearch {
-    let g: GAPInstance
+package struct GAPTabuSearch {
+    package let g: GAPInstance
     /// Costs to minimise, `cost[i][j]`.
-    let cost: [[Int]]
-    var steps = 20_000
-    var patience = 10_000
-    var restartAfter = 2_000
+    package let cost: [[Int]]
+    package var steps = 20_000
+    package var patience = 10_000
+    package var restartAfter = 2_000
     /// Steps a job stays barred from the agent it left: `tenure` plus a random 0…`tenure`
     /// (measured on type D- and E-like 100–200-job instances: 5 better than 10, 20 or 30).
-    var tenure = 5
+    package var tenure = 5
     /// `λ`'s factor after each step (measured: 1.05 better than 1.02 and 1.1).
-    var penaltyFactor = 1.05
-    var seed: UInt64 = 11
+    package var penaltyFactor = 1.05
+    package var seed: UInt64 = 11
     /// Whether steps also consider ejections (see the type's description).
-    var ejections = true
-    var deadline: ContinuousClock.Instant?
-    var halt: StopFlag?
+    package var ejections = true
+    package var deadline: ContinuousClock.Instant?
+    package var halt: StopFlag?
 
     /// The best feasible assignment found from `start` (any assignment, feasible or not, every
     /// job on an agent whose capacity its use fits), or nil when none was.
-    func improve(_ start: [Int]) -> (agentOf: [Int], cost: Int)? {
+    package func improve(_ start: [Int]) -> (agentOf: [Int], cost: Int)? {
         let n = g.jobs, m = g.agents
         guard n > 0, m > 1, start.count == n else { return nil }
         // Flat tables, agent-major: entry i·n + j. A pair that cannot be used has resource -1.

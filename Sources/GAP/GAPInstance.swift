@@ -1,3 +1,4 @@
+import GLPK
 import Foundation
 import Tabular
 

@@ -1,7 +1,8 @@
+import Optimisation
 import Tabular
 
-// The types of the generic table module that the library's own API takes or throws, named
-// here so that a client needs `import Pendamping` only.
+// The types of lower modules that the library's own API takes or throws, named here so that
+// a client needs `import Pendamping` only.
 
 /// Input that cannot be used: a missing file, or data with issues located by file, sheet,
 /// row and column.
@@ -14,3 +15,8 @@ public typealias TextEncoding = Tabular.TextEncoding
 public typealias OutputDirectory = Tabular.OutputDirectory
 /// A result directory that cannot be written there.
 public typealias OutputError = Tabular.OutputError
+/// A request to stop a running solve early, safe to make from any thread; the solve returns
+/// the best solution it has, with its proven gap.
+public typealias SolveStop = Optimisation.SolveStop
+/// Where a long solve stands: the best objective so far, the proven bound and the gap.
+public typealias SolveProgress = Optimisation.SolveProgress

@@ -11,36 +11,36 @@
 /// Deterministic: nodes, steps and the knapsack tables' work are counted (`nodeLimit`,
 /// `workLimit`; `deadline` is a safety net).
 /// - Complexity: `O(steps · Σ_i q_i·b_i)` per node.
-struct GAPBranchAndBound {
-    let g: GAPInstance
+package struct GAPBranchAndBound {
+    package let g: GAPInstance
     /// Costs to minimise, `cost[i][j]`.
-    let cost: [[Int]]
-    var nodeLimit = 20_000
+    package let cost: [[Int]]
+    package var nodeLimit = 20_000
     /// Most knapsack table entries visited in all (the search's work, counted, not timed).
-    var workLimit = Int.max
-    var stepsPerNode = 30
-    var deadline: ContinuousClock.Instant?
+    package var workLimit = Int.max
+    package var stepsPerNode = 30
+    package var deadline: ContinuousClock.Instant?
 
-    struct Outcome {
-        var best: (agentOf: [Int], cost: Int)
+    package struct Outcome {
+        package var best: (agentOf: [Int], cost: Int)
         /// Whether the search finished: `best` is then optimal among the allowed pairs.
-        var proven: Bool
-        var nodes: Int
+        package var proven: Bool
+        package var nodes: Int
     }
 
     private struct Node {
-        var agentOf: [Int]      // placed jobs' agent, else -1
-        var allowed: [[Bool]]
-        var u: [Double]
+        package var agentOf: [Int]      // placed jobs' agent, else -1
+        package var allowed: [[Bool]]
+        package var u: [Double]
     }
 
-    func solve(allowed: [[Bool]], multipliers: [Double], incumbent: (agentOf: [Int], cost: Int)) -> Outcome {
+    package func solve(allowed: [[Bool]], multipliers: [Double], incumbent: (agentOf: [Int], cost: Int)) -> Outcome {
         var unused = self
         return solve(allowed: allowed, multipliers: multipliers, incumbent: incumbent, spent: &unused)
     }
 
     /// The same, taking the nodes and work it uses off `spent`'s limits.
-    func solve(allowed: [[Bool]], multipliers: [Double], incumbent: (agentOf: [Int], cost: Int), spent: inout GAPBranchAndBound) -> Outcome {
+    package func solve(allowed: [[Bool]], multipliers: [Double], incumbent: (agentOf: [Int], cost: Int), spent: inout GAPBranchAndBound) -> Outcome {
         var best = incumbent
         var stack = [Node(agentOf: [Int](repeating: -1, count: g.jobs), allowed: allowed, u: multipliers)]
         var nodes = 0, work = 0
@@ -81,14 +81,14 @@ struct GAPBranchAndBound {
     }
 
     private struct Relaxed {
-        var value: Double
-        var u: [Double]
-        var count: [Int]
+        package var value: Double
+        package var u: [Double]
+        package var count: [Int]
         /// The relaxed solution when it places every job exactly once (then it is the node's optimum).
-        var complete: (agentOf: [Int], cost: Int)?
+        package var complete: (agentOf: [Int], cost: Int)?
         /// The last step's relaxed solution: each job's agent when placed or chosen by one or
         /// more knapsacks (the cheapest of them), else -1; what the node's repair starts from.
-        var partial: [Int] = []
+        package var partial: [Int] = []
     }
 
     /// The node's best bound after a few steps from its multipliers; nil when the node is infeasible.
@@ -136,14 +136,14 @@ struct GAPBranchAndBound {
 
 extension GAPBranchAndBound {
     /// What ``solveByTargets(multipliers:bound:incumbent:allowed:share:)`` found.
-    struct Ladder {
+    package struct Ladder {
         /// The best assignment known at the end (the incumbent when no rung found a cheaper one).
-        var best: (agentOf: [Int], cost: Int)
+        package var best: (agentOf: [Int], cost: Int)
         /// Every assignment costs at least this (raised by each rung searched to the end in vain).
-        var lowerBound: Int
+        package var lowerBound: Int
         /// Whether `best` is proven optimal among the allowed pairs.
-        var proven: Bool
-        var nodes: Int
+        package var proven: Bool
+        package var nodes: Int
     }
 
     /// Branch and bound under a ladder of artificial upper bounds: first a target just above the
@@ -157,7 +157,7 @@ extension GAPBranchAndBound {
     /// variable fixing against an artificial upper bound raised step by step. The node and work
     /// limits are shared by all rungs; a rung that reaches them ends the ladder unproven.
     /// - Complexity: the rungs' nodes, each `O(steps · Σ_i q_i·b_i)`.
-    func solveByTargets(multipliers u: [Double], bound: Int, incumbent: (agentOf: [Int], cost: Int),
+    package func solveByTargets(multipliers u: [Double], bound: Int, incumbent: (agentOf: [Int], cost: Int),
                         allowed: [[Bool]]? = nil, share: Double = 0.0005) -> Ladder {
         var ladder = Ladder(best: incumbent, lowerBound: bound, proven: bound >= incumbent.cost, nodes: 0)
         var margin = max(1, Int((Double(abs(bound)) * share).rounded(.up)))

@@ -19,36 +19,36 @@
 /// steps without a better bound and the run ends when it is below 1/1000 or the bound meets
 /// the incumbent); `deadline` is only a safety net.
 /// - Complexity: `O(Σ_i q_i·b_i)` per step, `q_i` the jobs with a negative reduced cost on agent `i`.
-struct GAPLagrangian {
-    let g: GAPInstance
+package struct GAPLagrangian {
+    package let g: GAPInstance
     /// Costs to minimise, `cost[i][j]`.
-    let cost: [[Int]]
-    var iterations = 3000
+    package let cost: [[Int]]
+    package var iterations = 3000
     /// Every this many steps the relaxed solution is repaired into an assignment.
-    var repairEvery = 10
-    var deadline: ContinuousClock.Instant?
+    package var repairEvery = 10
+    package var deadline: ContinuousClock.Instant?
 
-    struct Outcome {
+    package struct Outcome {
         /// The best relaxation value (a lower bound on the cost of every assignment).
-        var bound: Double
+        package var bound: Double
         /// Multipliers giving `bound`.
-        var multipliers: [Double]
+        package var multipliers: [Double]
         /// Best assignment the repairs found and its cost.
-        var best: [Int]?
-        var bestCost: Int
-        var steps: Int
+        package var best: [Int]?
+        package var bestCost: Int
+        package var steps: Int
     }
 
     /// The smallest integer at least `bound` (costs are integers), allowing for rounding.
     /// Held within ±10¹⁵ (an infeasible instance drives the relaxation without limit).
-    static func integerBound(_ bound: Double) -> Int {
+    package static func integerBound(_ bound: Double) -> Int {
         guard bound.isFinite else { return bound < 0 ? -1_000_000_000_000_000 : 1_000_000_000_000_000 }
         return Int(min(1e15, max(-1e15, (bound - 1e-6 * max(1, abs(bound))).rounded(.up))))
     }
 
     /// Subgradient steps from `u_j` = the second cheapest cost of job `j`, with Polyak's step
     /// towards the best known cost (`upper`, improved by the repairs).
-    func run(upper: (agentOf: [Int], cost: Int)?) -> Outcome {
+    package func run(upper: (agentOf: [Int], cost: Int)?) -> Outcome {
         let n = g.jobs, m = g.agents
         var u = (0..<n).map { j -> Double in
             let s = (0..<m).filter { g.resource[$0][j] <= g.capacity[$0] }.map { cost[$0][j] }.sorted()
@@ -94,14 +94,14 @@ struct GAPLagrangian {
 
     /// The jobs agent `i` takes in the relaxation under `u`, and their reduced cost.
     /// - Complexity: `O(q·b_i)`, `q` the jobs with a negative reduced cost.
-    func knapsack(agent i: Int, _ u: [Double]) -> (value: Double, chosen: [Int]) {
+    package func knapsack(agent i: Int, _ u: [Double]) -> (value: Double, chosen: [Int]) {
         let k = knapsack(agent: i, u, capacity: g.capacity[i]) { _ in true }
         return (k.value, k.chosen)
     }
 
     /// The same within `capacity`, over the jobs `include` admits (a branch-and-bound node's).
     /// `cells` counts the table entries the dynamic programme visited (its work).
-    func knapsack(agent i: Int, _ u: [Double], capacity b: Int, include: (Int) -> Bool) -> (value: Double, chosen: [Int], cells: Int) {
+    package func knapsack(agent i: Int, _ u: [Double], capacity b: Int, include: (Int) -> Bool) -> (value: Double, chosen: [Int], cells: Int) {
         let items = candidates(agent: i, u, capacity: b).filter { include($0.job) }
         let width = b + 1
         var f = [Double](repeating: 0, count: width)
@@ -131,7 +131,7 @@ struct GAPLagrangian {
     /// every such assignment gives to one agent (`forced[j]`, else -1), from the relaxation
     /// under `u` with one variable forced each way.
     /// - Complexity: `O(Σ_i (q_i + n)·b_i)`.
-    func fixings(_ u: [Double], upper: Int) -> (allowed: [[Bool]], forced: [Int]) {
+    package func fixings(_ u: [Double], upper: Int) -> (allowed: [[Bool]], forced: [Int]) {
         let n = g.jobs, m = g.agents
         var knap = [Double](repeating: 0, count: m)
         var tables: [(items: [(job: Int, r: Double, a: Int)], fwd: [[Double]], bwd: [[Double]])] = []

@@ -1,5 +1,6 @@
+import GLPK
 import Optimisation
-internal import GLPK
+import GLPK
 
 /// A primal heuristic for the generalized assignment problem, run before GLPK's branch and cut
 /// so that the search starts from a good incumbent: iterated local search with a penalty for
@@ -20,26 +21,26 @@ internal import GLPK
 ///
 /// Costs are minimised (a maximisation instance is negated). - Complexity: `O(jobs²)` per
 /// descent pass, `rounds` descents.
-enum GAPLocalSearch {
+package enum GAPLocalSearch {
     /// The agent of each job in the best feasible solution found, or nil when none was.
-    static func solve(_ g: GAPInstance, sense: ObjectiveSense, rounds: Int = 4000, patience: Int? = nil, seed: UInt64 = 1) -> [Int]? {
+    package static func solve(_ g: GAPInstance, sense: LinearModel.Sense, rounds: Int = 4000, patience: Int? = nil, seed: UInt64 = 1) -> [Int]? {
         solve(g, cost: signedCosts(g, sense), rounds: rounds, patience: patience, seed: seed)?.agentOf
     }
 
     /// Costs to minimise: `cost[i][j]`, negated for a maximisation instance.
-    static func signedCosts(_ g: GAPInstance, _ sense: ObjectiveSense) -> [[Int]] {
+    package static func signedCosts(_ g: GAPInstance, _ sense: LinearModel.Sense) -> [[Int]] {
         sense == .minimize ? g.cost : g.cost.map { $0.map { -$0 } }
     }
 
     /// Rounds for an instance: 4000 up to 200 jobs, fewer as a descent pass grows with jobs²
     /// (at least 50), so large instances take seconds, not minutes.
-    static func defaultRounds(jobs: Int) -> Int { max(50, min(4000, 160_000_000 / max(1, jobs * jobs))) }
+    package static func defaultRounds(jobs: Int) -> Int { max(50, min(4000, 160_000_000 / max(1, jobs * jobs))) }
 
     /// The best feasible assignment found for costs `cost` (minimised) and its cost.
     /// - Parameter deadline: a safety net; the counted rounds end the search first on every
     ///   instance measured.
     ///   `halt` ends it early (set when another thread proved an optimum; the result is then unused).
-    static func solve(_ g: GAPInstance, cost c: [[Int]], rounds: Int, patience: Int? = nil, seed: UInt64 = 1,
+    package static func solve(_ g: GAPInstance, cost c: [[Int]], rounds: Int, patience: Int? = nil, seed: UInt64 = 1,
                       deadline: ContinuousClock.Instant? = nil, halt: StopFlag? = nil) -> (agentOf: [Int], cost: Int)? {
         let n = g.jobs, m = g.agents
         guard n > 0, m > 0 else { return nil }
@@ -73,7 +74,7 @@ enum GAPLocalSearch {
     /// An assignment completing `partial` (the agent of each job or -1): the missing jobs by
     /// regret, then descents with a growing penalty until no capacity is exceeded. Nil when
     /// the penalty does not reach feasibility. - Complexity: a few descents, `O(jobs²)` a pass.
-    static func repair(_ g: GAPInstance, cost c: [[Int]], partial: [Int]) -> (agentOf: [Int], cost: Int)? {
+    package static func repair(_ g: GAPInstance, cost c: [[Int]], partial: [Int]) -> (agentOf: [Int], cost: Int)? {
         var state = State(g: g, cost: c)
         for (j, i) in partial.enumerated() where i >= 0 { state.assign(j, to: i) }
         state.place(unassigned: partial.indices.filter { partial[$0] < 0 })
@@ -87,24 +88,24 @@ enum GAPLocalSearch {
     }
 
     /// An assignment with its loads, cost and total capacity excess, kept up to date by moves.
-    struct State {
-        let g: GAPInstance
-        let c: [[Int]]
-        var agent: [Int]
-        var load: [Int]
-        var cost = 0
-        var excess = 0
+    package struct State {
+        package let g: GAPInstance
+        package let c: [[Int]]
+        package var agent: [Int]
+        package var load: [Int]
+        package var cost = 0
+        package var excess = 0
 
-        init(g: GAPInstance, cost: [[Int]]) {
+        package init(g: GAPInstance, cost: [[Int]]) {
             self.g = g; c = cost
             agent = Array(repeating: -1, count: g.jobs); load = Array(repeating: 0, count: g.agents)
         }
 
-        func over(_ i: Int, _ l: Int) -> Int { max(0, l - g.capacity[i]) }
+        package func over(_ i: Int, _ l: Int) -> Int { max(0, l - g.capacity[i]) }
 
         /// Places `jobs` in order of regret (the gap between their two cheapest agents), each on
         /// its cheapest agent with room, else on the one with the most room left. `O(jobs·agents)`.
-        mutating func place(unassigned jobs: [Int]) {
+        package mutating func place(unassigned jobs: [Int]) {
             let m = g.agents
             let regret = jobs.map { j -> Int in
                 let sorted = (0..<m).map { c[$0][j] }.sorted()
@@ -124,13 +125,13 @@ enum GAPLocalSearch {
             }
         }
 
-        mutating func assign(_ j: Int, to i: Int) {
+        package mutating func assign(_ j: Int, to i: Int) {
             if agent[j] >= 0 { move(j, to: i); return }
             excess -= over(i, load[i]); load[i] += g.resource[i][j]; excess += over(i, load[i])
             agent[j] = i; cost += c[i][j]
         }
 
-        mutating func move(_ j: Int, to i: Int) {
+        package mutating func move(_ j: Int, to i: Int) {
             let a = agent[j]
             excess -= over(a, load[a]) + over(i, load[i])
             load[a] -= g.resource[a][j]; load[i] += g.resource[i][j]
@@ -138,7 +139,7 @@ enum GAPLocalSearch {
             cost += c[i][j] - c[a][j]; agent[j] = i
         }
 
-        mutating func swap(_ j: Int, _ k: Int) {
+        package mutating func swap(_ j: Int, _ k: Int) {
             let a = agent[j], b = agent[k]
             excess -= over(a, load[a]) + over(b, load[b])
             load[a] += g.resource[a][k] - g.resource[a][j]; load[b] += g.resource[b][j] - g.resource[b][k]
@@ -148,7 +149,7 @@ enum GAPLocalSearch {
         }
 
         /// Best-improvement descent on `cost + λ·excess`. `O(jobs²)` per pass.
-        mutating func descend(lambda: Double) {
+        package mutating func descend(lambda: Double) {
             while true {
                 var bestDelta = -1e-9, shift: (j: Int, i: Int)?, exchange: (j: Int, k: Int)?
                 for j in 0..<g.jobs {
@@ -171,7 +172,7 @@ enum GAPLocalSearch {
         }
 
         /// One random shift or swap, feasible or not (the penalty decides later). `O(1)`.
-        mutating func perturb(_ rng: inout SplitMix64) {
+        package mutating func perturb(_ rng: inout SplitMix64) {
             let j = rng.int(in: 0...(g.jobs - 1))
             if rng.int(in: 0...1) == 0 || g.jobs < 2 {
                 let i = rng.int(in: 0...(g.agents - 1))

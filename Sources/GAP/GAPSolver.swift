@@ -1,5 +1,6 @@
+import GLPK
+import Optimisation
 import Parallel
-internal import GLPK
 
 /// Solves ``GAPInstance``s exactly: heuristics, a knapsack Lagrangian relaxation and its branch
 /// and bound, then GLPK's branch and cut (the engine the programme rules use) when needed.
@@ -18,8 +19,8 @@ internal import GLPK
 /// adding Gomory 2.7/0.3/1.3 s; but on gapb-4 Gomory cuts left 0.25 % against 4.21 % without).
 /// The corresponding GLPK routine is `glp_intopt`.
 public struct GAPSolver: Sendable {
-    public var sense: ObjectiveSense
-    var options: MIPOptions
+    public var sense: LinearModel.Sense
+    package var options: MIPOptions
     /// Rounds of the local search that gives the first incumbent, the tabu search's start
     /// (`GAPLocalSearch`; at most 50, and fewer on large instances); 0 leaves out every
     /// heuristic, negative chooses by size (`GAPLocalSearch/defaultRounds(jobs:)`).
@@ -40,21 +41,21 @@ public struct GAPSolver: Sendable {
     /// - Parameters:
     ///   - timeLimit: stop and return the best solution after this long (nil: no limit).
     ///   - relativeGap: stop once the proven gap is at most this (0: prove optimality).
-    public init(sense: ObjectiveSense, timeLimit: Duration? = nil, relativeGap: Double = 0) {
+    public init(sense: LinearModel.Sense, timeLimit: Duration? = nil, relativeGap: Double = 0) {
         self.init(sense: sense, options: Self.defaultOptions)
         options.timeLimit = timeLimit
         options.relativeGap = relativeGap
     }
 
-    init(sense: ObjectiveSense, options: MIPOptions) {
+    package init(sense: LinearModel.Sense, options: MIPOptions) {
         self.sense = sense
         self.options = options
     }
 
-    static let defaultOptions = MIPOptions(presolve: true, gomoryCuts: true, mirCuts: true, coverCuts: true, cliqueCuts: true)
+    package static let defaultOptions = MIPOptions(presolve: true, gomoryCuts: true, mirCuts: true, coverCuts: true, cliqueCuts: true)
 
     public struct Outcome: Sendable {
-        public var status: MatchStatus
+        public var status: GAPStatus
         public var objective: Int?
         public var bound: Double?
         public var relativeGap: Double?
@@ -70,8 +71,8 @@ public struct GAPSolver: Sendable {
 
     /// The MIP of `instance` as a ``LinearModel`` and each column's (agent, job).
     /// - Complexity: `O(agents·jobs)`.
-    func model(_ g: GAPInstance) -> (LinearModel, [(agent: Int, job: Int)]) {
-        var lm = LinearModel(sense: sense.glpk)
+    package func model(_ g: GAPInstance) -> (LinearModel, [(agent: Int, job: Int)]) {
+        var lm = LinearModel(sense: sense)
         for _ in 0..<g.jobs { lm.addRow(.fixed(1)) }
         for i in 0..<g.agents { lm.addRow(.upper(Double(g.capacity[i]))) }
         var columns: [(agent: Int, job: Int)] = []
@@ -243,7 +244,7 @@ public struct GAPSolver: Sendable {
         } else if let s, s.hasSolution {
             for (c, v) in s.columnValues.enumerated() where v > 0.5 {
                 let (i, k) = columns[c]
-                guard agentOf[open[k]] < 0 else { throw MatchingError.invalidSolution("job \(open[k]) assigned twice") }
+                guard agentOf[open[k]] < 0 else { throw GAPError.invalidSolution("job \(open[k]) assigned twice") }
                 agentOf[open[k]] = i
             }
             objective = try check(g, agentOf, cost: g.cost, what: "GLPK's")
@@ -253,7 +254,7 @@ public struct GAPSolver: Sendable {
             agentOf = incumbent.agentOf; objective = sign * incumbent.cost
         }
         var bound = open.isEmpty ? objective.map(Double.init) : s?.bound.map { $0 + offset }
-        var status = open.isEmpty ? MatchStatus.optimal : s.map { MatchStatus($0.status) } ?? .undefined
+        var status = open.isEmpty ? GAPStatus.optimal : s.map { GAPStatus($0.status) } ?? .undefined
         var gap = bound.flatMap { b in objective.map { abs(Double($0) - b) / (abs(Double($0)) + Double.ulpOfOne) } }
         // GLPK's bound covers the assignments costing at most the incumbent (the others were
         // fixed out); the relaxation's bound covers all. The tighter of the two is reported.
@@ -273,7 +274,7 @@ public struct GAPSolver: Sendable {
     /// Checks a heuristic's assignment and that it costs what the heuristic says.
     private func checkClaimed(_ g: GAPInstance, _ a: (agentOf: [Int], cost: Int), cost: [[Int]], what: String) throws {
         guard try check(g, a.agentOf, cost: cost, what: what) == a.cost else {
-            throw MatchingError.invalidSolution("\(what) GAP assignment costs other than it says")
+            throw GAPError.invalidSolution("\(what) GAP assignment costs other than it says")
         }
     }
 
@@ -281,13 +282,13 @@ public struct GAPSolver: Sendable {
     @discardableResult
     private func check(_ g: GAPInstance, _ agentOf: [Int], cost: [[Int]], what: String) throws -> Int {
         var used = [Int](repeating: 0, count: g.agents), total = 0
-        guard agentOf.count == g.jobs else { throw MatchingError.invalidSolution("\(what) GAP assignment has \(agentOf.count) jobs") }
+        guard agentOf.count == g.jobs else { throw GAPError.invalidSolution("\(what) GAP assignment has \(agentOf.count) jobs") }
         for (j, i) in agentOf.enumerated() {
-            guard (0..<g.agents).contains(i) else { throw MatchingError.invalidSolution("\(what) GAP assignment leaves job \(j) without an agent") }
+            guard (0..<g.agents).contains(i) else { throw GAPError.invalidSolution("\(what) GAP assignment leaves job \(j) without an agent") }
             used[i] += g.resource[i][j]; total += cost[i][j]
         }
         guard (0..<g.agents).allSatisfy({ used[$0] <= g.capacity[$0] }) else {
-            throw MatchingError.invalidSolution("\(what) GAP assignment exceeds a capacity")
+            throw GAPError.invalidSolution("\(what) GAP assignment exceeds a capacity")
         }
         return total
     }
