@@ -5,7 +5,7 @@ SWIFT ?= swift
 OUT ?= out/jakarta-barat
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: demo test deps build release bench clean
+.PHONY: demo test deps build release bench cli-reference clean
 
 ## Installs the C libraries the package links (GLPK; OpenSSL's libcrypto for SHA-256) when missing.
 DEPS := libglpk-dev libssl-dev
@@ -33,6 +33,10 @@ bench: release
 	regions=""; [ -f ../shared/data/regions.csv ] && regions="--regions ../shared/data/regions.csv"; \
 	[ -f out/bench-L/mentees.csv ] || $$bin generate --preset L --seed 1 $$regions --out out/bench-L >/dev/null; \
 	$$bin bench out/bench-L
+
+## Writes the command-line reference from the tool itself (swift-argument-parser's plugin).
+cli-reference: deps
+	$(SWIFT) package --disable-sandbox --allow-writing-to-package-directory generate-docc-reference --configuration debug
 
 ## Runs the whole test suite.
 test: deps

@@ -3,7 +3,7 @@ import Foundation
 import Pendamping
 import Tabular
 
-struct Bench: ParsableCommand {
+struct Bench: Subcommand {
     static let configuration = CommandConfiguration(
         abstract: "Run the whole pipeline on a dataset and print time and peak memory per stage.",
         discussion: """
@@ -21,7 +21,7 @@ struct Bench: ParsableCommand {
     @Option(help: "Candidates per mentee (overrides the profile's k).")
     var k: Int?
     @Option(help: "Solver: auto, network, glpk, glpk-mip.")
-    var solver: String = "auto"
+    var solver: SolverChoice = .auto
     @Flag(help: "Check the optimality certificate (timed within 'solve').")
     var certify = false
     @Option(help: "Where to write the match outputs; default: a temporary directory, removed afterwards.")
@@ -30,39 +30,34 @@ struct Bench: ParsableCommand {
     var format: OutputFormat = .text
 
     func validate() throws {
-        if (directory == nil) == (try generation.tier() == nil) { throw ValidationError("give a directory or --preset, not both") }
-        if SolverChoice(rawValue: solver) == nil { throw ValidationError("unknown solver '\(solver)'") }
+        if (directory == nil) == (generation.tier() == nil) { throw ValidationError("give a directory or --preset, not both") }
     }
 
-    func run() throws {
-        do {
-            let fm = FileManager.default
-            let scratch = fm.temporaryDirectory.appendingPathComponent("pendamping-bench-\(getpid())")
-            defer { try? fm.removeItem(at: scratch) }
-            let dir = directory ?? scratch.appendingPathComponent("data").path
-            if let tier = try generation.tier() {
-                try ProvinceGenerator(preset: tier, seed: generation.seed, regions: generation.regionTable()).write(to: dir)
-            }
-            let interactive = isatty(2) != 0
-            let progress: @Sendable (String, Double) -> Void = { name, s in printErr("  \(name) done in \(formatFixed(s, 3)) s") }
-            var timings = StageTimings(onStage: interactive ? progress : nil)
-            let dataset = try timings.measure("parse") {
-                try DatasetReader.read(mentorsPath: dir + "/mentors.csv", menteesPath: dir + "/mentees.csv")
-            }
-            var prof = try profile.map(Profile.read) ?? .default
-            if let k { prof.k = k; try prof.validate(name: "--k") }
-            var result = try Matcher(profile: prof, solver: SolverChoice(rawValue: solver)!, certify: certify).run(dataset, timings: timings)
-            let outDir = out ?? scratch.appendingPathComponent("out").path
-            let clock = ContinuousClock(), start = clock.now
-            try OutputDirectory.write(to: outDir, inputs: [dir + "/mentors.csv", dir + "/mentees.csv"]) { sink in
-                try ResultFiles.writeResults(result, to: sink)
-                result.timings.record("write", clock.now - start)
-                try sink.write(ResultFiles.timingsFile(result.timings))
-            }
-            print(BenchReport.render(result, format: format))
-        } catch {
-            throw Failure.exit(error)
+    func execute() throws {
+        let fm = FileManager.default
+        let scratch = fm.temporaryDirectory.appendingPathComponent("pendamping-bench-\(getpid())")
+        defer { try? fm.removeItem(at: scratch) }
+        let dir = directory ?? scratch.appendingPathComponent("data").path
+        if let tier = generation.tier() {
+            try ProvinceGenerator(preset: tier, seed: generation.seed, regions: generation.regionTable()).write(to: dir)
         }
+        let interactive = isatty(2) != 0
+        let progress: @Sendable (String, Double) -> Void = { name, s in printErr("  \(name) done in \(formatFixed(s, 3)) s") }
+        var timings = StageTimings(onStage: interactive ? progress : nil)
+        let dataset = try timings.measure("parse") {
+            try DatasetReader.read(mentorsPath: dir + "/mentors.csv", menteesPath: dir + "/mentees.csv")
+        }
+        var prof = try profile.map(Profile.read) ?? .default
+        if let k { prof.k = k; try prof.validate(name: "--k") }
+        var result = try Matcher(profile: prof, solver: solver, certify: certify).run(dataset, timings: timings)
+        let outDir = out ?? scratch.appendingPathComponent("out").path
+        let clock = ContinuousClock(), start = clock.now
+        try OutputDirectory.write(to: outDir, inputs: [dir + "/mentors.csv", dir + "/mentees.csv"]) { sink in
+            try ResultFiles.writeResults(result, to: sink)
+            result.timings.record("write", clock.now - start)
+            try sink.write(ResultFiles.timingsFile(result.timings))
+        }
+        print(BenchReport.render(result, format: format))
     }
 }
 

@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import Pendamping
 
-struct Export: ParsableCommand {
+struct Export: Subcommand {
     static let configuration = CommandConfiguration(
         abstract: "Write the core model for other solvers: DIMACS min-cost flow, CPLEX LP or MPS.",
         discussion: """
@@ -27,19 +27,15 @@ struct Export: ParsableCommand {
         guard ModelExport.Format(rawValue: format) != nil else { throw ValidationError("--format must be dimacs, lp or mps") }
     }
 
-    func run() throws {
-        do {
-            let dataset = try data.read()
-            var prof = try profile.map(Profile.read) ?? .default
-            if let k { prof.k = k; try prof.validate(name: "--k") }
-            let dec = try decisions.map { try Decisions.read(path: $0, dataset: dataset) } ?? Decisions()
-            var timings = StageTimings()
-            let prepared = try Matcher(profile: prof, decisions: dec).prepare(dataset, timings: &timings)
-            try ModelExport.write(prepared.model, format: ModelExport.Format(rawValue: format)!, to: out,
-                                  inputs: data.paths + [profile, decisions].compactMap { $0 })
-            printErr("wrote \(format) model: \(prepared.graph.pairCount) pairs, \(dataset.mentees.count) mentees, \(dataset.mentors.count) mentors to \(out)")
-        } catch {
-            throw Failure.exit(error)
-        }
+    func execute() throws {
+        let dataset = try data.read()
+        var prof = try profile.map(Profile.read) ?? .default
+        if let k { prof.k = k; try prof.validate(name: "--k") }
+        let dec = try decisions.map { try Decisions.read(path: $0, dataset: dataset) } ?? Decisions()
+        var timings = StageTimings()
+        let prepared = try Matcher(profile: prof, decisions: dec).prepare(dataset, timings: &timings)
+        try ModelExport.write(prepared.model, format: ModelExport.Format(rawValue: format)!, to: out,
+                              inputs: data.paths + [profile, decisions].compactMap { $0 })
+        printErr("wrote \(format) model: \(prepared.graph.pairCount) pairs, \(dataset.mentees.count) mentees, \(dataset.mentors.count) mentors to \(out)")
     }
 }

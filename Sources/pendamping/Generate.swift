@@ -3,7 +3,7 @@ import Foundation
 import Pendamping
 import Tabular
 
-struct Generate: ParsableCommand {
+struct Generate: Subcommand {
     static let configuration = CommandConfiguration(
         abstract: "Generate a realistic synthetic province (mentors.csv, mentees.csv), deterministic by seed.",
         discussion: """
@@ -28,7 +28,7 @@ struct Generate: ParsableCommand {
 
     func validate() throws {
         if generation.national && scope != nil { throw ValidationError("--preset ID covers every province; leave out --scope") }
-        if try !generation.national && generation.tier() == nil && (mentees == nil || mentors == nil || scope == nil) {
+        if !generation.national && generation.tier() == nil && (mentees == nil || mentors == nil || scope == nil) {
             throw ValidationError("give --preset, or all of --mentees, --mentors and --scope")
         }
         // The generator holds both files in memory (about 100 bytes a row) before writing.
@@ -41,29 +41,25 @@ struct Generate: ParsableCommand {
         if let s = scope, RegionCode(s) == nil { throw ValidationError("--scope '\(s)' is not a region code") }
     }
 
-    func run() throws {
-        do {
-            let table = try generation.regionTable(), seed = generation.seed
-            if generation.national {
-                let g = NationalGenerator(mentees: mentees ?? 10_000_000, mentors: mentors ?? 200_000, seed: seed, regions: table)
-                let clock = ContinuousClock(), start = clock.now
-                try g.write(to: out)
-                let (s, a) = (clock.now - start).components
-                print("generated \(g.menteeCount) mentees and \(g.mentorCount) mentors in \(g.plan().count) provinces "
-                      + "(seed \(seed)) into \(out) in \(formatFixed(Double(s) + Double(a) / 1e18, 2)) s")
-                return
-            }
-            var generator = try generation.tier().map {
-                ProvinceGenerator(preset: $0, mentees: mentees, mentors: mentors, scope: scope.flatMap(RegionCode.init), seed: seed, regions: table)
-            } ?? ProvinceGenerator(scope: RegionCode(scope!)!, mentees: mentees!, mentors: mentors!, seed: seed, regions: table)
-            generator.idPrefix = idPrefix
+    func execute() throws {
+        let table = try generation.regionTable(), seed = generation.seed
+        if generation.national {
+            let g = NationalGenerator(mentees: mentees ?? 10_000_000, mentors: mentors ?? 200_000, seed: seed, regions: table)
             let clock = ContinuousClock(), start = clock.now
-            try generator.write(to: out)
+            try g.write(to: out)
             let (s, a) = (clock.now - start).components
-            print("generated \(generator.menteeCount) mentees and \(generator.mentorCount) mentors in \(generator.scope.text) "
+            print("generated \(g.menteeCount) mentees and \(g.mentorCount) mentors in \(g.plan().count) provinces "
                   + "(seed \(seed)) into \(out) in \(formatFixed(Double(s) + Double(a) / 1e18, 2)) s")
-        } catch {
-            throw Failure.exit(error)
+            return
         }
+        var generator = generation.tier().map {
+            ProvinceGenerator(preset: $0, mentees: mentees, mentors: mentors, scope: scope.flatMap(RegionCode.init), seed: seed, regions: table)
+        } ?? ProvinceGenerator(scope: RegionCode(scope!)!, mentees: mentees!, mentors: mentors!, seed: seed, regions: table)
+        generator.idPrefix = idPrefix
+        let clock = ContinuousClock(), start = clock.now
+        try generator.write(to: out)
+        let (s, a) = (clock.now - start).components
+        print("generated \(generator.menteeCount) mentees and \(generator.mentorCount) mentors in \(generator.scope.text) "
+              + "(seed \(seed)) into \(out) in \(formatFixed(Double(s) + Double(a) / 1e18, 2)) s")
     }
 }

@@ -3,7 +3,7 @@ import Foundation
 import Pendamping
 import Tabular
 
-struct Match: ParsableCommand {
+struct Match: Subcommand {
     static let configuration = CommandConfiguration(
         abstract: "Score every plausible pair, solve the assignment exactly and write explained results.",
         discussion: """
@@ -20,11 +20,11 @@ struct Match: ParsableCommand {
     @Option(help: "Output directory.")
     var out: String
     @Option(help: "Language of report.html: id (Indonesian, default) or en.")
-    var lang: String = ReportLanguage.id.rawValue
+    var lang: ReportLanguage = .id
     @Flag(help: "Drop the later listing of each business listed twice (same NIB, or same name in the same kelurahan); DIR/duplicates.csv lists them.")
     var dedupe = false
-    @Option(help: "Solver: \(SolverChoice.allCases.map(\.rawValue).joined(separator: ", ")).")
-    var solver: String = SolverChoice.auto.rawValue
+    @Option(help: "Solver.")
+    var solver: SolverChoice = .auto
     @Flag(help: "Check the optimum two ways: the network certificate (feasibility, complementary slackness, equal primal and dual objectives) and GLPK's simplex started from the network's basis (must need no pivots and agree).")
     var certify = false
     @Option(help: "Time limit for the solve, seconds (programme rules: default 60).")
@@ -38,17 +38,10 @@ struct Match: ParsableCommand {
     @Option(help: "Output on stdout: text or json (the summary).")
     var format: OutputFormat = .text
     @Option(help: "What to optimise: score (total score, default), stable-mentee or stable-mentor (deferred acceptance: no blocking pair; the summary shows the price against the score optimum), maxmin (the highest worst pair score among the matchings covering the most beginners, then the total).")
-    var objective: String = MatchObjective.score.rawValue
+    var objective: MatchObjective = .score
 
     func validate() throws {
-        guard SolverChoice(rawValue: solver) != nil else {
-            throw ValidationError("--solver: unknown solver '\(solver)'; use one of \(SolverChoice.allCases.map(\.rawValue).joined(separator: ", "))")
-        }
         if let t = timeLimit { try checkTimeLimit(t) }
-        guard MatchObjective(rawValue: objective) != nil else {
-            throw ValidationError("--objective: unknown objective '\(objective)'; use one of \(MatchObjective.allCases.map(\.rawValue).joined(separator: ", "))")
-        }
-        guard ReportLanguage(rawValue: lang) != nil else { throw ValidationError("--lang must be id or en") }
         if !(gap >= 0 && gap < 1) { throw ValidationError("--gap must be in [0, 1)") }
         _ = try names(cuts, allowed: CutGenerator.allCases.map(\.rawValue), option: "--cuts")
         _ = try names(heuristics, allowed: PrimalHeuristic.allCases.map(\.rawValue), option: "--heuristics")
@@ -64,59 +57,55 @@ struct Match: ParsableCommand {
         return Set(items)
     }
 
-    func run() throws {
-        do {
-            var timings = StageTimings()
-            // The profile and option combinations are checked before the (possibly long) read.
-            let prof = try profile.map(Profile.read) ?? .default
-            var check = Matcher(profile: prof, solver: SolverChoice(rawValue: solver)!)
-            check.objective = MatchObjective(rawValue: objective)!
-            try check.checkOptions()
-            let (listed, quality) = try timings.measure("parse") { try data.readWithQuality() }
-            let duplicates = quality.duplicates
-            let dataset = dedupe ? listed.withoutDuplicates(duplicates) : listed
-            if !duplicates.isEmpty {
-                let ids = duplicates.prefix(3).map { "\($0.droppedID) = \($0.keptID)" }.joined(separator: ", ")
-                printErr(dedupe ? "dropped \(duplicates.count) later listing(s) of businesses listed twice (\(ids)\(duplicates.count > 3 ? ", …" : "")); see duplicates.csv"
-                                : "warning: \(duplicates.count) business(es) listed twice (\(ids)\(duplicates.count > 3 ? ", …" : "")); --dedupe drops the later listings")
-            }
-            let dec = try decisions.map { try Decisions.read(path: $0, dataset: dataset, encoding: data.textEncoding) } ?? Decisions()
-            var matcher = Matcher(profile: prof, decisions: dec, solver: SolverChoice(rawValue: solver)!,
-                                  timeLimit: timeLimit.map { .milliseconds(Int64($0 * 1000)) }, certify: certify)
-            matcher.relativeGap = gap
-            matcher.objective = MatchObjective(rawValue: objective)!
-            matcher.cuts = try names(cuts, allowed: CutGenerator.allCases.map(\.rawValue), option: "--cuts")
-                .map { Set($0.compactMap(CutGenerator.init(rawValue:))) }
-            matcher.heuristics = try names(heuristics, allowed: PrimalHeuristic.allCases.map(\.rawValue), option: "--heuristics")
-                .map { Set($0.compactMap(PrimalHeuristic.init(rawValue:))) }
-            let stop = SolveStop()
-            let signals = SignalStop(stop)
-            defer { withExtendedLifetime(signals) {} }
-            matcher.stop = stop
-            if isatty(2) != 0 {
-                matcher.progress = ProgressLine.mip(label: "branch and cut")
-            }
-            var result = try matcher.run(dataset, timings: timings)
-            if isatty(2) != 0 && !result.rules.isEmpty { ProgressLine.clear() }
-            let clock = ContinuousClock(), start = clock.now
-            let summary = try OutputDirectory.write(to: out, inputs: data.paths + [profile, decisions].compactMap { $0 }) { sink in
-                let summary = try ResultFiles.writeResults(result, to: sink)
-                result.timings.record("write", clock.now - start)
-                let reportStart = clock.now
-                for f in try ResultFiles.reportFiles(result, language: ReportLanguage(rawValue: lang) ?? .id) { try sink.write(f) }
-                result.timings.record("report", clock.now - reportStart)
-                if dedupe { try sink.write(ResultFiles.duplicatesFile(duplicates)) }
-                // timings.json comes last so that it includes the write and report stages.
-                try sink.write(ResultFiles.timingsFile(result.timings))
-                return summary
-            }
-            switch format {
-            case .json: FileHandle.standardOutput.write(summary)
-            case .text: print(SummaryText.render(result, outDir: out))
-            }
-            printErr("stages: " + result.timings.stages.map { "\($0.name) \(formatFixed($0.seconds, 3)) s" }.joined(separator: ", "))
-        } catch {
-            throw Failure.exit(error)
+    func execute() throws {
+        var timings = StageTimings()
+        // The profile and option combinations are checked before the (possibly long) read.
+        let prof = try profile.map(Profile.read) ?? .default
+        var check = Matcher(profile: prof, solver: solver)
+        check.objective = objective
+        try check.checkOptions()
+        let (listed, quality) = try timings.measure("parse") { try data.readWithQuality() }
+        let duplicates = quality.duplicates
+        let dataset = dedupe ? listed.withoutDuplicates(duplicates) : listed
+        if !duplicates.isEmpty {
+            let ids = duplicates.prefix(3).map { "\($0.droppedID) = \($0.keptID)" }.joined(separator: ", ")
+            printErr(dedupe ? "dropped \(duplicates.count) later listing(s) of businesses listed twice (\(ids)\(duplicates.count > 3 ? ", …" : "")); see duplicates.csv"
+                            : "warning: \(duplicates.count) business(es) listed twice (\(ids)\(duplicates.count > 3 ? ", …" : "")); --dedupe drops the later listings")
         }
+        let dec = try decisions.map { try Decisions.read(path: $0, dataset: dataset, encoding: data.encoding) } ?? Decisions()
+        var matcher = Matcher(profile: prof, decisions: dec, solver: solver,
+                              timeLimit: timeLimit.map { .milliseconds(Int64($0 * 1000)) }, certify: certify)
+        matcher.relativeGap = gap
+        matcher.objective = objective
+        matcher.cuts = try names(cuts, allowed: CutGenerator.allCases.map(\.rawValue), option: "--cuts")
+            .map { Set($0.compactMap(CutGenerator.init(rawValue:))) }
+        matcher.heuristics = try names(heuristics, allowed: PrimalHeuristic.allCases.map(\.rawValue), option: "--heuristics")
+            .map { Set($0.compactMap(PrimalHeuristic.init(rawValue:))) }
+        let stop = SolveStop()
+        let signals = SignalStop(stop)
+        defer { withExtendedLifetime(signals) {} }
+        matcher.stop = stop
+        if isatty(2) != 0 {
+            matcher.progress = ProgressLine.mip(label: "branch and cut")
+        }
+        var result = try matcher.run(dataset, timings: timings)
+        if isatty(2) != 0 && !result.rules.isEmpty { ProgressLine.clear() }
+        let clock = ContinuousClock(), start = clock.now
+        let summary = try OutputDirectory.write(to: out, inputs: data.paths + [profile, decisions].compactMap { $0 }) { sink in
+            let summary = try ResultFiles.writeResults(result, to: sink)
+            result.timings.record("write", clock.now - start)
+            let reportStart = clock.now
+            for f in try ResultFiles.reportFiles(result, language: lang) { try sink.write(f) }
+            result.timings.record("report", clock.now - reportStart)
+            if dedupe { try sink.write(ResultFiles.duplicatesFile(duplicates)) }
+            // timings.json comes last so that it includes the write and report stages.
+            try sink.write(ResultFiles.timingsFile(result.timings))
+            return summary
+        }
+        switch format {
+        case .json: FileHandle.standardOutput.write(summary)
+        case .text: print(SummaryText.render(result, outDir: out))
+        }
+        printErr("stages: " + result.timings.stages.map { "\($0.name) \(formatFixed($0.seconds, 3)) s" }.joined(separator: ", "))
     }
 }

@@ -23,22 +23,14 @@ struct DatasetOptions: ParsableArguments {
     var mentors: String
     @Option(help: "Mentees list, CSV or Excel .xlsx (id, name, kbli, region or kecamatan/kabupaten names, optional lat/lon, …; Indonesian headers accepted).")
     var mentees: String
-    @Option(help: "Text encoding of the CSV inputs: utf-8 (default) or windows-1252 (Excel's \"CSV\" on Windows).")
-    var encoding: String = TextEncoding.utf8.rawValue
+    @Option(help: "Text encoding of the CSV inputs (windows-1252: Excel's \"CSV\" on Windows).")
+    var encoding: TextEncoding = .utf8
     @Option(help: "Worksheet to read from .xlsx inputs (default: the first).")
     var sheet: String?
     @Option(help: "Stated rankings, CSV or .xlsx: mentor_id, mentee_id, rank (mentors choosing beginners) or mentee_id, mentor_id, rank (beginners ranking mentors); the first id column is who ranks. Repeat for both sides.")
     var preferences: [String] = []
 
-    func validate() throws {
-        guard TextEncoding(rawValue: encoding.lowercased()) != nil else {
-            throw ValidationError("--encoding must be utf-8 or windows-1252")
-        }
-    }
-
-    var textEncoding: TextEncoding { TextEncoding(rawValue: encoding.lowercased()) ?? .utf8 }
-
-    var readOptions: DatasetReader.Options { DatasetReader.Options(encoding: textEncoding, sheet: sheet) }
+    var readOptions: DatasetReader.Options { DatasetReader.Options(encoding: encoding, sheet: sheet) }
 
     /// Reads the two files.
     func read() throws -> Dataset {
@@ -47,7 +39,7 @@ struct DatasetOptions: ParsableArguments {
 
     /// `d` with the `--preferences` files' ranks added.
     func withPreferences(_ d: Dataset) throws -> Dataset {
-        try preferences.reduce(d) { try PreferencesFile.apply(path: $1, to: $0, encoding: textEncoding, sheet: nil) }
+        try preferences.reduce(d) { try PreferencesFile.apply(path: $1, to: $0, encoding: encoding, sheet: nil) }
     }
 
     /// Reads the two files with their data-quality findings; throws on any issue.
@@ -64,22 +56,19 @@ struct DatasetOptions: ParsableArguments {
 /// Options shared by commands that generate a synthetic province.
 struct PresetOptions: ParsableArguments {
     @Option(help: "Tier: S (Jakarta Barat pilot), M (Jakarta Barat), L (Kalimantan Tengah), XL (Jawa Barat); generate also takes ID (every province).")
-    var preset: String?
+    var preset: PresetChoice?
     @Option(help: "Random seed.")
     var seed: UInt64 = 1
     @Option(help: "Regions CSV (code, level, name, lat, lon, population, area_km2); default: the bundled sample.")
     var regions: String?
 
     /// `--preset ID`: the national instance (generate only).
-    var national: Bool { preset?.uppercased() == "ID" }
+    var national: Bool { preset == .national }
 
-    /// The preset named, checked.
-    func tier() throws -> ProvinceGenerator.Preset? {
-        guard let preset, !national else { return nil }
-        guard let t = ProvinceGenerator.Preset(rawValue: preset.uppercased()) else {
-            throw ValidationError("unknown preset '\(preset)'; use S, M, L or XL")
-        }
-        return t
+    /// The province tier named, if one is.
+    func tier() -> ProvinceGenerator.Preset? {
+        if case .tier(let t) = preset { return t }
+        return nil
     }
 
     func regionTable() throws -> RegionTable { try regions.map(RegionTable.read) ?? RegionTable.bundled() }
@@ -89,10 +78,24 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case text, json
 }
 
+/// A subcommand whose errors all take one path: ``Failure/exit(_:)`` prints them and maps
+/// them to exit codes by meaning. A subcommand implements `execute()`; `run()` is shared.
+protocol Subcommand: ParsableCommand {
+    func execute() throws
+}
+
+extension Subcommand {
+    func run() throws {
+        do { try execute() } catch { throw Failure.exit(error) }
+    }
+}
+
 /// Maps errors to exit codes by meaning and prints them on stderr (ids only, never names).
 enum Failure {
     static func exit(_ error: Error) -> ExitCode {
         switch error {
+        case let code as ExitCode:
+            return code
         case InputError.missingFile:
             printErr("error: \(error)")
             return ExitCode(66)

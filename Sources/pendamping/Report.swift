@@ -1,7 +1,7 @@
 import ArgumentParser
 import Pendamping
 
-struct Report: ParsableCommand {
+struct Report: Subcommand {
     static let configuration = CommandConfiguration(
         abstract: "Render report.html again for an existing result directory (e.g. in English), from its map.geojson and summary.json."
     )
@@ -9,18 +9,13 @@ struct Report: ParsableCommand {
     @Argument(help: "A result directory written by match.")
     var directory: String
     @Option(help: "Language: id (Indonesian, default) or en.")
-    var lang: String = ReportLanguage.id.rawValue
+    var lang: ReportLanguage = .id
 
     func validate() throws {
-        guard ReportLanguage(rawValue: lang) != nil else { throw ValidationError("--lang must be id or en") }
     }
 
-    func run() throws {
-        do {
-            try ResultFiles.rerenderReport(directory: directory, language: ReportLanguage(rawValue: lang)!)
-            print("written \(directory)/report.html")
-        } catch {
-            throw Failure.exit(error)
-        }
+    func execute() throws {
+        try ResultFiles.rerenderReport(directory: directory, language: lang)
+        print("written \(directory)/report.html")
     }
 }

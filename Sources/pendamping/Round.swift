@@ -3,7 +3,7 @@ import Foundation
 import Pendamping
 import Tabular
 
-struct Round: ParsableCommand {
+struct Round: Subcommand {
     static let configuration = CommandConfiguration(
         abstract: "Re-solve a curation round around the curators' decisions, with as few changes as the stability penalty allows.",
         discussion: """
@@ -28,60 +28,55 @@ struct Round: ParsableCommand {
     @Option(help: "Round directory to write.")
     var out: String
     @Option(help: "Language of report.html: id (Indonesian, default) or en.")
-    var lang: String = ReportLanguage.id.rawValue
+    var lang: ReportLanguage = .id
 
     func validate() throws {
-        guard ReportLanguage(rawValue: lang) != nil else { throw ValidationError("--lang must be id or en") }
         if rerun == nil && previous == nil { throw ValidationError("give --previous (and usually --decisions), or --rerun DIR") }
         if rerun != nil && (previous != nil || decisions != nil || profile != nil) {
             throw ValidationError("--rerun takes its previous pairs, decisions and profile from the round directory")
         }
     }
 
-    func run() throws {
-        do {
-            let previousPath = rerun.map { $0 + "/previous-pairs.csv" } ?? previous!
-            let decisionsPath = rerun.map { $0 + "/decisions.csv" } ?? decisions
-            let profilePath = rerun.map { $0 + "/profile.json" } ?? profile
-            // What the round directory stores, byte for byte; its hashes go into round.json.
-            let previousBytes = try InputFile.read(previousPath)
-            let decisionsBytes = try decisionsPath.map(InputFile.read) ?? Data("mentee_id,mentor_id,decision\n".utf8)
-            // A rerun hashes the stored profile.json as it is and decodes those same bytes.
-            let storedProfile = try rerun.map { try InputFile.read($0 + "/profile.json") }
-            let prof = try storedProfile.map { try Profile.decode($0, name: profilePath!) } ?? profilePath.map(Profile.read) ?? .default
-            let profileBytes = try storedProfile ?? RoundDirectory.profileFile(prof)
-            let hashes = [
-                "mentors.csv": try CurationRound.sha256(path: data.mentors),
-                "mentees.csv": try CurationRound.sha256(path: data.mentees),
-                "previous-pairs.csv": CurationRound.sha256(previousBytes),
-                "decisions.csv": CurationRound.sha256(decisionsBytes),
-                "profile.json": CurationRound.sha256(profileBytes),
-            ]
-            if let rerun {
-                let manifest = try RoundDirectory.manifest(in: rerun)
-                let issues = hashes.keys.sorted().filter { manifest.inputs[$0] != hashes[$0] }.map { role in
-                    let file = role == "mentors.csv" ? data.mentors : role == "mentees.csv" ? data.mentees : rerun + "/" + role
-                    return InputIssue(file: file, line: 0, message: manifest.inputs[role] == nil
-                        ? "round \(rerun) recorded no hash of its \(role); re-run that round from its inputs"
-                        : "differs from the \(role) round \(rerun) recorded (SHA-256 mismatch); a round directory must not be edited")
-                }
-                if !issues.isEmpty { throw InputError.invalid(issues) }
+    func execute() throws {
+        let previousPath = rerun.map { $0 + "/previous-pairs.csv" } ?? previous!
+        let decisionsPath = rerun.map { $0 + "/decisions.csv" } ?? decisions
+        let profilePath = rerun.map { $0 + "/profile.json" } ?? profile
+        // What the round directory stores, byte for byte; its hashes go into round.json.
+        let previousBytes = try InputFile.read(previousPath)
+        let decisionsBytes = try decisionsPath.map(InputFile.read) ?? Data("mentee_id,mentor_id,decision\n".utf8)
+        // A rerun hashes the stored profile.json as it is and decodes those same bytes.
+        let storedProfile = try rerun.map { try InputFile.read($0 + "/profile.json") }
+        let prof = try storedProfile.map { try Profile.decode($0, name: profilePath!) } ?? profilePath.map(Profile.read) ?? .default
+        let profileBytes = try storedProfile ?? RoundDirectory.profileFile(prof)
+        let hashes = [
+            "mentors.csv": try CurationRound.sha256(path: data.mentors),
+            "mentees.csv": try CurationRound.sha256(path: data.mentees),
+            "previous-pairs.csv": CurationRound.sha256(previousBytes),
+            "decisions.csv": CurationRound.sha256(decisionsBytes),
+            "profile.json": CurationRound.sha256(profileBytes),
+        ]
+        if let rerun {
+            let manifest = try RoundDirectory.manifest(in: rerun)
+            let issues = hashes.keys.sorted().filter { manifest.inputs[$0] != hashes[$0] }.map { role in
+                let file = role == "mentors.csv" ? data.mentors : role == "mentees.csv" ? data.mentees : rerun + "/" + role
+                return InputIssue(file: file, line: 0, message: manifest.inputs[role] == nil
+                    ? "round \(rerun) recorded no hash of its \(role); re-run that round from its inputs"
+                    : "differs from the \(role) round \(rerun) recorded (SHA-256 mismatch); a round directory must not be edited")
             }
-            let dataset = try data.read()
-            let dec = try decisionsPath.map { try Decisions.read(path: $0, dataset: dataset, encoding: data.textEncoding) } ?? Decisions()
-            let prev = try CurationRound.readPrevious(path: previousPath)
-            let round = try CurationRound.run(dataset: dataset, previous: prev, decisions: dec, matcher: Matcher(profile: prof))
-            let files = try RoundDirectory.render(round, profile: prof, inputHashes: hashes,
-                                                  decisionsBytes: decisionsBytes, previousBytes: previousBytes,
-                                                  language: ReportLanguage(rawValue: lang) ?? .id)
-            try OutputDirectory.write(files, to: out, inputs: data.paths + [previousPath, decisionsPath, profilePath].compactMap { $0 })
-            let c = round.counts
-            print("Pendamping round: \(round.result.dataset.mentees.count) mentees, \(round.result.dataset.mentors.count) mentors, \(dec.entries.count) decisions")
-            print("  kept \(c["kept"] ?? 0), moved \(c["moved"] ?? 0), lost \(c["lost"] ?? 0), gained \(c["gained"] ?? 0), withdrawn \(c["withdrawn"] ?? 0)")
-            print("  total score before \(formatScore(round.objectiveBefore)), after \(formatScore(round.objectiveAfter)) (stability penalty \(formatFixed(prof.stability.penalty, 3)) per moved pair)")
-            print("  written     \(out)/{pairs.csv, diff.csv, round.json, …}")
-        } catch {
-            throw Failure.exit(error)
+            if !issues.isEmpty { throw InputError.invalid(issues) }
         }
+        let dataset = try data.read()
+        let dec = try decisionsPath.map { try Decisions.read(path: $0, dataset: dataset, encoding: data.encoding) } ?? Decisions()
+        let prev = try CurationRound.readPrevious(path: previousPath)
+        let round = try CurationRound.run(dataset: dataset, previous: prev, decisions: dec, matcher: Matcher(profile: prof))
+        let files = try RoundDirectory.render(round, profile: prof, inputHashes: hashes,
+                                              decisionsBytes: decisionsBytes, previousBytes: previousBytes,
+                                              language: lang)
+        try OutputDirectory.write(files, to: out, inputs: data.paths + [previousPath, decisionsPath, profilePath].compactMap { $0 })
+        let c = round.counts
+        print("Pendamping round: \(round.result.dataset.mentees.count) mentees, \(round.result.dataset.mentors.count) mentors, \(dec.entries.count) decisions")
+        print("  kept \(c["kept"] ?? 0), moved \(c["moved"] ?? 0), lost \(c["lost"] ?? 0), gained \(c["gained"] ?? 0), withdrawn \(c["withdrawn"] ?? 0)")
+        print("  total score before \(formatScore(round.objectiveBefore)), after \(formatScore(round.objectiveAfter)) (stability penalty \(formatFixed(prof.stability.penalty, 3)) per moved pair)")
+        print("  written     \(out)/{pairs.csv, diff.csv, round.json, …}")
     }
 }

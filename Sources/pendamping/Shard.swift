@@ -3,7 +3,7 @@ import Foundation
 import Pendamping
 import Tabular
 
-struct Shard: ParsableCommand {
+struct Shard: Subcommand {
     static let configuration = CommandConfiguration(
         abstract: "Split mentors and mentees into shards that match separately with exactly the answer of one run.",
         discussion: """
@@ -19,40 +19,35 @@ struct Shard: ParsableCommand {
     @Option(help: "Matching profile (JSON); default: the bundled profile. Copied into every shard.")
     var profile: String?
     @Option(help: "Group shards by: province or kabupaten.")
-    var by: String = ShardPlan.Key.province.rawValue
+    var by: ShardPlan.Key = .province
     @Option(help: "Most mentees per shard (a component above it is kept whole).")
     var maxMentees: Int = 250_000
     @Option(help: "Output directory.")
     var out: String
 
     func validate() throws {
-        guard ShardPlan.Key(rawValue: by) != nil else { throw ValidationError("--by must be province or kabupaten") }
         guard maxMentees >= 1 else { throw ValidationError("--max-mentees must be at least 1") }
     }
 
-    func run() throws {
-        do {
-            let prof = try profile.map(Profile.read) ?? .default
-            let dataset = try data.read()
-            let options = data.readOptions
-            let mentorTable = try TableFile.read(path: data.mentors, encoding: options.encoding, sheet: options.sheet)
-            let menteeTable = try TableFile.read(path: data.mentees, encoding: options.encoding, sheet: options.sheet)
-            let plan = try ShardPlan.make(dataset: dataset, profile: prof, by: ShardPlan.Key(rawValue: by)!, maxMentees: maxMentees)
-            try OutputDirectory.write(try plan.files(dataset: dataset, mentorTable: mentorTable, menteeTable: menteeTable, profile: prof),
-                                      to: out, inputs: data.paths + [profile].compactMap { $0 })
-            print("Pendamping shard: \(dataset.mentees.count) mentees, \(dataset.mentors.count) mentors → \(plan.shards.count) shard(s) by \(by)")
-            for s in plan.shards where s.oversized {
-                print("  \(s.name) (\(s.key)): one component of \(s.mentees.count) mentees, above --max-mentees \(maxMentees), kept whole")
-            }
-            let largest = plan.shards.map { $0.mentees.count }.max() ?? 0
-            print("  largest shard \(largest) mentees; written \(out)/{shards.csv, shards.txt, shard-*/}")
-        } catch {
-            throw Failure.exit(error)
+    func execute() throws {
+        let prof = try profile.map(Profile.read) ?? .default
+        let dataset = try data.read()
+        let options = data.readOptions
+        let mentorTable = try TableFile.read(path: data.mentors, encoding: options.encoding, sheet: options.sheet)
+        let menteeTable = try TableFile.read(path: data.mentees, encoding: options.encoding, sheet: options.sheet)
+        let plan = try ShardPlan.make(dataset: dataset, profile: prof, by: by, maxMentees: maxMentees)
+        try OutputDirectory.write(try plan.files(dataset: dataset, mentorTable: mentorTable, menteeTable: menteeTable, profile: prof),
+                                  to: out, inputs: data.paths + [profile].compactMap { $0 })
+        print("Pendamping shard: \(dataset.mentees.count) mentees, \(dataset.mentors.count) mentors → \(plan.shards.count) shard(s) by \(by.rawValue)")
+        for s in plan.shards where s.oversized {
+            print("  \(s.name) (\(s.key)): one component of \(s.mentees.count) mentees, above --max-mentees \(maxMentees), kept whole")
         }
+        let largest = plan.shards.map { $0.mentees.count }.max() ?? 0
+        print("  largest shard \(largest) mentees; written \(out)/{shards.csv, shards.txt, shard-*/}")
     }
 }
 
-struct Merge: ParsableCommand {
+struct Merge: Subcommand {
     static let configuration = CommandConfiguration(
         abstract: "Combine shard results (match output directories) into one result directory with a national summary."
     )
@@ -62,13 +57,9 @@ struct Merge: ParsableCommand {
     @Option(help: "Output directory.")
     var out: String
 
-    func run() throws {
-        do {
-            let files = try ShardMerge.merge(directories)
-            try OutputDirectory.write(files, to: out, inputs: directories)
-            print("Pendamping merge: \(directories.count) shard result(s) → \(out)/{pairs.csv, unassigned.csv, mentors.csv, summary.json}")
-        } catch {
-            throw Failure.exit(error)
-        }
+    func execute() throws {
+        let files = try ShardMerge.merge(directories)
+        try OutputDirectory.write(files, to: out, inputs: directories)
+        print("Pendamping merge: \(directories.count) shard result(s) → \(out)/{pairs.csv, unassigned.csv, mentors.csv, summary.json}")
     }
 }

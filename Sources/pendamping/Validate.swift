@@ -3,7 +3,7 @@ import Foundation
 import Pendamping
 import Tabular
 
-struct Validate: ParsableCommand {
+struct Validate: Subcommand {
     static let configuration = CommandConfiguration(
         abstract: "Check mentors and mentees (and optionally a profile and decisions) and print what is wrong; writes nothing."
     )
@@ -16,7 +16,7 @@ struct Validate: ParsableCommand {
     @Option(help: "Output: text or json.")
     var format: OutputFormat = .text
 
-    func run() throws {
+    func execute() throws {
         var issues: [InputIssue] = []
         var missingFiles: [String] = []
         var counts = (mentors: 0, mentees: 0)
@@ -39,7 +39,7 @@ struct Validate: ParsableCommand {
         if let profile { _ = try check { try Profile.read(path: profile) } }
         if let decisions {
             if let dataset {
-                _ = try check { try Decisions.read(path: decisions, dataset: dataset, encoding: data.textEncoding) }
+                _ = try check { try Decisions.read(path: decisions, dataset: dataset, encoding: data.encoding) }
             } else {
                 issues.append(InputIssue(file: decisions, line: 0, message: "not checked: its ids need valid mentors and mentees files"))
             }

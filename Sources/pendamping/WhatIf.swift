@@ -3,7 +3,7 @@ import Foundation
 import Pendamping
 import Tabular
 
-struct WhatIf: ParsableCommand {
+struct WhatIf: Subcommand {
     static let configuration = CommandConfiguration(
         commandName: "whatif",
         abstract: "Compare capacity scenarios against a base dataset; rank where extra capacity is worth most; sweep coverage.",
@@ -28,7 +28,7 @@ struct WhatIf: ParsableCommand {
     @Option(help: "Output directory.")
     var out: String
     @Option(help: "Language of report.html: id (Indonesian, default) or en.")
-    var lang: String = ReportLanguage.id.rawValue
+    var lang: ReportLanguage = .id
     @Option(help: "Mentor template for --target-coverage, --target-per-kabupaten and --budget: a scenario JSON whose first add_mentors entry describes the new mentor (its count and place are ignored).")
     var template: String?
     @Option(help: "Smallest number of new template mentors, and where, for this share of all UMKM matched (e.g. 0.10).")
@@ -39,7 +39,6 @@ struct WhatIf: ParsableCommand {
     var budget: Double?
 
     func validate() throws {
-        guard ReportLanguage(rawValue: lang) != nil else { throw ValidationError("--lang must be id or en") }
         let factors = curve.split(separator: ",", omittingEmptySubsequences: false)
         guard (1...100).contains(factors.count), factors.allSatisfy({ Double($0).map { (0...100).contains($0) } ?? false }) else {
             throw ValidationError("--curve takes 1 to 100 comma-separated capacity factors, each in [0, 100]")
@@ -53,30 +52,26 @@ struct WhatIf: ParsableCommand {
         if goals.isEmpty && template != nil { throw ValidationError("--template is used with --target-coverage, --target-per-kabupaten or --budget") }
     }
 
-    func run() throws {
-        do {
-            let dataset = try data.read()
-            let prof = try profile.map(Profile.read) ?? .default
-            let table = try regions.map(RegionTable.read) ?? RegionTable.bundled()
-            let list = try scenarios.map(Scenario.read)
-            let runner = WhatIfRunner(base: dataset, profile: prof, regions: table)
-            var goals: [RecruitmentTarget.Goal] = []
-            if let x = targetCoverage { goals.append(.coverage(x)) }
-            if let x = targetPerKabupaten { goals.append(.perKabupaten(x)) }
-            if let x = budget { goals.append(.budget(x)) }
-            let mentorTemplate = try template.map { path -> Scenario.NewMentors in
-                guard let first = try Scenario.read(path: path).addMentors.first else {
-                    throw InputError.invalid([InputIssue(file: path, line: 0, column: "add_mentors", message: "the template needs one add_mentors entry (the new mentor)")])
-                }
-                return first
+    func execute() throws {
+        let dataset = try data.read()
+        let prof = try profile.map(Profile.read) ?? .default
+        let table = try regions.map(RegionTable.read) ?? RegionTable.bundled()
+        let list = try scenarios.map(Scenario.read)
+        let runner = WhatIfRunner(base: dataset, profile: prof, regions: table)
+        var goals: [RecruitmentTarget.Goal] = []
+        if let x = targetCoverage { goals.append(.coverage(x)) }
+        if let x = targetPerKabupaten { goals.append(.perKabupaten(x)) }
+        if let x = budget { goals.append(.budget(x)) }
+        let mentorTemplate = try template.map { path -> Scenario.NewMentors in
+            guard let first = try Scenario.read(path: path).addMentors.first else {
+                throw InputError.invalid([InputIssue(file: path, line: 0, column: "add_mentors", message: "the template needs one add_mentors entry (the new mentor)")])
             }
-            let report = try WhatIfReport.run(runner, scenarios: list, curveFactors: curve.split(separator: ",").map { Double($0)! },
-                                              goals: goals, template: mentorTemplate)
-            try OutputDirectory.write(report.files() + report.reportFiles(language: ReportLanguage(rawValue: lang) ?? .id), to: out,
-                                      inputs: data.paths + [profile, regions, template].compactMap { $0 } + scenarios)
-            print(report.text(outDir: out))
-        } catch {
-            throw Failure.exit(error)
+            return first
         }
+        let report = try WhatIfReport.run(runner, scenarios: list, curveFactors: curve.split(separator: ",").map { Double($0)! },
+                                          goals: goals, template: mentorTemplate)
+        try OutputDirectory.write(report.files() + report.reportFiles(language: lang), to: out,
+                                  inputs: data.paths + [profile, regions, template].compactMap { $0 } + scenarios)
+        print(report.text(outDir: out))
     }
 }
