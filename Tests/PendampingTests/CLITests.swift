@@ -32,7 +32,9 @@ func runCLI(_ arguments: [String], in directory: URL = packageRoot) throws -> (s
          "--out", out] + extra
     }
 
-    /// Compares each output file with the golden copy; `PENDAMPING_UPDATE_GOLDEN=1` rewrites them.
+    /// Compares each output file with the golden copy. `PENDAMPING_UPDATE_GOLDEN=1` writes what
+    /// this run produced beside it, into `Golden/NAME.new/`, for a person to review with `diff`
+    /// and move over the golden copy; the comparison is always against the committed copy.
     @Test(arguments: [0, 1])
     func matchOutputEqualsGoldenBytes(index: Int) throws {
         let (name, extra) = Self.cases[index]
@@ -44,8 +46,9 @@ func runCLI(_ arguments: [String], in directory: URL = packageRoot) throws -> (s
         var produced = ResultFiles.deterministicNames.map { ($0, try! Data(contentsOf: dir.appendingPathComponent("out/" + $0))) }
         produced.append(("stdout.txt", Data(run.stdout.replacingOccurrences(of: dir.path, with: "TMP").utf8)))
         if ProcessInfo.processInfo.environment["PENDAMPING_UPDATE_GOLDEN"] == "1" {
-            try FileManager.default.createDirectory(at: golden, withIntermediateDirectories: true)
-            for (file, data) in produced { try data.write(to: golden.appendingPathComponent(file)) }
+            let candidate = golden.deletingLastPathComponent().appendingPathComponent(name + ".new")
+            try FileManager.default.createDirectory(at: candidate, withIntermediateDirectories: true)
+            for (file, data) in produced { try data.write(to: candidate.appendingPathComponent(file)) }
         }
         for (file, data) in produced {
             let expected = try Data(contentsOf: golden.appendingPathComponent(file))

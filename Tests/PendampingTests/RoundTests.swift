@@ -52,10 +52,10 @@ import Optimisation
             case .withdraw: break
             }
         }
-        // Every change the round explains by a gain names both scores.
-        for c in round.changes where c.kind == .moved && c.reason.hasPrefix("moving gains") {
-            #expect(c.scoreAfter != nil && c.scoreBefore != nil)
-        }
+        // Every change the round explains by a gain names both scores, and there are such changes.
+        let explained = round.changes.filter { $0.kind == .moved && $0.reason.hasPrefix("moving gains") }
+        #expect(!explained.isEmpty, "no move explained by its gain: \(round.changes.map(\.reason).prefix(5))")
+        for c in explained { #expect(c.scoreAfter != nil && c.scoreBefore != nil) }
     }
 
     /// Without decisions the previous pairs are a feasible answer, so the round may leave one

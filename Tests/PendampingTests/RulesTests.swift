@@ -215,17 +215,26 @@ func solvedOrInfeasible(_ solve: () throws -> RulesSolver.Outcome) throws -> Rul
         p.constraints.hours = true
         p.constraints.defaultHoursPerMonth = 12
         p.constraints.quotaLevel = .kecamatan
-        p.constraints.quotaShare = 0.05
+        p.constraints.quotaShare = 0.1
         var m = Matcher(profile: p, timeLimit: .seconds(30))
         m.relativeGap = 0
         let r = try m.run(d)
-        #expect(r.outcome.status == .optimal)
+        // Whether the proof finishes within the limit depends on the machine; a rule-abiding
+        // solution must be there either way.
+        #expect([MatchStatus.optimal, .feasible, .timeLimit].contains(r.outcome.status))
         #expect(!r.rules.isEmpty && !r.ruleReport.isEmpty)
         #expect(r.ruleReport.allSatisfy { $0.slack >= -1e-6 })
-        // Every open mentor has at least 3 mentees; every kecamatan reaches its quota.
+        // Every open mentor has at least 3 mentees; every kecamatan reaches its quota, counted
+        // here from the mentees' region codes: at least ⌈10 % of its mentees⌉ matched.
         for j in 0..<d.mentors.count where r.load[j] > 0 { #expect(r.load[j] >= 3) }
-        let rules = ProgrammeRules(profile: p, dataset: d, graph: r.graph, scoring: try ScoringModel(dataset: d, profile: p))
-        for q in rules.quotas { #expect(q.mentees.filter { r.outcome.assignment.pairOf[Int($0)] >= 0 }.count >= q.required) }
+        var members: [String: [Int]] = [:]
+        for (i, e) in d.mentees.enumerated() { members[e.region.text.split(separator: ".").prefix(3).joined(separator: "."), default: []].append(i) }
+        #expect(members.count > 1)
+        for (kecamatan, list) in members {
+            let required = (list.count * 10 + 99) / 100
+            let matched = list.filter { r.outcome.assignment.pairOf[$0] >= 0 }.count
+            #expect(matched >= required, "kecamatan \(kecamatan): \(matched) of \(list.count) matched, \(required) required")
+        }
     }
 }
 
