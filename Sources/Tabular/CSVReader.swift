@@ -36,6 +36,39 @@ public struct CSVFile: Sendable {
     /// How many records follow the header. `O(parts)`.
     public var recordCount: Int { parts.reduce(0) { $0 + $1.count } }
 
+    /// Record `r`'s line and fields as strings. - Complexity: `O(parts + fields of r)`.
+    package func record(_ r: Int) -> (line: Int, fields: [String]) {
+        var k = r
+        for part in parts {
+            if k < part.count { return (part.line(k), part.strings(k)) }
+            k -= part.count
+        }
+        preconditionFailure("record \(r) of \(recordCount)")
+    }
+
+    /// The same table with record `headerRecord`'s fields as its header (nil: the header it
+    /// has) and only the records of `kept` after it; an office sheet's title rows and footer
+    /// are left out this way. - Complexity: `O(bytes of the kept records)`.
+    package func reheaded(at headerRecord: Int?, keeping kept: Range<Int>) -> CSVFile {
+        let (line, fields) = headerRecord.map(record) ?? (headerLine, header)
+        var names = fields.map { $0.trimmedASCII }
+        var records = kept.map(record)
+        if sheet != nil {
+            // A worksheet leaves empty cells out: a row is as wide as the header, less any
+            // empty cells past it (as the sheet reader does for the first row's width).
+            while names.last?.isEmpty == true { names.removeLast() }
+            for k in records.indices {
+                if records[k].fields.count < names.count {
+                    records[k].fields += Array(repeating: "", count: names.count - records[k].fields.count)
+                }
+                while records[k].fields.count > names.count, records[k].fields.last?.isEmpty == true { records[k].fields.removeLast() }
+            }
+        }
+        var file = CSVFile(path: path, delimiter: delimiter, header: names, headerLine: line, records: records)
+        file.sheet = sheet
+        return file
+    }
+
     public init(path: String, delimiter: UInt8, header: [String], headerLine: Int, records: [(line: Int, fields: [String])]) {
         self.init(path: path, delimiter: delimiter, header: header, headerLine: headerLine, parts: [CSVCells(records)])
     }

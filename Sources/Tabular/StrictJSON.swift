@@ -5,6 +5,9 @@ import Foundation
 package enum StrictJSON {
     /// The top-level object of `data`.
     package static func object(_ data: Data, file: String) throws -> [String: Any] {
+        if let line = trailingCommaLine(data) {
+            throw InputError.invalid([InputIssue(file: file, line: line, message: "not valid JSON (a comma before a closing bracket or brace)")])
+        }
         let root: Any
         do { root = try JSONSerialization.jsonObject(with: data) } catch {
             throw InputError.invalid([InputIssue(file: file, line: 0, message: "not valid JSON (\(describe(error)))")])
@@ -13,6 +16,30 @@ package enum StrictJSON {
             throw InputError.invalid([InputIssue(file: file, line: 0, message: "the top level must be a JSON object { … }")])
         }
         return object
+    }
+
+    /// The line of the first comma followed (past white space) by `}` or `]`, which JSON
+    /// (RFC 8259) does not allow and some parsers let through; nil when there is none.
+    /// Strings are skipped. - Complexity: `O(bytes)`.
+    package static func trailingCommaLine(_ data: Data) -> Int? {
+        var line = 1, inString = false, escaped = false
+        var commaLine: Int? = nil
+        for byte in data {
+            if inString {
+                if escaped { escaped = false } else if byte == UInt8(ascii: "\\") { escaped = true } else if byte == UInt8(ascii: "\"") { inString = false }
+                if byte == UInt8(ascii: "\n") { line += 1 }
+                continue
+            }
+            switch byte {
+            case UInt8(ascii: "\""): inString = true; commaLine = nil
+            case UInt8(ascii: ","): commaLine = line
+            case UInt8(ascii: "}"), UInt8(ascii: "]"): if let l = commaLine { return l }
+            case UInt8(ascii: "\n"): line += 1
+            case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r"): break
+            default: commaLine = nil
+            }
+        }
+        return nil
     }
 
     /// Adds an issue for every key of `object`, at any depth, that `known` (an object of the

@@ -23,15 +23,45 @@ public enum XLSXReader {
 
     /// Reads `sheet` (nil: the first) of the workbook in `data`. - Throws: ``InputError``.
     public static func read(_ data: Data, name: String, sheet: String? = nil) throws -> CSVFile {
+        try readSheets(data, name: name, sheets: [sheet ?? ""].map { $0.isEmpty ? nil : $0 }, skipEmpty: false)[0]
+    }
+
+    /// Reads the sheets named in `sheets` (nil in the list: the first sheet), in that order;
+    /// with no names, every sheet in workbook order, leaving out sheets without a filled cell
+    /// when `skipEmpty`. - Throws: ``InputError`` naming a missing or empty sheet.
+    /// - Complexity: `O(bytes of the sheets read)`.
+    package static func readSheets(_ data: Data, name: String, sheets: [String?], skipEmpty: Bool) throws -> [CSVFile] {
         let book = try Workbook(data, name: name)
-        guard let chosen = sheet.map({ s in book.sheets.first { $0.name == s } }) ?? book.sheets.first else {
-            let names = book.sheets.map { "'\($0.name)'" }.joined(separator: ", ")
-            throw fail(name, sheet.map { "has no sheet '\($0)'; its sheets are \(names)" } ?? "has no worksheet")
+        let chosen: [(name: String, path: String)]
+        if sheets.isEmpty {
+            chosen = book.sheets
+        } else {
+            chosen = try sheets.map { sheet in
+                guard let found = sheet.map({ s in book.sheets.first { $0.name == s } }) ?? book.sheets.first else {
+                    let names = book.sheets.map { "'\($0.name)'" }.joined(separator: ", ")
+                    throw fail(name, sheet.map { "has no sheet '\($0)'; its sheets are \(names)" } ?? "has no worksheet")
+                }
+                return found
+            }
         }
+        guard !chosen.isEmpty else { throw fail(name, "has no worksheet") }
         let strings = try book.part("xl/sharedStrings.xml").map { try SharedStringsParser.parse($0, name: name) } ?? []
+        var files: [CSVFile] = []
+        for sheet in chosen {
+            guard let file = try readSheet(book, sheet, strings: strings, name: name, empty: !skipEmpty) else { continue }
+            files.append(file)
+        }
+        guard !files.isEmpty else { throw fail(name, "has no sheet with a filled cell") }
+        return files
+    }
+
+    /// One sheet as a table whose header is its first filled row; nil for a sheet with no
+    /// filled cell unless `empty` asks for the error. - Complexity: `O(bytes of the sheet)`.
+    static func readSheet(_ book: Workbook, _ chosen: (name: String, path: String), strings: [String], name: String, empty: Bool) throws -> CSVFile? {
         guard let sheetData = try book.part(chosen.path) else { throw fail(name, "sheet '\(chosen.name)' has no part \(chosen.path)") }
         let rows = try SheetParser.parse(sheetData, strings: strings, name: name, sheet: chosen.name)
         guard let first = rows.firstIndex(where: { !$0.cells.allSatisfy(\.isEmpty) }) else {
+            guard empty else { return nil }
             throw InputError.invalid([InputIssue(file: name, line: 0, message: "sheet is empty: a header row is required", sheet: chosen.name)])
         }
         let header = rows[first].cells.map { $0.trimmedASCII }
@@ -237,10 +267,18 @@ public enum TableFile {
     /// Reads `path`: a workbook's sheet (`sheet`, or the first) or a CSV file in `encoding`.
     /// - Throws: ``InputError``.
     public static func read(path: String, encoding: TextEncoding = .utf8, sheet: String? = nil) throws -> CSVFile {
+        try readAll(path: path, encoding: encoding, sheets: [sheet].compactMap { $0 }, firstSheetOnly: true)[0]
+    }
+
+    /// Reads `path` as one or more tables: a CSV file in `encoding` is one; of a workbook, the
+    /// sheets named in `sheets`, or with none named every sheet with a filled cell (only the
+    /// first when `firstSheetOnly`). - Throws: ``InputError``.
+    package static func readAll(path: String, encoding: TextEncoding = .utf8, sheets: [String], firstSheetOnly: Bool = false) throws -> [CSVFile] {
         let data = try InputFile.contents(path, name: path)
         if path.lowercased().hasSuffix(".xlsx") || data.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
-            return try XLSXReader.read(data, name: path, sheet: sheet)
+            let names: [String?] = sheets.isEmpty ? (firstSheetOnly ? [nil] : []) : sheets
+            return try XLSXReader.readSheets(data, name: path, sheets: names, skipEmpty: names.isEmpty)
         }
-        return try CSVFile.parse(data, name: path, encoding: encoding)
+        return [try CSVFile.parse(data, name: path, encoding: encoding)]
     }
 }

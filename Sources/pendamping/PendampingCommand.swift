@@ -25,16 +25,37 @@ struct DatasetOptions: ParsableArguments {
     var mentees: String
     @Option(help: "Text encoding of the CSV inputs (windows-1252: Excel's \"CSV\" on Windows).")
     var encoding: TextEncoding = .utf8
-    @Option(help: "Worksheet to read from .xlsx inputs (default: the first).")
-    var sheet: String?
+    @Option(help: "Worksheet of .xlsx inputs to read; repeat for several, read as one list (default: every sheet holding a list).")
+    var sheet: [String] = []
+    @Option(help: ArgumentHelp("Map a column: CANONICAL=\"Header as written\", e.g. id=\"No. Anggota\"; repeatable.", valueName: "column=header"))
+    var column: [String] = []
+    @Option(help: "Column mapping file (JSON object: canonical column → header as written), as a programme keeps it.")
+    var columns: String?
+    @Option(help: "Pass a personal-data column (phone, NIK, e-mail) through to the outputs by its header; repeatable.")
+    var keepColumn: [String] = []
     @Option(help: "Stated rankings, CSV or .xlsx: mentor_id, mentee_id, rank (mentors choosing beginners) or mentee_id, mentor_id, rank (beginners ranking mentors); the first id column is who ranks. Repeat for both sides.")
     var preferences: [String] = []
 
-    var readOptions: DatasetReader.Options { DatasetReader.Options(encoding: encoding, sheet: sheet) }
+    var readOptions: DatasetReader.Options {
+        get throws { DatasetReader.Options(encoding: encoding, sheets: sheet, columns: try columnRules()) }
+    }
+
+    /// The column mapping from `--columns FILE` and `--column` (the latter win), and the
+    /// personal-data columns to keep.
+    func columnRules() throws -> ColumnRules {
+        var map = try columns.map { try ColumnRules.read(path: $0).map } ?? [:]
+        for item in column {
+            guard let eq = item.firstIndex(of: "=") else { throw ValidationError("--column takes column=\"header\", e.g. id=\"No. Anggota\"") }
+            let key = String(item[..<eq]).trimmingCharacters(in: .whitespaces)
+            let header = String(item[item.index(after: eq)...]).trimmingCharacters(in: .whitespaces)
+            map[key] = header
+        }
+        return try ColumnRules.checked(map: map, keep: keepColumn)
+    }
 
     /// Reads the two files.
     func read() throws -> Dataset {
-        try withPreferences(DatasetReader.read(mentorsPath: mentors, menteesPath: mentees, options: readOptions))
+        try withPreferences(DatasetReader.read(mentorsPath: mentors, menteesPath: mentees, options: try readOptions))
     }
 
     /// `d` with the `--preferences` files' ranks added.
@@ -44,7 +65,7 @@ struct DatasetOptions: ParsableArguments {
 
     /// Reads the two files with their data-quality findings; throws on any issue.
     func readWithQuality() throws -> (Dataset, DataQuality) {
-        let r = try DatasetReader.inspect(mentorsPath: mentors, menteesPath: mentees, options: readOptions)
+        let r = try DatasetReader.inspect(mentorsPath: mentors, menteesPath: mentees, options: try readOptions)
         guard r.issues.isEmpty, let d = r.dataset else { throw InputError.invalid(Array(r.issues.prefix(InputError.limit))) }
         return (try withPreferences(d), r.quality)
     }

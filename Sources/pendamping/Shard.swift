@@ -32,9 +32,10 @@ struct Shard: Subcommand {
     func execute() throws {
         let prof = try profile.map(Profile.read) ?? .default
         let dataset = try data.read()
-        let options = data.readOptions
-        let mentorTable = try TableFile.read(path: data.mentors, encoding: options.encoding, sheet: options.sheet)
-        let menteeTable = try TableFile.read(path: data.mentees, encoding: options.encoding, sheet: options.sheet)
+        let options = try data.readOptions
+        // Shards copy the lists' own rows: one table per list (the first sheet named, or the first).
+        let mentorTable = try TableFile.read(path: data.mentors, encoding: options.encoding, sheet: options.sheets.first)
+        let menteeTable = try TableFile.read(path: data.mentees, encoding: options.encoding, sheet: options.sheets.first)
         let plan = try ShardPlan.make(dataset: dataset, profile: prof, by: by, maxMentees: maxMentees)
         try OutputDirectory.write(try plan.files(dataset: dataset, mentorTable: mentorTable, menteeTable: menteeTable, profile: prof),
                                   to: out, inputs: data.paths + [profile].compactMap { $0 })

@@ -30,7 +30,7 @@ struct Validate: Subcommand {
             return nil
         }
         let inspection = try check {
-            try DatasetReader.inspect(mentorsPath: data.mentors, menteesPath: data.mentees, options: data.readOptions)
+            try DatasetReader.inspect(mentorsPath: data.mentors, menteesPath: data.mentees, options: try data.readOptions)
         }
         issues += inspection?.issues ?? []
         let dataset = inspection?.dataset

@@ -16,6 +16,24 @@ extension DataQuality {
                 lines.append("    header aliases  " + f.aliases.sorted { $0.key < $1.key }.map { "\($0.key) → \($0.value)" }.joined(separator: ", "))
             }
             for (word, s) in f.unknownWords.sorted(by: { $0.key < $1.key }) { lines.append("    unknown word  \(word): \(sample(s))") }
+            if f.sheets.count > 1 { lines.append("    sheets  " + f.sheets.map { "'\($0)'" }.joined(separator: ", ")) }
+            for reason in SkippedRow.Reason.allCases {
+                let rows = f.skippedRows.filter { $0.reason == reason }
+                guard !rows.isEmpty else { continue }
+                let bySheet = Dictionary(grouping: rows, by: { $0.sheet ?? "" })
+                let places = bySheet.keys.sorted().map { sheet -> String in
+                    let where_ = sheet.isEmpty ? "" : "sheet '\(sheet)' "
+                    if reason == .noList { return "sheet '\(sheet)'" }
+                    return where_ + (sheet.isEmpty ? "lines " : "rows ") + Self.ranges(bySheet[sheet]!.map(\.line))
+                }
+                lines.append("    skipped \(reason.words)  " + places.joined(separator: "; "))
+            }
+            for (source, s) in f.generatedIDs.sorted(by: { $0.key < $1.key }) {
+                lines.append("    ids made from \(source == "nib" ? "NIB" : "sheet and row")  \(sample(s))")
+            }
+            if !f.personalColumns.isEmpty {
+                lines.append("    personal data left out  " + f.personalColumns.joined(separator: ", ") + " (--keep-column NAME passes one through)")
+            }
         }
         if duplicates.isEmpty {
             lines.append("  duplicates  none")
@@ -27,5 +45,31 @@ extension DataQuality {
             if duplicates.count > 20 { lines.append("    … \(duplicates.count - 20) more") }
         }
         return lines.joined(separator: "\n")
+    }
+}
+
+extension DataQuality {
+    /// `1–3, 7, 9–10` for the sorted line numbers. `O(lines)`.
+    static func ranges(_ lines: [Int]) -> String {
+        var out: [String] = []
+        var start: Int? = nil, last = 0
+        for l in lines.sorted() {
+            if let s = start, l == last + 1 { last = l; _ = s; continue }
+            if let s = start { out.append(s == last ? "\(s)" : "\(s)–\(last)") }
+            start = l; last = l
+        }
+        if let s = start { out.append(s == last ? "\(s)" : "\(s)–\(last)") }
+        return out.joined(separator: ", ")
+    }
+}
+
+extension DataQuality.SkippedRow.Reason {
+    /// The reason in the report's words.
+    var words: String {
+        switch self {
+        case .aboveHeader: return "above the header"
+        case .footer: return "below the data (totals, signatures)"
+        case .noList: return "sheets without a list"
+        }
     }
 }

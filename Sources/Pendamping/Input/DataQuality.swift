@@ -23,6 +23,32 @@ public struct DataQuality: Sendable, Codable, Equatable {
         public var regionsByName = Sample()
         /// Needs or expertise words that are not in the vocabulary, with the records using them.
         public var unknownWords: [String: Sample] = [:]
+        /// The worksheets read, in order (empty for a CSV file).
+        public var sheets: [String] = []
+        /// Rows left out of the list: title rows above the header, a totals or signature
+        /// block below the data, sheets with no list (``SkippedRow``).
+        public var skippedRows: [SkippedRow] = []
+        /// Records without an id column, whose id was made from their NIB (`nib`) or from
+        /// their sheet (or file) and row (`row`, as `Adik Asuh!12`).
+        public var generatedIDs: [String: Sample] = [:]
+        /// Columns recognised as personal data (phone numbers, NIK, e-mail), left out of every
+        /// output unless passed through by name.
+        public var personalColumns: [String] = []
+    }
+
+    /// A row of a sheet that is not part of the list, and why.
+    public struct SkippedRow: Sendable, Codable, Equatable {
+        public enum Reason: String, Sendable, Codable, CaseIterable {
+            /// Above the header: a title, a date, a blank or merged row.
+            case aboveHeader = "above_header"
+            /// Below the data: a totals row or a signature block.
+            case footer
+            /// A worksheet on which no header row was found (line 0).
+            case noList = "no_list"
+        }
+        public var sheet: String?
+        public var line: Int
+        public var reason: Reason
     }
 
     public var files: [File] = []

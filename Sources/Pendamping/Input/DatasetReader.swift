@@ -13,10 +13,10 @@ public enum DatasetReader {
     /// Columns that place a record, read by both lists. (`kelurahan` and `nib` are read too but
     /// stay input columns that the outputs carry through.)
     static let placeColumns: [InputColumn] = [.lat, .lon, .region, .kecamatan, .kabupaten, .provinsi]
-    static let mentorRequired: [InputColumn] = [.id, .name, .kbli, .capacity]
-    static let mentorOptional = placeColumns + [.minMentees, .hoursPerMonth, .expertise, .languages, .gender, .scale, .kind, .prefer, .online]
-    static let menteeRequired: [InputColumn] = [.id, .name, .kbli]
-    static let menteeOptional = placeColumns + [.needs, .languages, .gender, .scale, .hoursNeeded, .prefer, .priority, .online]
+    static let mentorRequired: [InputColumn] = [.name, .kbli, .capacity]
+    static let mentorOptional = [.id] + placeColumns + [.minMentees, .hoursPerMonth, .expertise, .languages, .gender, .scale, .kind, .prefer, .online]
+    static let menteeRequired: [InputColumn] = [.name, .kbli]
+    static let menteeOptional = [.id] + placeColumns + [.needs, .languages, .gender, .scale, .hoursNeeded, .prefer, .priority, .online]
 
     /// The largest mentor capacity accepted (a cohort of a hundred thousand is already far
     /// beyond any programme; the bound keeps every count inside `Int32`).
@@ -26,14 +26,21 @@ public enum DatasetReader {
     public struct Options: Sendable {
         /// Text encoding of CSV files (workbooks are always UTF-8 inside).
         public var encoding: TextEncoding
-        /// Worksheet of a workbook to read (nil: the first).
-        public var sheet: String?
+        /// Worksheets of a workbook to read, as one list (empty: every sheet holding a list).
+        public var sheets: [String]
+        /// Columns mapped by name, and personal-data columns passed through.
+        public var columns: ColumnRules
         /// Where region names and points are looked up.
         public var regions: RegionDirectory?
         /// Lists with at least this many records are read in two halves at once.
         var parallelRecords = DatasetReader.parallelRecords
-        public init(encoding: TextEncoding = .utf8, sheet: String? = nil, regions: RegionDirectory? = nil) {
-            self.encoding = encoding; self.sheet = sheet; self.regions = regions
+        public init(encoding: TextEncoding = .utf8, sheets: [String] = [], columns: ColumnRules = ColumnRules(),
+                    regions: RegionDirectory? = nil) {
+            self.encoding = encoding; self.sheets = sheets; self.columns = columns; self.regions = regions
+        }
+        /// Reads `sheet` only (nil: every sheet holding a list).
+        public init(encoding: TextEncoding = .utf8, sheet: String?, regions: RegionDirectory? = nil) {
+            self.init(encoding: encoding, sheets: sheet.map { [$0] } ?? [], regions: regions)
         }
     }
 
@@ -64,23 +71,23 @@ public enum DatasetReader {
     /// plus `O(n)` for duplicates.
     public static func inspect(mentorsPath: String, menteesPath: String, options: Options = Options()) throws -> Inspection {
         var issues: [InputIssue] = []
-        func file(_ path: String) throws -> CSVFile? {
-            do { return try TableFile.read(path: path, encoding: options.encoding, sheet: options.sheet) } catch InputError.invalid(let found) {
-                issues += found; return nil
-            }
-        }
-        let mentorFile = try file(mentorsPath), menteeFile = try file(menteesPath)
+        var mentorQuality = DataQuality.File(file: mentorsPath)
+        var menteeQuality = DataQuality.File(file: menteesPath)
+        let mentorFiles = try sheets(mentorsPath, options, issues: &issues, quality: &mentorQuality)
+        let menteeFiles = try sheets(menteesPath, options, issues: &issues, quality: &menteeQuality)
         // The bundled table is loaded only if a record needs it (a name, or no coordinates).
         let directory = options.regions
         var quality = DataQuality()
-        var mentorQuality = DataQuality.File(file: mentorFile?.path ?? mentorsPath)
-        var menteeQuality = DataQuality.File(file: menteeFile?.path ?? menteesPath)
-        let (mentors, mentorExtra) = mentorFile.map { parseMentors($0, issues: &issues, quality: &mentorQuality, regions: directory,
-                                                                                        parallelFrom: options.parallelRecords) } ?? ([], [])
+        let (mentors, mentorExtra) = combined(mentorFiles, path: mentorsPath, issues: &issues, quality: &mentorQuality) { file, issues, quality in
+            parseMentors(file, issues: &issues, quality: &quality, regions: directory, columns: options.columns,
+                         parallelFrom: options.parallelRecords)
+        }
         let mentorIDs = Set(mentors.lazy.map(\.id))
-        let (mentees, menteeExtra) = menteeFile.map { parseMentees($0, issues: &issues, quality: &menteeQuality, regions: directory,
-                                                                   mentorIDs: mentorIDs, parallelFrom: options.parallelRecords) } ?? ([], [])
-        if let mentorFile { checkChoices(mentors, mentees: mentees, file: mentorFile.path, issues: &issues) }
+        let (mentees, menteeExtra) = combined(menteeFiles, path: menteesPath, issues: &issues, quality: &menteeQuality) { file, issues, quality in
+            parseMentees(file, issues: &issues, quality: &quality, regions: directory, columns: options.columns,
+                         mentorIDs: mentorIDs, parallelFrom: options.parallelRecords)
+        }
+        if !mentorFiles.isEmpty { checkChoices(mentors, mentees: mentees, file: mentorsPath, issues: &issues) }
         quality.files = [mentorQuality, menteeQuality]
         quality.duplicates = Duplicates.find(mentors: mentors, mentees: mentees)
         let dataset = issues.isEmpty
@@ -134,13 +141,14 @@ public enum DatasetReader {
     /// is read again in one run, so issues, their order and the limit on them are exactly those
     /// of a single pass. - Complexity: `O(records)`, over two cores for clean long lists.
     static func parseRecords<T: Sendable>(_ file: CSVFile, required: [InputColumn], optional: [InputColumn], issues: inout [InputIssue],
-                                          quality: inout DataQuality.File, parallelFrom: Int,
+                                          quality: inout DataQuality.File, columns: ColumnRules = ColumnRules(), parallelFrom: Int,
                                           _ build: @escaping @Sendable (inout TableReader, inout RecordContext, TableReader.Row) -> T?) -> ([T], [String]) {
-        var t = TableReader(file: file, required: required, optional: optional)
+        var t = TableReader(file: file, required: required, optional: optional, rules: columns)
         t.checkPlaceColumns()
         var context = RecordContext(quality: quality)
         let (records, extra) = readRecords(t, issues: &issues, context: &context, parallelFrom: parallelFrom, build)
         for a in t.aliasesUsed { context.quality.aliases[a.written] = a.canonical }
+        context.quality.personalColumns = t.personalColumns
         record(context.unknown, in: &context.quality)
         context.quality.records = records.count
         quality = context.quality
@@ -157,6 +165,7 @@ public enum DatasetReader {
             var seen = IDSet()
             t.forEachRecord(in: range) { t, row in
                 guard let row = t.identify(row, seen: &seen, from: range.lowerBound) else { return }
+                if let source = row.idSource, let id = row.id { context.quality.generatedIDs[source, default: .init()].add(id) }
                 let before = t.issues.count
                 // Moved, not copied, into its slot (a copy retains and releases every string and list).
                 guard let record = build(&t, &context, row), t.issues.count == before else { return }
@@ -165,7 +174,8 @@ public enum DatasetReader {
             return RecordsPart(count: count, issues: t.issues, context: context, seen: seen)
         }
         let n = file.recordCount
-        if t.issues.isEmpty, n >= parallelFrom {
+        // Made ids (a list without an id column) depend on the records before them: one pass.
+        if t.issues.isEmpty, n >= parallelFrom, t.slot(.id) != nil {
             let reader = t, fresh = RecordContext(quality: DataQuality.File(file: context.quality.file))
             let halves = [0..<n / 2, n / 2..<n]
             var parts: [RecordsPart] = []
@@ -225,9 +235,10 @@ public enum DatasetReader {
     }
 
     static func parseMentors(_ file: CSVFile, issues: inout [InputIssue], quality: inout DataQuality.File,
-                             regions: RegionDirectory?, parallelFrom: Int = parallelRecords) -> ([Mentor], [String]) {
+                             regions: RegionDirectory?, columns: ColumnRules = ColumnRules(),
+                             parallelFrom: Int = parallelRecords) -> ([Mentor], [String]) {
         parseRecords(file, required: mentorRequired, optional: mentorOptional, issues: &issues, quality: &quality,
-                     parallelFrom: parallelFrom) { (t: inout TableReader, context: inout RecordContext, row: TableReader.Row) -> Mentor? in
+                     columns: columns, parallelFrom: parallelFrom) { (t: inout TableReader, context: inout RecordContext, row: TableReader.Row) -> Mentor? in
             let name = t.required(row, .name)
             let kbli = t.kbli(row)
             let (place, nib, kelurahan) = common(&t, row, context: &context, regions: regions)
@@ -257,9 +268,10 @@ public enum DatasetReader {
 
     /// The mentees of `file`; a `mentor:ID` preference must name one of `mentorIDs`, when given.
     static func parseMentees(_ file: CSVFile, issues: inout [InputIssue], quality: inout DataQuality.File,
-                             regions: RegionDirectory?, mentorIDs: Set<String>? = nil, parallelFrom: Int = parallelRecords) -> ([Mentee], [String]) {
+                             regions: RegionDirectory?, columns: ColumnRules = ColumnRules(), mentorIDs: Set<String>? = nil,
+                             parallelFrom: Int = parallelRecords) -> ([Mentee], [String]) {
         parseRecords(file, required: menteeRequired, optional: menteeOptional, issues: &issues, quality: &quality,
-                     parallelFrom: parallelFrom) { (t: inout TableReader, context: inout RecordContext, row: TableReader.Row) -> Mentee? in
+                     columns: columns, parallelFrom: parallelFrom) { (t: inout TableReader, context: inout RecordContext, row: TableReader.Row) -> Mentee? in
             let name = t.required(row, .name)
             let kbli = t.kbli(row)
             let (place, nib, kelurahan) = common(&t, row, context: &context, regions: regions)

@@ -16,6 +16,10 @@ struct TableReader {
     /// Header columns that the reader did not claim, in header order, and their positions.
     private(set) var extraColumns: [String] = []
     private var extraSlots: [Int] = []
+    /// Columns recognised as personal data and left out (``ColumnRules``), in header order.
+    private(set) var personalColumns: [String] = []
+    /// Ids made for records of a list without an id column, so far (NIB or sheet and row).
+    private var madeIDs: Set<String> = []
     var issues: [InputIssue] = []
     /// Valid list cells already read, by their bytes: lists repeat heavily (a few hundred
     /// distinct language, KBLI and needs cells among 250,000 rows), so each is parsed once.
@@ -29,7 +33,7 @@ struct TableReader {
 
     /// Checks that `required` columns exist and no column repeats (an alias and its column
     /// count as the same); records the others as extra. `O(columns)`.
-    init(file: CSVFile, required: [InputColumn], optional: [InputColumn]) {
+    init(file: CSVFile, required: [InputColumn], optional: [InputColumn], rules: ColumnRules = ColumnRules()) {
         self.file = file
         var cols: [String: Int] = [:], written: [String: String] = [:], aliases: [(String, String)] = []
         var issues: [InputIssue] = []
@@ -38,7 +42,7 @@ struct TableReader {
                                      columnLetter: nil))
         }
         for (i, name) in file.header.enumerated() {
-            let key = HeaderAliases.canonical(name)
+            let key = rules.canonical(name)
             if key.isEmpty {
                 headerIssue(nil, "column \(i + 1) has no name")
             } else if let first = written[key] {
@@ -50,8 +54,9 @@ struct TableReader {
         }
         for c in required where cols[c.name] == nil { headerIssue(c.name, "required column is missing") }
         let known = Set((required + optional).map(\.name))
-        for (i, name) in file.header.enumerated() where !known.contains(HeaderAliases.canonical(name)) && !name.isEmpty {
-            extraColumns.append(name); extraSlots.append(cols[HeaderAliases.canonical(name)] ?? i)
+        for (i, name) in file.header.enumerated() where !known.contains(rules.canonical(name)) && !name.isEmpty {
+            guard rules.passesThrough(name) else { personalColumns.append(name); continue }
+            extraColumns.append(name); extraSlots.append(cols[rules.canonical(name)] ?? i)
         }
         slots = InputColumn.allCases.map { cols[$0.name] }
         writtenNames = InputColumn.allCases.map { written[$0.name] }
@@ -80,6 +85,8 @@ struct TableReader {
         let record: Int, inPart: Int
         let view: CSVCells.View
         var id: String?
+        /// How the id was made when the list has no id column: `nib` or `row`.
+        var idSource: String?
 
         /// The field at header position `slot`, as written. `O(1)`.
         @inline(__always) func field(_ slot: Int) -> UnsafeBufferPointer<UInt8> { view.field(inPart, slot) }
@@ -458,6 +465,7 @@ struct TableReader {
     /// records read from `start` on.
     mutating func identify(_ row: Row, seen: inout IDSet, from start: Int) -> Row? {
         var row = row
+        guard slot(.id) != nil else { return made(row) }
         guard let bytes = requiredCell(row, .id) else { return nil }
         let id = bytes.string
         row.id = id
@@ -465,6 +473,25 @@ struct TableReader {
             // Reported, and the rest of the record is still checked.
             add(row.line, .id, "duplicate id \(Echo.shown(id, Echo.token, limit: 64))")
         }
+        return row
+    }
+
+    /// A record of a list without an id column, with an id made from its NIB (13 digits, when
+    /// valid and not already taken) or else from its sheet (or file name) and row, as
+    /// `Adik Asuh!12`: stable across runs of the same list. `O(1)` amortised.
+    mutating func made(_ row: Row) -> Row {
+        var row = row
+        if let raw = text(row, .nib) {
+            let digits = raw.filter { $0 != " " && $0 != "." && $0 != "-" }
+            if digits.utf8.count == 13, digits.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }), madeIDs.insert(digits).inserted {
+                row.id = digits; row.idSource = "nib"
+                return row
+            }
+        }
+        let label = file.sheet ?? String(file.path.split(separator: "/").last?.split(separator: ".").first ?? "list")
+        let id = "\(label)!\(row.line)"
+        madeIDs.insert(id)
+        row.id = id; row.idSource = "row"
         return row
     }
 
