@@ -7,10 +7,10 @@ struct Generate: Subcommand {
     static let configuration = CommandConfiguration(
         abstract: "Generate a realistic synthetic province (mentors.csv, mentees.csv), deterministic by seed.",
         discussion: """
-        Presets (DESIGN §9): S = Jakarta Barat pilot (57 × 4), M = Jakarta Barat (35,000 × 1,000), \
+        Presets (docs/architecture.md, Scale): S = Jakarta Barat pilot (57 × 4), M = Jakarta Barat (35,000 × 1,000), \
         L = Kalimantan Tengah (250,000 × 5,000), XL = Jawa Barat (1,000,000 × 20,000). Points are placed around \
-        region centroids from --regions (a regions.csv with code, level, name, lat, lon, population, area_km2; \
-        e.g. the project's reference data) or, without it, a small bundled sample table.
+        kecamatan centroids of the bundled Kemendagri table, or of --regions (a regions.csv with code, level, \
+        name, lat, lon, population, area_km2).
         """
     )
 

@@ -80,7 +80,7 @@ struct PresetOptions: ParsableArguments {
     var preset: PresetChoice?
     @Option(help: "Random seed.")
     var seed: UInt64 = 1
-    @Option(help: "Regions CSV (code, level, name, lat, lon, population, area_km2); default: the bundled sample.")
+    @Option(help: "Regions CSV (code, level, name, lat, lon, population, area_km2); default: the bundled Kemendagri table (7,837 regions).")
     var regions: String?
 
     /// `--preset ID`: the national instance (generate only).

@@ -47,10 +47,14 @@ import Tabular
         }
     }
 
+    /// The one bundled table is the full Kemendagri table: 7,837 regions, Kalimantan Tengah's
+    /// 136 kecamatan and Jakarta Barat's 8 as placement units (the data's documented counts).
     @Test func bundledRegionsParse() throws {
         let t = try RegionTable.bundled()
-        #expect(t.placementUnits(in: RegionCode("62")!).count == 14)
+        #expect(t.regions.count == 7_837)
+        #expect(t.placementUnits(in: RegionCode("62")!).count == 136)
         #expect(t.placementUnits(in: RegionCode("31.73")!).count == 8)
+        #expect(RegionDirectory.bundled.entries.count == t.regions.filter { $0.code.level <= 3 }.count)
     }
 }
 

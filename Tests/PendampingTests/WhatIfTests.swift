@@ -86,3 +86,37 @@ import Tabular
         #expect(svg.contains("<polyline") && svg.components(separatedBy: "<circle").count == points.count + 1)
     }
 }
+
+@Suite struct RecruitmentScaleTests {
+    /// On a generated Kalimantan Tengah-like province with the full regions table (136
+    /// kecamatan as candidate places), recruiting places every new mentor even when GLPK's
+    /// time limit is short, never below the greedy placement it starts from, and says what is
+    /// proven: optimal, or the time limit with a finite gap.
+    @Test func everyMentorPlacedWithinALimitWithItsGap() throws {
+        let table = try RegionTable.bundled()
+        let d = try ProvinceGenerator(preset: .L, mentees: 4000, mentors: 50, seed: 3, regions: table).generateDataset()
+        let base = try Matcher(profile: .default).run(d)
+        let matched = Set(base.pairs.map(\.mentee))
+        let unmatched = d.mentees.enumerated().filter { !matched.contains(Int32($0.offset)) }.map(\.element)
+        #expect(unmatched.count > 1000)
+        let template = Scenario.NewMentors(kind: .cadre, count: 40, capacity: 8, hoursPerMonth: 40, kbli: [KBLICode("47911")!],
+                                           expertise: SkillSet([.digital, .qris]), languages: ["bjn", "ind"], place: .recruit)
+        let locations = table.placementUnits(in: RegionCode("62")!).map { ($0.region.code, $0.region.point!) }
+        #expect(locations.count == 136)
+        for limit in [Duration.milliseconds(1), .seconds(3)] {
+            let choice = try Recruitment.choose(template: template, count: 40, locations: locations, unmatched: unmatched,
+                                                profile: .default, timeLimit: limit)
+            #expect(choice.placements.reduce(0) { $0 + $1.count } == 40, "limit \(limit)")
+            #expect(choice.status == .optimal || choice.status == .timeLimit)
+            #expect(choice.relativeGap.map { $0.isFinite && $0 >= 0 } == true)
+            // Never below the greedy placement.
+            let (graph, _) = try Recruitment.locationGraph(template: template, locations: locations, unmatched: unmatched, profile: .default)
+            var lists = [[(score: Int64, mentee: Int32)]](repeating: [], count: locations.count)
+            for i in 0..<graph.menteeCount { for q in graph.pairs(ofMentee: i) { lists[Int(graph.mentor[q])].append((graph.score[q], Int32(i))) } }
+            lists = lists.map { Array($0.sorted { $0.score != $1.score ? $0.score > $1.score : $0.mentee < $1.mentee }.prefix(8 * 20)) }
+            let greedy = Recruitment.greedy(lists, count: 40, capacity: 8)
+            #expect(choice.gain * ScoringModel.integerScale >= Double(greedy.gain) - 0.5)
+            #expect(greedy.count.reduce(0, +) == 40 && Set(greedy.location.keys).count == greedy.location.count)
+        }
+    }
+}

@@ -10,7 +10,7 @@ import Tabular
 /// cadres in the cities, experienced businesses and volunteers where the businesses are.
 /// - Complexity: `O(mentees + mentors + regions)`.
 public struct ProvinceGenerator: Sendable {
-    /// The benchmark tiers of DESIGN §9.
+    /// The benchmark tiers of docs/architecture.md, Scale.
     public enum Preset: String, CaseIterable, Sendable {
         case S, M, L, XL
         /// Region scope, mentees, mentors.

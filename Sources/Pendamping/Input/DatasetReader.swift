@@ -2,7 +2,7 @@ import Foundation
 import Parallel
 import Tabular
 
-/// Reads mentors and mentees lists (DESIGN §3) into a ``Dataset``, or throws
+/// Reads mentors and mentees lists (docs/architecture.md) into a ``Dataset``, or throws
 /// ``InputError`` with every issue found (up to ``InputError/limit``).
 ///
 /// Each list is a CSV file (UTF-8 or Windows-1252, `,` or `;`) or an Excel workbook

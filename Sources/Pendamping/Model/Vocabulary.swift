@@ -1,4 +1,4 @@
-/// A kind of help a mentee needs or a mentor can give (DESIGN §3 vocabulary).
+/// A kind of help a mentee needs or a mentor can give (docs/guide/inputs.md).
 public enum Skill: String, CaseIterable, Sendable {
     case halal, haki, kemasan, digital, keuangan, ekspor, qris, nib, produksi, pemasaran
 

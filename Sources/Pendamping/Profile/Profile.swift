@@ -2,7 +2,7 @@ import Foundation
 import Tabular
 
 /// How pairs are scored and which pairs are allowed: weights, distance decay, hard rules and
-/// the number of candidates kept per mentee (DESIGN §3–§5). Read from JSON; every field is
+/// the number of candidates kept per mentee (docs/architecture.md). Read from JSON; every field is
 /// optional and falls back to ``Profile/default``; an unknown key is an error.
 public struct Profile: Sendable, Equatable, Codable {
     /// Relative weights of the four score terms; only their ratios matter.
@@ -39,7 +39,7 @@ public struct Profile: Sendable, Equatable, Codable {
         enum CodingKeys: String, CodingKey { case maxKm, sameKabupaten, languageMustOverlap, mentorScaleAtLeastMentee, minScore }
     }
 
-    /// Programme rules that break the network structure (DESIGN §6 optional rows); any of
+    /// Programme rules that break the network structure (the optional rows of docs/architecture.md); any of
     /// them makes the solve a GLPK integer programme.
     public struct Constraints: Sendable, Equatable, Codable {
         /// Minimum cohort for every mentor that opens (a mentor's `min_mentees` column overrides it); 0 = none.

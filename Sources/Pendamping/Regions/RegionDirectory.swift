@@ -76,14 +76,7 @@ public struct RegionDirectory: Sendable {
 
     /// The directory of the bundled table, read once. A bundled table that does not parse is a
     /// packaging fault, reported by the tests; here it stops the program with its first issue.
-    public static let bundled: RegionDirectory = {
-        guard let url = Bundle.module.url(forResource: "regions", withExtension: "csv") else {
-            fatalError("the package's regions.csv resource is missing")
-        }
-        do { return RegionDirectory(try RegionTable.parse(CSVFile.read(path: url.path, displayName: "bundled regions.csv"))) } catch {
-            fatalError("the package's regions.csv does not parse: \(error)")
-        }
-    }()
+    public static let bundled = RegionDirectory(RegionTable.bundledTable)
 
     /// Indexes `table`. - Complexity: `O(rows)`.
     public init(_ table: RegionTable) {

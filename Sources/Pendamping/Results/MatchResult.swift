@@ -72,7 +72,7 @@ public struct StageTimings: Sendable {
     public var total: Double { stages.reduce(0) { $0 + $1.seconds } }
 }
 
-/// Everything a match run produced (DESIGN §8).
+/// Everything a match run produced (docs/architecture.md).
 public struct MatchResult: Sendable {
     public var dataset: Dataset
     public var profile: Profile

@@ -2,7 +2,7 @@ import Foundation
 import Parallel
 import Tabular
 
-/// Turns a ``MatchResult`` into the output files of a match run (DESIGN §8): `pairs.csv`,
+/// Turns a ``MatchResult`` into the output files of a match run (docs/architecture.md): `pairs.csv`,
 /// `unassigned.csv`, `mentors.csv`, `summary.json`, and with ``reportFiles(_:language:round:whatIf:)``
 /// `map.geojson` and `report.html` (all byte-identical for the same inputs and options) and
 /// `timings.json` (wall-clock per stage, the one file that varies run to run).

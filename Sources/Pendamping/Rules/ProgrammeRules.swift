@@ -1,6 +1,6 @@
 import Tabular
 /// The programme rules of a run, resolved against its records and candidate graph
-/// (DESIGN §6 optional rows): minimum cohorts, mentor hours with travel, regional coverage
+/// (the optional rows of docs/architecture.md): minimum cohorts, mentor hours with travel, regional coverage
 /// quotas, cover-all.
 public struct ProgrammeRules: Sendable {
     /// A coverage quota: at least `required` of the region's mentees matched.

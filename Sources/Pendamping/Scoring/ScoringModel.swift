@@ -12,7 +12,7 @@ public struct ScoreBreakdown: Sendable, Equatable {
     public var distanceKm: Double
 }
 
-/// Scores mentee–mentor pairs (DESIGN §4) and applies the profile's hard rules.
+/// Scores mentee–mentor pairs (docs/architecture.md) and applies the profile's hard rules.
 ///
 /// - sector: depth of the shared KBLI prefix / 5, best over both code lists;
 /// - location: `(1 − share)·exp(−km / decay) + share·region` (region 1 same kecamatan,
@@ -314,7 +314,7 @@ public struct ScoringModel: Sendable {
         return near + profile.location.regionShare * region
     }
 
-    /// The score formula, the one place it is written: Σ w·term / Σ w (DESIGN §4). `O(1)`.
+    /// The score formula, the one place it is written: Σ w·term / Σ w (docs/architecture.md). `O(1)`.
     @inline(__always)
     func weighted(sector: Double, location: Double, capacity: Double, culture: Double) -> Double {
         weightedSum(sector: sector, location: location, capacity: capacity, culture: culture) / weightSum

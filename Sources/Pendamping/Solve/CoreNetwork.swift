@@ -1,6 +1,6 @@
 import MinCostFlow
 
-/// The core model of some components as a min-cost flow network (DESIGN §6–§7):
+/// The core model of some components as a min-cost flow network (docs/architecture.md):
 /// node per free mentee (supply 1), per mentor with free capacity, and a sink T (demand =
 /// mentee count); arcs mentee→mentor (cost −weight), mentee→T (cost 0: stays unassigned),
 /// mentor→T (capacity = free slots, cost 0). Fixed pairs are taken out beforehand: their

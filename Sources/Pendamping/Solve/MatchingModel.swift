@@ -1,5 +1,5 @@
 
-/// The core assignment model (DESIGN §6): maximise Σ s_p x_p over candidate pairs, each mentee
+/// The core assignment model (docs/architecture.md): maximise Σ s_p x_p over candidate pairs, each mentee
 /// in at most one pair, each mentor in at most `capacity` pairs, fixed pairs at 1.
 /// Its constraint matrix is totally unimodular, so its LP optimum is integral.
 public struct MatchingModel: Sendable {

@@ -13,12 +13,22 @@ internal import GLPK
 /// mentor per location (same hard rules and scoring), keeping per location the best
 /// `c · min(K, 20)` mentees. Existing pairs stay as they are in this model; the scenario run
 /// that follows re-matches everyone.
+///
+/// A greedy placement comes first (``greedy(_:count:capacity:)``: each new mentor where its
+/// best `c` untaken mentees add most), so every call places all K mentors within a second or
+/// so whatever the size; GLPK's branch and cut then starts from it and improves it within the
+/// time limit, and the better of the two is kept. The status says what is proven: optimal,
+/// or the time limit with the gap between the placement kept and GLPK's bound.
 /// The corresponding GLPK routine is `glp_intopt`.
 public enum Recruitment {
     public struct Placement: Sendable, Equatable {
         public var region: RegionCode
         public var point: GeoPoint
         public var count: Int
+        /// What is proven of the placement this one belongs to: optimal, or the time limit with
+        /// the relative gap to GLPK's bound (nil when GLPK found no bound).
+        public var status: MatchStatus = .optimal
+        public var relativeGap: Double? = 0
     }
 
     public struct Choice: Sendable {
@@ -47,23 +57,28 @@ public enum Recruitment {
     /// - Complexity: candidate search over `unmatched × locations`, then a MIP with
     ///   `locations · c · min(K, 20)` binary columns.
     public static func choose(template t: Scenario.NewMentors, count k: Int, locations: [(RegionCode, GeoPoint)],
-                              unmatched: [Mentee], profile: Profile, timeLimit: Duration = .seconds(30)) throws -> Choice {
+                              unmatched: [Mentee], profile: Profile, timeLimit: Duration = .seconds(5)) throws -> Choice {
         guard k > 0, !locations.isEmpty, !unmatched.isEmpty else { return Choice(placements: [], gain: 0, status: .optimal, relativeGap: 0) }
         let (graph, mentors) = try locationGraph(template: t, locations: locations, unmatched: unmatched, profile: profile)
-        // Per location, its best mentees.
+        // No location lets such a mentor take any unmatched mentee: nothing to place.
+        guard graph.pairCount > 0 else { return Choice(placements: [], gain: 0, status: .infeasible, relativeGap: nil) }
+        // Per location, its best mentees, best first.
         let keep = t.capacity * min(k, 20)
         var byLocation = [[(score: Int64, mentee: Int32)]](repeating: [], count: mentors.count)
         for i in 0..<graph.menteeCount {
             for q in graph.pairs(ofMentee: i) { byLocation[Int(graph.mentor[q])].append((graph.score[q], Int32(i))) }
         }
+        byLocation = byLocation.map { Array($0.sorted { $0.score != $1.score ? $0.score > $1.score : $0.mentee < $1.mentee }.prefix(keep)) }
+        let start = greedy(byLocation, count: k, capacity: t.capacity)
         var lm = LinearModel(sense: .maximize)
         var menteeRow: [Int32: Int32] = [:]
         let budget = lm.addRow(.fixed(Double(k)))
         var countColumn: [Int32] = []
         var columns: [(location: Int, mentee: Int32)] = []
-        for (l, list) in byLocation.enumerated() {
-            let chosen = list.sorted { $0.score != $1.score ? $0.score > $1.score : $0.mentee < $1.mentee }.prefix(keep)
+        var startValues: [Double] = []
+        for (l, chosen) in byLocation.enumerated() {
             let n = lm.addColumn(.range(0, Double(k)), objective: 0, kind: .integer)
+            startValues.append(Double(start.count[l]))
             countColumn.append(n)
             lm.set(row: budget, column: n, 1)
             let cap = lm.addRow(.upper(0))
@@ -75,19 +90,61 @@ public enum Recruitment {
                 lm.set(row: row, column: x, 1)
                 lm.set(row: cap, column: x, 1)
                 columns.append((l, i))
+                startValues.append(start.location[i] == l ? 1 : 0)
             }
         }
+        // Without presolve the start is offered to GLPK as its first incumbent (the problem
+        // searched keeps the model's columns).
         let s = try GLPK.withProblem { pr in
             try pr.load(lm)
-            return try pr.intopt(MIPOptions(timeLimit: timeLimit, relativeGap: 0.001, presolve: true, mirCuts: true, coverCuts: true))
+            return try pr.intopt(MIPOptions(timeLimit: timeLimit, relativeGap: 0.001, presolve: false, mirCuts: true, coverCuts: true),
+                                 start: startValues)
         }
-        guard s.hasSolution else { return Choice(placements: [], gain: 0, status: MatchStatus(s.status), relativeGap: nil) }
+        var counts = start.count, gain = Double(start.gain)
+        if s.hasSolution, let objective = s.objective, objective > gain + 0.5 {
+            counts = countColumn.map { Int(s.columnValues[Int($0)].rounded()) }
+            gain = objective
+        }
         var placements: [Placement] = []
-        for (l, c) in countColumn.enumerated() {
-            let n = Int(s.columnValues[Int(c)].rounded())
-            if n > 0 { placements.append(Placement(region: locations[l].0, point: locations[l].1, count: n)) }
+        for (l, n) in counts.enumerated() where n > 0 {
+            placements.append(Placement(region: locations[l].0, point: locations[l].1, count: n))
         }
         placements.sort { $0.region < $1.region }
-        return Choice(placements: placements, gain: s.objective! / ScoringModel.integerScale, status: MatchStatus(s.status), relativeGap: s.relativeGap)
+        let status: MatchStatus = s.status == .optimal ? .optimal : (s.status == .stopped ? .stopped : .timeLimit)
+        // A bound that needs no search: the K·c mentees with the best scores anywhere, each
+        // counted once at its best location (K mentors take at most K·c mentees).
+        var bestOf: [Int32: Int64] = [:]
+        for list in byLocation { for e in list { bestOf[e.mentee] = max(bestOf[e.mentee] ?? 0, e.score) } }
+        let simpleBound = Double(bestOf.values.sorted(by: >).prefix(k * t.capacity).reduce(0, +))
+        let bound = s.status == .optimal ? gain : min(simpleBound, s.bound ?? simpleBound)
+        let gap: Double? = gain > 0 ? max(0, bound - gain) / gain : (bound > 0.5 ? nil : 0)
+        for k in placements.indices { placements[k].status = status; placements[k].relativeGap = gap }
+        return Choice(placements: placements, gain: gain / ScoringModel.integerScale, status: status, relativeGap: gap)
+    }
+
+    /// A greedy placement of `count` mentors of `capacity` over locations whose candidate
+    /// mentees are `lists` (best first): each mentor goes where its best `capacity` mentees not
+    /// yet taken add most (ties to the lower location), and takes them. Every mentor is placed,
+    /// at no gain once no mentee is left. - Complexity: `O(count · Σ list lengths)`.
+    static func greedy(_ lists: [[(score: Int64, mentee: Int32)]], count: Int, capacity: Int)
+        -> (count: [Int], location: [Int32: Int], gain: Int64) {
+        var placed = [Int](repeating: 0, count: lists.count)
+        var takenBy: [Int32: Int] = [:]
+        var total: Int64 = 0
+        for _ in 0..<count {
+            var best = 0, bestGain: Int64 = -1, bestPicks: [Int32] = []
+            for (l, list) in lists.enumerated() {
+                var gain: Int64 = 0, picks: [Int32] = []
+                for e in list where takenBy[e.mentee] == nil {
+                    gain += e.score; picks.append(e.mentee)
+                    if picks.count == capacity { break }
+                }
+                if gain > bestGain { best = l; bestGain = gain; bestPicks = picks }
+            }
+            placed[best] += 1
+            total += max(0, bestGain)
+            for i in bestPicks { takenBy[i] = best }
+        }
+        return (placed, takenBy, total)
     }
 }

@@ -132,7 +132,10 @@ public struct WhatIfReport: Sendable {
         for r in rows where !r.placements.isEmpty {
             var perKabupaten: [String: Int] = [:]
             for p in r.placements { perKabupaten[p.region.prefix(2)?.text ?? p.region.text, default: 0] += p.count }
-            lines.append("\nbest placement for \(r.name) (per kabupaten/kota; per kecamatan in placements.csv): "
+            let first = r.placements[0]
+            let proof = first.status == .optimal ? "proven optimal"
+                : "\(first.status == .stopped ? "stopped" : "time limit"), proven gap " + (first.relativeGap.map { formatFixed($0 * 100, 2) + " %" } ?? "unknown")
+            lines.append("\nbest placement for \(r.name) (\(proof); per kabupaten/kota, per kecamatan in placements.csv): "
                          + perKabupaten.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
         }
         for p in plans {

@@ -21,10 +21,21 @@ public struct RegionTable: Sendable {
         try parse(CSVFile.read(path: path))
     }
 
-    /// The bundled sample table (see `BundledRegions`).
-    public static func bundled() throws -> RegionTable {
-        try parse(CSVFile.parse(Data(BundledRegions.csv.utf8), name: "bundled regions"))
-    }
+    /// The Kemendagri table bundled with the package (`Resources/regions.csv`, 7,837 provinces,
+    /// kabupaten/kota and kecamatan; see `Resources/NOTICE-regions.md`): the one table every
+    /// command uses unless `--regions` names another. - Complexity: `O(1)` after the first call.
+    public static func bundled() throws -> RegionTable { bundledTable }
+
+    /// The bundled table, read once. A bundled table that does not parse is a packaging fault,
+    /// reported by the tests; here it stops the program with its first issue.
+    static let bundledTable: RegionTable = {
+        guard let url = Bundle.module.url(forResource: "regions", withExtension: "csv") else {
+            fatalError("the package's regions.csv resource is missing")
+        }
+        do { return try parse(CSVFile.read(path: url.path, displayName: "bundled regions.csv")) } catch {
+            fatalError("the package's regions.csv does not parse: \(error)")
+        }
+    }()
 
     static func parse(_ file: CSVFile) throws -> RegionTable {
         var t = TableReader(file: file, required: [.code, .level, .name, .lat, .lon],
