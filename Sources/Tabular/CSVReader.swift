@@ -108,6 +108,13 @@ public struct CSVFile: Sendable {
     /// As ``parse(_:name:encoding:)``, splitting files of at least `parallelFrom` bytes.
     package static func parse(_ data: Data, name: String, encoding: TextEncoding, parallelFrom: Int) throws -> CSVFile {
         let text = try encoding.utf8(data, name: name)
+        if let k = text.withUnsafeBytes({ raw -> Int? in
+            guard let base = raw.baseAddress, let hit = memchr(base, 0, raw.count) else { return nil }
+            return UnsafeRawPointer(hit) - base
+        }) {
+            let (line, column) = TextEncoding.position(of: text.startIndex + k, in: text)
+            throw InputError.invalid([InputIssue(file: name, line: line, message: "byte \(column) is a NUL byte, which no text list holds; the file looks binary or damaged")])
+        }
         return try text.withUnsafeBytes { raw -> CSVFile in
             var bytes = raw.bindMemory(to: UInt8.self)[...]
             if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }

@@ -21,6 +21,16 @@ public enum OutputDirectory {
     /// replace the directory.
     public static let marker = ".pendamping-output"
 
+    /// Removes what killed runs left beside `directory`: staging folders of processes that no
+    /// longer exist (a partial result, or an old one set aside, which is put back when the
+    /// target is missing), and returns how many there were. A run calls it before its long
+    /// work, so a kill never leaves them for long; writing calls it again.
+    /// - Complexity: `O(entries of the parent directory)`.
+    public static func removeStaleStaging(beside directory: String) -> Int {
+        guard let target = try? OutputPath.resolve(directory, what: "output directory") else { return 0 }
+        return (try? Staging.sweep(target.deletingLastPathComponent(), name: target.lastPathComponent)) ?? 0
+    }
+
     /// Writes `files` (name, bytes; a name may hold `/` for a subdirectory) as the directory `directory`.
     /// - Parameter inputs: files the run read; none may lie inside the target.
     /// - Complexity: `O(total bytes)`.

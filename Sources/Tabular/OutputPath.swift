@@ -82,9 +82,11 @@ package final class Staging {
     /// Removes leftovers of `name` from runs that died: staging directories whose process is
     /// gone; a directory set aside by the two-step fallback is put back when the target is
     /// missing, else removed. `O(entries of parent)`.
-    package static func sweep(_ parent: URL, name: String) throws {
+    @discardableResult
+    package static func sweep(_ parent: URL, name: String) throws -> Int {
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? []
         let target = parent.appendingPathComponent(name)
+        var removed = 0
         for entry in entries.sorted() {
             for kind in ["partial", "old"] where entry.hasPrefix(".\(name).\(kind)-") {
                 let rest = entry.dropFirst(".\(name).\(kind)-".count)
@@ -96,8 +98,10 @@ package final class Staging {
                 } else {
                     try? FileManager.default.removeItem(at: url)
                 }
+                removed += 1
             }
         }
+        return removed
     }
 
     private static func register(_ path: String) {

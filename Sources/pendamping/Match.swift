@@ -58,6 +58,7 @@ struct Match: Subcommand {
     }
 
     func execute() throws {
+        removeStaleStaging(beside: out)
         var timings = StageTimings()
         // The profile and option combinations are checked before the (possibly long) read.
         let prof = try profile.map(Profile.read) ?? .default
@@ -73,6 +74,14 @@ struct Match: Subcommand {
                             : "warning: \(duplicates.count) business(es) listed twice (\(ids)\(duplicates.count > 3 ? ", …" : "")); --dedupe drops the later listings")
         }
         let dec = try decisions.map { try Decisions.read(path: $0, dataset: dataset, encoding: data.encoding) } ?? Decisions()
+        // match has no previous round to withdraw from: say so instead of ignoring the rows.
+        let withdrawals = dec.entries.filter { $0.decision == .withdraw }
+        if let path = decisions, !withdrawals.isEmpty {
+            throw InputError.invalid(withdrawals.prefix(InputError.limit).map {
+                InputIssue(file: path, line: $0.line, column: "decision", message: "'withdraw' is for `pendamping round`; "
+                           + "to leave a record out of match, remove it from its list", recordID: $0.menteeID.isEmpty ? $0.mentorID : $0.menteeID)
+            })
+        }
         var matcher = Matcher(profile: prof, decisions: dec, solver: solver,
                               timeLimit: timeLimit.map { .milliseconds(Int64($0 * 1000)) }, certify: certify)
         matcher.relativeGap = gap

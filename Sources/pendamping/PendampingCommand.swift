@@ -148,6 +148,12 @@ enum Failure {
     }
 }
 
+/// Removes the staging folders that killed runs left beside `out` and says so on stderr.
+func removeStaleStaging(beside out: String) {
+    let removed = OutputDirectory.removeStaleStaging(beside: out)
+    if removed > 0 { printErr("removed \(removed) staging folder(s) left beside \(out) by runs that were killed") }
+}
+
 /// A time limit in seconds: finite, positive, at most a week.
 func checkTimeLimit(_ t: Double) throws {
     guard t.isFinite, t > 0, t <= 604_800 else {

@@ -29,6 +29,8 @@ struct Round: Subcommand {
     var out: String
     @Option(help: "Language of report.html: id (Indonesian, default) or en.")
     var lang: ReportLanguage = .id
+    @Flag(help: "Start the solve from the greedy assignment instead of the previous pairs (for benchmarks: the optimum is the same).")
+    var cold = false
 
     func validate() throws {
         if rerun == nil && previous == nil { throw ValidationError("give --previous (and usually --decisions), or --rerun DIR") }
@@ -38,6 +40,7 @@ struct Round: Subcommand {
     }
 
     func execute() throws {
+        removeStaleStaging(beside: out)
         let previousPath = rerun.map { $0 + "/previous-pairs.csv" } ?? previous!
         let decisionsPath = rerun.map { $0 + "/decisions.csv" } ?? decisions
         let profilePath = rerun.map { $0 + "/profile.json" } ?? profile
@@ -68,7 +71,9 @@ struct Round: Subcommand {
         let dataset = try data.read()
         let dec = try decisionsPath.map { try Decisions.read(path: $0, dataset: dataset, encoding: data.encoding) } ?? Decisions()
         let prev = try CurationRound.readPrevious(path: previousPath)
-        let round = try CurationRound.run(dataset: dataset, previous: prev, decisions: dec, matcher: Matcher(profile: prof))
+        var matcher = Matcher(profile: prof)
+        if cold { matcher.startFrom = [:] }
+        let round = try CurationRound.run(dataset: dataset, previous: prev, decisions: dec, matcher: matcher)
         let files = try RoundDirectory.render(round, profile: prof, inputHashes: hashes,
                                               decisionsBytes: decisionsBytes, previousBytes: previousBytes,
                                               language: lang)
@@ -78,5 +83,7 @@ struct Round: Subcommand {
         print("  kept \(c["kept"] ?? 0), moved \(c["moved"] ?? 0), lost \(c["lost"] ?? 0), gained \(c["gained"] ?? 0), withdrawn \(c["withdrawn"] ?? 0)")
         print("  total score before \(formatScore(round.objectiveBefore)), after \(formatScore(round.objectiveAfter)) (stability penalty \(formatFixed(prof.stability.penalty, 3)) per moved pair)")
         print("  written     \(out)/{pairs.csv, diff.csv, round.json, …}")
+        printErr("stages: " + round.result.timings.stages.map { "\($0.name) \(formatFixed($0.seconds, 3)) s" }.joined(separator: ", ")
+                 + "; \(round.result.outcome.iterations) pivots")
     }
 }

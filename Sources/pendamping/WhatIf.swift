@@ -53,6 +53,7 @@ struct WhatIf: Subcommand {
     }
 
     func execute() throws {
+        removeStaleStaging(beside: out)
         let dataset = try data.read()
         let prof = try profile.map(Profile.read) ?? .default
         let table = try regions.map(RegionTable.read) ?? RegionTable.bundled()

@@ -117,3 +117,86 @@ import Tabular
         #expect(Set(mentees.map(\.id)) == ["9120000000001", "umkm!3", "umkm!4"])
     }
 }
+
+@Suite struct StaleStagingTests {
+    /// Staging folders that killed runs left beside an output (their process gone) are removed
+    /// when the next run starts, and the run says so; a live process's folder stays.
+    @Test func nextRunRemovesTheDeadRunsStaging() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        // A process that has ended: its pid names a dead run's folder.
+        let ended = Process()
+        ended.executableURL = URL(fileURLWithPath: "/bin/true")
+        try ended.run()
+        ended.waitUntilExit()
+        let dead = dir.appendingPathComponent(".out.partial-\(ended.processIdentifier)-7")
+        let live = dir.appendingPathComponent(".out.partial-\(getpid())-8")
+        for folder in [dead, live] {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            try Data("UM-001,Sayur Bu Tuti\n".utf8).write(to: folder.appendingPathComponent("pairs.csv"))
+        }
+        let run = try runCLI(["match", "--mentors", fixture("jakarta-barat/mentors.csv"), "--mentees", fixture("jakarta-barat/mentees.csv"),
+                              "--out", dir.path + "/out"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stderr.contains("removed 1 staging folder(s) left beside"), "\(run.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: dead.path))
+        #expect(FileManager.default.fileExists(atPath: live.path))
+    }
+}
+
+/// Checks that use what the product knows: each malformed input is refused naming the file,
+/// the line and the field.
+@Suite struct KnownFactsChecksTests {
+    let mentors = fixture("jakarta-barat/mentors.csv")
+
+    func validate(mentees: String, extra: [String] = [], file: String = "e.csv") throws -> (status: Int32, stdout: String, stderr: String) {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try Data(mentees.utf8).write(to: dir.appendingPathComponent(file))
+        return try runCLI(["validate", "--mentors", mentors, "--mentees", file] + extra, in: dir)
+    }
+
+    @Test func regionCodesAndCoordinatesAgainstTheTable() throws {
+        let header = "id,name,kbli,lat,lon,region\n"
+        for code in ["00", "99.99.99", "31.99"] {
+            let r = try validate(mentees: header + "U-1,Roti,10710,-6.15,106.80,\(code)\n")
+            #expect(r.status == 65 && r.stdout.contains("e.csv:2: column 'region': '\(code)' is not a region of the Kemendagri table"), "\(code): \(r.stdout)")
+        }
+        // Tambora (Jakarta Barat) with a point in Papua.
+        let far = try validate(mentees: header + "U-1,Roti,10710,-2.53,140.70,31.73.04\n")
+        #expect(far.status == 65 && far.stdout.contains("e.csv:2: column 'lat': the coordinates lie") && far.stdout.contains("from the centre of region 31.73.04"), "\(far.stdout)")
+        // A point a few km from its kecamatan is fine.
+        let near = try validate(mentees: header + "U-1,Roti,10710,-6.15,106.80,31.73.04\n")
+        #expect(near.status == 0, "\(near.stdout)")
+    }
+
+    @Test func languageCodesAreISO6393() throws {
+        let header = "id,name,kbli,region,languages\n"
+        let two = try validate(mentees: header + "U-1,Roti,10710,31.73.04,id|jav\n")
+        #expect(two.status == 65 && two.stdout.contains("column 'languages': 'id' is not an ISO 639-3 language code (ISO 639-3 writes it 'ind')"), "\(two.stdout)")
+        let word = try validate(mentees: header + "U-1,Roti,10710,31.73.04,indonesian\n")
+        #expect(word.status == 65 && word.stdout.contains("is not an ISO 639-3 language code"), "\(word.stdout)")
+    }
+
+    @Test func nulBytesAreRefused() throws {
+        let r = try validate(mentees: "id,name,kbli,region\nU-1,Ro\u{0}ti,10710,31.73.04\n")
+        #expect(r.status == 65 && r.stdout.contains("e.csv:2: byte 7 is a NUL byte"), "\(r.stdout)")
+    }
+
+    @Test func theMentorsFileGivenAsMentees() throws {
+        let r = try runCLI(["validate", "--mentors", mentors, "--mentees", mentors])
+        #expect(r.status == 65 && r.stdout.contains("has the columns of a mentors list"), "\(r.stdout)")
+    }
+
+    @Test func withdrawGivenToMatchAndATrailingComma() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try "mentee_id,mentor_id,decision\nUM-001,,withdraw\n".write(to: dir.appendingPathComponent("d.csv"), atomically: true, encoding: .utf8)
+        let r = try runCLI(["match", "--mentors", mentors, "--mentees", fixture("jakarta-barat/mentees.csv"), "--decisions", "d.csv", "--out", "o"], in: dir)
+        #expect(r.status == 65 && r.stderr.contains("d.csv:2: column 'decision': 'withdraw' is for `pendamping round`"), "\(r.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("o").path))
+        try "{\"k\": 5,}".write(to: dir.appendingPathComponent("p.json"), atomically: true, encoding: .utf8)
+        let p = try runCLI(["validate", "--mentors", mentors, "--mentees", fixture("jakarta-barat/mentees.csv"), "--profile", "p.json"], in: dir)
+        #expect(p.status == 65 && p.stdout.contains("p.json:1: not valid JSON (a comma before a closing bracket or brace)"), "\(p.stdout)")
+    }
+}

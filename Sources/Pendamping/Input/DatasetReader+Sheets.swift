@@ -17,18 +17,26 @@ extension DatasetReader {
     /// and footer rows left out (``OfficeLayout``). What was left out goes to `quality`.
     /// Throws only ``InputError/missingFile(path:reason:)``; other problems become issues.
     /// - Complexity: `O(bytes)`.
-    static func sheets(_ path: String, _ options: Options, issues: inout [InputIssue], quality: inout DataQuality.File) throws -> [CSVFile] {
+    static func sheets(_ path: String, _ options: Options, issues: inout [InputIssue], quality: inout DataQuality.File,
+                       mentees: Bool = false) throws -> [CSVFile] {
         let read: [CSVFile]
         do { read = try TableFile.readAll(path: path, encoding: options.encoding, sheets: options.sheets) } catch InputError.invalid(let found) {
             issues += found
             return []
         }
         var files: [CSVFile] = []
+        let mentorOnly: Set<InputColumn> = [.capacity, .minMentees, .hoursPerMonth, .expertise]
         for file in read {
             let (laid, skipped) = OfficeLayout.apply(file, columns: options.columns)
             // Reading every sheet, one without a header row holds no list (notes, a legend).
             if options.sheets.isEmpty, read.count > 1, OfficeLayout.knownColumns(laid.header, columns: options.columns) < 2 {
                 quality.skippedRows.append(.init(sheet: file.sheet, line: 0, reason: .noList))
+                continue
+            }
+            // A mentors list passed as the mentees (its capacity and expertise columns give it away).
+            if mentees, laid.header.contains(where: { InputColumn(name: options.columns.canonical($0)).map(mentorOnly.contains) ?? false }) {
+                issues.append(InputIssue(file: path, line: laid.headerLine, message: "has the columns of a mentors list (capacity, expertise); "
+                                         + "was the mentors file given as --mentees?", sheet: laid.sheet))
                 continue
             }
             quality.skippedRows += skipped

@@ -74,7 +74,7 @@ public enum DatasetReader {
         var mentorQuality = DataQuality.File(file: mentorsPath)
         var menteeQuality = DataQuality.File(file: menteesPath)
         let mentorFiles = try sheets(mentorsPath, options, issues: &issues, quality: &mentorQuality)
-        let menteeFiles = try sheets(menteesPath, options, issues: &issues, quality: &menteeQuality)
+        let menteeFiles = try sheets(menteesPath, options, issues: &issues, quality: &menteeQuality, mentees: true)
         // The bundled table is loaded only if a record needs it (a name, or no coordinates).
         let directory = options.regions
         var quality = DataQuality()

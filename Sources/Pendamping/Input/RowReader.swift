@@ -20,6 +20,8 @@ struct TableReader {
     private(set) var personalColumns: [String] = []
     /// Ids made for records of a list without an id column, so far (NIB or sheet and row).
     private var madeIDs: Set<String> = []
+    /// Region codes given with coordinates, checked against the regions table.
+    private var codeChecks: [String: RegionDirectory.CodeCheck] = [:]
     var issues: [InputIssue] = []
     /// Valid list cells already read, by their bytes: lists repeat heavily (a few hundred
     /// distinct language, KBLI and needs cells among 250,000 rows), so each is parsed once.
@@ -264,7 +266,9 @@ struct TableReader {
         // The common case (a code and coordinates) reads no name column.
         if let region, let c = RegionCode(region), hasLat || hasLon {
             guard let lat, let lon else { return nil }
-            return Place(region: c, location: GeoPoint(lat: lat, lon: lon), source: .given, radiusKm: 0, byName: false)
+            let point = GeoPoint(lat: lat, lon: lon)
+            guard checkCode(c, point: point, row: row, directory: directory ?? .bundled) else { return nil }
+            return Place(region: c, location: point, source: .given, radiusKm: 0, byName: false)
         }
         let kec = text(row, .kecamatan), kab = text(row, .kabupaten), prov = text(row, .provinsi)
         var byName = false
@@ -291,7 +295,9 @@ struct TableReader {
         }
         if hasLat || hasLon {
             guard let lat, let lon else { return nil }
-            return Place(region: code, location: GeoPoint(lat: lat, lon: lon), source: .given, radiusKm: 0, byName: byName)
+            let point = GeoPoint(lat: lat, lon: lon)
+            guard checkCode(code, point: point, row: row, directory: directory ?? .bundled) else { return nil }
+            return Place(region: code, location: point, source: .given, radiusKm: 0, byName: byName)
         }
         switch (directory ?? .bundled).placement(code) {
         case .success(let p): return Place(region: code, location: p.point, source: p.source, radiusKm: p.radiusKm, byName: byName)
@@ -376,12 +382,17 @@ struct TableReader {
         return parsed
     }
 
+    /// Two-letter ISO 639-1 codes a list may use by mistake, and their ISO 639-3 codes.
+    static let iso639Part1 = ["id": "ind", "in": "ind", "jv": "jav", "su": "sun", "en": "eng", "ms": "zsm", "ar": "arb", "zh": "zho",
+                              "nl": "nld", "ja": "jpn", "ko": "kor", "ban": "ban"]
+
     private mutating func languagesParsed(_ row: Row) -> [String] {
         var out = Set<String>()
         for item in list(row, .languages) {
             let code = item.lowercased()
-            guard (2...3).contains(code.utf8.count), code.utf8.allSatisfy({ $0 >= 97 && $0 <= 122 }) else {
-                add(row.line, .languages, "\(Echo.shown(item, Echo.word, limit: 8)) is not an ISO 639-3 language code", id: row.id)
+            guard code.utf8.count == 3, code.utf8.allSatisfy({ $0 >= 97 && $0 <= 122 }) else {
+                let hint = Self.iso639Part1[code].map { " (ISO 639-3 writes it '\($0)')" } ?? " (three letters, e.g. ind, jav, bjn)"
+                add(row.line, .languages, "\(Echo.shown(item, Echo.word, limit: 12)) is not an ISO 639-3 language code" + hint, id: row.id)
                 continue
             }
             out.insert(code)
@@ -475,6 +486,29 @@ struct TableReader {
         }
         return row
     }
+
+    /// Whether a region code given with coordinates is in the regions table and the point lies
+    /// within ``farKm`` of the region's own extent (its centre plus its radius); an issue names
+    /// the field otherwise. Each distinct code is looked up once. `O(1)` amortised.
+    mutating func checkCode(_ code: RegionCode, point: GeoPoint, row: Row, directory: RegionDirectory) -> Bool {
+        let check: RegionDirectory.CodeCheck
+        if let known = codeChecks[code.text] { check = known } else { check = directory.check(code); codeChecks[code.text] = check }
+        guard check.known else {
+            add(row.line, .region, "'\(code.text)' is not a region of the Kemendagri table", id: row.id)
+            return false
+        }
+        if let centre = check.point, code.level >= 2 {
+            let km = Geo.distanceKm(centre, point)
+            if km > check.radiusKm + Self.farKm {
+                add(row.line, .lat, "the coordinates lie \(Int(km.rounded())) km from the centre of region \(code.text); check lat, lon and region", id: row.id)
+                return false
+            }
+        }
+        return true
+    }
+
+    /// How far beyond a kabupaten's or kecamatan's radius given coordinates may lie.
+    static let farKm = 300.0
 
     /// A record of a list without an id column, with an id made from its NIB (13 digits, when
     /// valid and not already taken) or else from its sheet (or file name) and row, as

@@ -45,6 +45,11 @@ public struct Matcher: Sendable {
     public var previous: [String: String] = [:]
     /// What the solve optimises (default: total score).
     public var objective: MatchObjective = .score
+    /// Pairs (mentee id → mentor id) to start the network simplex from: an earlier optimum,
+    /// such as a curation round's previous pairs or a what-if's base run. Those still among
+    /// the candidates and within the capacities seed the start, the rest of it is greedy; the
+    /// optimum is the same, reached in fewer pivots. nil: the greedy start alone.
+    public var startFrom: [String: String]?
 
     public init(profile: Profile = .default, decisions: Decisions = .init(), solver: SolverChoice = .auto,
                 timeLimit: Duration? = nil, certify: Bool = false) {
@@ -182,7 +187,14 @@ public struct Matcher: Sendable {
                 }
                 return try OnlineShareMatching.solve(model, online: online, share: profile.online.capacityShare)
             }
-            guard !rules.isEmpty else { return try solver.makeSolver(timeLimit: timeLimit, certify: certify).solve(model) }
+            guard !rules.isEmpty else {
+                if let startFrom, solver == .auto || solver == .network {
+                    var network = NetworkMatchingSolver(certify: certify)
+                    network.seed = seed(startFrom, dataset: dataset, graph: graph)
+                    return try network.solve(model)
+                }
+                return try solver.makeSolver(timeLimit: timeLimit, certify: certify).solve(model)
+            }
             guard solver == .auto || solver == .glpkMIP || solver == .glpk else {
                 throw MatchingError.solverFailed("the \(solver.rawValue) solver handles the core model only; programme rules need auto or glpk")
             }
@@ -325,4 +337,18 @@ extension MatchingError.Conflict {
 public struct UnsupportedOptions: Error, Sendable, CustomStringConvertible {
     public var description: String
     public init(_ message: String) { description = message }
+}
+
+extension Matcher {
+    /// The pair index of each mentee's start pair (or -1): the pairs of `pairs` that are
+    /// candidates. - Complexity: `O(pairs · log k)`.
+    func seed(_ pairs: [String: String], dataset: Dataset, graph: CandidateGraph) -> [Int32] {
+        let menteeIndex = dataset.menteeIndex(), mentorIndex = dataset.mentorIndex()
+        var seed = [Int32](repeating: -1, count: graph.menteeCount)
+        for (me, mo) in pairs {
+            guard let i = menteeIndex[me], let j = mentorIndex[mo], let p = graph.pairIndex(mentee: Int(i), mentor: Int(j)) else { continue }
+            seed[Int(i)] = Int32(p)
+        }
+        return seed
+    }
 }

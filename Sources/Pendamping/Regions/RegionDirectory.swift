@@ -125,6 +125,25 @@ public struct RegionDirectory: Sendable {
 
     /// The point of the most specific region of `code` that has one of its own: a kecamatan's
     /// own point, else its kabupaten/kota's (a desa code uses its kecamatan). `O(1)`.
+    /// Whether a code is a region of the table (a desa code by its kecamatan), and its point
+    /// and radius when it has them.
+    struct CodeCheck: Sendable {
+        var known: Bool
+        var point: GeoPoint?
+        var radiusKm: Double
+    }
+
+    /// The region's name as the table writes it (`Tambora`, `Kota Adm. Jakarta Barat`), if
+    /// the code is in the table. `O(1)`.
+    func name(_ code: RegionCode) -> String? { byCode[code.text].map { entries[$0].name } }
+
+    /// ``CodeCheck`` of `code`. `O(1)`.
+    func check(_ code: RegionCode) -> CodeCheck {
+        let c = code.level > 3 ? code.prefix(3)! : code
+        guard let k = byCode[c.text] else { return CodeCheck(known: false, point: nil, radiusKm: 0) }
+        return CodeCheck(known: true, point: entries[k].point, radiusKm: entries[k].radiusKm)
+    }
+
     func placement(_ code: RegionCode) -> Result<RegionPlacement, RegionProblem> {
         if code.level == 1 { return .failure(byCode[code.text] == nil ? .unknownCode : .tooCoarse) }
         let c = code.level > 3 ? code.prefix(3)! : code

@@ -56,6 +56,9 @@ public struct CurationRound: Sendable {
         var matcher = base
         matcher.decisions = Decisions(entries: decisions.entries.filter { $0.decision != .withdraw })
         matcher.previous = previous
+        // Warm start: the previous optimum, with the decisions applied (rejected pairs and
+        // withdrawn people are no longer candidates; locked ones are fixed), seeds the simplex.
+        if matcher.startFrom == nil { matcher.startFrom = previous }
         let result = try matcher.run(dataset)
 
         let scoring = result.scoring

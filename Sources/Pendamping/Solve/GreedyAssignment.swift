@@ -21,11 +21,26 @@ enum GreedyAssignment {
     /// round bonuses), scattering whole entries so that the greedy pass reads one array in
     /// order; else by a comparison sort.
     /// - Complexity: `O(pairs + weight range)`, or `O(pairs·log pairs)` for a wide range.
-    static func compute(_ model: MatchingModel, scope: CoreNetwork.Scope) -> [Int32] {
+    ///
+    /// With `seed` (a pair index per global mentee, or -1), each seeded pair whose mentor is in
+    /// the scope keeps its mentee first, in scope order while its mentor has room (a warm start
+    /// from an earlier optimum: a curation round's previous pairs, a what-if's base run); the
+    /// greedy pass then fills the rest.
+    static func compute(_ model: MatchingModel, scope: CoreNetwork.Scope, seed: [Int32]? = nil) -> [Int32] {
         let g = model.graph
         let base = Int32(scope.mentees.count)
         var pairOf = [Int32](repeating: -1, count: scope.mentees.count)
         var room = scope.mentors.map { scope.freeCapacity[Int($0)] }
+        if let seed {
+            for (k, i) in scope.mentees.enumerated() {
+                let p = seed[Int(i)]
+                guard p >= 0, g.pairs(ofMentee: Int(i)).contains(Int(p)) else { continue }
+                let j = scope.node[Int(g.mentor[Int(p)])] - base
+                guard j >= 0, room[Int(j)] > 0 else { continue }
+                pairOf[k] = p
+                room[Int(j)] -= 1
+            }
+        }
         let order: [Entry] = g.offsets.withUnsafeBufferPointer { offsets in
             g.mentor.withUnsafeBufferPointer { mentorOf in
                 model.weight.withUnsafeBufferPointer { weight in

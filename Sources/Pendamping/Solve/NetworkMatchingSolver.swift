@@ -10,6 +10,9 @@ public struct NetworkMatchingSolver: MatchingSolver {
     public var certify: Bool
     /// Parallel groups (default: active processor count).
     public var workers: Int
+    /// A pair index per mentee (or -1) to start from, e.g. an earlier optimum; the rest of
+    /// the start is greedy (``GreedyAssignment``). nil: the greedy start alone.
+    var seed: [Int32]? = nil
 
     /// - Parameter workers: parallel groups; nil for the active processor count.
     public init(certify: Bool = false, workers: Int? = nil) {
@@ -58,7 +61,7 @@ public struct NetworkMatchingSolver: MatchingSolver {
         // The network's arrays and the greedy assignment are independent: one core each.
         let scope = CoreNetwork.Scope(model: model, mentees: mentees, mentorsInScope: mentors, freeCapacity: free)
         let built = concurrentMap(2) { task -> (CoreNetwork?, [Int32]) in
-            task == 0 ? (CoreNetwork(model: model, scope: scope), []) : (nil, GreedyAssignment.compute(model, scope: scope))
+            task == 0 ? (CoreNetwork(model: model, scope: scope), []) : (nil, GreedyAssignment.compute(model, scope: scope, seed: seed))
         }
         let core = built[0].0!
         let r = try NetworkSimplex.solve(core.network, start: core.start(pairOf: built[1].1))

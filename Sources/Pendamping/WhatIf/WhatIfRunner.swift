@@ -158,13 +158,22 @@ public struct WhatIfRunner: Sendable {
         return (plan, Self.row(name, try Matcher(profile: p).run(d), placements: plan.placements))
     }
 
+    /// A result's pairs by id: mentee id → mentor id. `O(pairs)`.
+    static func pairsByID(_ r: MatchResult) -> [String: String] {
+        Dictionary(uniqueKeysWithValues: r.pairs.map { (r.dataset.mentees[Int($0.mentee)].id, r.dataset.mentors[Int($0.mentor)].id) })
+    }
+
     /// Runs the base and every scenario. - Complexity: one match per scenario (plus a recruitment MIP where asked).
     public func run(_ scenarios: [Scenario]) throws -> (base: MatchResult, rows: [Row]) {
         let baseResult = try runBase()
         var rows = [Self.row("base", baseResult)]
+        // Each scenario starts from the base run's optimum (its pairs that remain candidates).
+        let basePairs = Self.pairsByID(baseResult)
         for s in scenarios {
             let (d, p, placements) = try apply(s, baseResult: baseResult)
-            rows.append(Self.row(s.name, try Matcher(profile: p).run(d), placements: placements))
+            var matcher = Matcher(profile: p)
+            matcher.startFrom = basePairs
+            rows.append(Self.row(s.name, try matcher.run(d), placements: placements))
         }
         return (baseResult, rows)
     }
