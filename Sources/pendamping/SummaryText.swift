@@ -42,7 +42,8 @@ enum SummaryText {
             lines.append("    " + m.id + String(repeating: " ", count: idWidth - m.id.count + 2) + "\(r.load[j])/\(m.capacity)")
         }
         if r.dataset.mentors.count > shown.count { lines.append("    … \(r.dataset.mentors.count - shown.count) more in mentors.csv") }
-        lines.append("  written     \(outDir)/{report.html, map.geojson, pairs.csv, unassigned.csv, mentors.csv, alternates.csv, blocking.csv, summary.json, timings.json" + (r.rules.isEmpty ? "}" : ", rules.csv}"))
+        let workbook = r.pairs.count <= PairsWorkbook.largestWritten ? " pairs.xlsx," : ""
+        lines.append("  written     \(outDir)/{report.html, map.geojson, pairs.csv,\(workbook) unassigned.csv, mentors.csv, alternates.csv, blocking.csv, summary.json, timings.json" + (r.rules.isEmpty ? "}" : ", rules.csv}"))
         return lines.joined(separator: "\n")
     }
 }

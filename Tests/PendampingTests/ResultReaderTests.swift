@@ -134,3 +134,30 @@ import Tabular
         #expect(page.map { String(decoding: $0, as: UTF8.self).contains("half capacity") } == true)
     }
 }
+
+@Suite struct PairsWorkbookTests {
+    /// `pairs.xlsx` reads back (by the project's own workbook reader) as a sheet per mentor,
+    /// each holding exactly that mentor's pairs with kecamatan and kota names, a frozen header
+    /// row and set widths; the same result writes the same bytes.
+    @Test func aSheetPerMentorWithNames() throws {
+        let d = try DatasetReader.read(mentorsPath: fixture("jakarta-barat/mentors.csv"), menteesPath: fixture("jakarta-barat/mentees.csv"))
+        let r = try Matcher(profile: .default).run(d)
+        let data = try #require(try PairsWorkbook.render(r, language: .id))
+        #expect(try PairsWorkbook.render(r, language: .id) == data)
+        let names = try XLSXReader.sheetNames(data, name: "pairs.xlsx")
+        #expect(names == d.mentors.map { "\($0.id) \($0.name)" })
+        for (j, m) in d.mentors.enumerated() {
+            let sheet = try XLSXReader.read(data, name: "pairs.xlsx", sheet: names[j])
+            #expect(sheet.header.prefix(6) == ["No.", "ID UMKM", "Nama Usaha", "Kecamatan", "Kabupaten/Kota", "KBLI"])
+            let expected = Set(r.pairs.filter { Int($0.mentor) == j }.map { d.mentees[Int($0.mentee)].id })
+            #expect(Set(sheet.records.map { $0.fields[1] }) == expected, "\(m.id)")
+            #expect(sheet.records.allSatisfy { $0.fields[4] == "Kota Administrasi Jakarta Barat" || $0.fields[4].contains("Jakarta Barat") })
+        }
+        let first = try XLSXReader.read(data, name: "pairs.xlsx", sheet: names[0])
+        #expect(first.records.contains { ["Tambora", "Cengkareng", "Kalideres", "Palmerah", "Taman Sari", "Kebon Jeruk", "Kembangan", "Grogol Petamburan"].contains($0.fields[3]) })
+        // Frozen header and widths in the sheet part.
+        let sheetXML = String(decoding: XLSXWriter.worksheet(XLSXSheet(name: "x", header: ["a"], rows: [[.text("b & <c>")]], widths: [10])).utf8, as: UTF8.self)
+        #expect(sheetXML.contains("state=\"frozen\"") && sheetXML.contains("<col min=\"1\" max=\"1\" width=\"10.0\"") && sheetXML.contains("b &amp; &lt;c&gt;"))
+        #expect(XLSXWriter.uniqueNames(["a/b", "A/B", String(repeating: "x", count: 40)]) == ["ab", "AB (2)", String(repeating: "x", count: 31)])
+    }
+}

@@ -13,7 +13,8 @@ extension ResultFiles {
             k == 0 ? try GeoJSON.encode(input, regionNames: .bundled)
                    : try HTMLReport.render(input, language: language, subtitle: subtitle(input, language), round: round, whatIf: whatIf)
         }
-        return [("map.geojson", data[0]), ("report.html", data[1])]
+        let workbook = try PairsWorkbook.render(r, language: language).map { [("pairs.xlsx", $0)] } ?? []
+        return [("map.geojson", data[0]), ("report.html", data[1])] + workbook
     }
 
     /// "57 UMKM · 4 pendamping · optimal". `O(1)`.
