@@ -119,4 +119,36 @@ import Tabular
             #expect(greedy.count.reduce(0, +) == 40 && Set(greedy.location.keys).count == greedy.location.count)
         }
     }
+
+    /// A national list (every province in proportion) recruits over every kabupaten/kota of
+    /// Indonesia with coordinates and places every new mentor.
+    @Test func nationalRecruitmentOverEveryKabupaten() throws {
+        let table = try RegionTable.bundled()
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try NationalGenerator(mentees: 6000, mentors: 120, seed: 2, regions: table).write(to: dir.path)
+        let d = try DatasetReader.read(mentorsPath: dir.appendingPathComponent("mentors.csv").path,
+                                       menteesPath: dir.appendingPathComponent("mentees.csv").path)
+        let runner = WhatIfRunner(base: d, profile: .default, regions: table)
+        let places = runner.recruitmentPlaces()
+        let expected = table.regions.filter { $0.code.level == 2 && $0.point != nil && Set(d.mentees.map { String($0.region.text.prefix(2)) }).contains(String($0.code.text.prefix(2))) }
+        #expect(places.count == expected.count && places.count > 400, "\(places.count) places")
+        var s = Scenario(name: "+60 cadres")
+        s.addMentors = [Scenario.NewMentors(kind: .cadre, count: 60, capacity: 10, hoursPerMonth: 40, kbli: [KBLICode("47911")!],
+                                            expertise: SkillSet([.digital, .qris]), languages: ["ind"], place: .recruit)]
+        let (_, rows) = try runner.run([s])
+        #expect(rows[1].placements.reduce(0) { $0 + $1.count } == 60)
+        #expect(rows[1].matched > rows[0].matched)
+        #expect(Set(rows[1].placements.map { $0.region.prefix(1)!.text }).count > 3, "placed in several provinces")
+    }
+
+    /// The bundled scenario runs on the bundled data the guide pairs it with.
+    @Test func bundledScenarioRunsOnTheScarcePilot() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let run = try runCLI(["whatif", "--mentors", fixture("jakarta-barat-scarce/mentors.csv"), "--mentees", fixture("jakarta-barat-scarce/mentees.csv"),
+                              "--scenario", fixture("scenarios/cadres-120.json"), "--curve", "1", "--out", dir.path + "/w"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("+120 student cadres  124"), "\(run.stdout)")
+    }
 }

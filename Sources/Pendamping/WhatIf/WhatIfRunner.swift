@@ -95,7 +95,7 @@ public struct WhatIfRunner: Sendable {
                 }
                 spots = (0..<add.count).map { found[$0 % found.count] }
             case .recruit:
-                let locations = regions.placementUnits(in: province).map { ($0.region.code, $0.region.point!) }
+                let locations = recruitmentPlaces()
                 let assigned = Set(baseResult.pairs.map(\.mentee))
                 let unmatched = base.mentees.enumerated().filter { !assigned.contains(Int32($0.offset)) }.map(\.element)
                 let choice = try Recruitment.choose(template: add, count: add.count, locations: locations, unmatched: unmatched, profile: prof)
@@ -135,8 +135,7 @@ public struct WhatIfRunner: Sendable {
     /// scenario that places the mentors found, so the row shows the coverage actually reached.
     /// - Complexity: one recruitment MIP and one match.
     public func runGoal(_ goal: RecruitmentTarget.Goal, template: Scenario.NewMentors, baseResult: MatchResult) throws -> (RecruitmentTarget.Plan, Row) {
-        let province = RegionCode(String(base.mentees.first?.region.text.prefix(2) ?? "31")) ?? RegionCode("31")!
-        let locations = regions.placementUnits(in: province).map { ($0.region.code, $0.region.point!) }
+        let locations = recruitmentPlaces()
         let plan = try RecruitmentTarget.solve(goal, template: template, base: baseResult, locations: locations, profile: profile)
         let name: String
         switch goal {
@@ -156,6 +155,19 @@ public struct WhatIfRunner: Sendable {
         s.addMentors = [add]
         let (d, p, _) = try apply(s, baseResult: baseResult)
         return (plan, Self.row(name, try Matcher(profile: p).run(d), placements: plan.placements))
+    }
+
+    /// Where new mentors may be recruited: the kecamatan of the mentees' province, or, when
+    /// the mentees span several provinces (a national run), every kabupaten/kota of those
+    /// provinces (all 514 for the whole country). `O(regions + mentees)`.
+    func recruitmentPlaces() -> [(RegionCode, GeoPoint)] {
+        let provinces = Set(base.mentees.compactMap { $0.region.prefix(1) })
+        if provinces.count <= 1 {
+            let province = provinces.first ?? RegionCode("31")!
+            return regions.placementUnits(in: province).map { ($0.region.code, $0.region.point!) }
+        }
+        return regions.regions.filter { r in r.code.level == 2 && r.point != nil && r.code.prefix(1).map(provinces.contains) == true }
+            .sorted { $0.code < $1.code }.map { ($0.code, $0.point!) }
     }
 
     /// A result's pairs by id: mentee id → mentor id. `O(pairs)`.
