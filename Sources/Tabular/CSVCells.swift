@@ -118,10 +118,10 @@ package struct CSVCells: Sendable {
         package let fieldStart: UnsafeBufferPointer<Int>
         package let byteStart: UnsafeBufferPointer<Int>
 
-        package func fieldCount(_ r: Int) -> Int { fieldStart[r + 1] - fieldStart[r] }
+        @inlinable package func fieldCount(_ r: Int) -> Int { fieldStart[r + 1] - fieldStart[r] }
 
         /// Field `f` of record `r`, as written (no trimming). `O(1)`.
-        @inline(__always) package func field(_ r: Int, _ f: Int) -> UnsafeBufferPointer<UInt8> {
+        @inlinable @inline(__always) package func field(_ r: Int, _ f: Int) -> UnsafeBufferPointer<UInt8> {
             let e = fieldStart[r] + f, start = byteStart[r]
             let lo = f == 0 ? 0 : Int(ends[e - 1]) + 1, hi = Int(ends[e])
             let text = start >= 0 ? source.baseAddress.map { $0 + start } : bytes.baseAddress.map { $0 + ~start }
@@ -132,12 +132,12 @@ package struct CSVCells: Sendable {
 
 extension UnsafeBufferPointer<UInt8> {
     /// Without leading and trailing spaces and tabs. `O(spaces)`.
-    @inline(__always) package var trimmedASCII: UnsafeBufferPointer<UInt8> {
+    @inlinable @inline(__always) package var trimmedASCII: UnsafeBufferPointer<UInt8> {
         var lo = startIndex, hi = endIndex
         while lo < hi, self[lo] == 0x20 || self[lo] == 0x09 { lo += 1 }
         while hi > lo, self[hi - 1] == 0x20 || self[hi - 1] == 0x09 { hi -= 1 }
         return lo == startIndex && hi == endIndex ? self : UnsafeBufferPointer(rebasing: self[lo..<hi])
     }
 
-    package var string: String { String(decoding: self, as: UTF8.self) }
+    @inlinable package var string: String { String(decoding: self, as: UTF8.self) }
 }

@@ -1,3 +1,5 @@
+import Tabular
+
 import Foundation
 
 /// A hash table keyed by byte strings, for the reading loop: looking a field up costs a
