@@ -57,7 +57,10 @@ package enum XLSXWriter {
             + "<cellStyles count=\"1\"><cellStyle name=\"Normal\" xfId=\"0\" builtinId=\"0\"/></cellStyles></styleSheet>"))
         for (k, sheet) in sheets.enumerated() { parts.append(("xl/worksheets/sheet\(k + 1).xml", worksheet(sheet))) }
 
-        guard let archive = Archive(data: Data(), accessMode: .create) else { throw OutputError.cannotCreate("cannot create a workbook in memory") }
+        let archive: Archive
+        do { archive = try Archive(data: Data(), accessMode: .create) } catch {
+            throw OutputError.cannotCreate("cannot create a workbook in memory: \(error)")
+        }
         let fixedDate = Date(timeIntervalSince1970: 1_767_225_600)   // 2026-01-01: the same bytes on every run
         for (path, text) in parts {
             let bytes = Data(text.utf8)
