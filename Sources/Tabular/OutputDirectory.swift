@@ -31,6 +31,13 @@ public enum OutputDirectory {
         return (try? Staging.sweep(target.deletingLastPathComponent(), name: target.lastPathComponent)) ?? 0
     }
 
+    /// The staging folders of killed runs in `directory` (by name), removed by the next run
+    /// that writes beside them; `validate` mentions them. - Complexity: `O(entries)`.
+    public static func staleStaging(in directory: String) -> [String] {
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+        return entries.filter(Staging.isStale).sorted()
+    }
+
     /// Writes `files` (name, bytes; a name may hold `/` for a subdirectory) as the directory `directory`.
     /// - Parameter inputs: files the run read; none may lie inside the target.
     /// - Complexity: `O(total bytes)`.

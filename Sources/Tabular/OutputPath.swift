@@ -82,6 +82,19 @@ package final class Staging {
     /// Removes leftovers of `name` from runs that died: staging directories whose process is
     /// gone; a directory set aside by the two-step fallback is put back when the target is
     /// missing, else removed. `O(entries of parent)`.
+    /// Whether `entry` (a name in a directory) is a staging folder of a process that no longer
+    /// exists: `.NAME.partial-PID-N` or `.NAME.old-PID-N`. `O(length)`.
+    package static func isStale(_ entry: String) -> Bool {
+        guard entry.hasPrefix(".") else { return false }
+        for kind in [".partial-", ".old-"] {
+            guard let r = entry.range(of: kind, options: .backwards) else { continue }
+            let rest = entry[r.upperBound...]
+            guard let pid = Int32(rest.split(separator: "-").first ?? ""), pid > 0 else { continue }
+            return kill(pid, 0) != 0 && errno == ESRCH
+        }
+        return false
+    }
+
     @discardableResult
     package static func sweep(_ parent: URL, name: String) throws -> Int {
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? []
@@ -89,9 +102,8 @@ package final class Staging {
         var removed = 0
         for entry in entries.sorted() {
             for kind in ["partial", "old"] where entry.hasPrefix(".\(name).\(kind)-") {
-                let rest = entry.dropFirst(".\(name).\(kind)-".count)
                 // Only leftovers of processes that no longer exist.
-                guard let pid = Int32(rest.split(separator: "-").first ?? ""), kill(pid, 0) != 0, errno == ESRCH else { continue }
+                guard isStale(entry) else { continue }
                 let url = parent.appendingPathComponent(entry)
                 if kind == "old" && !FileManager.default.fileExists(atPath: target.path) {
                     _ = rename(url.path, target.path)

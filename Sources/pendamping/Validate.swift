@@ -67,6 +67,15 @@ struct Validate: Subcommand {
             if issues.isEmpty && missing == nil { print("ok: \(counts.mentors) mentors, \(counts.mentees) mentees") }
             if let quality { print(quality.report) }
         }
+        // Staging folders that killed runs left beside the inputs or here (they may hold personal
+        // data until the next run with --out there removes them).
+        let places = Set(data.paths.map { URL(fileURLWithPath: $0).deletingLastPathComponent().path } + [FileManager.default.currentDirectoryPath])
+        for place in places.sorted() {
+            let stale = OutputDirectory.staleStaging(in: place)
+            if !stale.isEmpty {
+                printErr("note: \(stale.count) staging folder(s) left by killed runs in \(place) (\(stale.prefix(3).joined(separator: ", "))); the next match, round or whatif writing there removes them")
+            }
+        }
         if missing != nil { throw ExitCode(66) }
         if !issues.isEmpty { throw ExitCode(65) }
     }

@@ -141,6 +141,12 @@ import Tabular
         #expect(run.stderr.contains("removed 1 staging folder(s) left beside"), "\(run.stderr)")
         #expect(!FileManager.default.fileExists(atPath: dead.path))
         #expect(FileManager.default.fileExists(atPath: live.path))
+        // validate mentions a dead run's folder where it runs, and removes nothing.
+        let again = dir.appendingPathComponent(".out.partial-\(ended.processIdentifier)-9")
+        try FileManager.default.createDirectory(at: again, withIntermediateDirectories: true)
+        let check = try runCLI(["validate", "--mentors", fixture("jakarta-barat/mentors.csv"), "--mentees", fixture("jakarta-barat/mentees.csv")], in: dir)
+        #expect(check.status == 0 && check.stderr.contains("note: 1 staging folder(s) left by killed runs in"), "\(check.stderr)")
+        #expect(FileManager.default.fileExists(atPath: again.path))
     }
 }
 
@@ -198,5 +204,23 @@ import Tabular
         try "{\"k\": 5,}".write(to: dir.appendingPathComponent("p.json"), atomically: true, encoding: .utf8)
         let p = try runCLI(["validate", "--mentors", mentors, "--mentees", fixture("jakarta-barat/mentees.csv"), "--profile", "p.json"], in: dir)
         #expect(p.status == 65 && p.stdout.contains("p.json:1: not valid JSON (a comma before a closing bracket or brace)"), "\(p.stdout)")
+    }
+}
+
+@Suite struct OfficeHeaderTests {
+    /// The headers office lists use: a registration number as the id, a shop name, the KBLI
+    /// with its year, an address and a business type passed through, a phone number and the
+    /// owner's name recognised as personal data.
+    @Test func officeHeadersRead() throws {
+        let list = "No. Registrasi,Nama Toko,Nama Pemilik,Kode KBLI 2020,Jenis Usaha,Alamat,No HP,Kecamatan,Kabupaten/Kota\n"
+            + "REG-7,Roti Sari,Siti,10710,Roti,Jl. Mawar 1,0812-1,Tambora,Jakarta Barat\n"
+        let file = try CSVFile.parse(Data(list.utf8), name: "umkm.csv")
+        var issues: [InputIssue] = []
+        var quality = DataQuality.File(file: "umkm.csv")
+        let (mentees, extra) = DatasetReader.parseMentees(file, issues: &issues, quality: &quality, regions: nil)
+        #expect(issues.isEmpty, "\(issues)")
+        #expect(mentees.map(\.id) == ["REG-7"] && mentees.first?.name == "Roti Sari" && mentees.first?.region.text == "31.73.04")
+        #expect(extra == ["Jenis Usaha", "Alamat"])
+        #expect(quality.personalColumns == ["Nama Pemilik", "No HP"])
     }
 }
