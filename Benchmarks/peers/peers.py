@@ -10,7 +10,9 @@ negated score). Beside each time: pivots or simplex iterations where the solver 
 and the peak resident memory of the solving process (ours: the whole pipeline's process at the
 end of the solve stage; a peer's: its whole process, reading included). A second table sets
 each peer's solve beside our whole process (`pendamping bench`: reading the CSV files,
-scoring, candidates, solve, explanations and the written outputs), the median of three runs.
+scoring, candidates, solve, explanations and the written CSV and JSON outputs) and beside
+`pendamping match` with its default outputs (the report, the map and the workbook too), each
+the median of three runs.
 """
 import argparse, json, os, re, subprocess, sys, tempfile, time
 
