@@ -23,7 +23,7 @@ public enum XLSXReader {
 
     /// Reads `sheet` (nil: the first) of the workbook in `data`. - Throws: ``InputError``.
     public static func read(_ data: Data, name: String, sheet: String? = nil) throws -> CSVFile {
-        try readSheets(data, name: name, sheets: [sheet ?? ""].map { $0.isEmpty ? nil : $0 }, skipEmpty: false)[0]
+        try readSheets(data, name: name, sheets: [sheet], skipEmpty: false)[0]
     }
 
     /// Reads the sheets named in `sheets` (nil in the list: the first sheet), in that order;

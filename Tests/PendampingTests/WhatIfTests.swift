@@ -111,9 +111,7 @@ import Tabular
             #expect(choice.relativeGap.map { $0.isFinite && $0 >= 0 } == true)
             // Never below the greedy placement.
             let (graph, _) = try Recruitment.locationGraph(template: template, locations: locations, unmatched: unmatched, profile: .default)
-            var lists = [[(score: Int64, mentee: Int32)]](repeating: [], count: locations.count)
-            for i in 0..<graph.menteeCount { for q in graph.pairs(ofMentee: i) { lists[Int(graph.mentor[q])].append((graph.score[q], Int32(i))) } }
-            lists = lists.map { Array($0.sorted { $0.score != $1.score ? $0.score > $1.score : $0.mentee < $1.mentee }.prefix(8 * 20)) }
+            let lists = Recruitment.candidateLists(graph, locations: locations.count, keep: 8 * 20)
             let greedy = Recruitment.greedy(lists, count: 40, capacity: 8)
             #expect(choice.gain * ScoringModel.integerScale >= Double(greedy.gain) - 0.5)
             #expect(greedy.count.reduce(0, +) == 40 && Set(greedy.location.keys).count == greedy.location.count)

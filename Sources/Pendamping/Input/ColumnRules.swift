@@ -11,12 +11,13 @@ import Tabular
 public struct ColumnRules: Sendable, Equatable {
     /// Canonical column → the header as written in the list (compared after
     /// ``HeaderAliases/normalise(_:)``).
-    public var map: [String: String]
+    public var map: [String: String] { didSet { mapped = Self.index(map) } }
     /// Headers of personal-data columns to pass through anyway.
     public var keep: [String]
 
     public init(map: [String: String] = [:], keep: [String] = []) {
         self.map = map; self.keep = keep
+        mapped = Self.index(map)
     }
 
     /// The canonical column a header stands for: a mapped header's column, else its name or
@@ -26,7 +27,10 @@ public struct ColumnRules: Sendable, Equatable {
         return mapped[n] ?? HeaderAliases.canonical(header)
     }
 
-    private var mapped: [String: String] {
+    /// ``map`` by normalised header, kept beside it.
+    private var mapped: [String: String]
+
+    private static func index(_ map: [String: String]) -> [String: String] {
         Dictionary(map.map { (HeaderAliases.normalise($0.value), $0.key) }, uniquingKeysWith: { a, _ in a })
     }
 

@@ -9,6 +9,10 @@ public struct DataQuality: Sendable, Codable, Equatable {
         /// How many ids a sample keeps.
         public static let shown = 5
         mutating func add(_ id: String) { count += 1; if firstIDs.count < Self.shown { firstIDs.append(id) } }
+        /// This sample followed by `later`'s: counts added, the first ids kept in order. `O(shown)`.
+        func merged(with later: Sample) -> Sample {
+            Sample(count: count + later.count, firstIDs: Array((firstIDs + later.firstIDs).prefix(Self.shown)))
+        }
     }
 
     /// One input file's findings.

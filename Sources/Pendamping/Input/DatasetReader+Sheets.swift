@@ -58,10 +58,7 @@ extension DatasetReader {
                                           _ parse: (CSVFile, inout [InputIssue], inout DataQuality.File) -> ([T], [String])) -> ([T], [String]) {
         guard files.count > 1 else {
             guard let file = files.first else { return ([], []) }
-            let sheets = quality.sheets, skipped = quality.skippedRows
-            let result = parse(file, &issues, &quality)
-            quality.sheets = sheets; quality.skippedRows = skipped
-            return result
+            return parse(file, &issues, &quality)
         }
         var parts: [(sheet: String?, records: [T], extra: [String])] = []
         var merged = quality
@@ -101,15 +98,12 @@ extension DatasetReader {
 extension DataQuality.File {
     /// Adds the findings of another table of the same list (a later sheet). `O(findings)`.
     mutating func absorb(_ other: DataQuality.File) {
-        func merged(_ a: DataQuality.Sample, _ b: DataQuality.Sample) -> DataQuality.Sample {
-            DataQuality.Sample(count: a.count + b.count, firstIDs: Array((a.firstIDs + b.firstIDs).prefix(DataQuality.Sample.shown)))
-        }
         records += other.records
         aliases.merge(other.aliases) { a, _ in a }
-        for (k, v) in other.locationSource { locationSource[k] = merged(locationSource[k] ?? .init(), v) }
-        regionsByName = merged(regionsByName, other.regionsByName)
-        for (k, v) in other.unknownWords { unknownWords[k] = merged(unknownWords[k] ?? .init(), v) }
-        for (k, v) in other.generatedIDs { generatedIDs[k] = merged(generatedIDs[k] ?? .init(), v) }
+        for (k, v) in other.locationSource { locationSource[k] = (locationSource[k] ?? .init()).merged(with: v) }
+        regionsByName = regionsByName.merged(with: other.regionsByName)
+        for (k, v) in other.unknownWords { unknownWords[k] = (unknownWords[k] ?? .init()).merged(with: v) }
+        for (k, v) in other.generatedIDs { generatedIDs[k] = (generatedIDs[k] ?? .init()).merged(with: v) }
         for c in other.personalColumns where !personalColumns.contains(c) { personalColumns.append(c) }
     }
 }

@@ -104,13 +104,10 @@ public enum DatasetReader {
 
         /// Appends `later`'s findings (records after this context's) in file order. `O(findings)`.
         mutating func append(_ later: RecordContext) {
-            func merged(_ a: DataQuality.Sample, _ b: DataQuality.Sample) -> DataQuality.Sample {
-                DataQuality.Sample(count: a.count + b.count, firstIDs: Array((a.firstIDs + b.firstIDs).prefix(DataQuality.Sample.shown)))
-            }
             for (key, sample) in later.quality.locationSource {
-                quality.locationSource[key] = merged(quality.locationSource[key] ?? .init(), sample)
+                quality.locationSource[key] = (quality.locationSource[key] ?? .init()).merged(with: sample)
             }
-            quality.regionsByName = merged(quality.regionsByName, later.quality.regionsByName)
+            quality.regionsByName = quality.regionsByName.merged(with: later.quality.regionsByName)
             for (word, ids) in later.unknown { unknown[word, default: []] += ids }
         }
     }

@@ -384,7 +384,7 @@ struct TableReader {
 
     /// Two-letter ISO 639-1 codes a list may use by mistake, and their ISO 639-3 codes.
     static let iso639Part1 = ["id": "ind", "in": "ind", "jv": "jav", "su": "sun", "en": "eng", "ms": "zsm", "ar": "arb", "zh": "zho",
-                              "nl": "nld", "ja": "jpn", "ko": "kor", "ban": "ban"]
+                              "nl": "nld", "ja": "jpn", "ko": "kor"]
 
     private mutating func languagesParsed(_ row: Row) -> [String] {
         var out = Set<String>()

@@ -62,13 +62,7 @@ public enum Recruitment {
         let (graph, mentors) = try locationGraph(template: t, locations: locations, unmatched: unmatched, profile: profile)
         // No location lets such a mentor take any unmatched mentee: nothing to place.
         guard graph.pairCount > 0 else { return Choice(placements: [], gain: 0, status: .infeasible, relativeGap: nil) }
-        // Per location, its best mentees, best first.
-        let keep = t.capacity * min(k, 20)
-        var byLocation = [[(score: Int64, mentee: Int32)]](repeating: [], count: mentors.count)
-        for i in 0..<graph.menteeCount {
-            for q in graph.pairs(ofMentee: i) { byLocation[Int(graph.mentor[q])].append((graph.score[q], Int32(i))) }
-        }
-        byLocation = byLocation.map { Array($0.sorted { $0.score != $1.score ? $0.score > $1.score : $0.mentee < $1.mentee }.prefix(keep)) }
+        let byLocation = candidateLists(graph, locations: mentors.count, keep: t.capacity * min(k, 20))
         let start = greedy(byLocation, count: k, capacity: t.capacity)
         var lm = LinearModel(sense: .maximize)
         var menteeRow: [Int32: Int32] = [:]
@@ -120,6 +114,16 @@ public enum Recruitment {
         let gap: Double? = gain > 0 ? max(0, bound - gain) / gain : (bound > 0.5 ? nil : 0)
         for k in placements.indices { placements[k].status = status; placements[k].relativeGap = gap }
         return Choice(placements: placements, gain: gain / ScoringModel.integerScale, status: status, relativeGap: gap)
+    }
+
+    /// Per location, its best `keep` candidate mentees with their scores, best first (ties to
+    /// the lower mentee). - Complexity: `O(pairs · log pairs)`.
+    static func candidateLists(_ graph: CandidateGraph, locations: Int, keep: Int) -> [[(score: Int64, mentee: Int32)]] {
+        var byLocation = [[(score: Int64, mentee: Int32)]](repeating: [], count: locations)
+        for i in 0..<graph.menteeCount {
+            for q in graph.pairs(ofMentee: i) { byLocation[Int(graph.mentor[q])].append((graph.score[q], Int32(i))) }
+        }
+        return byLocation.map { Array($0.sorted { $0.score != $1.score ? $0.score > $1.score : $0.mentee < $1.mentee }.prefix(keep)) }
     }
 
     /// A greedy placement of `count` mentors of `capacity` over locations whose candidate
