@@ -5,7 +5,7 @@ SWIFT ?= swift
 OUT ?= out/jakarta-barat
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: demo test deps build release bench cli-reference clean
+.PHONY: demo test deps build release bench cli-reference serve clean
 
 ## Installs the C libraries the package links (GLPK; OpenSSL's libcrypto for SHA-256) when missing.
 DEPS := libglpk-dev libssl-dev
@@ -37,6 +37,15 @@ bench: release
 ## Writes the command-line reference from the tool itself (swift-argument-parser's plugin).
 cli-reference: deps
 	$(SWIFT) package --disable-sandbox --allow-writing-to-package-directory generate-docc-reference --configuration debug
+
+## Starts the web app on http://127.0.0.1:8080/ with the Jakarta Barat pilot as a demo
+## programme (data in out/serve); prints the first admin's one-time password on a new store.
+SERVE_DATA ?= out/serve
+PORT ?= 8080
+serve: deps
+	$(SWIFT) build -c release --product pendamping-server
+	$$($(SWIFT) build -c release --show-bin-path)/pendamping-server serve --data $(SERVE_DATA) --port $(PORT) \
+	  --demo-mentors fixtures/jakarta-barat/mentors.csv --demo-mentees fixtures/jakarta-barat-office/mentees.xlsx
 
 ## Runs the whole test suite.
 test: deps

@@ -9,6 +9,8 @@ let package = Package(
         .library(name: "MinCostFlow", targets: ["MinCostFlow"]),
         .library(name: "GAP", targets: ["GAP"]),
         .executable(name: "pendamping", targets: ["pendamping"]),
+        .library(name: "PendampingServer", targets: ["PendampingServer"]),
+        .executable(name: "pendamping-server", targets: ["pendamping-server"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -18,6 +20,12 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         // `swift package generate-documentation` for the DocC catalog in Sources/Pendamping.
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
+        // The web app (`pendamping-server`): HTTP server, bcrypt and sessions, SQLite store.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        // Graceful shutdown of open event streams (Hummingbird's own service lifecycle).
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         // GLPK's C API, from Debian's libglpk-dev (header in /usr/include, no pkg-config file).
@@ -75,6 +83,29 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // The web app: store (GRDB, SQLite in WAL mode), routes, pages and the API.
+        .target(
+            name: "PendampingServer",
+            dependencies: [
+                "Pendamping", "Tabular", "Optimisation",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
+            resources: [.copy("Resources/templates"), .copy("Resources/static"), .copy("Resources/openapi.json")]
+        ),
+        // A second executable so that the CLI neither builds nor loads the web stack.
+        .executableTarget(
+            name: "pendamping-server",
+            dependencies: [
+                "PendampingServer",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
         .testTarget(name: "GLPKTests", dependencies: ["GLPK"]),
         .testTarget(name: "MinCostFlowTests", dependencies: ["MinCostFlow", "GLPK"]),
         .testTarget(name: "GAPTests", dependencies: ["GAP", "GLPK", "Optimisation", "Tabular"]),
@@ -84,6 +115,15 @@ let package = Package(
             dependencies: ["Pendamping", "GLPK", "MinCostFlow", "Tabular", "Optimisation", "Parallel", "pendamping",
                            .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             exclude: ["Golden"]
+        ),
+        .testTarget(
+            name: "ServerTests",
+            dependencies: [
+                "PendampingServer", "Pendamping", "pendamping", "pendamping-server",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
         ),
     ]
 )

@@ -46,19 +46,15 @@ struct Round: Subcommand {
         let profilePath = rerun.map { $0 + "/profile.json" } ?? profile
         // What the round directory stores, byte for byte; its hashes go into round.json.
         let previousBytes = try InputFile.read(previousPath)
-        let decisionsBytes = try decisionsPath.map(InputFile.read) ?? Data("mentee_id,mentor_id,decision\n".utf8)
+        let decisionsBytes = try decisionsPath.map(InputFile.read) ?? RoundRun.emptyDecisions
         // A rerun hashes the stored profile.json as it is and decodes those same bytes.
         let storedProfile = try rerun.map { try InputFile.read($0 + "/profile.json") }
         let prof = try storedProfile.map { try Profile.decode($0, name: profilePath!) } ?? profilePath.map(Profile.read) ?? .default
-        let profileBytes = try storedProfile ?? RoundDirectory.profileFile(prof)
-        let hashes = [
-            "mentors.csv": try CurationRound.sha256(path: data.mentors),
-            "mentees.csv": try CurationRound.sha256(path: data.mentees),
-            "previous-pairs.csv": CurationRound.sha256(previousBytes),
-            "decisions.csv": CurationRound.sha256(decisionsBytes),
-            "profile.json": CurationRound.sha256(profileBytes),
-        ]
+        let inputs = RoundRun.Inputs(mentorsHash: try CurationRound.sha256(path: data.mentors),
+                                     menteesHash: try CurationRound.sha256(path: data.mentees),
+                                     previousBytes: previousBytes, decisionsBytes: decisionsBytes, profileBytes: storedProfile)
         if let rerun {
+            let hashes = try RoundRun.inputHashes(inputs, profile: prof)
             let manifest = try RoundDirectory.manifest(in: rerun)
             let issues = hashes.keys.sorted().filter { manifest.inputs[$0] != hashes[$0] }.map { role in
                 let file = role == "mentors.csv" ? data.mentors : role == "mentees.csv" ? data.mentees : rerun + "/" + role
@@ -73,10 +69,8 @@ struct Round: Subcommand {
         let prev = try CurationRound.readPrevious(path: previousPath)
         var matcher = Matcher(profile: prof)
         if cold { matcher.startFrom = [:] }
-        let round = try CurationRound.run(dataset: dataset, previous: prev, decisions: dec, matcher: matcher)
-        let files = try RoundDirectory.render(round, profile: prof, inputHashes: hashes,
-                                              decisionsBytes: decisionsBytes, previousBytes: previousBytes,
-                                              language: lang)
+        let (round, files) = try RoundRun.run(dataset: dataset, previous: prev, decisions: dec, inputs: inputs,
+                                              matcher: matcher, language: lang)
         try OutputDirectory.write(files, to: out, inputs: data.paths + [previousPath, decisionsPath, profilePath].compactMap { $0 })
         let c = round.counts
         print("Pendamping round: \(round.result.dataset.mentees.count) mentees, \(round.result.dataset.mentors.count) mentors, \(dec.entries.count) decisions")

@@ -42,7 +42,7 @@ public struct CurationRound: Sendable {
     /// - Throws: ``InfeasibleDecisions`` when a decision names a withdrawn mentor or mentee, or
     ///   decisions conflict.
     public static func run(dataset full: Dataset, previous: [String: String], decisions: Decisions,
-                           matcher base: Matcher) throws -> CurationRound {
+                           matcher base: Matcher, timings: StageTimings = .init()) throws -> CurationRound {
         let goneMentees = decisions.withdrawnMentees, goneMentors = decisions.withdrawnMentors
         var conflicts: [String] = []
         for e in decisions.entries where e.decision == .accept || e.decision == .lock {
@@ -59,7 +59,7 @@ public struct CurationRound: Sendable {
         // Warm start: the previous optimum, with the decisions applied (rejected pairs and
         // withdrawn people are no longer candidates; locked ones are fixed), seeds the simplex.
         if matcher.startFrom == nil { matcher.startFrom = previous }
-        let result = try matcher.run(dataset)
+        let result = try matcher.run(dataset, timings: timings)
 
         let scoring = result.scoring
         let menteeIndex = dataset.menteeIndex(), mentorIndex = dataset.mentorIndex()

@@ -1,0 +1,119 @@
+import Foundation
+import Pendamping
+import Tabular
+
+/// A stored round read back from its files for the pages and the API: pairs by mentor with
+/// their four score terms, the unassigned with reasons, the changes from the previous round.
+struct RoundView: Encodable {
+    struct Pair: Encodable {
+        var menteeID, menteeName, mentorID, mentorName, score, sector, location, capacity, culture, distanceKm: String
+        var decision: String
+        /// The decision in the page language (empty when none).
+        var decisionText: String
+        var decisionID: Int64
+        var decidedBy: String?
+    }
+    struct Cohort: Encodable {
+        var mentorID, mentorName: String
+        var pairs: [Pair]
+    }
+    struct Unassigned: Encodable {
+        var menteeID, menteeName, reasonKey, reason, detail: String
+    }
+    struct Change: Encodable {
+        var menteeID, before, after, change, reason: String
+    }
+
+    /// A decision word in the page language.
+    static func decisionText(_ decision: String, _ language: PageLanguage) -> String {
+        switch decision {
+        case "accept": return Word.accept.text(language)
+        case "reject": return Word.reject.text(language)
+        case "lock": return Word.lock.text(language)
+        case "withdraw": return Word.withdraw.text(language)
+        default: return ""
+        }
+    }
+
+    /// A change kind of `diff.csv` in the page language.
+    static func changeText(_ kind: String, _ language: PageLanguage) -> String {
+        switch kind {
+        case "kept": return Word.kept.text(language)
+        case "moved": return Word.moved.text(language)
+        case "lost": return Word.lost.text(language)
+        case "gained": return Word.gained.text(language)
+        case "withdrawn": return Word.withdrawn.text(language)
+        default: return kind
+        }
+    }
+
+    var number: Int
+    var status: String
+    var statusText: String
+    var cohorts: [Cohort]
+    var unassigned: [Unassigned]
+    var changes: [Change]
+    var pairCount: Int
+    var objectiveBefore: String
+    var objectiveAfter: String
+    var files: [String]
+
+    /// Rows of a stored CSV as dictionaries by header.
+    static func rows(_ data: Data?, name: String) throws -> [[String: String]] {
+        guard let data else { return [] }
+        let file = try CSVFile.parse(data, name: name)
+        return file.records.map { r in
+            Dictionary(zip(file.header, r.fields + Array(repeating: "", count: max(0, file.header.count - r.fields.count))),
+                       uniquingKeysWith: { a, _ in a })
+        }
+    }
+
+    /// Reads round `record` of `store`, with each pair's newest decision.
+    static func load(_ record: RoundRecord, store: any Store, language: PageLanguage) async throws -> RoundView {
+        let pairs = try rows(try await store.roundFile(roundID: record.id, name: "pairs.csv"), name: "pairs.csv")
+        let unassigned = try rows(try await store.roundFile(roundID: record.id, name: "unassigned.csv"), name: "unassigned.csv")
+        let diff = try rows(try await store.roundFile(roundID: record.id, name: "diff.csv"), name: "diff.csv")
+        var newest: [String: DecisionRecord] = [:]
+        for d in try await store.decisions(programmeID: record.programmeID) { newest[d.menteeID + "\u{1F}" + d.mentorID] = d }
+        var cohorts: [String: Cohort] = [:]
+        for r in pairs {
+            let me = r["mentee_id"] ?? "", mo = r["mentor_id"] ?? ""
+            let d = newest[me + "\u{1F}" + mo]
+            let decision = d.map { $0.decision == "clear" ? "" : $0.decision } ?? ""
+            let p = Pair(menteeID: me, menteeName: r["mentee_name"] ?? "", mentorID: mo, mentorName: r["mentor_name"] ?? "",
+                         score: PageFormat.decimal(r["score"], language), sector: PageFormat.decimal(r["sector"], language),
+                         location: PageFormat.decimal(r["location"], language), capacity: PageFormat.decimal(r["capacity"], language),
+                         culture: PageFormat.decimal(r["culture"], language), distanceKm: PageFormat.decimal(r["distance_km"], language),
+                         decision: decision, decisionText: decisionText(decision, language), decisionID: d?.id ?? 0,
+                         decidedBy: decision.isEmpty ? nil : d?.by)
+            cohorts[mo, default: Cohort(mentorID: mo, mentorName: p.mentorName, pairs: [])].pairs.append(p)
+        }
+        let manifest = try? JSONSerialization.jsonObject(with: try await store.roundFile(roundID: record.id, name: "round.json") ?? Data()) as? [String: Any]
+        func objective(_ key: String) -> String {
+            (manifest?[key] as? Double).map { PageFormat.number($0, digits: 6, language) } ?? ""
+        }
+        return RoundView(
+            number: record.number, status: record.status,
+            statusText: record.isFinal ? Word.published.text(language) : Word.proposed.text(language),
+            cohorts: cohorts.keys.sorted().map { cohorts[$0]! },
+            unassigned: unassigned.map {
+                Unassigned(menteeID: $0["mentee_id"] ?? "", menteeName: $0["mentee_name"] ?? "", reasonKey: $0["reason"] ?? "",
+                           reason: Word.reason($0["reason"] ?? "", language), detail: ReasonText.say($0["detail"] ?? "", language))
+            },
+            // The first round starts from no pairs: every pair is new, nothing to list.
+            changes: record.number == 1 ? [] : diff.filter { $0["change"] != "kept" }.map {
+                Change(menteeID: $0["mentee_id"] ?? "", before: $0["before"] ?? "", after: $0["after"] ?? "",
+                       change: changeText($0["change"] ?? "", language), reason: ReasonText.say($0["reason"] ?? "", language))
+            },
+            pairCount: pairs.count, objectiveBefore: objective("objective_before"), objectiveAfter: objective("objective_after"),
+            files: try await store.roundFileNames(roundID: record.id))
+    }
+}
+
+extension PageFormat {
+    /// A decimal as written in a result file, shown with the page language's separator.
+    static func decimal(_ text: String?, _ language: PageLanguage) -> String {
+        guard let text else { return "" }
+        return language == .id ? text.replacingOccurrences(of: ".", with: ",") : text
+    }
+}

@@ -1,0 +1,168 @@
+import Foundation
+import Pendamping
+
+/// The language of the pages: Indonesian first, English by a switch.
+public enum PageLanguage: String, Sendable, CaseIterable, Codable {
+    case id, en
+
+    /// The report language of the same name (for `report.html`).
+    var report: ReportLanguage { self == .id ? .id : .en }
+}
+
+/// Every string the pages show, in one typed catalogue: a case per string, and a switch
+/// that cannot compile without both languages.
+public enum Word: String, CaseIterable, Sendable {
+    case appName, signIn, signOut, name, password, wrongLogin, tooManyAttempts
+    case programmes, newProgramme, create, region, noProgrammes
+    case lists, mentors, mentees, upload, uploadHint, listsRefused, listsAccepted, dataQuality, fileName, rows, uploadedBy
+    case rounds, round, propose, resolve, proposedBy, status, proposed, published, publish, cancel, solving, cancelled
+    case summary, pairs, mentor, mentee, score, sector, location, capacity, culture, distance, decision, actions
+    case accept, reject, lock, withdraw, clear, unassigned, reason, changes, kept, moved, lost, gained, withdrawn
+    case downloads, printView, audit, who, when, what, members, addMember, role, conflict, decidedBy, live
+    case reasonNoMentor, reasonAllRejected, reasonCandidatesFull, reasonProgrammeRules, reasonNotSolved
+    case language, back, report, map, total, objectiveBefore, objectiveAfter, forbiddenNote, notFound, cohortOf, contacts, profile, save
+
+    /// The string in `language`.
+    public func text(_ language: PageLanguage) -> String {
+        let (id, en) = pair
+        return language == .id ? id : en
+    }
+
+    private var pair: (String, String) {
+        switch self {
+        case .appName: return ("Pendamping", "Pendamping")
+        case .signIn: return ("Masuk", "Sign in")
+        case .signOut: return ("Keluar", "Sign out")
+        case .name: return ("Nama", "Name")
+        case .password: return ("Kata sandi", "Password")
+        case .wrongLogin: return ("Nama atau kata sandi salah.", "Wrong name or password.")
+        case .tooManyAttempts: return ("Terlalu banyak percobaan. Coba lagi dalam 15 menit.", "Too many attempts. Try again in 15 minutes.")
+        case .programmes: return ("Program", "Programmes")
+        case .newProgramme: return ("Program baru", "New programme")
+        case .create: return ("Buat", "Create")
+        case .region: return ("Wilayah", "Region")
+        case .noProgrammes: return ("Belum ada program untuk akun ini.", "No programme for this account yet.")
+        case .lists: return ("Daftar", "Lists")
+        case .mentors: return ("Pendamping (Kakak Asuh)", "Mentors (Kakak Asuh)")
+        case .mentees: return ("UMKM binaan (Adik Asuh)", "Mentees (Adik Asuh)")
+        case .upload: return ("Unggah", "Upload")
+        case .uploadHint: return ("File .xlsx atau .csv, seperti yang diterima baris perintah.", "An .xlsx or .csv file, as the command line accepts.")
+        case .listsRefused: return ("Daftar ditolak; tidak ada yang disimpan.", "Lists refused; nothing was stored.")
+        case .listsAccepted: return ("Daftar diterima dan disimpan.", "Lists accepted and stored.")
+        case .dataQuality: return ("Mutu data", "Data quality")
+        case .fileName: return ("Berkas", "File")
+        case .rows: return ("Baris", "Rows")
+        case .uploadedBy: return ("Diunggah oleh", "Uploaded by")
+        case .rounds: return ("Ronde kurasi", "Curation rounds")
+        case .round: return ("Ronde", "Round")
+        case .propose: return ("Usulkan pasangan", "Propose pairs")
+        case .resolve: return ("Hitung ulang dengan keputusan", "Re-solve with decisions")
+        case .proposedBy: return ("Diusulkan oleh", "Proposed by")
+        case .status: return ("Status", "Status")
+        case .proposed: return ("usulan", "proposed")
+        case .published: return ("final", "published")
+        case .publish: return ("Finalkan dan terbitkan", "Finalise and publish")
+        case .cancel: return ("Batalkan", "Cancel")
+        case .solving: return ("Sedang menghitung…", "Solving…")
+        case .cancelled: return ("Perhitungan dibatalkan; tidak ada yang disimpan.", "Solve cancelled; nothing was stored.")
+        case .summary: return ("Ringkasan", "Summary")
+        case .pairs: return ("Pasangan", "Pairs")
+        case .mentor: return ("Pendamping", "Mentor")
+        case .mentee: return ("UMKM", "Mentee")
+        case .score: return ("Skor", "Score")
+        case .sector: return ("Sektor", "Sector")
+        case .location: return ("Lokasi", "Location")
+        case .capacity: return ("Kapasitas", "Capacity")
+        case .culture: return ("Budaya", "Culture")
+        case .distance: return ("Jarak (km)", "Distance (km)")
+        case .decision: return ("Keputusan", "Decision")
+        case .actions: return ("Tindakan", "Actions")
+        case .accept: return ("Terima", "Accept")
+        case .reject: return ("Tolak", "Reject")
+        case .lock: return ("Kunci", "Lock")
+        case .withdraw: return ("Mundur", "Withdraw")
+        case .clear: return ("Batal", "Clear")
+        case .unassigned: return ("UMKM tanpa pendamping", "Mentees without a mentor")
+        case .reason: return ("Alasan", "Reason")
+        case .changes: return ("Perubahan dari ronde sebelumnya", "Changes from the previous round")
+        case .kept: return ("tetap", "kept")
+        case .moved: return ("pindah", "moved")
+        case .lost: return ("lepas", "lost")
+        case .gained: return ("baru", "gained")
+        case .withdrawn: return ("mundur", "withdrawn")
+        case .downloads: return ("Unduhan", "Downloads")
+        case .printView: return ("Cetak per pendamping", "Print per mentor")
+        case .audit: return ("Catatan audit", "Audit log")
+        case .who: return ("Siapa", "Who")
+        case .when: return ("Kapan", "When")
+        case .what: return ("Apa", "What")
+        case .members: return ("Anggota", "Members")
+        case .addMember: return ("Tambah anggota", "Add member")
+        case .role: return ("Peran", "Role")
+        case .conflict: return ("Pasangan ini baru saja diputuskan oleh kurator lain", "Another curator has just decided this pair")
+        case .decidedBy: return ("oleh", "by")
+        case .live: return ("Keputusan kurator lain tampil langsung.", "Other curators' decisions appear live.")
+        case .reasonNoMentor: return ("Tidak ada pendamping yang memenuhi aturan", "No mentor within the rules")
+        case .reasonAllRejected: return ("Semua calon pendamping ditolak kurator", "Every candidate rejected by curators")
+        case .reasonCandidatesFull: return ("Calon pendamping sudah penuh", "Candidate mentors are full")
+        case .reasonProgrammeRules: return ("Aturan program (kelompok, jam, kuota)", "Programme rules (cohorts, hours, quotas)")
+        case .reasonNotSolved: return ("Perhitungan berhenti sebelum ada solusi", "The solve stopped without a solution")
+        case .language: return ("English", "Bahasa Indonesia")
+        case .back: return ("Kembali", "Back")
+        case .report: return ("Laporan lengkap (report.html)", "Full report (report.html)")
+        case .map: return ("Peta", "Map")
+        case .total: return ("Total skor", "Total score")
+        case .objectiveBefore: return ("Skor sebelum", "Score before")
+        case .objectiveAfter: return ("Skor sesudah", "Score after")
+        case .forbiddenNote: return ("Peran akun ini tidak boleh melakukan ini.", "This account's role may not do this.")
+        case .notFound: return ("Tidak ditemukan.", "Not found.")
+        case .cohortOf: return ("Kelompok binaan", "Cohort of")
+        case .contacts: return ("Kontak", "Contacts")
+        case .profile: return ("Profil pencocokan (JSON)", "Matching profile (JSON)")
+        case .save: return ("Simpan", "Save")
+        }
+    }
+
+    /// Every word in `language`, by key, for the templates (`{{t.signIn}}`).
+    public static func table(_ language: PageLanguage) -> [String: String] {
+        Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0.text(language)) })
+    }
+
+    /// The words for an unassigned reason key of `unassigned.csv`, or the key itself if new.
+    public static func reason(_ key: String, _ language: PageLanguage) -> String {
+        switch UnassignedReason(rawValue: key) {
+        case .noMentorWithinRules: return reasonNoMentor.text(language)
+        case .allCandidatesRejected: return reasonAllRejected.text(language)
+        case .candidatesFull: return reasonCandidatesFull.text(language)
+        case .programmeRules: return reasonProgrammeRules.text(language)
+        case .notSolved: return reasonNotSolved.text(language)
+        case nil: return key
+        }
+    }
+}
+
+/// Numbers and dates the Indonesian way (`0,685`, `100,0 %`, `24 Oktober 2024`) or the English.
+public enum PageFormat {
+    /// `value` with `digits` decimals, the decimal comma in Indonesian.
+    public static func number(_ value: Double, digits: Int, _ language: PageLanguage) -> String {
+        let s = String(format: "%.\(digits)f", value)
+        return language == .id ? s.replacingOccurrences(of: ".", with: ",") : s
+    }
+
+    /// A share as a percentage with one decimal: `100,0 %` / `100.0 %`.
+    public static func percent(_ share: Double, _ language: PageLanguage) -> String {
+        number(share * 100, digits: 1, language) + " %"
+    }
+
+    static let monthsID = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November", "Desember"]
+    static let monthsEN = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+
+    /// A stored UTC time (`2024-10-24T09:30:00Z`) as `24 Oktober 2024 09.30` / `24 October 2024 09:30` (UTC).
+    public static func date(_ stored: String, _ language: PageLanguage) -> String {
+        let parts = stored.split(whereSeparator: { "-T:Z".contains($0) }).compactMap { Int($0) }
+        guard parts.count >= 5, (1...12).contains(parts[1]) else { return stored }
+        let month = (language == .id ? monthsID : monthsEN)[parts[1] - 1]
+        let time = String(format: language == .id ? "%02d.%02d" : "%02d:%02d", parts[3], parts[4])
+        return "\(parts[2]) \(month) \(parts[0]) \(time) UTC"
+    }
+}

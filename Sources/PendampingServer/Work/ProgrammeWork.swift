@@ -1,0 +1,187 @@
+import Foundation
+import Pendamping
+import Tabular
+
+/// The work of a programme that the pages and the API share: checking and storing lists,
+/// proposing and re-solving rounds with the same library calls as `pendamping round`,
+/// recording decisions, and telling open pages about them.
+public final class ProgrammeWork: Sendable {
+    public let store: any Store
+    let workspace: Workspace
+    let jobs = SolveJobs()
+    let events = LiveEvents()
+    public let limits: UploadLimits
+
+    public init(store: any Store, dataDirectory: String, limits: UploadLimits = UploadLimits()) throws {
+        self.store = store
+        self.workspace = try Workspace(dataDirectory: dataDirectory)
+        self.limits = limits
+        workspace.sweep()
+    }
+
+    /// The decisions a curator may take.
+    public static let decisionWords: Set<String> = ["accept", "reject", "lock", "withdraw", "clear"]
+
+    // MARK: Lists
+
+    /// Checks the uploaded lists together with the current ones they do not replace, and stores
+    /// the uploaded ones only if both read without issues. Nothing is stored on refusal.
+    public func upload(programme: Programme, mentors: UploadedFile?, mentees: UploadedFile?, by: Account) async throws -> ListCheckResult {
+        let current = try await store.currentLists(programmeID: programme.id)
+        for (kind, file) in [(ListKind.mentors, mentors), (.mentees, mentees)] {
+            if let file, let refusal = ListCheck.precheck(file, kind: kind, limits: limits) {
+                return ListCheckResult(mentors: 0, mentees: 0, quality: "", issues: [refusal])
+            }
+        }
+        guard let m = mentors ?? current[.mentors].map({ UploadedFile(fileName: $0.fileName, bytes: $0.bytes) }),
+              let e = mentees ?? current[.mentees].map({ UploadedFile(fileName: $0.fileName, bytes: $0.bytes) }) else {
+            return ListCheckResult(mentors: 0, mentees: 0, quality: "",
+                                   issues: ["both lists are needed: upload the mentors and the mentees lists together the first time"])
+        }
+        let workspace = self.workspace, limits = self.limits
+        let (result, _) = try await SolveJobs.offload {
+            try workspace.withFolder { try ListCheck.inspect(mentors: m, mentees: e, in: $0, limits: limits) }
+        }
+        guard result.accepted else { return result }
+        if let mentors {
+            try await store.saveList(programmeID: programme.id, kind: .mentors, fileName: ListCheck.displayName(mentors.fileName),
+                                     bytes: mentors.bytes, sha256: CurationRound.sha256(mentors.bytes), rows: result.mentors, by: by)
+        }
+        if let mentees {
+            try await store.saveList(programmeID: programme.id, kind: .mentees, fileName: ListCheck.displayName(mentees.fileName),
+                                     bytes: mentees.bytes, sha256: CurationRound.sha256(mentees.bytes), rows: result.mentees, by: by)
+        }
+        events.publish(programme: programme.id, .init(name: "lists", json: "{}"))
+        return result
+    }
+
+    // MARK: Rounds
+
+    /// A round cannot run: a list is missing, the profile or decisions do not read, or one runs.
+    public struct RoundRefusal: Error, Sendable { public var message: String }
+
+    /// The decisions file the next round takes: the newest decision of every pair, cleared
+    /// ones left out, sorted by mentee then mentor id. - Complexity: `O(d log d)`.
+    public func decisionsFile(programmeID: Int64) async throws -> Data {
+        var newest: [PairKey: DecisionRecord] = [:]
+        for d in try await store.decisions(programmeID: programmeID) { newest[PairKey(d.menteeID, d.mentorID)] = d }
+        var w = CSVTableWriter(header: ["mentee_id", "mentor_id", "decision"])
+        for d in newest.values.filter({ $0.decision != "clear" }).sorted(by: { ($0.menteeID, $0.mentorID) < ($1.menteeID, $1.mentorID) }) {
+            w.appendRow([.text(d.menteeID), .text(d.mentorID), .text(d.decision)])
+        }
+        return Data(w.text.utf8)
+    }
+
+    struct PairKey: Hashable {
+        var mentee: String, mentor: String
+        init(_ mentee: String, _ mentor: String) { self.mentee = mentee; self.mentor = mentor }
+    }
+
+    /// The previous pairs of the first round: none.
+    static let noPairs = Data("mentee_id,mentor_id\n".utf8)
+
+    /// Solves the programme's next round around every decision so far (the first round starts
+    /// from no pairs) and stores it. The same call as `pendamping round --previous
+    /// <last pairs.csv> --decisions <decisions.csv>` on the stored lists, so the files are the
+    /// same bytes. - Throws: ``RoundRefusal``, `SolveJobs.Cancelled` when cancelled.
+    public func propose(programme: Programme, by: Account, language: ReportLanguage = .id) async throws -> RoundRecord {
+        let lists = try await store.currentLists(programmeID: programme.id)
+        guard let mentors = lists[.mentors], let mentees = lists[.mentees] else {
+            throw RoundRefusal(message: "upload the mentors and the mentees lists first")
+        }
+        let rounds = try await store.rounds(programmeID: programme.id)
+        var previousBytes = Self.noPairs
+        if let last = rounds.last, let pairs = try await store.roundFile(roundID: last.id, name: "pairs.csv") { previousBytes = pairs }
+        let decisionsBytes = try await decisionsFile(programmeID: programme.id)
+        let profile: Profile
+        do { profile = try Profile.decode(Data(programme.profileJSON.utf8), name: "profile") } catch {
+            throw RoundRefusal(message: "the programme's profile does not read: \(error)")
+        }
+        let job: SolveJobs.Job
+        do { job = try jobs.start(programme: programme.id) } catch { throw RoundRefusal(message: "a solve is running for this programme") }
+        defer { jobs.end(programme: programme.id) }
+        events.publish(programme: programme.id, .init(name: "solve", json: "{\"state\":\"started\"}"))
+        let workspace = self.workspace, previous = previousBytes
+        let files: [(name: String, data: Data)]
+        do {
+            files = try await SolveJobs.offload {
+                try workspace.withFolder { dir in
+                    try Self.solve(in: dir, mentors: mentors, mentees: mentees, previousBytes: previous,
+                                   decisionsBytes: decisionsBytes, profile: profile, language: language, job: job)
+                }.map { ($0.name, $0.data) }
+            }
+        } catch {
+            events.publish(programme: programme.id, .init(name: "solve", json: "{\"state\":\"ended\"}"))
+            throw error
+        }
+        events.publish(programme: programme.id, .init(name: "solve", json: "{\"state\":\"ended\"}"))
+        if job.isCancelled { throw SolveJobs.Cancelled() }
+        let record = try await store.saveRound(programmeID: programme.id, number: (rounds.last?.number ?? 0) + 1, files: files, by: by)
+        events.publish(programme: programme.id, .init(name: "round", json: "{\"number\":\(record.number)}"))
+        return record
+    }
+
+    /// Stages the inputs under fixed names in `dir` and runs the round as the CLI does.
+    static func solve(in dir: String, mentors: StoredList, mentees: StoredList, previousBytes: Data, decisionsBytes: Data,
+                      profile: Profile, language: ReportLanguage, job: SolveJobs.Job) throws -> [(name: String, data: Data)] {
+        func staged(_ name: String, _ data: Data) throws -> String {
+            let path = (dir as NSString).appendingPathComponent(name)
+            try data.write(to: URL(fileURLWithPath: path))
+            return path
+        }
+        let mentorsPath = try staged(Workspace.stagedName(.mentors, fileName: mentors.fileName), mentors.bytes)
+        let menteesPath = try staged(Workspace.stagedName(.mentees, fileName: mentees.fileName), mentees.bytes)
+        let previousPath = try staged("previous-pairs.csv", previousBytes)
+        let decisionsPath = try staged("decisions.csv", decisionsBytes)
+        do {
+            let dataset = try DatasetReader.read(mentorsPath: mentorsPath, menteesPath: menteesPath, options: .init())
+            job.finished(stage: "parse")
+            let decisions = try Decisions.read(path: decisionsPath, dataset: dataset)
+            let previous = try CurationRound.readPrevious(path: previousPath)
+            var matcher = Matcher(profile: profile)
+            matcher.stop = job.stop
+            let inputs = RoundRun.Inputs(mentorsHash: mentors.sha256, menteesHash: mentees.sha256,
+                                         previousBytes: previousBytes, decisionsBytes: decisionsBytes)
+            let timings = StageTimings(onStage: { name, _ in job.finished(stage: name) })
+            return try RoundRun.run(dataset: dataset, previous: previous, decisions: decisions, inputs: inputs,
+                                    matcher: matcher, language: language, timings: timings).files
+        } catch let e as InputError {
+            throw RoundRefusal(message: e.description.replacingOccurrences(of: dir + "/", with: ""))
+        } catch let e as InfeasibleDecisions {
+            throw RoundRefusal(message: "\(e)")
+        }
+    }
+
+    // MARK: Decisions
+
+    /// Records a decision on the newest round (refused once it is published), then tells the
+    /// programme's open pages. - Throws: ``DecisionConflict``, ``RoundRefusal``.
+    public func decide(programme: Programme, menteeID: String, mentorID: String, decision: String, expected: Int64,
+                       by: Account) async throws -> DecisionRecord {
+        guard Self.decisionWords.contains(decision) else { throw RoundRefusal(message: "unknown decision '\(decision)'") }
+        for id in [menteeID, mentorID] where id.count > 128 || id.unicodeScalars.contains(where: { CharacterSet.controlCharacters.contains($0) }) {
+            throw RoundRefusal(message: "an id holds control characters or is longer than 128")
+        }
+        if decision == "withdraw" ? (menteeID.isEmpty == mentorID.isEmpty) : (menteeID.isEmpty || mentorID.isEmpty) {
+            throw RoundRefusal(message: decision == "withdraw" ? "withdraw names a mentee or a mentor, not both" : "a decision names a mentee and a mentor")
+        }
+        guard let round = try await store.rounds(programmeID: programme.id).last else { throw RoundRefusal(message: "no round to decide on") }
+        if round.isFinal { throw RoundRefusal(message: "round \(round.number) is published; decisions are closed") }
+        let record = try await store.decide(programmeID: programme.id, roundNumber: round.number, menteeID: menteeID,
+                                            mentorID: mentorID, decision: decision, expected: expected, by: by)
+        if let json = try? String(decoding: JSONEncoder.sorted.encode(record), as: UTF8.self) {
+            events.publish(programme: programme.id, .init(name: "decision", json: json))
+        }
+        return record
+    }
+}
+
+extension JSONEncoder {
+    /// Keys sorted, snake case: the API's JSON.
+    static var sorted: JSONEncoder {
+        let e = JSONEncoder()
+        e.outputFormatting = [.sortedKeys]
+        e.keyEncodingStrategy = .convertToSnakeCase
+        return e
+    }
+}

@@ -1,0 +1,193 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Testing
+@testable import PendampingServer
+import Pendamping
+
+@Suite("Web app routes") struct RouteTests {
+    /// Creates a programme as `admin` with `kurator` and `tamu` as members and the Jakarta
+    /// Barat lists (mentors CSV, the office's mentees workbook) uploaded; its id.
+    func programmeWithLists(_ admin: Session) async throws -> Int {
+        let (s, p) = try await admin.json(.post, "/api/programmes", ["name": "Kakak Asuh Jakarta Barat", "region": "31.73"])
+        #expect(s == .created)
+        let id = (p as? [String: Any])?["id"] as? Int ?? -1
+        for name in ["kurator", "tamu"] {
+            #expect(try await admin.send(.post, "/api/programmes/\(id)/members", json: ["name": name]).status == .noContent)
+        }
+        let (u, _) = try await admin.json(.post, "/api/programmes/\(id)/lists", [
+            "mentors": try filePart(fixture("jakarta-barat/mentors.csv")),
+            "mentees": try filePart(fixture("jakarta-barat-office/mentees.xlsx")),
+        ])
+        #expect(u == .ok)
+        return id
+    }
+
+    @Test("sign-in, CSRF and roles are checked on the server; another programme's data answers 404")
+    func accessRules() async throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let work = try await seededWork(dir)
+        try await testApp(work, dir: dir).test(.router) { client in
+            var admin = Session(client), curator = Session(client), viewer = Session(client), outsider = Session(client)
+            #expect(try await admin.signIn("admin", password: "wrong-password") == .unauthorized)
+            #expect(try await admin.signIn("admin") == .ok)
+            #expect(try await curator.signIn("kurator") == .ok)
+            #expect(try await viewer.signIn("tamu") == .ok)
+            #expect(try await outsider.signIn("lain") == .ok)
+            // Not signed in: 401; signed in without the CSRF token: 403.
+            #expect(try await Session(client).send(.get, "/api/programmes").status == .unauthorized)
+            #expect(try await admin.send(.post, "/api/programmes", json: ["name": "x", "region": "31"], csrf: "").status == .forbidden)
+            #expect(try await curator.send(.post, "/api/programmes", json: ["name": "x", "region": "31"]).status == .forbidden)
+            let id = try await programmeWithLists(admin)
+            #expect(try await curator.send(.post, "/api/programmes/\(id)/rounds").status == .created)
+            // A member reads; an account of no programme gets 404 for every route of this one.
+            #expect(try await viewer.send(.get, "/api/programmes/\(id)/rounds/1").status == .ok)
+            for uri in ["/api/programmes/\(id)", "/api/programmes/\(id)/rounds", "/api/programmes/\(id)/rounds/1",
+                        "/api/programmes/\(id)/rounds/1/files/pairs.csv", "/api/programmes/\(id)/audit", "/p/\(id)/rounds/1"] {
+                #expect(try await outsider.send(.get, uri).status == .notFound, "\(uri)")
+            }
+            #expect(try await outsider.send(.post, "/api/programmes/\(id)/decisions",
+                                            json: ["mentee_id": "UM-001", "mentor_id": "KA-04", "decision": "reject"]).status == .notFound)
+            // A viewer may not decide, propose or upload.
+            #expect(try await viewer.send(.post, "/api/programmes/\(id)/decisions",
+                                          json: ["mentee_id": "UM-001", "mentor_id": "KA-04", "decision": "reject"]).status == .forbidden)
+            #expect(try await viewer.send(.post, "/api/programmes/\(id)/rounds").status == .forbidden)
+            // Only an admin publishes.
+            #expect(try await curator.send(.post, "/api/programmes/\(id)/rounds/1/publish").status == .forbidden)
+            #expect(try await admin.send(.post, "/api/programmes/\(id)/rounds/1/publish").status == .noContent)
+            #expect(try await curator.send(.post, "/api/programmes/\(id)/decisions",
+                                           json: ["mentee_id": "UM-001", "mentor_id": "KA-04", "decision": "reject"]).status == .unprocessableContent)
+        }
+    }
+
+    @Test("refused lists store nothing and say where the problem is")
+    func refusedUpload() async throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let work = try await seededWork(dir)
+        try await testApp(work, dir: dir).test(.router) { client in
+            var admin = Session(client)
+            _ = try await admin.signIn("admin")
+            let id = try await programmeWithLists(admin)
+            let before = try await work.store.currentLists(programmeID: Int64(id))
+            let bad = "id,name,kbli,capacity,lat,lon,region\nKA-01,Rumah Tama,10710,lots,-6.2,106.7,31.73.01\n"
+            let (s, body) = try await admin.json(.post, "/api/programmes/\(id)/lists", [
+                "mentors": ["file_name": "mentor-baru.csv", "base64": Data(bad.utf8).base64EncodedString()]])
+            #expect(s == .unprocessableContent)
+            let issues = ((body as? [String: Any])?["issues"] as? [String]) ?? []
+            #expect(issues.contains { $0.contains("mentor-baru.csv") && $0.contains("capacity") }, "\(issues)")
+            #expect(!issues.joined().contains(dir.path), "staging paths must not show")
+            let after = try await work.store.currentLists(programmeID: Int64(id))
+            #expect(after[.mentors]?.id == before[.mentors]?.id)
+            // Not a workbook, not a known kind.
+            let (s2, _) = try await admin.json(.post, "/api/programmes/\(id)/lists", [
+                "mentees": ["file_name": "x.xlsx", "base64": Data("not a zip".utf8).base64EncodedString()]])
+            #expect(s2 == .unprocessableContent)
+            let (s3, _) = try await admin.json(.post, "/api/programmes/\(id)/lists", [
+                "mentees": ["file_name": "../../etc/passwd", "base64": Data("x".utf8).base64EncodedString()]])
+            #expect(s3 == .unprocessableContent)
+        }
+    }
+
+    @Test("a round in the app gives the same bytes as pendamping round; conflicts are reported; the audit names the curator")
+    func roundsMatchTheCLI() async throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let work = try await seededWork(dir)
+        try await testApp(work, dir: dir).test(.router) { client in
+            var admin = Session(client), curator = Session(client)
+            _ = try await admin.signIn("admin")
+            _ = try await curator.signIn("kurator")
+            let id = try await programmeWithLists(admin)
+            #expect(try await curator.send(.post, "/api/programmes/\(id)/rounds").status == .created)
+            // Decisions: a reject, a lock, and a stale second decision on the rejected pair.
+            let (s1, d1) = try await curator.json(.post, "/api/programmes/\(id)/decisions",
+                                                  ["mentee_id": "UM-001", "mentor_id": "KA-04", "decision": "reject", "expected": 0])
+            #expect(s1 == .created)
+            let (s2, d2) = try await admin.json(.post, "/api/programmes/\(id)/decisions",
+                                                ["mentee_id": "UM-001", "mentor_id": "KA-04", "decision": "accept", "expected": 0])
+            #expect(s2 == .conflict)
+            #expect(((d2 as? [String: Any])?["current"] as? [String: Any])?["by"] as? String == "kurator")
+            let firstID = (d1 as? [String: Any])?["id"] as? Int ?? -1
+            #expect(try await curator.send(.post, "/api/programmes/\(id)/decisions",
+                                           json: ["mentee_id": "UM-002", "mentor_id": "KA-04", "decision": "lock"]).status == .created)
+            #expect(firstID > 0)
+            #expect(try await curator.send(.post, "/api/programmes/\(id)/rounds").status == .created)
+
+            // The same round by the CLI from the stored inputs.
+            let lists = try await work.store.currentLists(programmeID: Int64(id))
+            let round1 = try #require(try await work.store.round(programmeID: Int64(id), number: 1))
+            let round2 = try #require(try await work.store.round(programmeID: Int64(id), number: 2))
+            let inputs = dir.appendingPathComponent("cli-inputs")
+            try FileManager.default.createDirectory(at: inputs, withIntermediateDirectories: true)
+            try lists[.mentors]!.bytes.write(to: inputs.appendingPathComponent("mentors.csv"))
+            try lists[.mentees]!.bytes.write(to: inputs.appendingPathComponent("mentees.xlsx"))
+            try #require(try await work.store.roundFile(roundID: round1.id, name: "pairs.csv")).write(to: inputs.appendingPathComponent("pairs.csv"))
+            try #require(try await work.store.roundFile(roundID: round2.id, name: "decisions.csv")).write(to: inputs.appendingPathComponent("decisions.csv"))
+            try Data(RoundDirectory.profileFile(.default)).write(to: inputs.appendingPathComponent("profile.json"))
+            let out = dir.appendingPathComponent("cli-round")
+            let p = Process()
+            p.executableURL = URL(fileURLWithPath: builtBinary("pendamping"))
+            p.arguments = ["round", "--mentors", inputs.appendingPathComponent("mentors.csv").path,
+                           "--mentees", inputs.appendingPathComponent("mentees.xlsx").path,
+                           "--previous", inputs.appendingPathComponent("pairs.csv").path,
+                           "--decisions", inputs.appendingPathComponent("decisions.csv").path,
+                           "--profile", inputs.appendingPathComponent("profile.json").path, "--out", out.path]
+            p.standardOutput = FileHandle.nullDevice
+            p.standardError = FileHandle.nullDevice
+            try p.run()
+            p.waitUntilExit()
+            #expect(p.terminationStatus == 0)
+            // timings.json holds wall-clock times; .pendamping-output marks a CLI output folder.
+            let cliFiles = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted().filter { $0 != ".pendamping-output" }
+            let appFiles = try await work.store.roundFileNames(roundID: round2.id)
+            #expect(cliFiles == appFiles)
+            #expect(cliFiles.count >= 14)
+            for name in cliFiles where name != "timings.json" {
+                let cli = try Data(contentsOf: out.appendingPathComponent(name))
+                let app = try await work.store.roundFile(roundID: round2.id, name: name)
+                #expect(cli == app, "\(name) differs")
+            }
+            let decisions = String(decoding: try Data(contentsOf: out.appendingPathComponent("decisions.csv")), as: UTF8.self)
+            #expect(decisions == "mentee_id,mentor_id,decision\nUM-001,KA-04,reject\nUM-002,KA-04,lock\n")
+            let diff = String(decoding: try Data(contentsOf: out.appendingPathComponent("diff.csv")), as: UTF8.self)
+            #expect(diff.contains("UM-001,KA-04,") && diff.contains("previous pair rejected by curators"))
+            #expect(diff.contains("UM-002,KA-04,KA-04,kept,locked by curators"))
+
+            // The audit log names the curator for each decision, and cannot be edited.
+            let audit = try await work.store.audit(programmeID: Int64(id))
+            #expect(audit.contains { $0.by == "kurator" && $0.action == "reject" && $0.detail.contains("UM-001") })
+            #expect(audit.contains { $0.by == "kurator" && $0.action == "lock" })
+            #expect(!audit.contains { $0.action == "accept" }, "the refused decision must not be logged")
+            // Pages render for members, in Indonesian by default.
+            let page = try await curator.send(.get, "/p/\(id)/rounds/2")
+            #expect(page.status == .ok)
+            let html = String(buffer: page.body)
+            #expect(html.contains("Ronde 2") && html.contains("data-mentee=\"UM-002\"") && html.contains("Terima"))
+            #expect(String(buffer: try await curator.send(.get, "/p/\(id)/rounds/2?lang=en").body).contains("Accept"))
+        }
+    }
+
+    @Test("the OpenAPI document names every API route the app serves")
+    func openAPI() async throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let work = try await seededWork(dir)
+        try await testApp(work, dir: dir).test(.router) { client in
+            let r = try await client.execute(uri: "/api/openapi.json", method: .get)
+            #expect(r.status == .ok)
+            let doc = try #require(try JSONSerialization.jsonObject(with: Data(buffer: r.body)) as? [String: Any])
+            #expect((doc["openapi"] as? String)?.hasPrefix("3.") == true)
+            let paths = Set(((doc["paths"] as? [String: Any]) ?? [:]).keys)
+            // Every route registered under /api/ in the source appears in the document.
+            let source = try String(contentsOf: packageRoot.appendingPathComponent("Sources/PendampingServer/HTTP/APIRoutes.swift"), encoding: .utf8)
+            let registered = source.matches(of: /(api|p)\.(get|post|put)\("([^"]*)"\)/).map { m -> String in
+                (m.1 == "p" ? "/api/programmes/{programme}/" : "/api/") + String(m.3)
+            } + ["/api/programmes/{programme}"]
+            for path in Set(registered) {
+                #expect(paths.contains(path), "\(path) missing from openapi.json")
+            }
+        }
+    }
+}
