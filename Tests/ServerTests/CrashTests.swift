@@ -58,9 +58,10 @@ final class HTTPClient: @unchecked Sendable {
         return (http.statusCode, try? JSONSerialization.jsonObject(with: data))
     }
 
-    /// Waits until the server answers (up to 20 s).
+    /// Waits until the server answers (up to 120 s: a debug build beside the rest of the suite
+    /// on two cores starts slowly).
     func waitUntilUp() async throws {
-        for _ in 0..<200 {
+        for _ in 0..<1200 {
             if (try? await request("GET", "/api/openapi.json"))?.0 == 200 { return }
             try await Task.sleep(for: .milliseconds(100))
         }

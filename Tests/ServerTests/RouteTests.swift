@@ -169,6 +169,98 @@ import Pendamping
         }
     }
 
+    @Test("a what-if scenario in the app gives the files of pendamping whatif")
+    func planningMatchesTheCLI() async throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let work = try await seededWork(dir)
+        try await testApp(work, dir: dir).test(.router) { client in
+            var admin = Session(client), viewer = Session(client)
+            _ = try await admin.signIn("admin")
+            _ = try await viewer.signIn("tamu")
+            let id = try await programmeWithLists(admin)
+            let scenario = #"{"name": "+3 kader", "add_mentors": [{"kind": "cadre", "count": 3, "capacity": 5, "kbli": ["47911"], "expertise": ["digital"], "languages": ["ind"], "place": "kabupaten"}]}"#
+            #expect(try await viewer.send(.post, "/api/programmes/\(id)/scenarios", json: ["scenario": scenario]).status == .forbidden)
+            let (bad, _) = try await admin.json(.post, "/api/programmes/\(id)/scenarios", ["scenario": #"{"name": "x", "add_mentors": [{"kind": "robot"}]}"#])
+            #expect(bad == .unprocessableContent)
+            // Every mentee is matched already: recruitment finds no place, and says so (422, not 500).
+            let (nowhere, why) = try await admin.json(.post, "/api/programmes/\(id)/scenarios",
+                                                      ["scenario": scenario.replacingOccurrences(of: "kabupaten", with: "recruit")])
+            #expect(nowhere == .unprocessableContent)
+            #expect(((why as? [String: Any])?["error"] as? String ?? "").contains("recruit"))
+            let (s, body) = try await admin.json(.post, "/api/programmes/\(id)/scenarios", ["scenario": scenario])
+            #expect(s == .created)
+            let number = (body as? [String: Any])?["number"] as? Int ?? -1
+            // The CLI on the same lists and scenario file.
+            let lists = try await work.store.currentLists(programmeID: Int64(id))
+            let inputs = dir.appendingPathComponent("cli-inputs")
+            try FileManager.default.createDirectory(at: inputs, withIntermediateDirectories: true)
+            try lists[.mentors]!.bytes.write(to: inputs.appendingPathComponent("mentors.csv"))
+            try lists[.mentees]!.bytes.write(to: inputs.appendingPathComponent("mentees.xlsx"))
+            try Data(scenario.utf8).write(to: inputs.appendingPathComponent("scenario.json"))
+            let out = dir.appendingPathComponent("cli-whatif")
+            let p = Process()
+            p.executableURL = URL(fileURLWithPath: builtBinary("pendamping"))
+            p.arguments = ["whatif", "--mentors", inputs.appendingPathComponent("mentors.csv").path,
+                           "--mentees", inputs.appendingPathComponent("mentees.xlsx").path,
+                           "--scenario", inputs.appendingPathComponent("scenario.json").path, "--out", out.path]
+            p.standardOutput = FileHandle.nullDevice
+            p.standardError = FileHandle.nullDevice
+            try p.run()
+            p.waitUntilExit()
+            #expect(p.terminationStatus == 0)
+            let names = try FileManager.default.contentsOfDirectory(atPath: out.path).filter { !$0.hasPrefix(".") }.sorted()
+            #expect(names.contains("comparison.csv") && names.contains("report.html") && names.count >= 8)
+            for name in names {
+                let app = try await work.store.scenarioFile(programmeID: Int64(id), number: number, name: name)
+                #expect(app == (try Data(contentsOf: out.appendingPathComponent(name))), "\(name) differs")
+            }
+            let page = try await admin.send(.get, "/p/\(id)/planning/\(number)")
+            #expect(page.status == .ok && String(buffer: page.body).contains("+3 kader"))
+        }
+    }
+
+    @Test("a withdrawal shows on the pair and leaves the next round; the print view carries phone numbers to members only")
+    func withdrawAndContacts() async throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let work = try await seededWork(dir)
+        try await testApp(work, dir: dir).test(.router) { client in
+            var admin = Session(client), outsider = Session(client)
+            _ = try await admin.signIn("admin")
+            _ = try await outsider.signIn("lain")
+            let (_, p) = try await admin.json(.post, "/api/programmes", ["name": "P", "region": "31.73"])
+            let id = (p as? [String: Any])?["id"] as? Int ?? -1
+            // The pilot's mentees with a phone column, which no result file carries.
+            let text = try String(contentsOfFile: fixture("jakarta-barat/mentees.csv"), encoding: .utf8)
+            var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            lines[0] += ",No. HP"
+            for k in 1..<lines.count where !lines[k].isEmpty { lines[k] += ",0812-555-\(1000 + k)" }
+            let (u, _) = try await admin.json(.post, "/api/programmes/\(id)/lists", [
+                "mentors": try filePart(fixture("jakarta-barat/mentors.csv")),
+                "mentees": ["file_name": "umkm.csv", "base64": Data(lines.joined(separator: "\n").utf8).base64EncodedString()]])
+            #expect(u == .ok)
+            #expect(try await admin.send(.post, "/api/programmes/\(id)/rounds").status == .created)
+            let pairs = String(buffer: try await admin.send(.get, "/api/programmes/\(id)/rounds/1/files/pairs.csv").body)
+            #expect(!pairs.contains("0812-555"), "phone numbers stay out of the result files")
+            let print = String(buffer: try await admin.send(.get, "/p/\(id)/rounds/1/print").body)
+            #expect(print.contains("0812-555-1001"), "the print view lists the mentee's phone")
+            #expect(try await outsider.send(.get, "/p/\(id)/rounds/1/print").status == .notFound)
+            // Withdraw the first mentee: shown on its row, gone from round 2.
+            let (w, _) = try await admin.json(.post, "/api/programmes/\(id)/decisions", ["mentee_id": "UM-001", "mentor_id": "", "decision": "withdraw"])
+            #expect(w == .created)
+            let (both, _) = try await admin.json(.post, "/api/programmes/\(id)/decisions", ["mentee_id": "UM-002", "mentor_id": "KA-01", "decision": "withdraw"])
+            #expect(both == .unprocessableContent)
+            let page = String(buffer: try await admin.send(.get, "/p/\(id)/rounds/1").body)
+            #expect(page.contains(#"data-mentee="UM-001""#) && page.contains(#"data-state="withdraw""#))
+            #expect(try await admin.send(.post, "/api/programmes/\(id)/rounds").status == .created)
+            let after = String(buffer: try await admin.send(.get, "/api/programmes/\(id)/rounds/2/files/pairs.csv").body)
+            #expect(!after.contains("UM-001,"))
+            let diff = String(buffer: try await admin.send(.get, "/api/programmes/\(id)/rounds/2/files/diff.csv").body)
+            #expect(diff.contains("UM-001,KA-04,,withdrawn,mentee withdrawn"))
+        }
+    }
+
     @Test("the OpenAPI document names every API route the app serves")
     func openAPI() async throws {
         let dir = try temporaryDirectory()

@@ -89,6 +89,8 @@ def main():
             driver.find_element(By.CSS_SELECTOR, "form button[type=submit]").click()
             WebDriverWait(driver, 10).until(lambda d: not d.current_url.endswith("/login"))
 
+        admin.get(base + "/login")
+        shot(admin, "webapp-login.png")
         sign_in(admin, "admin")
         check("Program" in admin.find_element(By.TAG_NAME, "h1").text, "the admin sees the programmes page in Indonesian")
         admin.find_element(By.ID, "pname").send_keys("Kakak Asuh Jakarta Barat")
@@ -100,6 +102,8 @@ def main():
         admin.find_element(By.CSS_SELECTOR, 'form[data-action="add-member"] button').click()
         WebDriverWait(admin, 10).until(lambda d: "kurator" in d.find_element(By.CSS_SELECTOR, "section.card ul").text)
         check(True, "the admin created the programme and added the curator")
+        admin.get(base + "/")
+        shot(admin, "webapp-programmes.png")
 
         sign_in(curator, "kurator")
         curator.get(f"{base}/p/{programme}")
@@ -192,6 +196,24 @@ def main():
         shot(admin, "webapp-print.png")
         admin.get(f"{base}/p/{programme}/rounds/2?lang=en")
         check("Round 2" in admin.find_element(By.TAG_NAME, "h1").text, "English by the switch")
+
+        # Planning: a what-if scenario from the form, answered with the report's tables and charts.
+        curator.get(f"{base}/p/{programme}/planning")
+        place = curator.find_element(By.ID, "s-place")
+        place.find_element(By.CSS_SELECTOR, 'option[value="kabupaten"]').click()
+        count = curator.find_element(By.ID, "s-count")
+        count.clear()
+        count.send_keys("3")
+        shot(curator, "webapp-planning.png", full=True)
+        curator.find_element(By.CSS_SELECTOR, 'form[data-action="scenario"] button').click()
+        WebDriverWait(curator, 120).until(lambda d: "/planning/1" in d.current_url)
+        check("comparison" in curator.find_element(By.CSS_SELECTOR, "pre.summary").text.lower() or
+              curator.find_element(By.CSS_SELECTOR, "pre.summary").text != "", "the scenario's answer is shown")
+        curator.switch_to.frame(curator.find_element(By.CSS_SELECTOR, "iframe.report"))
+        charts = curator.find_elements(By.CSS_SELECTOR, "svg")
+        curator.switch_to.default_content()
+        check(len(charts) >= 2, f"the answer's report has its charts ({len(charts)} figures)")
+        shot(curator, "webapp-scenario.png")
     finally:
         admin.quit()
         curator.quit()

@@ -76,17 +76,34 @@ struct ReportMap {
             let (x, y) = xy(p.point)
             return ["x": x, "y0": formatFixed((Double(y) ?? 0) - 7, 1), "label": "\(p.scenario): +\(p.count) (\(p.region))"]
         }
-        // Labels: kabupaten/kota always; kecamatan when there are few.
+        // Labels, placed so that none overlaps another: every mentor by name (below
+        // `aggregateAbove`), then kabupaten/kota, then kecamatan when there are few; a
+        // kecamatan label with no free place is left out. Drawn above every marker, with a halo.
+        var placer = LabelPlacer(width: Self.width, height: h)
         var labels: [[String: Any]] = []
+        if !aggregated {
+            for (j, m) in input.mentors.enumerated() {
+                let (x, y) = xy(m.point)
+                let r = 5 + 9 * (Double(m.capacity) / maxCapacity).squareRoot()
+                let text = m.name.count > 28 ? String(m.name.prefix(27)) + "…" : m.name
+                let at = placer.place(text, x: Double(x) ?? 0, y: Double(y) ?? 0, gap: r + 2, size: 12, required: true)!
+                labels.append(["cls": "mname", "x": formatFixed(at.x, 1), "y": formatFixed(at.y, 1), "text": text, "color": Self.color(j)])
+            }
+        }
         for kab in ReportFigures.kabupatenCoverage(input, names: regions) {
             let (x, y) = xy(kab.point)
-            labels.append(["cls": "kab", "x": x, "y": y, "text": kab.name])
+            if let at = placer.place(kab.name, x: Double(x) ?? 0, y: Double(y) ?? 0, gap: 0, size: 16, required: true) {
+                labels.append(["cls": "kab", "x": formatFixed(at.x, 1), "y": formatFixed(at.y, 1), "text": kab.name])
+            }
         }
         let kecamatan = ReportFigures.groups(input, level: 3).filter { $0.code.split(separator: ".").count == 3 }
         if kecamatan.count <= 40 {
             for g in kecamatan {
                 let (x, y) = xy(g.point)
-                labels.append(["cls": "kec", "x": x, "y": y, "text": RegionCode(g.code).flatMap { regions?.name(of: $0) } ?? g.code])
+                let name = RegionCode(g.code).flatMap { regions?.name(of: $0) } ?? g.code
+                if let at = placer.place(name, x: Double(x) ?? 0, y: Double(y) ?? 0, gap: 0, size: 11, required: false) {
+                    labels.append(["cls": "kec", "x": formatFixed(at.x, 1), "y": formatFixed(at.y, 1), "text": name])
+                }
             }
         }
         let legend: [[String: Any]] = aggregated
@@ -96,5 +113,43 @@ struct ReportMap {
         context = ["width": formatFixed(Self.width, 0), "height": formatFixed(h, 0), "lines": lines, "mentees": mentees,
                    "unassigned": unassigned, "mentors": mentors, "bubbles": bubbles, "placements": placements, "labels": labels, "legend": legend,
                    "aggregated": aggregated]
+    }
+}
+
+/// Greedy label placement without overlaps: each label tries a few positions around its
+/// point (right, left, above, below, then further out) and takes the first whose box meets
+/// no box placed before. - Complexity: `O(labels² · positions)`, for the few dozen labels
+/// of a map below ``ReportMap/aggregateAbove``.
+struct LabelPlacer {
+    struct Box { var x0, y0, x1, y1: Double }
+    /// The map's size: a label must lie wholly inside it.
+    var width: Double
+    var height: Double
+    var boxes: [Box] = []
+
+    /// The text's baseline start, or nil when `required` is false and no position is free
+    /// (a required label then takes its first position).
+    mutating func place(_ text: String, x: Double, y: Double, gap: Double, size: Double, required: Bool) -> (x: Double, y: Double)? {
+        // About 0.62 em per character in the report's sans-serif face, and 3 px of halo and air.
+        let w = Double(text.count) * size * 0.62 + 3, h = size * 1.15
+        var candidates: [(Double, Double)] = []
+        for step in 0..<4 {
+            let out = Double(step) * h
+            candidates += [(x + gap, y + h * 0.35 + out), (x - gap - w, y + h * 0.35 + out),
+                           (x - w / 2, y - gap - h * 0.25 - out), (x - w / 2, y + gap + h + out),
+                           (x + gap, y + h * 0.35 - out), (x - gap - w, y + h * 0.35 - out)]
+        }
+        for (bx, by) in candidates {
+            let box = Box(x0: bx, y0: by - h, x1: bx + w, y1: by + h * 0.25)
+            guard box.x0 >= 0, box.x1 <= width, box.y0 >= 0, box.y1 <= height else { continue }
+            if !boxes.contains(where: { $0.x0 < box.x1 && box.x0 < $0.x1 && $0.y0 < box.y1 && box.y0 < $0.y1 }) {
+                boxes.append(box)
+                return (bx, by)
+            }
+        }
+        guard required else { return nil }
+        let (bx, by) = candidates[0]
+        boxes.append(Box(x0: bx, y0: by - h, x1: bx + w, y1: by + h * 0.25))
+        return (bx, by)
     }
 }

@@ -176,6 +176,30 @@ struct APIRoutes {
             work.events.publish(programme: programme.id, .init(name: "round", json: "{\"number\":\(record.number),\"published\":true}"))
             return Response(status: .noContent)
         }
+        p.get("scenarios") { _, context -> Response in
+            let (_, programme) = try await Guard.programme(context, store)
+            return try Reply.json(try await store.scenarios(programmeID: programme.id))
+        }
+        p.post("scenarios") { request, context -> Response in
+            let (account, programme) = try await Guard.programme(context, store)
+            try Guard.requireDecider(account)
+            let body = try await request.decode(as: ProgrammeWork.PlanningRequest.self, context: context)
+            let lang = PageLanguage(rawValue: request.uri.queryParameters["lang"].map(String.init) ?? "") ?? .id
+            do {
+                return try Reply.json(try await work.whatIf(programme: programme, request: body, by: account, language: lang.report), status: .created)
+            } catch let r as ProgrammeWork.RoundRefusal {
+                return try Reply.error(.unprocessableContent, r.message)
+            }
+        }
+        p.get("scenarios/{scenario}/files/{name}") { _, context -> Response in
+            let (_, programme) = try await Guard.programme(context, store)
+            let name = context.parameters.get("name") ?? ""
+            guard let n = context.parameters.get("scenario", as: Int.self),
+                  let data = try await store.scenarioFile(programmeID: programme.id, number: n, name: name) else {
+                throw HTTPError(.notFound, message: "no such file")
+            }
+            return Reply.file(data, name: name)
+        }
         p.get("decisions") { _, context -> Response in
             let (_, programme) = try await Guard.programme(context, store)
             return try Reply.json(try await store.decisions(programmeID: programme.id))

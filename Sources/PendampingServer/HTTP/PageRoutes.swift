@@ -107,7 +107,11 @@ struct PageRoutes {
             guard context.identity != nil else { return Reply.redirect("/login") }
             let (_, p) = try await Guard.programme(context, store)
             let record = try await Guard.round(context, store, p)
-            let view = try await RoundView.load(record, store: store, language: Self.language(request))
+            var view = try await RoundView.load(record, store: store, language: Self.language(request))
+            let contacts = try await work.contacts(programme: p)
+            for c in view.cohorts.indices {
+                for k in view.cohorts[c].pairs.indices { view.cohorts[c].pairs[k].contact = contacts[view.cohorts[c].pairs[k].menteeID] }
+            }
             return page("print", request, context, title: p.name, ["programme": ["id": p.id, "name": p.name], "round": try Self.object(view)])
         }
         // The round's own report.html, inline, for the round page's map frame: our generated
@@ -117,11 +121,37 @@ struct PageRoutes {
             let (_, p) = try await Guard.programme(context, store)
             let record = try await Guard.round(context, store, p)
             guard let data = try await store.roundFile(roundID: record.id, name: "report.html") else { throw HTTPError(.notFound) }
-            return Response(status: .ok, headers: [
-                .contentType: "text/html; charset=utf-8",
-                .init("Content-Security-Policy")!: "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:; frame-ancestors 'self'",
-                .init("X-Frame-Options")!: "SAMEORIGIN",
-            ], body: .init(byteBuffer: ByteBuffer(bytes: data)))
+            return Self.inlineReport(data)
+        }
+        router.get("p/{programme}/planning") { request, context -> Response in
+            guard context.identity != nil else { return Reply.redirect("/login") }
+            let (account, p) = try await Guard.programme(context, store)
+            let lang = Self.language(request)
+            return page("planning", request, context, title: Word.planning.text(lang), [
+                "programme": ["id": p.id, "name": p.name],
+                "canDecide": account.role.mayDecide,
+                "kinds": ["business", "consultant", "cadre", "volunteer"].map { ["value": $0, "label": Self.kindText($0, lang)] },
+                "scenarios": try await store.scenarios(programmeID: p.id).reversed().map {
+                    ["number": $0.number, "name": $0.name, "by": $0.createdBy, "at": PageFormat.date($0.createdAt, lang)] },
+            ])
+        }
+        router.get("p/{programme}/planning/{scenario}") { request, context -> Response in
+            guard context.identity != nil else { return Reply.redirect("/login") }
+            let (_, p) = try await Guard.programme(context, store)
+            guard let n = context.parameters.get("scenario", as: Int.self),
+                  let s = try await store.scenarios(programmeID: p.id).first(where: { $0.number == n }) else { throw HTTPError(.notFound) }
+            let summary = try await store.scenarioFile(programmeID: p.id, number: n, name: "summary.txt") ?? Data()
+            return page("scenario", request, context, title: s.name, [
+                "programme": ["id": p.id, "name": p.name],
+                "scenario": ["number": s.number, "name": s.name, "summary": String(decoding: summary, as: UTF8.self)],
+            ])
+        }
+        router.get("p/{programme}/planning/{scenario}/report") { request, context -> Response in
+            guard context.identity != nil else { return Reply.redirect("/login") }
+            let (_, p) = try await Guard.programme(context, store)
+            guard let n = context.parameters.get("scenario", as: Int.self),
+                  let data = try await store.scenarioFile(programmeID: p.id, number: n, name: "report.html") else { throw HTTPError(.notFound) }
+            return Self.inlineReport(data)
         }
         router.get("p/{programme}/audit") { request, context -> Response in
             guard context.identity != nil else { return Reply.redirect("/login") }
@@ -139,6 +169,26 @@ struct PageRoutes {
                   let data = try? Data(contentsOf: url) else { throw HTTPError(.notFound) }
             let type = name.hasSuffix(".js") ? "text/javascript; charset=utf-8" : "text/css; charset=utf-8"
             return Response(status: .ok, headers: [.contentType: type, .cacheControl: "max-age=300"], body: .init(byteBuffer: ByteBuffer(bytes: data)))
+        }
+    }
+
+    /// A stored `report.html` shown inline in a frame of our own pages: its inline styles and
+    /// script get their own policy, same origin only.
+    static func inlineReport(_ data: Data) -> Response {
+        Response(status: .ok, headers: [
+            .contentType: "text/html; charset=utf-8",
+            .init("Content-Security-Policy")!: "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:; frame-ancestors 'self'",
+            .init("X-Frame-Options")!: "SAMEORIGIN",
+        ], body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    }
+
+    /// A mentor kind of the scenario form in the page language.
+    static func kindText(_ kind: String, _ language: PageLanguage) -> String {
+        switch kind {
+        case "business": return Word.kindBusiness.text(language)
+        case "consultant": return Word.kindConsultant.text(language)
+        case "cadre": return Word.kindCadre.text(language)
+        default: return Word.kindVolunteer.text(language)
         }
     }
 

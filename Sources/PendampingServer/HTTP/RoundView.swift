@@ -11,7 +11,11 @@ struct RoundView: Encodable {
         /// The decision in the page language (empty when none).
         var decisionText: String
         var decisionID: Int64
+        /// The newest withdrawal decision of the mentee (0: none), for the next one's `expected`.
+        var withdrawalID: Int64
         var decidedBy: String?
+        /// The mentee's phone numbers, on the print view only.
+        var contact: String? = nil
     }
     struct Cohort: Encodable {
         var mentorID, mentorName: String
@@ -78,13 +82,16 @@ struct RoundView: Encodable {
         var cohorts: [String: Cohort] = [:]
         for r in pairs {
             let me = r["mentee_id"] ?? "", mo = r["mentor_id"] ?? ""
-            let d = newest[me + "\u{1F}" + mo]
+            // The pair's newest decision, or the mentee's withdrawal when that is newer.
+            let pairDecision = newest[me + "\u{1F}" + mo], withdrawal = newest[me + "\u{1F}"]
+            let d = (withdrawal?.id ?? 0) > (pairDecision?.id ?? 0) && withdrawal?.decision != "clear" ? withdrawal : pairDecision
             let decision = d.map { $0.decision == "clear" ? "" : $0.decision } ?? ""
             let p = Pair(menteeID: me, menteeName: r["mentee_name"] ?? "", mentorID: mo, mentorName: r["mentor_name"] ?? "",
                          score: PageFormat.decimal(r["score"], language), sector: PageFormat.decimal(r["sector"], language),
                          location: PageFormat.decimal(r["location"], language), capacity: PageFormat.decimal(r["capacity"], language),
                          culture: PageFormat.decimal(r["culture"], language), distanceKm: PageFormat.decimal(r["distance_km"], language),
-                         decision: decision, decisionText: decisionText(decision, language), decisionID: d?.id ?? 0,
+                         decision: decision, decisionText: decisionText(decision, language), decisionID: pairDecision?.id ?? 0,
+                         withdrawalID: withdrawal?.id ?? 0,
                          decidedBy: decision.isEmpty ? nil : d?.by)
             cohorts[mo, default: Cohort(mentorID: mo, mentorName: p.mentorName, pairs: [])].pairs.append(p)
         }

@@ -90,3 +90,15 @@ public struct StoreRefusal: Error, Sendable, CustomStringConvertible {
     public var description: String
     public init(_ description: String) { self.description = description }
 }
+
+/// A what-if question asked of a programme's lists, numbered within the programme, with the
+/// files of its answer (the CLI's `whatif` outputs).
+public struct ScenarioRecord: Codable, Sendable, Equatable {
+    public var id: Int64
+    public var number: Int
+    public var name: String
+    /// The request as asked (scenario JSON and goals), for the record.
+    public var request: String
+    public var createdBy: String
+    public var createdAt: String
+}

@@ -206,6 +206,42 @@ public final class SQLiteStore: Store {
         }
     }
 
+    // MARK: Scenarios
+
+    public func saveScenario(programmeID: Int64, name: String, request: String, files: [(name: String, data: Data)], by: Account) async throws -> ScenarioRecord {
+        let files = files.map { ($0.name, $0.data) }
+        return try await pool.write { db in
+            let number = (try Int.fetchOne(db, sql: "SELECT MAX(number) FROM scenario WHERE programme_id = ?", arguments: [programmeID]) ?? 0) + 1
+            let at = Self.now()
+            try db.execute(sql: "INSERT INTO scenario (programme_id, number, name, request, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+                           arguments: [programmeID, number, name, request, by.name, at])
+            let id = db.lastInsertedRowID
+            for (file, data) in files {
+                try db.execute(sql: "INSERT INTO scenario_file (scenario_id, name, bytes) VALUES (?, ?, ?)", arguments: [id, file, data])
+            }
+            try Self.log(db, programme: programmeID, by: by.name, action: "scenario", detail: "scenario \(number) answered")
+            return ScenarioRecord(id: id, number: number, name: name, request: request, createdBy: by.name, createdAt: at)
+        }
+    }
+
+    public func scenarios(programmeID: Int64) async throws -> [ScenarioRecord] {
+        try await pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM scenario WHERE programme_id = ? ORDER BY number", arguments: [programmeID]).map {
+                ScenarioRecord(id: $0["id"], number: $0["number"], name: $0["name"], request: $0["request"],
+                               createdBy: $0["created_by"], createdAt: $0["created_at"])
+            }
+        }
+    }
+
+    public func scenarioFile(programmeID: Int64, number: Int, name: String) async throws -> Data? {
+        try await pool.read { db in
+            try Data.fetchOne(db, sql: """
+                SELECT f.bytes FROM scenario_file f JOIN scenario s ON s.id = f.scenario_id
+                WHERE s.programme_id = ? AND s.number = ? AND f.name = ?
+                """, arguments: [programmeID, number, name])
+        }
+    }
+
     // MARK: Decisions
 
     static func decision(_ r: Row) -> DecisionRecord {

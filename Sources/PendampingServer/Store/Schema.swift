@@ -76,6 +76,24 @@ enum Schema {
             CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
             """)
         }
+        m.registerMigration("v2 scenarios") { db in
+            try db.execute(sql: """
+            CREATE TABLE scenario (
+              id INTEGER PRIMARY KEY AUTOINCREMENT,
+              programme_id INTEGER NOT NULL REFERENCES programme(id),
+              number INTEGER NOT NULL,
+              name TEXT NOT NULL,
+              request TEXT NOT NULL,
+              created_by TEXT NOT NULL,
+              created_at TEXT NOT NULL,
+              UNIQUE (programme_id, number));
+            CREATE TABLE scenario_file (
+              scenario_id INTEGER NOT NULL REFERENCES scenario(id),
+              name TEXT NOT NULL,
+              bytes BLOB NOT NULL,
+              PRIMARY KEY (scenario_id, name));
+            """)
+        }
         return m
     }
 }

@@ -36,6 +36,12 @@ public protocol Store: Sendable {
     func roundFileNames(roundID: Int64) async throws -> [String]
     func publish(programmeID: Int64, number: Int, by: Account) async throws
 
+    // What-if scenarios
+    /// Stores the next-numbered scenario of the programme with the files of its answer.
+    func saveScenario(programmeID: Int64, name: String, request: String, files: [(name: String, data: Data)], by: Account) async throws -> ScenarioRecord
+    func scenarios(programmeID: Int64) async throws -> [ScenarioRecord]
+    func scenarioFile(programmeID: Int64, number: Int, name: String) async throws -> Data?
+
     // Decisions
     /// Appends a decision if the pair's newest decision is still `expected` (0: none), else
     /// throws ``DecisionConflict`` with the newest one.

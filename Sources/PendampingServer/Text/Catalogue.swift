@@ -17,10 +17,10 @@ public enum Word: String, CaseIterable, Sendable {
     case lists, mentors, mentees, upload, uploadHint, listsRefused, listsAccepted, dataQuality, fileName, rows, uploadedBy
     case rounds, round, propose, resolve, proposedBy, status, proposed, published, publish, cancel, solving, cancelled
     case summary, pairs, mentor, mentee, score, sector, location, capacity, culture, distance, decision, actions
-    case accept, reject, lock, withdraw, clear, unassigned, reason, changes, kept, moved, lost, gained, withdrawn
+    case accept, reject, lock, withdraw, withdrawHint, clear, unassigned, reason, changes, kept, moved, lost, gained, withdrawn
     case downloads, printView, audit, who, when, what, members, addMember, role, conflict, decidedBy, live
     case reasonNoMentor, reasonAllRejected, reasonCandidatesFull, reasonProgrammeRules, reasonNotSolved
-    case language, back, report, map, total, objectiveBefore, objectiveAfter, forbiddenNote, notFound, cohortOf, contacts, profile, save
+    case language, back, report, map, total, planning, newScenario, scenarioName, kind, count, placeRecruit, placeKabupaten, place, expertise, languages, kbli, targetCoverage, budget, answer, kindBusiness, kindConsultant, kindCadre, kindVolunteer, optional, objectiveBefore, objectiveAfter, forbiddenNote, notFound, cohortOf, contacts, profile, save
 
     /// The string in `language`.
     public func text(_ language: PageLanguage) -> String {
@@ -82,6 +82,7 @@ public enum Word: String, CaseIterable, Sendable {
         case .lock: return ("Kunci", "Lock")
         case .withdraw: return ("Mundur", "Withdraw")
         case .clear: return ("Batal", "Clear")
+        case .withdrawHint: return ("UMKM ini mundur dari program", "This mentee leaves the programme")
         case .unassigned: return ("UMKM tanpa pendamping", "Mentees without a mentor")
         case .reason: return ("Alasan", "Reason")
         case .changes: return ("Perubahan dari ronde sebelumnya", "Changes from the previous round")
@@ -109,6 +110,25 @@ public enum Word: String, CaseIterable, Sendable {
         case .reasonNotSolved: return ("Perhitungan berhenti sebelum ada solusi", "The solve stopped without a solution")
         case .language: return ("English", "Bahasa Indonesia")
         case .back: return ("Kembali", "Back")
+        case .planning: return ("Perencanaan (bagaimana jika)", "Planning (what if)")
+        case .newScenario: return ("Skenario baru", "New scenario")
+        case .scenarioName: return ("Nama skenario", "Scenario name")
+        case .kind: return ("Jenis pendamping baru", "Kind of new mentor")
+        case .count: return ("Jumlah", "How many")
+        case .place: return ("Ditempatkan", "Placed")
+        case .placeRecruit: return ("di kecamatan yang paling membutuhkan (rekrutmen)", "where the need is greatest (recruitment)")
+        case .placeKabupaten: return ("merata per kabupaten/kota", "evenly per kabupaten/kota")
+        case .expertise: return ("Keahlian (dipisah koma)", "Expertise (comma-separated)")
+        case .languages: return ("Bahasa (kode ISO 639-3, dipisah koma)", "Languages (ISO 639-3 codes, comma-separated)")
+        case .kbli: return ("KBLI (dipisah koma)", "KBLI (comma-separated)")
+        case .targetCoverage: return ("Target cakupan (mis. 0,10)", "Coverage target (e.g. 0.10)")
+        case .budget: return ("Anggaran (rupiah)", "Budget (rupiah)")
+        case .answer: return ("Hitung", "Answer")
+        case .kindBusiness: return ("usaha (Kakak Asuh)", "business (Kakak Asuh)")
+        case .kindConsultant: return ("konsultan PLUT", "PLUT consultant")
+        case .kindCadre: return ("kader mahasiswa", "student cadre")
+        case .kindVolunteer: return ("relawan", "volunteer")
+        case .optional: return ("boleh kosong", "optional")
         case .report: return ("Laporan lengkap (report.html)", "Full report (report.html)")
         case .map: return ("Peta", "Map")
         case .total: return ("Total skor", "Total score")

@@ -78,7 +78,7 @@
   }
 
   function showDecision(row, d) {
-    row.dataset.decisionId = d.id;
+    if (d.mentor_id === "") row.dataset.withdrawalId = d.id; else row.dataset.decisionId = d.id;
     row.dataset.state = d.decision === "clear" ? "" : d.decision;
     const cell = row.querySelector("td.decision");
     cell.textContent = d.decision === "clear" ? "" : decisionText(d.decision) + " ";
@@ -95,9 +95,11 @@
   async function decide(b) {
     const row = b.closest("tr");
     const ctx = document.getElementById("decide-context");
+    // A withdrawal names the mentee alone; its own newest decision is the one expected.
+    const withdraw = b.dataset.decide === "withdraw" || (b.dataset.decide === "clear" && row.dataset.state === "withdraw");
     const r = await api("POST", "/api/programmes/" + ctx.dataset.programme + "/decisions", {
-      mentee_id: row.dataset.mentee, mentor_id: row.dataset.mentor,
-      decision: b.dataset.decide, expected: Number(row.dataset.decisionId || 0)
+      mentee_id: row.dataset.mentee, mentor_id: withdraw ? "" : row.dataset.mentor,
+      decision: b.dataset.decide, expected: Number((withdraw ? row.dataset.withdrawalId : row.dataset.decisionId) || 0)
     });
     const live = document.getElementById("live");
     if (r.ok) { showDecision(row, r.data); return; }
@@ -124,6 +126,20 @@
     } else if (action === "profile") {
       const r = await api("PUT", "/api/programmes/" + f.dataset.programme + "/profile", { profile: f.elements.profile.value });
       say(msg, r.ok ? "✓" : ((r.data && r.data.error) || r.status), r.ok);
+    } else if (action === "scenario") {
+      const list = function (v) { return v.split(",").map(function (x) { return x.trim(); }).filter(function (x) { return x; }); };
+      const el = f.elements;
+      const scenario = { name: el.name.value, add_mentors: [{ kind: el.kind.value, count: Number(el.count.value), capacity: Number(el.capacity.value),
+        kbli: list(el.kbli.value), expertise: list(el.expertise.value), languages: list(el.languages.value), place: el.place.value }] };
+      const body = { scenario: JSON.stringify(scenario) };
+      if (el.target.value.trim()) body.target_coverage = Number(el.target.value.replace(",", "."));
+      if (el.budget.value.trim()) body.budget = Number(el.budget.value.replace(/[.\s]/g, ""));
+      f.querySelector("button").disabled = true;
+      say(msg, msg.dataset.solving, true);
+      const r = await api("POST", "/api/programmes/" + f.dataset.programme + "/scenarios?lang=" + lang, body);
+      f.querySelector("button").disabled = false;
+      if (r.ok) location.href = "/p/" + f.dataset.programme + "/planning/" + r.data.number;
+      else say(msg, (r.data && r.data.error) || r.status, false);
     } else if (action === "upload") {
       const body = {};
       for (const kind of ["mentors", "mentees"]) {
@@ -158,7 +174,8 @@
       const d = JSON.parse(e.data);
       const rows = document.querySelectorAll("tr[data-mentee]");
       rows.forEach(function (row) {
-        if (row.dataset.mentee === d.mentee_id && row.dataset.mentor === d.mentor_id && Number(row.dataset.decisionId || 0) < d.id) showDecision(row, d);
+        const mine = d.mentor_id === "" ? row.dataset.withdrawalId : row.dataset.decisionId;
+        if (row.dataset.mentee === d.mentee_id && (d.mentor_id === "" || row.dataset.mentor === d.mentor_id) && Number(mine || 0) < d.id) showDecision(row, d);
       });
     });
   }

@@ -1,0 +1,76 @@
+import Foundation
+import Pendamping
+import Tabular
+
+/// What-if planning on a programme's lists: the same engine as `pendamping whatif`.
+extension ProgrammeWork {
+    /// A what-if question: a scenario as the CLI's scenario files hold it (JSON), and optional
+    /// goals (coverage share, budget in rupiah) answered with the scenario's first new-mentor
+    /// entry as the template.
+    public struct PlanningRequest: Codable, Sendable {
+        public var scenario: String
+        public var targetCoverage: Double?
+        public var budget: Double?
+        public init(scenario: String, targetCoverage: Double? = nil, budget: Double? = nil) {
+            self.scenario = scenario; self.targetCoverage = targetCoverage; self.budget = budget
+        }
+    }
+
+    /// The capacity factors of the coverage curve, as `whatif`'s default.
+    static let curveFactors = [0.25, 0.5, 0.75, 1, 1.25, 1.5, 2, 3]
+
+    /// Answers `request` on the programme's current lists and profile and stores the answer
+    /// (the `whatif` files, its `report.html` and the text summary as `summary.txt`).
+    /// - Throws: ``RoundRefusal`` for a scenario or goal that does not read, or while a solve runs.
+    public func whatIf(programme: Programme, request: PlanningRequest, by: Account, language: ReportLanguage = .id) async throws -> ScenarioRecord {
+        if let c = request.targetCoverage, !(c > 0 && c <= 1) { throw RoundRefusal(message: "target coverage must be a share in (0, 1], e.g. 0.10") }
+        if let b = request.budget, !(b > 0 && b < 1e15) { throw RoundRefusal(message: "budget must be a positive amount of rupiah") }
+        let scenario: Scenario
+        do { scenario = try Scenario.decode(Data(request.scenario.utf8), name: "scenario", fallbackName: "scenario") }
+        catch { throw RoundRefusal(message: "\(error)") }
+        var goals: [RecruitmentTarget.Goal] = []
+        if let c = request.targetCoverage { goals.append(.coverage(c)) }
+        if let b = request.budget { goals.append(.budget(b)) }
+        if !goals.isEmpty && scenario.addMentors.isEmpty {
+            throw RoundRefusal(message: "a coverage or budget goal needs one new-mentor entry (add_mentors) as the template")
+        }
+        let lists = try await store.currentLists(programmeID: programme.id)
+        guard let mentors = lists[.mentors], let mentees = lists[.mentees] else {
+            throw RoundRefusal(message: "upload the mentors and the mentees lists first")
+        }
+        let profile: Profile
+        do { profile = try Profile.decode(Data(programme.profileJSON.utf8), name: "profile") } catch {
+            throw RoundRefusal(message: "the programme's profile does not read: \(error)")
+        }
+        let job: SolveJobs.Job
+        do { job = try jobs.start(programme: programme.id) } catch { throw RoundRefusal(message: "a solve is running for this programme") }
+        defer { jobs.end(programme: programme.id) }
+        let workspace = self.workspace, goalList = goals
+        let files: [(name: String, data: Data)] = try await SolveJobs.offload {
+            try workspace.withFolder { dir in
+                let mentorsPath = (dir as NSString).appendingPathComponent(Workspace.stagedName(.mentors, fileName: mentors.fileName))
+                let menteesPath = (dir as NSString).appendingPathComponent(Workspace.stagedName(.mentees, fileName: mentees.fileName))
+                try mentors.bytes.write(to: URL(fileURLWithPath: mentorsPath))
+                try mentees.bytes.write(to: URL(fileURLWithPath: menteesPath))
+                let report: WhatIfReport
+                do {
+                    let dataset = try DatasetReader.read(mentorsPath: mentorsPath, menteesPath: menteesPath, options: .init())
+                    job.finished(stage: "parse")
+                    let runner = WhatIfRunner(base: dataset, profile: profile, regions: try RegionTable.bundled())
+                    report = try WhatIfReport.run(runner, scenarios: [scenario], curveFactors: Self.curveFactors,
+                                                  goals: goalList, template: goalList.isEmpty ? nil : scenario.addMentors.first)
+                } catch let e as InputError {
+                    throw RoundRefusal(message: e.description.replacingOccurrences(of: dir + "/", with: ""))
+                }
+                job.finished(stage: "whatif")
+                // The CLI's summary without its last line (where the CLI wrote its files).
+                let text = report.text(outDir: "").split(separator: "\n", omittingEmptySubsequences: false)
+                    .filter { !$0.hasPrefix("written ") }.joined(separator: "\n")
+                return report.files() + (try report.reportFiles(language: language)) + [("summary.txt", Data(text.utf8))]
+            }.map { ($0.name, $0.data) }
+        }
+        if job.isCancelled { throw SolveJobs.Cancelled() }
+        let requestJSON = String(decoding: try JSONEncoder.sorted.encode(request), as: UTF8.self)
+        return try await store.saveScenario(programmeID: programme.id, name: scenario.name, request: requestJSON, files: files, by: by)
+    }
+}
