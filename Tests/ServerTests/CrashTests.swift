@@ -127,6 +127,12 @@ final class HTTPClient: @unchecked Sendable {
         }
         // And the next solve works.
         #expect(try await client.request("POST", "/api/programmes/1/rounds").0 == 201)
+        // A backup taken while the server runs holds every decision; it refuses to overwrite.
+        let backup = dir.appendingPathComponent("copy.sqlite").path
+        #expect(try runBinary("pendamping-server", ["backup", "--data", dir.path, backup]) == 0)
+        #expect(try runBinary("pendamping-server", ["backup", "--data", dir.path, backup]) == 64)
+        let copy = try SQLiteStore(path: backup)
+        #expect(Set(try await copy.decisions(programmeID: 1).map { Int($0.id) }) == stored)
         server.kill9()
         // No scratch folder is left behind by the killed solve once the server started again.
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.appendingPathComponent("work").path).isEmpty)

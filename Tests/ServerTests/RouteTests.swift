@@ -127,18 +127,11 @@ import Pendamping
             try #require(try await work.store.roundFile(roundID: round2.id, name: "decisions.csv")).write(to: inputs.appendingPathComponent("decisions.csv"))
             try Data(RoundDirectory.profileFile(.default)).write(to: inputs.appendingPathComponent("profile.json"))
             let out = dir.appendingPathComponent("cli-round")
-            let p = Process()
-            p.executableURL = URL(fileURLWithPath: builtBinary("pendamping"))
-            p.arguments = ["round", "--mentors", inputs.appendingPathComponent("mentors.csv").path,
-                           "--mentees", inputs.appendingPathComponent("mentees.xlsx").path,
-                           "--previous", inputs.appendingPathComponent("pairs.csv").path,
-                           "--decisions", inputs.appendingPathComponent("decisions.csv").path,
-                           "--profile", inputs.appendingPathComponent("profile.json").path, "--out", out.path]
-            p.standardOutput = FileHandle.nullDevice
-            p.standardError = FileHandle.nullDevice
-            try p.run()
-            p.waitUntilExit()
-            #expect(p.terminationStatus == 0)
+            #expect(try runBinary("pendamping", ["round", "--mentors", inputs.appendingPathComponent("mentors.csv").path,
+                                                  "--mentees", inputs.appendingPathComponent("mentees.xlsx").path,
+                                                  "--previous", inputs.appendingPathComponent("pairs.csv").path,
+                                                  "--decisions", inputs.appendingPathComponent("decisions.csv").path,
+                                                  "--profile", inputs.appendingPathComponent("profile.json").path, "--out", out.path]) == 0)
             // timings.json holds wall-clock times; .pendamping-output marks a CLI output folder.
             let cliFiles = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted().filter { $0 != ".pendamping-output" }
             let appFiles = try await work.store.roundFileNames(roundID: round2.id)
@@ -199,16 +192,9 @@ import Pendamping
             try lists[.mentees]!.bytes.write(to: inputs.appendingPathComponent("mentees.xlsx"))
             try Data(scenario.utf8).write(to: inputs.appendingPathComponent("scenario.json"))
             let out = dir.appendingPathComponent("cli-whatif")
-            let p = Process()
-            p.executableURL = URL(fileURLWithPath: builtBinary("pendamping"))
-            p.arguments = ["whatif", "--mentors", inputs.appendingPathComponent("mentors.csv").path,
-                           "--mentees", inputs.appendingPathComponent("mentees.xlsx").path,
-                           "--scenario", inputs.appendingPathComponent("scenario.json").path, "--out", out.path]
-            p.standardOutput = FileHandle.nullDevice
-            p.standardError = FileHandle.nullDevice
-            try p.run()
-            p.waitUntilExit()
-            #expect(p.terminationStatus == 0)
+            #expect(try runBinary("pendamping", ["whatif", "--mentors", inputs.appendingPathComponent("mentors.csv").path,
+                                                  "--mentees", inputs.appendingPathComponent("mentees.xlsx").path,
+                                                  "--scenario", inputs.appendingPathComponent("scenario.json").path, "--out", out.path]) == 0)
             let names = try FileManager.default.contentsOfDirectory(atPath: out.path).filter { !$0.hasPrefix(".") }.sorted()
             #expect(names.contains("comparison.csv") && names.contains("report.html") && names.count >= 8)
             for name in names {
@@ -258,6 +244,41 @@ import Pendamping
             #expect(!after.contains("UM-001,"))
             let diff = String(buffer: try await admin.send(.get, "/api/programmes/\(id)/rounds/2/files/diff.csv").body)
             #expect(diff.contains("UM-001,KA-04,,withdrawn,mentee withdrawn"))
+        }
+    }
+
+    @Test("uploads are limited in size and in what a workbook expands to; no request path leaves the store")
+    func limitsAndPaths() async throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let seeded = try await seededWork(dir)
+        var limits = UploadLimits()
+        limits.expandedBytes = 4_000
+        limits.fileBytes = 200_000
+        let work = try ProgrammeWork(store: seeded.store, dataDirectory: dir.path, limits: limits)
+        try await testApp(work, dir: dir).test(.router) { client in
+            var admin = Session(client)
+            _ = try await admin.signIn("admin")
+            let (_, p) = try await admin.json(.post, "/api/programmes", ["name": "P", "region": "31.73"])
+            let id = (p as? [String: Any])?["id"] as? Int ?? -1
+            let (s1, b1) = try await admin.json(.post, "/api/programmes/\(id)/lists", [
+                "mentors": try filePart(fixture("jakarta-barat/mentors.csv")),
+                "mentees": try filePart(fixture("jakarta-barat-office/mentees.xlsx"))])
+            #expect(s1 == .unprocessableContent)
+            #expect((((b1 as? [String: Any])?["issues"] as? [String]) ?? []).contains { $0.contains("expands to more than") })
+            let big = String(repeating: "x", count: 250_000)
+            let (s2, b2) = try await admin.json(.post, "/api/programmes/\(id)/lists", [
+                "mentors": ["file_name": "m.csv", "base64": Data(big.utf8).base64EncodedString()]])
+            #expect(s2 == .unprocessableContent)
+            #expect((((b2 as? [String: Any])?["issues"] as? [String]) ?? []).contains { $0.contains("larger than") })
+            #expect(try await work.store.currentLists(programmeID: Int64(id)).isEmpty)
+            // Paths: only the app's own static files, only stored round files.
+            for uri in ["/static/..%2F..%2FPackage.swift", "/static/../../Package.swift", "/static/templates", "/static/round.mustache",
+                        "/api/programmes/\(id)/rounds/1/files/..%2F..%2Fpendamping.sqlite"] {
+                let r = try await admin.send(.get, uri)
+                #expect(r.status == .notFound, "\(uri)")
+            }
+            #expect(try await admin.send(.get, "/static/app.js").status == .ok)
         }
     }
 

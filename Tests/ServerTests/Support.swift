@@ -23,6 +23,18 @@ func builtBinary(_ name: String) -> String {
     URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent(name).path
 }
 
+/// Runs one of the built binaries to its end, output discarded; its exit status.
+func runBinary(_ name: String, _ arguments: [String]) throws -> Int32 {
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: builtBinary(name))
+    p.arguments = arguments
+    p.standardOutput = FileHandle.nullDevice
+    p.standardError = FileHandle.nullDevice
+    try p.run()
+    p.waitUntilExit()
+    return p.terminationStatus
+}
+
 /// A store in `dir` with accounts `admin`, `kurator` (curator), `tamu` (viewer) and `lain`
 /// (a curator of no programme), each with password `rahasia-<name>` (cheap bcrypt cost).
 func seededWork(_ dir: URL) async throws -> ProgrammeWork {

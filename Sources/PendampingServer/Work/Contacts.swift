@@ -1,6 +1,5 @@
 import Foundation
 import Pendamping
-import Synchronization
 
 /// The mentees' phone numbers for the print view (the Kakak Asuh's list of their Adik Asuh):
 /// read from the stored mentees list's phone columns, which every result file leaves out.
@@ -18,10 +17,7 @@ extension ProgrammeWork {
         let workspace = self.workspace
         return try await SolveJobs.offload {
             try workspace.withFolder { dir in
-                let mentorsPath = (dir as NSString).appendingPathComponent(Workspace.stagedName(.mentors, fileName: mentors.fileName))
-                let menteesPath = (dir as NSString).appendingPathComponent(Workspace.stagedName(.mentees, fileName: mentees.fileName))
-                try mentors.bytes.write(to: URL(fileURLWithPath: mentorsPath))
-                try mentees.bytes.write(to: URL(fileURLWithPath: menteesPath))
+                let (mentorsPath, menteesPath) = try Workspace.stage(mentors: mentors, mentees: mentees, in: dir)
                 let first = try DatasetReader.inspect(mentorsPath: mentorsPath, menteesPath: menteesPath)
                 let phones = (first.quality.files.last?.personalColumns ?? []).filter { header in
                     header.lowercased().split(whereSeparator: { !$0.isLetter }).contains { Self.phoneWords.contains(String($0)) }

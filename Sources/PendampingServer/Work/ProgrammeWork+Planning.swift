@@ -34,24 +34,12 @@ extension ProgrammeWork {
         if !goals.isEmpty && scenario.addMentors.isEmpty {
             throw RoundRefusal(message: "a coverage or budget goal needs one new-mentor entry (add_mentors) as the template")
         }
-        let lists = try await store.currentLists(programmeID: programme.id)
-        guard let mentors = lists[.mentors], let mentees = lists[.mentees] else {
-            throw RoundRefusal(message: "upload the mentors and the mentees lists first")
-        }
-        let profile: Profile
-        do { profile = try Profile.decode(Data(programme.profileJSON.utf8), name: "profile") } catch {
-            throw RoundRefusal(message: "the programme's profile does not read: \(error)")
-        }
-        let job: SolveJobs.Job
-        do { job = try jobs.start(programme: programme.id) } catch { throw RoundRefusal(message: "a solve is running for this programme") }
+        let (mentors, mentees, profile, job) = try await prepareSolve(programme)
         defer { jobs.end(programme: programme.id) }
         let workspace = self.workspace, goalList = goals
         let files: [(name: String, data: Data)] = try await SolveJobs.offload {
             try workspace.withFolder { dir in
-                let mentorsPath = (dir as NSString).appendingPathComponent(Workspace.stagedName(.mentors, fileName: mentors.fileName))
-                let menteesPath = (dir as NSString).appendingPathComponent(Workspace.stagedName(.mentees, fileName: mentees.fileName))
-                try mentors.bytes.write(to: URL(fileURLWithPath: mentorsPath))
-                try mentees.bytes.write(to: URL(fileURLWithPath: menteesPath))
+                let (mentorsPath, menteesPath) = try Workspace.stage(mentors: mentors, mentees: mentees, in: dir)
                 let report: WhatIfReport
                 do {
                     let dataset = try DatasetReader.read(mentorsPath: mentorsPath, menteesPath: menteesPath, options: .init())

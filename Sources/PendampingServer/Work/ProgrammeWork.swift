@@ -85,20 +85,11 @@ public final class ProgrammeWork: Sendable {
     /// <last pairs.csv> --decisions <decisions.csv>` on the stored lists, so the files are the
     /// same bytes. - Throws: ``RoundRefusal``, `SolveJobs.Cancelled` when cancelled.
     public func propose(programme: Programme, by: Account, language: ReportLanguage = .id) async throws -> RoundRecord {
-        let lists = try await store.currentLists(programmeID: programme.id)
-        guard let mentors = lists[.mentors], let mentees = lists[.mentees] else {
-            throw RoundRefusal(message: "upload the mentors and the mentees lists first")
-        }
         let rounds = try await store.rounds(programmeID: programme.id)
         var previousBytes = Self.noPairs
         if let last = rounds.last, let pairs = try await store.roundFile(roundID: last.id, name: "pairs.csv") { previousBytes = pairs }
         let decisionsBytes = try await decisionsFile(programmeID: programme.id)
-        let profile: Profile
-        do { profile = try Profile.decode(Data(programme.profileJSON.utf8), name: "profile") } catch {
-            throw RoundRefusal(message: "the programme's profile does not read: \(error)")
-        }
-        let job: SolveJobs.Job
-        do { job = try jobs.start(programme: programme.id) } catch { throw RoundRefusal(message: "a solve is running for this programme") }
+        let (mentors, mentees, profile, job) = try await prepareSolve(programme)
         defer { jobs.end(programme: programme.id) }
         events.publish(programme: programme.id, .init(name: "solve", json: "{\"state\":\"started\"}"))
         let workspace = self.workspace, previous = previousBytes
@@ -121,6 +112,22 @@ public final class ProgrammeWork: Sendable {
         return record
     }
 
+    /// What every solve of a programme needs: both current lists, the profile as read, and the
+    /// programme's job slot (the caller ends it). - Throws: ``RoundRefusal``.
+    func prepareSolve(_ programme: Programme) async throws -> (StoredList, StoredList, Profile, SolveJobs.Job) {
+        let lists = try await store.currentLists(programmeID: programme.id)
+        guard let mentors = lists[.mentors], let mentees = lists[.mentees] else {
+            throw RoundRefusal(message: "upload the mentors and the mentees lists first")
+        }
+        let profile: Profile
+        do { profile = try Profile.decode(Data(programme.profileJSON.utf8), name: "profile") } catch {
+            throw RoundRefusal(message: "the programme's profile does not read: \(error)")
+        }
+        do { return (mentors, mentees, profile, try jobs.start(programme: programme.id)) } catch {
+            throw RoundRefusal(message: "a solve is running for this programme")
+        }
+    }
+
     /// Stages the inputs under fixed names in `dir` and runs the round as the CLI does.
     static func solve(in dir: String, mentors: StoredList, mentees: StoredList, previousBytes: Data, decisionsBytes: Data,
                       profile: Profile, language: ReportLanguage, job: SolveJobs.Job) throws -> [(name: String, data: Data)] {
@@ -129,8 +136,7 @@ public final class ProgrammeWork: Sendable {
             try data.write(to: URL(fileURLWithPath: path))
             return path
         }
-        let mentorsPath = try staged(Workspace.stagedName(.mentors, fileName: mentors.fileName), mentors.bytes)
-        let menteesPath = try staged(Workspace.stagedName(.mentees, fileName: mentees.fileName), mentees.bytes)
+        let (mentorsPath, menteesPath) = try Workspace.stage(mentors: mentors, mentees: mentees, in: dir)
         let previousPath = try staged("previous-pairs.csv", previousBytes)
         let decisionsPath = try staged("decisions.csv", decisionsBytes)
         do {

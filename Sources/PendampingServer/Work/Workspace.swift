@@ -26,6 +26,15 @@ struct Workspace {
         }
     }
 
+    /// Writes the two stored lists into `folder` under their fixed names; their paths.
+    static func stage(mentors: StoredList, mentees: StoredList, in folder: String) throws -> (mentors: String, mentees: String) {
+        let m = (folder as NSString).appendingPathComponent(stagedName(.mentors, fileName: mentors.fileName))
+        let e = (folder as NSString).appendingPathComponent(stagedName(.mentees, fileName: mentees.fileName))
+        try mentors.bytes.write(to: URL(fileURLWithPath: m))
+        try mentees.bytes.write(to: URL(fileURLWithPath: e))
+        return (m, e)
+    }
+
     /// The fixed name a list is staged under: its kind and the uploaded name's extension
     /// (`.xlsx` or `.csv`; anything else is refused before this).
     static func stagedName(_ kind: ListKind, fileName: String) -> String {
