@@ -282,6 +282,49 @@ import Pendamping
         }
     }
 
+    @Test("a cancelled proposal stores nothing and a second solve of the same programme is refused meanwhile")
+    func cancelStoresNothing() async throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let work = try await seededWork(dir)
+        let admin = try #require(try await work.store.accounts().first { $0.role == .admin })
+        let p = try await work.store.createProgramme(name: "P", region: "31.73",
+                                                     profileJSON: String(decoding: try RoundDirectory.profileFile(.default), as: UTF8.self), by: admin)
+        let upload = try await work.upload(programme: p,
+            mentors: UploadedFile(fileName: "mentors.csv", bytes: try Data(contentsOf: URL(fileURLWithPath: fixture("jakarta-barat/mentors.csv")))),
+            mentees: UploadedFile(fileName: "mentees.csv", bytes: try Data(contentsOf: URL(fileURLWithPath: fixture("jakarta-barat/mentees.csv")))),
+            by: admin)
+        #expect(upload.accepted)
+        // Catch a proposal while it runs (it takes milliseconds; try until one is caught).
+        var caught = false
+        for _ in 0..<50 where !caught {
+            let before = try await work.store.rounds(programmeID: p.id).count
+            let task = Task { try await work.propose(programme: p, by: admin) }
+            var job: SolveJobs.Job?
+            for _ in 0..<20_000 {
+                job = work.jobs.job(programme: p.id)
+                if job != nil { break }
+                await Task.yield()
+            }
+            if let job {
+                job.cancel()
+                let result = await task.result
+                if case .failure(let e) = result, e is SolveJobs.Cancelled {
+                    caught = true
+                    #expect(try await work.store.rounds(programmeID: p.id).count == before)
+                }
+            } else {
+                _ = await task.result
+            }
+        }
+        #expect(caught)
+        // While a solve holds the programme, another is refused.
+        _ = try work.jobs.start(programme: p.id)
+        await #expect(throws: ProgrammeWork.RoundRefusal.self) { _ = try await work.propose(programme: p, by: admin) }
+        work.jobs.end(programme: p.id)
+        _ = try await work.propose(programme: p, by: admin)
+    }
+
     @Test("the OpenAPI document names every API route the app serves")
     func openAPI() async throws {
         let dir = try temporaryDirectory()

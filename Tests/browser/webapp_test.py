@@ -131,6 +131,12 @@ def main():
         rows = curator.find_elements(By.CSS_SELECTOR, "tr[data-mentee]")
         check(len(rows) > 40, f"round 1 proposes pairs ({len(rows)})")
         shot(curator, "webapp-round.png", full=True)
+        # On a tablet (portrait): the page itself does not scroll sideways; wide tables scroll in place.
+        curator.set_window_size(820, 1180)
+        wide = curator.execute_script("return document.documentElement.scrollWidth - window.innerWidth")
+        check(wide <= 0, f"no sideways page scroll on a tablet ({wide} px too wide)")
+        shot(curator, "webapp-tablet.png")
+        curator.set_window_size(1366, 768)
 
         admin.get(f"{base}/p/{programme}/rounds/1")
         time.sleep(1.0)  # the admin's page subscribes to live events
