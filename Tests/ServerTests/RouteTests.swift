@@ -158,6 +158,11 @@ import Pendamping
             #expect(page.status == .ok)
             let html = String(buffer: page.body)
             #expect(html.contains("Ronde 2") && html.contains("data-mentee=\"UM-002\"") && html.contains("Terima"))
+            // The best other mentor of each mentee and the blocking pairs, from the round's own files.
+            let alternates = try RoundView.rows(try await work.store.roundFile(roundID: round2.id, name: "alternates.csv"), name: "a")
+            let first = try #require(alternates.first)
+            #expect(html.contains("Pendamping alternatif terbaik") && html.contains("Pasangan pengganjal"))
+            #expect(html.contains("<td>\(first["mentee_id"]!)</td><td>\(first["mentor_id"]!)</td><td class=\"num\">\(first["score"]!.replacingOccurrences(of: ".", with: ","))</td>"))
             #expect(String(buffer: try await curator.send(.get, "/p/\(id)/rounds/2?lang=en").body).contains("Accept"))
         }
     }

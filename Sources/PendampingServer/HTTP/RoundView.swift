@@ -27,6 +27,28 @@ struct RoundView: Encodable {
     struct Change: Encodable {
         var menteeID, before, after, change, reason: String
     }
+    /// A mentee's best other mentor, why it is not that one, and what moving would cost.
+    struct Alternate: Encodable {
+        var menteeID, mentorID, score, reason, mentorLoad, totalChange: String
+    }
+    /// A pair that would both rather be together than with whom they have.
+    struct Blocking: Encodable {
+        var menteeID, mentorID, score, menteeCurrent, mentorWeakest: String
+    }
+
+    /// An `alternates.csv` reason in the page language.
+    static func alternateReason(_ key: String, _ language: PageLanguage) -> String {
+        switch key {
+        case "full": return Word.altFull.text(language)
+        case "lower_score": return Word.altLowerScore.text(language)
+        case "rules": return Word.altRules.text(language)
+        case "rejected": return Word.altRejected.text(language)
+        case "preferred_other": return Word.altPreferredOther.text(language)
+        case "roles_filled": return Word.altRolesFilled.text(language)
+        case "not_solved": return Word.reasonNotSolved.text(language)
+        default: return key
+        }
+    }
 
     /// A decision word in the page language.
     static func decisionText(_ decision: String, _ language: PageLanguage) -> String {
@@ -57,6 +79,8 @@ struct RoundView: Encodable {
     var cohorts: [Cohort]
     var unassigned: [Unassigned]
     var changes: [Change]
+    var alternates: [Alternate]
+    var blocking: [Blocking]
     var pairCount: Int
     var objectiveBefore: String
     var objectiveAfter: String
@@ -77,6 +101,8 @@ struct RoundView: Encodable {
         let pairs = try rows(try await store.roundFile(roundID: record.id, name: "pairs.csv"), name: "pairs.csv")
         let unassigned = try rows(try await store.roundFile(roundID: record.id, name: "unassigned.csv"), name: "unassigned.csv")
         let diff = try rows(try await store.roundFile(roundID: record.id, name: "diff.csv"), name: "diff.csv")
+        let alternates = try rows(try await store.roundFile(roundID: record.id, name: "alternates.csv"), name: "alternates.csv")
+        let blocking = try rows(try await store.roundFile(roundID: record.id, name: "blocking.csv"), name: "blocking.csv")
         var newest: [String: DecisionRecord] = [:]
         for d in try await store.decisions(programmeID: record.programmeID) { newest[d.menteeID + "\u{1F}" + d.mentorID] = d }
         var cohorts: [String: Cohort] = [:]
@@ -111,6 +137,16 @@ struct RoundView: Encodable {
             changes: record.number == 1 ? [] : diff.filter { $0["change"] != "kept" }.map {
                 Change(menteeID: $0["mentee_id"] ?? "", before: $0["before"] ?? "", after: $0["after"] ?? "",
                        change: changeText($0["change"] ?? "", language), reason: ReasonText.say($0["reason"] ?? "", language))
+            },
+            alternates: alternates.filter { $0["rank"] == "1" }.map {
+                Alternate(menteeID: $0["mentee_id"] ?? "", mentorID: $0["mentor_id"] ?? "", score: PageFormat.decimal($0["score"], language),
+                          reason: alternateReason($0["reason"] ?? "", language), mentorLoad: $0["mentor_load"] ?? "",
+                          totalChange: PageFormat.decimal($0["total_change"], language))
+            },
+            blocking: blocking.map {
+                Blocking(menteeID: $0["mentee_id"] ?? "", mentorID: $0["mentor_id"] ?? "", score: PageFormat.decimal($0["score"], language),
+                         menteeCurrent: PageFormat.decimal($0["mentee_current_score"], language),
+                         mentorWeakest: PageFormat.decimal($0["mentor_weakest_score"], language))
             },
             pairCount: pairs.count, objectiveBefore: objective("objective_before"), objectiveAfter: objective("objective_after"),
             files: try await store.roundFileNames(roundID: record.id))

@@ -20,7 +20,7 @@ public enum Word: String, CaseIterable, Sendable {
     case accept, reject, lock, withdraw, withdrawHint, clear, unassigned, reason, changes, kept, moved, lost, gained, withdrawn
     case downloads, printView, audit, who, when, what, members, addMember, role, conflict, decidedBy, live
     case reasonNoMentor, reasonAllRejected, reasonCandidatesFull, reasonProgrammeRules, reasonNotSolved
-    case language, back, report, map, total, planning, newScenario, scenarioName, kind, count, placeRecruit, placeKabupaten, place, expertise, languages, kbli, targetCoverage, budget, answer, kindBusiness, kindConsultant, kindCadre, kindVolunteer, optional, objectiveBefore, objectiveAfter, forbiddenNote, notFound, cohortOf, contacts, profile, save
+    case alternates, alternatesHint, blockingPairs, blockingHint, altFull, altLowerScore, altRules, altRejected, altPreferredOther, altRolesFilled, load, totalChange, currentScore, weakestScore, language, back, report, map, total, planning, newScenario, scenarioName, kind, count, placeRecruit, placeKabupaten, place, expertise, languages, kbli, targetCoverage, budget, answer, kindBusiness, kindConsultant, kindCadre, kindVolunteer, optional, objectiveBefore, objectiveAfter, forbiddenNote, notFound, cohortOf, contacts, profile, save
 
     /// The string in `language`.
     public func text(_ language: PageLanguage) -> String {
@@ -110,6 +110,22 @@ public enum Word: String, CaseIterable, Sendable {
         case .reasonNotSolved: return ("Perhitungan berhenti sebelum ada solusi", "The solve stopped without a solution")
         case .language: return ("English", "Bahasa Indonesia")
         case .back: return ("Kembali", "Back")
+        case .alternates: return ("Pendamping alternatif terbaik", "Best other mentor")
+        case .alternatesHint: return ("Untuk setiap UMKM: pendamping lain yang terbaik, mengapa bukan dia, dan perubahan total skor bila dipindah.",
+                                      "For each mentee: the best other mentor, why not that one, and the change in total score if moved.")
+        case .blockingPairs: return ("Pasangan pengganjal", "Blocking pairs")
+        case .blockingHint: return ("UMKM dan pendamping yang sama-sama lebih memilih satu sama lain daripada pasangannya sekarang.",
+                                    "A mentee and a mentor who would both rather be together than with whom they have.")
+        case .altFull: return ("penuh", "full")
+        case .altLowerScore: return ("skor lebih rendah", "lower score")
+        case .altRules: return ("aturan program", "programme rules")
+        case .altRejected: return ("ditolak kurator", "rejected by curators")
+        case .altPreferredOther: return ("UMKM memilih pendampingnya sekarang", "the mentee prefers its mentor")
+        case .altRolesFilled: return ("peran sudah terisi", "roles filled")
+        case .load: return ("Beban", "Load")
+        case .totalChange: return ("Perubahan total skor", "Change in total score")
+        case .currentScore: return ("Skor UMKM sekarang", "Mentee's current score")
+        case .weakestScore: return ("Skor terlemah pendamping", "Mentor's weakest score")
         case .planning: return ("Perencanaan (bagaimana jika)", "Planning (what if)")
         case .newScenario: return ("Skenario baru", "New scenario")
         case .scenarioName: return ("Nama skenario", "Scenario name")
