@@ -45,20 +45,7 @@ struct Plan: Subcommand {
         let dataset = try data.read()
         let table = try regions.map(RegionTable.read) ?? RegionTable.bundled()
         let simulation = PlanSimulation(base: dataset, profile: prof, settings: settings, regions: table)
-        let projection = try simulation.run(years: years)
-        var files: [(name: String, data: Data)] = [("plan.csv", Data(PlanReport.csv(projection).utf8)),
-                                                   ("plan.svg", Data(PlanReport.svg(projection, target: target).utf8))]
-        var text = PlanReport.text(projection, target: target)
-        if let target, let byYear {
-            if let found = try simulation.smallestRecruitment(target: target, byYear: byYear) {
-                let kind = settings.recruit.first?.kind.rawValue ?? "mentor"
-                text += "\nsmallest yearly recruitment reaching \(formatFixed(target * 100, 1)) % by year \(byYear): \(found.count) \(kind) a year"
-                    + " (\(formatFixed((found.years.last?.coverage ?? 0) * 100, 1)) % in year \(byYear))"
-                files.append(("plan-smallest.csv", Data(PlanReport.csv(found.years).utf8)))
-            } else {
-                text += "\nno yearly recruitment up to 100,000 reaches \(formatFixed(target * 100, 1)) % by year \(byYear)"
-            }
-        }
+        let (files, text) = try PlanReport.answer(simulation, years: years, target: target, byYear: byYear)
         try OutputDirectory.write(files, to: out, inputs: data.paths + [profile, regions, plan].compactMap { $0 })
         print(text + "\nwritten \(out)/{\(files.map(\.name).joined(separator: ", "))}")
     }

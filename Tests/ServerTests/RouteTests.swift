@@ -208,6 +208,25 @@ import Pendamping
             }
             let page = try await admin.send(.get, "/p/\(id)/planning/\(number)")
             #expect(page.status == .ok && String(buffer: page.body).contains("+3 kader"))
+
+            // A year-by-year projection: the files of pendamping plan.
+            let plan = try String(contentsOfFile: fixture("scenarios/plan-kalteng.json"), encoding: .utf8)
+            let (ps, pb) = try await admin.json(.post, "/api/programmes/\(id)/projections", ["plan": plan, "years": 4, "target": 0.5, "by_year": 3])
+            #expect(ps == .created)
+            let planNumber = (pb as? [String: Any])?["number"] as? Int ?? -1
+            let planOut = dir.appendingPathComponent("cli-plan")
+            #expect(try runBinary("pendamping", ["plan", "--mentors", inputs.appendingPathComponent("mentors.csv").path,
+                                                  "--mentees", inputs.appendingPathComponent("mentees.xlsx").path,
+                                                  "--plan", fixture("scenarios/plan-kalteng.json"), "--years", "4",
+                                                  "--target", "0.5", "--by-year", "3", "--out", planOut.path]) == 0)
+            let planFiles = try FileManager.default.contentsOfDirectory(atPath: planOut.path).filter { !$0.hasPrefix(".") }.sorted()
+            #expect(planFiles.contains("plan.csv") && planFiles.contains("plan.svg"))
+            for name in planFiles {
+                let app = try await work.store.scenarioFile(programmeID: Int64(id), number: planNumber, name: name)
+                #expect(app == (try Data(contentsOf: planOut.appendingPathComponent(name))), "\(name) differs")
+            }
+            let (bad2, _) = try await admin.json(.post, "/api/programmes/\(id)/projections", ["plan": plan, "years": 99])
+            #expect(bad2 == .unprocessableContent)
         }
     }
 

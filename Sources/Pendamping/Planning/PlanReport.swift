@@ -4,6 +4,29 @@ import Tabular
 /// The files and console table of `pendamping plan`: `plan.csv` (one row per year) and
 /// `plan.svg` (coverage by year, the target drawn), with the year a target is reached.
 public enum PlanReport {
+    /// Everything `pendamping plan` answers: `plan.csv` and `plan.svg` for `years` years, the
+    /// text summary, and with `target` and `byYear` the smallest yearly recruitment (the first
+    /// recruit entry's count) reaching the target by then (`plan-smallest.csv`).
+    /// - Complexity: one exact match per projected year (more for the smallest recruitment's search).
+    public static func answer(_ simulation: PlanSimulation, years: Int, target: Double?, byYear: Int?) throws
+        -> (files: [(name: String, data: Data)], text: String) {
+        let projection = try simulation.run(years: years)
+        var files: [(name: String, data: Data)] = [("plan.csv", Data(csv(projection).utf8)),
+                                                   ("plan.svg", Data(svg(projection, target: target).utf8))]
+        var summary = text(projection, target: target)
+        if let target, let byYear {
+            if let found = try simulation.smallestRecruitment(target: target, byYear: byYear) {
+                let kind = simulation.settings.recruit.first?.kind.rawValue ?? "mentor"
+                summary += "\nsmallest yearly recruitment reaching \(formatFixed(target * 100, 1)) % by year \(byYear): \(found.count) \(kind) a year"
+                    + " (\(formatFixed((found.years.last?.coverage ?? 0) * 100, 1)) % in year \(byYear))"
+                files.append(("plan-smallest.csv", Data(csv(found.years).utf8)))
+            } else {
+                summary += "\nno yearly recruitment up to 100,000 reaches \(formatFixed(target * 100, 1)) % by year \(byYear)"
+            }
+        }
+        return (files, summary)
+    }
+
     /// `plan.csv`. - Complexity: `O(years)`.
     public static func csv(_ years: [PlanSimulation.Year]) -> String {
         var w = CSVTableWriter(header: ["year", "mentors", "recruited", "alumni_mentors", "retired", "free_slots", "started", "in_mentoring",

@@ -191,6 +191,16 @@ struct APIRoutes {
                 return try Reply.error(.unprocessableContent, r.message)
             }
         }
+        p.post("projections") { request, context -> Response in
+            let (account, programme) = try await Guard.programme(context, store)
+            try Guard.requireDecider(account)
+            let body = try await request.decode(as: ProgrammeWork.ProjectionRequest.self, context: context)
+            do {
+                return try Reply.json(try await work.project(programme: programme, request: body, by: account), status: .created)
+            } catch let r as ProgrammeWork.RoundRefusal {
+                return try Reply.error(.unprocessableContent, r.message)
+            }
+        }
         p.get("scenarios/{scenario}/files/{name}") { _, context -> Response in
             let (_, programme) = try await Guard.programme(context, store)
             let name = context.parameters.get("name") ?? ""

@@ -109,6 +109,7 @@ enum Reply {
         case "geojson": type = "application/geo+json"
         case "html": type = "text/html; charset=utf-8"
         case "xlsx": type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        case "svg": type = "image/svg+xml"
         default: type = "application/octet-stream"
         }
         return Response(status: .ok, headers: [.contentType: type, .contentDisposition: "attachment; filename=\"\(name)\""],

@@ -131,6 +131,7 @@ struct PageRoutes {
                 "programme": ["id": p.id, "name": p.name],
                 "canDecide": account.role.mayDecide,
                 "kinds": ["business", "consultant", "cadre", "volunteer"].map { ["value": $0, "label": Self.kindText($0, lang)] },
+                "planExample": Self.planExample,
                 "scenarios": try await store.scenarios(programmeID: p.id).reversed().map {
                     ["number": $0.number, "name": $0.name, "by": $0.createdBy, "at": PageFormat.date($0.createdAt, lang)] },
             ])
@@ -141,9 +142,11 @@ struct PageRoutes {
             guard let n = context.parameters.get("scenario", as: Int.self),
                   let s = try await store.scenarios(programmeID: p.id).first(where: { $0.number == n }) else { throw HTTPError(.notFound) }
             let summary = try await store.scenarioFile(programmeID: p.id, number: n, name: "summary.txt") ?? Data()
+            let hasReport = try await store.scenarioFile(programmeID: p.id, number: n, name: "report.html") != nil
             return page("scenario", request, context, title: s.name, [
                 "programme": ["id": p.id, "name": p.name],
                 "scenario": ["number": s.number, "name": s.name, "summary": String(decoding: summary, as: UTF8.self)],
+                "hasReport": hasReport, "hasChart": !hasReport,
             ])
         }
         router.get("p/{programme}/planning/{scenario}/report") { request, context -> Response in
@@ -181,6 +184,18 @@ struct PageRoutes {
             .init("X-Frame-Options")!: "SAMEORIGIN",
         ], body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
+
+    /// The plan the projection form starts from: ten student cadres a year placed by
+    /// kabupaten, a tenth of mentors leaving a year, alumni becoming mentors, new UMKM arriving.
+    static let planExample = """
+    {
+      "recruit": [{"kind": "cadre", "count": 10, "capacity": 10, "kbli": ["47911", "10799", "56102"],
+                   "expertise": ["digital", "pemasaran", "qris", "nib"], "languages": ["ind"], "place": "kabupaten"}],
+      "attrition": 0.1,
+      "alumni": {"share": 0.05, "capacity": 3},
+      "arrivals": 0.02
+    }
+    """
 
     /// A mentor kind of the scenario form in the page language.
     static func kindText(_ kind: String, _ language: PageLanguage) -> String {

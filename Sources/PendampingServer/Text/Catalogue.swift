@@ -20,7 +20,7 @@ public enum Word: String, CaseIterable, Sendable {
     case accept, reject, lock, withdraw, withdrawHint, clear, unassigned, reason, changes, kept, moved, lost, gained, withdrawn
     case downloads, printView, audit, who, when, what, members, addMember, role, conflict, decidedBy, live
     case reasonNoMentor, reasonAllRejected, reasonCandidatesFull, reasonProgrammeRules, reasonNotSolved
-    case alternates, alternatesHint, blockingPairs, blockingHint, altFull, altLowerScore, altRules, altRejected, altPreferredOther, altRolesFilled, load, totalChange, currentScore, weakestScore, language, back, report, map, total, planning, newScenario, scenarioName, kind, count, placeRecruit, placeKabupaten, place, expertise, languages, kbli, targetCoverage, budget, answer, kindBusiness, kindConsultant, kindCadre, kindVolunteer, optional, objectiveBefore, objectiveAfter, forbiddenNote, notFound, cohortOf, contacts, profile, save
+    case projection, planSettings, years, byYear, coverageByYear, alternates, alternatesHint, blockingPairs, blockingHint, altFull, altLowerScore, altRules, altRejected, altPreferredOther, altRolesFilled, load, totalChange, currentScore, weakestScore, language, back, report, map, total, planning, newScenario, scenarioName, kind, count, placeRecruit, placeKabupaten, place, expertise, languages, kbli, targetCoverage, budget, answer, kindBusiness, kindConsultant, kindCadre, kindVolunteer, optional, objectiveBefore, objectiveAfter, forbiddenNote, notFound, cohortOf, contacts, profile, save
 
     /// The string in `language`.
     public func text(_ language: PageLanguage) -> String {
@@ -110,6 +110,11 @@ public enum Word: String, CaseIterable, Sendable {
         case .reasonNotSolved: return ("Perhitungan berhenti sebelum ada solusi", "The solve stopped without a solution")
         case .language: return ("English", "Bahasa Indonesia")
         case .back: return ("Kembali", "Back")
+        case .projection: return ("Proyeksi tahunan", "Year-by-year projection")
+        case .planSettings: return ("Rencana (JSON: rekrutmen per tahun, berhenti, alumni, UMKM baru)", "Plan (JSON: recruitment a year, attrition, alumni, arrivals)")
+        case .years: return ("Jumlah tahun", "Years")
+        case .byYear: return ("Tercapai paling lambat tahun ke-", "Reached by year")
+        case .coverageByYear: return ("Cakupan per tahun", "Coverage by year")
         case .alternates: return ("Pendamping alternatif terbaik", "Best other mentor")
         case .alternatesHint: return ("Untuk setiap UMKM: pendamping lain yang terbaik, mengapa bukan dia, dan perubahan total skor bila dipindah.",
                                       "For each mentee: the best other mentor, why not that one, and the change in total score if moved.")

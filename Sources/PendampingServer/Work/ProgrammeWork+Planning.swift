@@ -62,3 +62,53 @@ extension ProgrammeWork {
         return try await store.saveScenario(programmeID: programme.id, name: scenario.name, request: requestJSON, files: files, by: by)
     }
 }
+
+extension ProgrammeWork {
+    /// A year-by-year projection, as `pendamping plan` takes it: plan settings JSON (recruit,
+    /// attrition, alumni, arrivals), years, and an optional coverage target with the year to
+    /// reach it by.
+    public struct ProjectionRequest: Codable, Sendable {
+        public var plan: String
+        public var years: Int
+        public var target: Double?
+        public var byYear: Int?
+        public init(plan: String, years: Int = 10, target: Double? = nil, byYear: Int? = nil) {
+            self.plan = plan; self.years = years; self.target = target; self.byYear = byYear
+        }
+    }
+
+    /// Projects the programme's current lists year by year (the engine of `pendamping plan`)
+    /// and stores the answer as a scenario (`plan.csv`, `plan.svg`, `summary.txt`).
+    /// - Throws: ``RoundRefusal`` for settings that do not read or values out of range.
+    public func project(programme: Programme, request: ProjectionRequest, by: Account) async throws -> ScenarioRecord {
+        guard (1...50).contains(request.years) else { throw RoundRefusal(message: "years must be in 1…50") }
+        if let t = request.target, !(t > 0 && t <= 1) { throw RoundRefusal(message: "the target must be a share in (0, 1], e.g. 0.10") }
+        if let y = request.byYear {
+            guard request.target != nil else { throw RoundRefusal(message: "a year to reach the target by needs a target") }
+            guard (1...50).contains(y) else { throw RoundRefusal(message: "the year to reach the target by must be in 1…50") }
+        }
+        let settings: PlanSettings
+        do { settings = try PlanSettings.decode(Data(request.plan.utf8), name: "plan") } catch { throw RoundRefusal(message: "\(error)") }
+        let (mentors, mentees, profile, job) = try await prepareSolve(programme)
+        defer { jobs.end(programme: programme.id) }
+        let workspace = self.workspace
+        let files: [(name: String, data: Data)] = try await SolveJobs.offload {
+            try workspace.withFolder { dir in
+                let (mentorsPath, menteesPath) = try Workspace.stage(mentors: mentors, mentees: mentees, in: dir)
+                do {
+                    let dataset = try DatasetReader.read(mentorsPath: mentorsPath, menteesPath: menteesPath, options: .init())
+                    job.finished(stage: "parse")
+                    let simulation = PlanSimulation(base: dataset, profile: profile, settings: settings, regions: try RegionTable.bundled())
+                    let (files, text) = try PlanReport.answer(simulation, years: request.years, target: request.target, byYear: request.byYear)
+                    job.finished(stage: "plan")
+                    return files + [("summary.txt", Data(text.utf8))]
+                } catch let e as InputError {
+                    throw RoundRefusal(message: e.description.replacingOccurrences(of: dir + "/", with: ""))
+                }
+            }.map { ($0.name, $0.data) }
+        }
+        if job.isCancelled { throw SolveJobs.Cancelled() }
+        let requestJSON = String(decoding: try JSONEncoder.sorted.encode(request), as: UTF8.self)
+        return try await store.saveScenario(programmeID: programme.id, name: "plan \(request.years)", request: requestJSON, files: files, by: by)
+    }
+}

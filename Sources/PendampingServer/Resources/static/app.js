@@ -140,6 +140,17 @@
       f.querySelector("button").disabled = false;
       if (r.ok) location.href = "/p/" + f.dataset.programme + "/planning/" + r.data.number;
       else say(msg, (r.data && r.data.error) || r.status, false);
+    } else if (action === "projection") {
+      const el = f.elements;
+      const body = { plan: el.plan.value, years: Number(el.years.value) };
+      if (el.target.value.trim()) body.target = Number(el.target.value.replace(",", "."));
+      if (el.byYear.value.trim()) body.by_year = Number(el.byYear.value);
+      f.querySelector("button").disabled = true;
+      say(msg, msg.dataset.solving, true);
+      const r = await api("POST", "/api/programmes/" + f.dataset.programme + "/projections", body);
+      f.querySelector("button").disabled = false;
+      if (r.ok) location.href = "/p/" + f.dataset.programme + "/planning/" + r.data.number;
+      else say(msg, (r.data && r.data.error) || r.status, false);
     } else if (action === "upload") {
       const body = {};
       for (const kind of ["mentors", "mentees"]) {
