@@ -37,7 +37,7 @@ struct APIRoutes {
     /// A new session for `account`, with a fresh CSRF token.
     static func startSession(_ account: Account, context: AppContext) -> String {
         let csrf = randomToken()
-        context.sessions.setSession(WebSession(accountID: account.id, csrf: csrf), expiresIn: .seconds(12 * 3600))
+        context.sessions.createSession(WebSession(accountID: account.id, csrf: csrf), expiresIn: .seconds(12 * 3600))
         return csrf
     }
 

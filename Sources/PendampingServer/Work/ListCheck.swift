@@ -43,7 +43,8 @@ enum ListCheck {
             return "\(kind.rawValue): \(displayName(file.fileName)) is larger than \(limits.fileBytes >> 20) MB"
         }
         if lower.hasSuffix(".xlsx") {
-            guard let archive = try? Archive(data: file.bytes, accessMode: .read) else {
+            let archive: Archive
+            do { archive = try Archive(data: file.bytes, accessMode: .read) } catch {
                 return "\(kind.rawValue): \(displayName(file.fileName)) is not an Excel workbook (not a ZIP archive)"
             }
             var total: UInt64 = 0
