@@ -102,6 +102,22 @@ def main():
         admin.find_element(By.CSS_SELECTOR, 'form[data-action="add-member"] button').click()
         WebDriverWait(admin, 10).until(lambda d: "kurator" in d.find_element(By.CSS_SELECTOR, "section.card ul").text)
         check(True, "the admin created the programme and added the curator")
+        # The profile's weights in the form (decimal comma), checked and saved by the server.
+        weight = admin.find_element(By.ID, "w-location")
+        weight.clear()
+        weight.send_keys("0,4")
+        admin.find_element(By.CSS_SELECTOR, 'form[data-action="profile"] button').click()
+        WebDriverWait(admin, 10).until(lambda d: d.find_element(By.ID, "w-location").get_attribute("value") == "0,4"
+                                       and '"location" : 0.4' in d.find_element(By.ID, "profile-json").get_attribute("value"))
+        check(True, "the admin set a weight in the profile form")
+        bad = admin.find_element(By.ID, "r-k")
+        bad.clear()
+        bad.send_keys("0")
+        admin.find_element(By.CSS_SELECTOR, 'form[data-action="profile"] button').click()
+        WebDriverWait(admin, 10).until(lambda d: d.find_element(By.CSS_SELECTOR, 'form[data-action="profile"] .message').text != "")
+        check("k" in admin.find_element(By.CSS_SELECTOR, 'form[data-action="profile"] .message').text,
+              "a profile value out of range is refused with the CLI's message")
+        admin.get(admin.current_url)
         admin.get(base + "/")
         shot(admin, "webapp-programmes.png")
 

@@ -53,12 +53,17 @@ public enum HTMLReport {
         let scores = input.mentees.indices.compactMap { input.mentees[$0].score }
         let matchedCount = input.mentees.indices.filter { input.mentees[$0].mentorID != nil }.count
         let capacity = input.mentors.reduce(0) { $0 + $1.capacity }, load = input.mentors.reduce(0) { $0 + $1.load }
+        // Decimals the page's way: a comma in Indonesian (0,685; 100,0 %).
+        func fixed(_ x: Double, _ digits: Int) -> String {
+            let s = formatFixed(x, digits)
+            return language == .id ? s.replacingOccurrences(of: ".", with: ",") : s
+        }
         let cards: [[String: Any]] = [
             ["label": words["matched"]!, "value": "\(matchedCount) / \(input.mentees.count)"],
-            ["label": words["coverage"]!, "value": formatFixed(input.coverage * 100, 1) + " %"],
-            ["label": words["meanScore"]!, "value": scores.isEmpty ? "–" : formatFixed(scores.reduce(0, +) / Double(scores.count), 3)],
-            ["label": words["worstScore"]!, "value": scores.min().map { formatFixed($0, 3) } ?? "–"],
-            ["label": words["capacityUse"]!, "value": "\(load) / \(capacity) (\(formatFixed(capacity == 0 ? 0 : Double(load) / Double(capacity) * 100, 1)) %)"],
+            ["label": words["coverage"]!, "value": fixed(input.coverage * 100, 1) + " %"],
+            ["label": words["meanScore"]!, "value": scores.isEmpty ? "–" : fixed(scores.reduce(0, +) / Double(scores.count), 3)],
+            ["label": words["worstScore"]!, "value": scores.min().map { fixed($0, 3) } ?? "–"],
+            ["label": words["capacityUse"]!, "value": "\(load) / \(capacity) (\(fixed(capacity == 0 ? 0 : Double(load) / Double(capacity) * 100, 1)) %)"],
             ["label": words["unassignedCount"]!, "value": "\(input.mentees.count - matchedCount)"],
         ] + objectiveCards(input, words)
         let reasons: [[String: Any]] = ReportFigures.unassignedByReason(input).map { ["label": words[$0.0] ?? $0.0, "count": $0.1] }
@@ -77,7 +82,7 @@ public enum HTMLReport {
             "sectionOptions": Array(Set(input.mentees.indices.map { input.mentees[$0].section }.filter { !$0.isEmpty })).sorted(),
             "hist": histogram(input), "cov": coverageBars(input, directory),
             "css": try resource("report.css"), "js": try resource("report.js"),
-            "payload": try payload(input, words: words, regionNames: regionNames),
+            "payload": try payload(input, words: words, regionNames: regionNames, language: language),
         ]
         if let round { context["round"] = roundContext(round, words) }
         if let whatIf { context["whatif"] = whatIfContext(whatIf) }
@@ -114,7 +119,8 @@ public enum HTMLReport {
     /// culture, km, decision, reason, detail, needs, 1 when online]` (matched ones all, unassigned up to ``unassignedListed``), and
     /// the key its saved choices live under: SHA-256 of the records' text.
     /// - Complexity: `O(n + m)`.
-    static func payload(_ input: ReportInput, words: [String: String], regionNames: [String: String]) throws -> String {
+    static func payload(_ input: ReportInput, words: [String: String], regionNames: [String: String],
+                        language: ReportLanguage = .en) throws -> String {
         let index = Dictionary(uniqueKeysWithValues: input.mentors.enumerated().map { ($1.id, $0) })
         var regionIndex: [String: Int] = [:], regions: [String] = []
         func region(_ code: String) -> Int {
@@ -144,7 +150,7 @@ public enum HTMLReport {
             records.comma(); records.number(e.score, 4)
             for k in 0..<4 { records.comma(); records.number(t.count == 4 ? t[k] : nil, 3) }
             records.comma(); records.number(e.distanceKm, 1); records.comma(); records.string(e.decision)
-            records.comma(); records.string(e.reason); records.comma(); records.string(e.detail)
+            records.comma(); records.string(e.reason); records.comma(); records.string(e.detail.map { ExplanationText.say($0, language) })
             records.comma(); records.string(e.needs.joined(separator: "|"))
             if e.online { records.comma(); records.int(1) }   // online pairs only: a 16th element
             records.raw("]")

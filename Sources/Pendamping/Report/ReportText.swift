@@ -30,6 +30,7 @@ public enum ReportLanguage: String, Sendable, CaseIterable {
             "kept": "Tetap", "moved": "Pindah", "lost": "Lepas", "gained": "Baru", "withdrawn": "Mundur",
             "no_mentor_within_rules": "tidak ada pendamping dalam aturan", "all_candidates_rejected": "semua kandidat ditolak",
             "candidates_full": "kandidat sudah penuh", "not_solved": "belum terselesaikan",
+            "programme_rules": "aturan program (kelompok, jam, kuota)",
         ]
         case .en: return [
             "title": "UMKM Mentoring Report", "summary": "Summary", "map": "Map", "cohorts": "Cohorts by mentor",
@@ -56,6 +57,7 @@ public enum ReportLanguage: String, Sendable, CaseIterable {
             "kept": "Kept", "moved": "Moved", "lost": "Lost", "gained": "Gained", "withdrawn": "Withdrawn",
             "no_mentor_within_rules": "no mentor within the rules", "all_candidates_rejected": "all candidates rejected",
             "candidates_full": "candidates full", "not_solved": "not solved",
+            "programme_rules": "programme rules (cohorts, hours, quotas)",
         ]
         }
     }

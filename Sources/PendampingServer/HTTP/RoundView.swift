@@ -131,12 +131,12 @@ struct RoundView: Encodable {
             cohorts: cohorts.keys.sorted().map { cohorts[$0]! },
             unassigned: unassigned.map {
                 Unassigned(menteeID: $0["mentee_id"] ?? "", menteeName: $0["mentee_name"] ?? "", reasonKey: $0["reason"] ?? "",
-                           reason: Word.reason($0["reason"] ?? "", language), detail: ReasonText.say($0["detail"] ?? "", language))
+                           reason: Word.reason($0["reason"] ?? "", language), detail: ExplanationText.say($0["detail"] ?? "", language.report))
             },
             // The first round starts from no pairs: every pair is new, nothing to list.
             changes: record.number == 1 ? [] : diff.filter { $0["change"] != "kept" }.map {
                 Change(menteeID: $0["mentee_id"] ?? "", before: $0["before"] ?? "", after: $0["after"] ?? "",
-                       change: changeText($0["change"] ?? "", language), reason: ReasonText.say($0["reason"] ?? "", language))
+                       change: changeText($0["change"] ?? "", language), reason: ExplanationText.say($0["reason"] ?? "", language.report))
             },
             alternates: alternates.filter { $0["rank"] == "1" }.map {
                 Alternate(menteeID: $0["mentee_id"] ?? "", mentorID: $0["mentor_id"] ?? "", score: PageFormat.decimal($0["score"], language),

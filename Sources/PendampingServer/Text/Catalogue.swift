@@ -5,8 +5,8 @@ import Pendamping
 public enum PageLanguage: String, Sendable, CaseIterable, Codable {
     case id, en
 
-    /// The report language of the same name (for `report.html`).
-    var report: ReportLanguage { self == .id ? .id : .en }
+    /// The report language of the same name (for `report.html` and explanation sentences).
+    public var report: ReportLanguage { self == .id ? .id : .en }
 }
 
 /// Every string the pages show, in one typed catalogue: a case per string, and a switch
@@ -20,7 +20,7 @@ public enum Word: String, CaseIterable, Sendable {
     case accept, reject, lock, withdraw, withdrawHint, clear, unassigned, reason, changes, kept, moved, lost, gained, withdrawn
     case downloads, printView, audit, who, when, what, members, addMember, role, conflict, decidedBy, live
     case reasonNoMentor, reasonAllRejected, reasonCandidatesFull, reasonProgrammeRules, reasonNotSolved
-    case projection, planSettings, years, byYear, coverageByYear, alternates, alternatesHint, blockingPairs, blockingHint, altFull, altLowerScore, altRules, altRejected, altPreferredOther, altRolesFilled, load, totalChange, currentScore, weakestScore, language, back, report, map, total, planning, newScenario, scenarioName, kind, count, placeRecruit, placeKabupaten, place, expertise, languages, kbli, targetCoverage, budget, answer, kindBusiness, kindConsultant, kindCadre, kindVolunteer, optional, objectiveBefore, objectiveAfter, forbiddenNote, notFound, cohortOf, contacts, profile, save
+    case weights, rules, maxKm, candidatesK, stabilityPenalty, sameKabupaten, languageOverlap, projection, planSettings, years, byYear, coverageByYear, alternates, alternatesHint, blockingPairs, blockingHint, altFull, altLowerScore, altRules, altRejected, altPreferredOther, altRolesFilled, load, totalChange, currentScore, weakestScore, language, back, report, map, total, planning, newScenario, scenarioName, kind, count, placeRecruit, placeKabupaten, place, expertise, languages, kbli, targetCoverage, budget, answer, kindBusiness, kindConsultant, kindCadre, kindVolunteer, optional, objectiveBefore, objectiveAfter, forbiddenNote, notFound, cohortOf, contacts, profile, save
 
     /// The string in `language`.
     public func text(_ language: PageLanguage) -> String {
@@ -110,6 +110,13 @@ public enum Word: String, CaseIterable, Sendable {
         case .reasonNotSolved: return ("Perhitungan berhenti sebelum ada solusi", "The solve stopped without a solution")
         case .language: return ("English", "Bahasa Indonesia")
         case .back: return ("Kembali", "Back")
+        case .weights: return ("Bobot skor", "Score weights")
+        case .rules: return ("Aturan", "Rules")
+        case .maxKm: return ("Jarak terjauh (km)", "Farthest distance (km)")
+        case .candidatesK: return ("Calon pendamping per UMKM (k)", "Candidate mentors per mentee (k)")
+        case .stabilityPenalty: return ("Penalti perubahan antar-ronde", "Penalty for a change between rounds")
+        case .sameKabupaten: return ("Harus satu kabupaten/kota", "Same kabupaten/kota only")
+        case .languageOverlap: return ("Harus ada bahasa yang sama", "A shared language required")
         case .projection: return ("Proyeksi tahunan", "Year-by-year projection")
         case .planSettings: return ("Rencana (JSON: rekrutmen per tahun, berhenti, alumni, UMKM baru)", "Plan (JSON: recruitment a year, attrition, alumni, arrivals)")
         case .years: return ("Jumlah tahun", "Years")

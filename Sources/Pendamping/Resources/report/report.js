@@ -31,7 +31,13 @@
     if (text !== undefined && text !== null) { x.textContent = String(text); }
     return x;
   }
-  function fmt(v, d) { return v === null || v === undefined ? "" : Number(v).toFixed(d); }
+  // Numbers the page's way: a decimal comma in Indonesian (0,685), a point in English.
+  var decimalComma = document.documentElement.lang === "id";
+  function fmt(v, d) {
+    if (v === null || v === undefined) { return ""; }
+    var s = Number(v).toFixed(d);
+    return decimalComma ? s.replace(".", ",") : s;
+  }
 
   // ---- filters ----
   function filters() {
@@ -40,7 +46,7 @@
       mentor: document.getElementById("f-mentor").value,
       region: document.getElementById("f-region").value,
       section: document.getElementById("f-section").value,
-      score: parseFloat(document.getElementById("f-score").value) || 0
+      score: parseFloat(document.getElementById("f-score").value.replace(",", ".")) || 0
     };
   }
   function passes(e, f) {

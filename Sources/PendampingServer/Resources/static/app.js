@@ -124,7 +124,20 @@
       const r = await api("POST", "/api/programmes/" + f.dataset.programme + "/members", { name: f.elements.name.value });
       if (r.ok) location.reload(); else say(msg, (r.data && r.data.error) || r.status, false);
     } else if (action === "profile") {
-      const r = await api("PUT", "/api/programmes/" + f.dataset.programme + "/profile", { profile: f.elements.profile.value });
+      // The fields write into the profile JSON; the server checks the whole as the CLI does.
+      let profile;
+      try { profile = JSON.parse(f.elements.profile.value); } catch (e) { say(msg, String(e), false); return; }
+      f.querySelectorAll("[data-path]").forEach(function (input) {
+        const keys = input.dataset.path.split(".");
+        let at = profile;
+        for (let k = 0; k < keys.length - 1; k++) { at[keys[k]] = at[keys[k]] || {}; at = at[keys[k]]; }
+        const last = keys[keys.length - 1];
+        if (input.type === "checkbox") at[last] = input.checked;
+        else if (input.value.trim() === "") at[last] = null;
+        else at[last] = Number(input.value.replace(",", "."));
+      });
+      const r = await api("PUT", "/api/programmes/" + f.dataset.programme + "/profile", { profile: JSON.stringify(profile) });
+      if (r.ok) { location.reload(); return; }
       say(msg, r.ok ? "✓" : ((r.data && r.data.error) || r.status), r.ok);
     } else if (action === "scenario") {
       const list = function (v) { return v.split(",").map(function (x) { return x.trim(); }).filter(function (x) { return x; }); };
@@ -167,6 +180,19 @@
       if (r.ok) setTimeout(function () { location.reload(); }, 800);
     }
   });
+
+  // The profile form's fields, filled from the profile JSON.
+  const profileForm = document.querySelector('form[data-action="profile"]');
+  if (profileForm) {
+    try {
+      const profile = JSON.parse(profileForm.elements.profile.value);
+      profileForm.querySelectorAll("[data-path]").forEach(function (input) {
+        const value = input.dataset.path.split(".").reduce(function (o, k) { return o == null ? o : o[k]; }, profile);
+        if (input.type === "checkbox") input.checked = value === true;
+        else input.value = value == null ? "" : (lang === "id" ? String(value).replace(".", ",") : String(value));
+      });
+    } catch (e) { /* the JSON box shows the problem */ }
+  }
 
   // The round's report in its frame, scrolled (inside the frame only) to its map.
   const frame = document.querySelector("iframe.report");

@@ -1,10 +1,10 @@
 import Foundation
 
 /// The result files' explanation sentences (`diff.csv` reasons, `unassigned.csv` details) in
-/// the page language. The files stay in English, byte for byte as the CLI writes them; the
-/// pages read each sentence by its fixed pattern and say it again in Indonesian. A sentence
-/// of no known pattern is shown as written.
-enum ReasonText {
+/// Indonesian for the report and the web app's pages. The files stay in English, byte for
+/// byte as written; a page reads each sentence by its fixed pattern and says it again in
+/// Indonesian. A sentence of no known pattern is shown as written.
+public enum ExplanationText {
     typealias Rule = (pattern: Regex<AnyRegexOutput>, indonesian: ([Substring]) -> String)
 
     static func rule(_ pattern: String, _ indonesian: @escaping ([Substring]) -> String) -> Rule {
@@ -61,8 +61,9 @@ enum ReasonText {
         return " (solusi terbaik yang ditemukan; status \(m.1))"
     }
 
-    /// `sentence` in `language`: itself in English; in Indonesian, by the first pattern it matches.
-    static func say(_ sentence: String, _ language: PageLanguage) -> String {
+    /// `sentence` in `language`: itself in English; in Indonesian, by the first pattern it
+    /// matches. - Complexity: `O(patterns · length)`.
+    public static func say(_ sentence: String, _ language: ReportLanguage) -> String {
         guard language == .id else { return sentence }
         for r in rules {
             if let m = sentence.wholeMatch(of: r.pattern) {
@@ -74,5 +75,5 @@ enum ReasonText {
     }
 
     /// Whether a sentence has a known pattern (for tests).
-    static func isKnown(_ sentence: String) -> Bool { rules.contains { sentence.wholeMatch(of: $0.pattern) != nil } }
+    public static func isKnown(_ sentence: String) -> Bool { rules.contains { sentence.wholeMatch(of: $0.pattern) != nil } }
 }
