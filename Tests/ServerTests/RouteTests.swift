@@ -4,6 +4,7 @@ import HummingbirdTesting
 import Testing
 @testable import PendampingServer
 import Pendamping
+import HTTPTypes
 
 @Suite("Web app routes") struct RouteTests {
     /// Creates a programme as `admin` with `kurator` and `tamu` as members and the Jakarta
@@ -296,6 +297,15 @@ import Pendamping
             #expect(s2 == .unprocessableContent)
             #expect((((b2 as? [String: Any])?["issues"] as? [String]) ?? []).contains { $0.contains("larger than") })
             #expect(try await work.store.currentLists(programmeID: Int64(id)).isEmpty)
+            // A refusal in the page's language beside the English error.
+            var headers: HTTPFields = [.cookie: admin.cookie, .contentType: "application/json"]
+            headers[HTTPField.Name("X-CSRF-Token")!] = admin.csrf
+            headers[HTTPField.Name("X-Page-Language")!] = "id"
+            let refused = try await client.execute(uri: "/api/programmes/\(id)/rounds", method: .post, headers: headers)
+            #expect(refused.status == .unprocessableContent)
+            let said = try JSONSerialization.jsonObject(with: Data(buffer: refused.body)) as? [String: String]
+            #expect(said?["message"] == "Unggah dulu daftar pendamping dan daftar UMKM.")
+            #expect(said?["error"] == "upload the mentors and the mentees lists first")
             // Paths: only the app's own static files, only stored round files.
             for uri in ["/static/..%2F..%2FPackage.swift", "/static/../../Package.swift", "/static/templates", "/static/round.mustache",
                         "/api/programmes/\(id)/rounds/1/files/..%2F..%2Fpendamping.sqlite"] {

@@ -137,7 +137,7 @@ struct APIRoutes {
             do {
                 return try Reply.json(try await work.propose(programme: programme, by: account, language: lang.report), status: .created)
             } catch let r as ProgrammeWork.RoundRefusal {
-                return try Reply.error(.unprocessableContent, r.message)
+                return try Reply.refusal(r, request)
             } catch is SolveJobs.Cancelled {
                 return try Reply.error(.conflict, "cancelled")
             }
@@ -188,7 +188,7 @@ struct APIRoutes {
             do {
                 return try Reply.json(try await work.whatIf(programme: programme, request: body, by: account, language: lang.report), status: .created)
             } catch let r as ProgrammeWork.RoundRefusal {
-                return try Reply.error(.unprocessableContent, r.message)
+                return try Reply.refusal(r, request)
             }
         }
         p.post("projections") { request, context -> Response in
@@ -198,7 +198,7 @@ struct APIRoutes {
             do {
                 return try Reply.json(try await work.project(programme: programme, request: body, by: account), status: .created)
             } catch let r as ProgrammeWork.RoundRefusal {
-                return try Reply.error(.unprocessableContent, r.message)
+                return try Reply.refusal(r, request)
             }
         }
         p.get("scenarios/{scenario}/files/{name}") { _, context -> Response in
@@ -225,7 +225,7 @@ struct APIRoutes {
             } catch let c as DecisionConflict {
                 return try Reply.json(ConflictReply(error: "another curator decided this pair first", current: c.current), status: .conflict)
             } catch let r as ProgrammeWork.RoundRefusal {
-                return try Reply.error(.unprocessableContent, r.message)
+                return try Reply.refusal(r, request)
             } catch let r as StoreRefusal {
                 return try Reply.error(.unprocessableContent, r.description)
             }

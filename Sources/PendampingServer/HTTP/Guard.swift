@@ -92,6 +92,13 @@ enum Reply {
         return try json(body, status: status)
     }
 
+    /// A refused request (422): `error` in English, and `message` in the language the page
+    /// asked for (`X-Page-Language`), when the refusal has words of its own.
+    static func refusal(_ r: ProgrammeWork.RoundRefusal, _ request: Request) throws -> Response {
+        let lang = request.headers[.init("X-Page-Language")!].flatMap(PageLanguage.init(rawValue:)) ?? .en
+        return try error(.unprocessableContent, r.message, extra: ["message": r.text(lang)])
+    }
+
     static func html(_ text: String, status: HTTPResponse.Status = .ok) -> Response {
         Response(status: status, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"],
                  body: .init(byteBuffer: ByteBuffer(string: text)))

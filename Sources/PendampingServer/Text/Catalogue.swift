@@ -20,7 +20,7 @@ public enum Word: String, CaseIterable, Sendable {
     case accept, reject, lock, withdraw, withdrawHint, clear, unassigned, reason, changes, kept, moved, lost, gained, withdrawn
     case downloads, printView, audit, who, when, what, members, addMember, role, conflict, decidedBy, live
     case reasonNoMentor, reasonAllRejected, reasonCandidatesFull, reasonProgrammeRules, reasonNotSolved
-    case weights, rules, maxKm, candidatesK, stabilityPenalty, sameKabupaten, languageOverlap, projection, planSettings, years, byYear, coverageByYear, alternates, alternatesHint, blockingPairs, blockingHint, altFull, altLowerScore, altRules, altRejected, altPreferredOther, altRolesFilled, load, totalChange, currentScore, weakestScore, language, back, report, map, total, planning, newScenario, scenarioName, kind, count, placeRecruit, placeKabupaten, place, expertise, languages, kbli, targetCoverage, budget, answer, kindBusiness, kindConsultant, kindCadre, kindVolunteer, optional, objectiveBefore, objectiveAfter, forbiddenNote, notFound, cohortOf, contacts, profile, save
+    case refuseListsFirst, refuseProfile, refuseSolveRunning, refuseInput, refuseDecisions, refuseNoRound, refusePublished, refuseForm, weights, rules, maxKm, candidatesK, stabilityPenalty, sameKabupaten, languageOverlap, projection, planSettings, years, byYear, coverageByYear, alternates, alternatesHint, blockingPairs, blockingHint, altFull, altLowerScore, altRules, altRejected, altPreferredOther, altRolesFilled, load, totalChange, currentScore, weakestScore, language, back, report, map, total, planning, newScenario, scenarioName, kind, count, placeRecruit, placeKabupaten, place, expertise, languages, kbli, targetCoverage, budget, answer, kindBusiness, kindConsultant, kindCadre, kindVolunteer, optional, objectiveBefore, objectiveAfter, forbiddenNote, notFound, cohortOf, contacts, profile, save
 
     /// The string in `language`.
     public func text(_ language: PageLanguage) -> String {
@@ -110,6 +110,14 @@ public enum Word: String, CaseIterable, Sendable {
         case .reasonNotSolved: return ("Perhitungan berhenti sebelum ada solusi", "The solve stopped without a solution")
         case .language: return ("English", "Bahasa Indonesia")
         case .back: return ("Kembali", "Back")
+        case .refuseListsFirst: return ("Unggah dulu daftar pendamping dan daftar UMKM.", "Upload the mentors and the mentees lists first.")
+        case .refuseProfile: return ("Profil program tidak dapat dibaca:", "The programme's profile does not read:")
+        case .refuseSolveRunning: return ("Perhitungan lain untuk program ini sedang berjalan.", "Another solve of this programme is running.")
+        case .refuseInput: return ("Data tidak dapat dibaca:", "The data do not read:")
+        case .refuseDecisions: return ("Keputusan kurator tidak dapat dipenuhi bersama:", "The curators' decisions cannot all hold:")
+        case .refuseNoRound: return ("Belum ada ronde untuk diputuskan.", "No round to decide on yet.")
+        case .refusePublished: return ("Ronde ini sudah final; keputusan ditutup.", "This round is published; decisions are closed.")
+        case .refuseForm: return ("Isian tidak sesuai:", "A value of the form is out of range:")
         case .weights: return ("Bobot skor", "Score weights")
         case .rules: return ("Aturan", "Rules")
         case .maxKm: return ("Jarak terjauh (km)", "Farthest distance (km)")

@@ -23,16 +23,16 @@ extension ProgrammeWork {
     /// (the `whatif` files, its `report.html` and the text summary as `summary.txt`).
     /// - Throws: ``RoundRefusal`` for a scenario or goal that does not read, or while a solve runs.
     public func whatIf(programme: Programme, request: PlanningRequest, by: Account, language: ReportLanguage = .id) async throws -> ScenarioRecord {
-        if let c = request.targetCoverage, !(c > 0 && c <= 1) { throw RoundRefusal(message: "target coverage must be a share in (0, 1], e.g. 0.10") }
-        if let b = request.budget, !(b > 0 && b < 1e15) { throw RoundRefusal(message: "budget must be a positive amount of rupiah") }
+        if let c = request.targetCoverage, !(c > 0 && c <= 1) { throw RoundRefusal(message: "target coverage must be a share in (0, 1], e.g. 0.10", word: .refuseForm, withDetail: true) }
+        if let b = request.budget, !(b > 0 && b < 1e15) { throw RoundRefusal(message: "budget must be a positive amount of rupiah", word: .refuseForm, withDetail: true) }
         let scenario: Scenario
         do { scenario = try Scenario.decode(Data(request.scenario.utf8), name: "scenario", fallbackName: "scenario") }
-        catch { throw RoundRefusal(message: "\(error)") }
+        catch { throw RoundRefusal(message: "\(error)", word: .refuseForm, withDetail: true) }
         var goals: [RecruitmentTarget.Goal] = []
         if let c = request.targetCoverage { goals.append(.coverage(c)) }
         if let b = request.budget { goals.append(.budget(b)) }
         if !goals.isEmpty && scenario.addMentors.isEmpty {
-            throw RoundRefusal(message: "a coverage or budget goal needs one new-mentor entry (add_mentors) as the template")
+            throw RoundRefusal(message: "a coverage or budget goal needs one new-mentor entry (add_mentors) as the template", word: .refuseForm, withDetail: true)
         }
         let (mentors, mentees, profile, job) = try await prepareSolve(programme)
         defer { jobs.end(programme: programme.id) }
@@ -48,7 +48,7 @@ extension ProgrammeWork {
                     report = try WhatIfReport.run(runner, scenarios: [scenario], curveFactors: Self.curveFactors,
                                                   goals: goalList, template: goalList.isEmpty ? nil : scenario.addMentors.first)
                 } catch let e as InputError {
-                    throw RoundRefusal(message: e.description.replacingOccurrences(of: dir + "/", with: ""))
+                    throw RoundRefusal(message: e.description.replacingOccurrences(of: dir + "/", with: ""), word: .refuseInput, withDetail: true)
                 }
                 job.finished(stage: "whatif")
                 // The CLI's summary without its last line (where the CLI wrote its files).
@@ -81,14 +81,14 @@ extension ProgrammeWork {
     /// and stores the answer as a scenario (`plan.csv`, `plan.svg`, `summary.txt`).
     /// - Throws: ``RoundRefusal`` for settings that do not read or values out of range.
     public func project(programme: Programme, request: ProjectionRequest, by: Account) async throws -> ScenarioRecord {
-        guard (1...50).contains(request.years) else { throw RoundRefusal(message: "years must be in 1…50") }
-        if let t = request.target, !(t > 0 && t <= 1) { throw RoundRefusal(message: "the target must be a share in (0, 1], e.g. 0.10") }
+        guard (1...50).contains(request.years) else { throw RoundRefusal(message: "years must be in 1…50", word: .refuseForm, withDetail: true) }
+        if let t = request.target, !(t > 0 && t <= 1) { throw RoundRefusal(message: "the target must be a share in (0, 1], e.g. 0.10", word: .refuseForm, withDetail: true) }
         if let y = request.byYear {
-            guard request.target != nil else { throw RoundRefusal(message: "a year to reach the target by needs a target") }
-            guard (1...50).contains(y) else { throw RoundRefusal(message: "the year to reach the target by must be in 1…50") }
+            guard request.target != nil else { throw RoundRefusal(message: "a year to reach the target by needs a target", word: .refuseForm, withDetail: true) }
+            guard (1...50).contains(y) else { throw RoundRefusal(message: "the year to reach the target by must be in 1…50", word: .refuseForm, withDetail: true) }
         }
         let settings: PlanSettings
-        do { settings = try PlanSettings.decode(Data(request.plan.utf8), name: "plan") } catch { throw RoundRefusal(message: "\(error)") }
+        do { settings = try PlanSettings.decode(Data(request.plan.utf8), name: "plan") } catch { throw RoundRefusal(message: "\(error)", word: .refuseForm, withDetail: true) }
         let (mentors, mentees, profile, job) = try await prepareSolve(programme)
         defer { jobs.end(programme: programme.id) }
         let workspace = self.workspace
@@ -103,7 +103,7 @@ extension ProgrammeWork {
                     job.finished(stage: "plan")
                     return files + [("summary.txt", Data(text.utf8))]
                 } catch let e as InputError {
-                    throw RoundRefusal(message: e.description.replacingOccurrences(of: dir + "/", with: ""))
+                    throw RoundRefusal(message: e.description.replacingOccurrences(of: dir + "/", with: ""), word: .refuseInput, withDetail: true)
                 }
             }.map { ($0.name, $0.data) }
         }

@@ -58,7 +58,22 @@ public final class ProgrammeWork: Sendable {
     // MARK: Rounds
 
     /// A round cannot run: a list is missing, the profile or decisions do not read, or one runs.
-    public struct RoundRefusal: Error, Sendable { public var message: String }
+    /// `message` is English (the API's `error`); `word`, when set, says it in the page's
+    /// language, followed by `message` where that holds the engine's own detail.
+    public struct RoundRefusal: Error, Sendable {
+        public var message: String
+        public var word: Word?
+        public var withDetail = false
+        public init(message: String, word: Word? = nil, withDetail: Bool = false) {
+            self.message = message; self.word = word; self.withDetail = withDetail
+        }
+
+        /// The refusal in `language`.
+        public func text(_ language: PageLanguage) -> String {
+            guard let word else { return message }
+            return withDetail ? word.text(language) + " " + message : word.text(language)
+        }
+    }
 
     /// The decisions file the next round takes: the newest decision of every pair, cleared
     /// ones left out, sorted by mentee then mentor id. - Complexity: `O(d log d)`.
@@ -117,14 +132,14 @@ public final class ProgrammeWork: Sendable {
     func prepareSolve(_ programme: Programme) async throws -> (StoredList, StoredList, Profile, SolveJobs.Job) {
         let lists = try await store.currentLists(programmeID: programme.id)
         guard let mentors = lists[.mentors], let mentees = lists[.mentees] else {
-            throw RoundRefusal(message: "upload the mentors and the mentees lists first")
+            throw RoundRefusal(message: "upload the mentors and the mentees lists first", word: .refuseListsFirst)
         }
         let profile: Profile
         do { profile = try Profile.decode(Data(programme.profileJSON.utf8), name: "profile") } catch {
-            throw RoundRefusal(message: "the programme's profile does not read: \(error)")
+            throw RoundRefusal(message: "the programme's profile does not read: \(error)", word: .refuseProfile, withDetail: true)
         }
         do { return (mentors, mentees, profile, try jobs.start(programme: programme.id)) } catch {
-            throw RoundRefusal(message: "a solve is running for this programme")
+            throw RoundRefusal(message: "a solve is running for this programme", word: .refuseSolveRunning)
         }
     }
 
@@ -152,9 +167,9 @@ public final class ProgrammeWork: Sendable {
             return try RoundRun.run(dataset: dataset, previous: previous, decisions: decisions, inputs: inputs,
                                     matcher: matcher, language: language, timings: timings).files
         } catch let e as InputError {
-            throw RoundRefusal(message: e.description.replacingOccurrences(of: dir + "/", with: ""))
+            throw RoundRefusal(message: e.description.replacingOccurrences(of: dir + "/", with: ""), word: .refuseInput, withDetail: true)
         } catch let e as InfeasibleDecisions {
-            throw RoundRefusal(message: "\(e)")
+            throw RoundRefusal(message: "\(e)", word: .refuseDecisions, withDetail: true)
         }
     }
 
@@ -171,8 +186,8 @@ public final class ProgrammeWork: Sendable {
         if decision == "withdraw" ? (menteeID.isEmpty == mentorID.isEmpty) : (menteeID.isEmpty || mentorID.isEmpty) {
             throw RoundRefusal(message: decision == "withdraw" ? "withdraw names a mentee or a mentor, not both" : "a decision names a mentee and a mentor")
         }
-        guard let round = try await store.rounds(programmeID: programme.id).last else { throw RoundRefusal(message: "no round to decide on") }
-        if round.isFinal { throw RoundRefusal(message: "round \(round.number) is published; decisions are closed") }
+        guard let round = try await store.rounds(programmeID: programme.id).last else { throw RoundRefusal(message: "no round to decide on", word: .refuseNoRound) }
+        if round.isFinal { throw RoundRefusal(message: "round \(round.number) is published; decisions are closed", word: .refusePublished) }
         let record = try await store.decide(programmeID: programme.id, roundNumber: round.number, menteeID: menteeID,
                                             mentorID: mentorID, decision: decision, expected: expected, by: by)
         if let json = try? String(decoding: JSONEncoder.sorted.encode(record), as: UTF8.self) {

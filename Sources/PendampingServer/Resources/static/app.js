@@ -7,7 +7,7 @@
   async function api(method, path, body) {
     const res = await fetch(path, {
       method: method, credentials: "same-origin",
-      headers: { "Content-Type": "application/json", "X-CSRF-Token": csrf },
+      headers: { "Content-Type": "application/json", "X-CSRF-Token": csrf, "X-Page-Language": lang },
       body: body === undefined ? undefined : JSON.stringify(body)
     });
     let data = null;
@@ -43,7 +43,7 @@
       await api("POST", "/api/programmes/" + b.dataset.programme + "/solve/cancel");
     } else if (action === "publish") {
       const r = await api("POST", "/api/programmes/" + b.dataset.programme + "/rounds/" + b.dataset.round + "/publish");
-      if (r.ok) location.reload(); else alert((r.data && r.data.error) || r.status);
+      if (r.ok) location.reload(); else alert((r.data && (r.data.message || r.data.error)) || r.status);
     } else if (b.dataset.decide) {
       decide(b);
     }
@@ -68,7 +68,7 @@
     clearInterval(timer);
     b.disabled = false; cancel.hidden = true; bar.hidden = true;
     if (r.ok) { location.href = "/p/" + pid + "/rounds/" + r.data.number; return; }
-    say(msg, r.data && r.data.error === "cancelled" ? msg.dataset.cancelled : ((r.data && r.data.error) || String(r.status)), false);
+    say(msg, r.data && r.data.error === "cancelled" ? msg.dataset.cancelled : ((r.data && (r.data.message || r.data.error)) || String(r.status)), false);
   }
 
   // A decision word in the page language (the round page lists them on #decide-context).
@@ -108,7 +108,7 @@
       say(live, ctx.dataset.conflict + " (" + r.data.current.by + ": " + decisionText(r.data.current.decision) + ")", false);
       return;
     }
-    say(live, (r.data && r.data.error) || String(r.status), false);
+    say(live, (r.data && (r.data.message || r.data.error)) || String(r.status), false);
   }
 
   document.addEventListener("submit", async function (ev) {
@@ -119,10 +119,10 @@
     const msg = f.querySelector(".message");
     if (action === "create-programme") {
       const r = await api("POST", "/api/programmes", { name: f.elements.name.value, region: f.elements.region.value });
-      if (r.ok) location.href = "/p/" + r.data.id; else say(msg, (r.data && r.data.error) || r.status, false);
+      if (r.ok) location.href = "/p/" + r.data.id; else say(msg, (r.data && (r.data.message || r.data.error)) || r.status, false);
     } else if (action === "add-member") {
       const r = await api("POST", "/api/programmes/" + f.dataset.programme + "/members", { name: f.elements.name.value });
-      if (r.ok) location.reload(); else say(msg, (r.data && r.data.error) || r.status, false);
+      if (r.ok) location.reload(); else say(msg, (r.data && (r.data.message || r.data.error)) || r.status, false);
     } else if (action === "profile") {
       // The fields write into the profile JSON; the server checks the whole as the CLI does.
       let profile;
@@ -138,7 +138,7 @@
       });
       const r = await api("PUT", "/api/programmes/" + f.dataset.programme + "/profile", { profile: JSON.stringify(profile) });
       if (r.ok) { location.reload(); return; }
-      say(msg, r.ok ? "✓" : ((r.data && r.data.error) || r.status), r.ok);
+      say(msg, r.ok ? "✓" : ((r.data && (r.data.message || r.data.error)) || r.status), r.ok);
     } else if (action === "scenario") {
       const list = function (v) { return v.split(",").map(function (x) { return x.trim(); }).filter(function (x) { return x; }); };
       const el = f.elements;
@@ -152,7 +152,7 @@
       const r = await api("POST", "/api/programmes/" + f.dataset.programme + "/scenarios?lang=" + lang, body);
       f.querySelector("button").disabled = false;
       if (r.ok) location.href = "/p/" + f.dataset.programme + "/planning/" + r.data.number;
-      else say(msg, (r.data && r.data.error) || r.status, false);
+      else say(msg, (r.data && (r.data.message || r.data.error)) || r.status, false);
     } else if (action === "projection") {
       const el = f.elements;
       const body = { plan: el.plan.value, years: Number(el.years.value) };
@@ -163,7 +163,7 @@
       const r = await api("POST", "/api/programmes/" + f.dataset.programme + "/projections", body);
       f.querySelector("button").disabled = false;
       if (r.ok) location.href = "/p/" + f.dataset.programme + "/planning/" + r.data.number;
-      else say(msg, (r.data && r.data.error) || r.status, false);
+      else say(msg, (r.data && (r.data.message || r.data.error)) || r.status, false);
     } else if (action === "upload") {
       const body = {};
       for (const kind of ["mentors", "mentees"]) {
