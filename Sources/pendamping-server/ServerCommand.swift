@@ -61,7 +61,7 @@ struct User: AsyncParsableCommand {
             }
             let store = try ServerApp.openStore(ServerSettings(dataDirectory: data.data))
             let account: Account
-            do { account = try await store.addAccount(name: name, role: role, passwordHash: Bcrypt.hash(line)) }
+            do { account = try await store.addAccount(name: name, role: role, passwordHash: Bcrypt.hash(line), oneTime: false) }
             catch let r as StoreRefusal { throw ValidationError(r.description) }
             if let programme {
                 try await store.addMember(programmeID: programme, accountID: account.id, by: account)

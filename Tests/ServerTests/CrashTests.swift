@@ -87,6 +87,9 @@ final class HTTPClient: @unchecked Sendable {
         let client = HTTPClient(port: port)
         try await client.waitUntilUp()
         try await client.signIn("admin", password)
+        // The demo's admin has a one-time password: nothing else until it is changed.
+        #expect(try await client.request("POST", "/api/programmes/1/rounds").0 == 403)
+        #expect(try await client.request("POST", "/api/password", json: ["current": password, "new": "sandi-baru-123"]).0 == 204)
         #expect(try await client.request("POST", "/api/programmes/1/rounds").0 == 201)
         let (_, round) = try await client.request("GET", "/api/programmes/1/rounds/1")
         let pairs = ((round as? [String: Any])?["cohorts"] as? [[String: Any]] ?? []).flatMap { $0["pairs"] as? [[String: Any]] ?? [] }

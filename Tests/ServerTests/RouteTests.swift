@@ -359,6 +359,32 @@ import HTTPTypes
         _ = try await work.propose(programme: p, by: admin)
     }
 
+    @Test("a password an admin chose is for one sign-in: nothing else until its owner changes it")
+    func oneTimePasswords() async throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let work = try await seededWork(dir)
+        try await testApp(work, dir: dir).test(.router) { client in
+            var admin = Session(client), newcomer = Session(client)
+            _ = try await admin.signIn("admin")
+            let (made, _) = try await admin.json(.post, "/api/accounts", ["name": "baru", "role": "curator", "password": "sementara-1"])
+            #expect(made == .created)
+            #expect(try await newcomer.signIn("baru", password: "sementara-1") == .ok)
+            #expect(try await newcomer.send(.get, "/api/programmes").status == .forbidden)
+            let page = try await newcomer.send(.get, "/")
+            #expect(page.status == .seeOther && page.headers[.location] == "/password")
+            #expect(try await newcomer.send(.get, "/password").status == .ok)
+            #expect(try await newcomer.send(.post, "/api/password", json: ["current": "salah-sekali", "new": "milik-sendiri-1"]).status == .forbidden)
+            #expect(try await newcomer.send(.post, "/api/password", json: ["current": "sementara-1", "new": "pendek"]).status == .badRequest)
+            #expect(try await newcomer.send(.post, "/api/password", json: ["current": "sementara-1", "new": "sementara-1"]).status == .badRequest)
+            #expect(try await newcomer.send(.post, "/api/password", json: ["current": "sementara-1", "new": "milik-sendiri-1"]).status == .noContent)
+            #expect(try await newcomer.send(.get, "/api/programmes").status == .ok)
+            var again = Session(client)
+            #expect(try await again.signIn("baru", password: "sementara-1") == .unauthorized)
+            #expect(try await again.signIn("baru", password: "milik-sendiri-1") == .ok)
+        }
+    }
+
     @Test("the OpenAPI document names every API route the app serves")
     func openAPI() async throws {
         let dir = try temporaryDirectory()

@@ -16,6 +16,7 @@ struct APIRoutes {
     struct NewProgramme: Decodable { var name: String; var region: String; var profile: String? }
     struct NewAccount: Decodable { var name: String; var role: Role; var password: String }
     struct NewMember: Decodable { var name: String }
+    struct NewPassword: Decodable { var current: String; var new: String }
     struct FilePart: Decodable { var fileName: String; var base64: String }
     struct Upload: Decodable { var mentors: FilePart?; var mentees: FilePart? }
     struct NewDecision: Decodable { var menteeId: String; var mentorId: String; var decision: String; var expected: Int64? }
@@ -60,6 +61,22 @@ struct APIRoutes {
             context.sessions.clearSession()
             return Response(status: .noContent)
         }
+        api.post("password") { request, context -> Response in
+            let account = try Guard.account(context)
+            let body = try await request.decode(as: NewPassword.self, context: context)
+            guard body.new.count >= 8, body.new != body.current else {
+                return try Reply.error(.badRequest, "a new password has at least 8 characters and differs from the current one",
+                                       extra: ["message": Word.passwordRule.text(PageLanguage(rawValue: request.headers[.init("X-Page-Language")!] ?? "") ?? .en)])
+            }
+            guard try await Self.signIn(name: account.name, password: body.current, address: context.clientAddress,
+                                        store: store, limiter: limiter) != nil else {
+                return try Reply.error(.forbidden, "the current password is wrong",
+                                       extra: ["message": Word.wrongLogin.text(PageLanguage(rawValue: request.headers[.init("X-Page-Language")!] ?? "") ?? .en)])
+            }
+            let hash = try await SolveJobs.offload { Bcrypt.hash(body.new) }
+            try await store.setPassword(accountID: account.id, passwordHash: hash)
+            return Response(status: .noContent)
+        }
         api.get("me") { _, context -> Response in
             let a = try Guard.account(context)
             return try Reply.json(Signed(account: a, csrf: context.sessions.session?.csrf ?? ""))
@@ -70,7 +87,8 @@ struct APIRoutes {
             let body = try await request.decode(as: NewAccount.self, context: context)
             guard body.password.count >= 8 else { return try Reply.error(.badRequest, "a password has at least 8 characters") }
             let hash = try await SolveJobs.offload { Bcrypt.hash(body.password) }
-            do { return try Reply.json(try await store.addAccount(name: body.name, role: body.role, passwordHash: hash), status: .created) }
+            // A password an admin chose for someone else is one to change at the first sign-in.
+            do { return try Reply.json(try await store.addAccount(name: body.name, role: body.role, passwordHash: hash, oneTime: true), status: .created) }
             catch let r as StoreRefusal { return try Reply.error(.conflict, r.description) }
         }
         api.get("programmes") { _, context -> Response in

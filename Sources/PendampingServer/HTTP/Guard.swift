@@ -61,6 +61,22 @@ struct CSRFMiddleware: RouterMiddleware {
     }
 }
 
+/// Holds an account with a one-time password to changing it: pages go to `/password`, other
+/// API calls answer 403, until it is changed.
+struct OneTimePasswordMiddleware: RouterMiddleware {
+    typealias Context = AppContext
+    static let open: Set<String> = ["/password", "/api/password", "/api/logout", "/api/me", "/login", "/api/login", "/api/openapi.json"]
+
+    func handle(_ request: Request, context: AppContext, next: (Request, AppContext) async throws -> Response) async throws -> Response {
+        let path = request.uri.path
+        guard let a = context.identity, a.mustChangePassword, !Self.open.contains(path), !path.hasPrefix("/static/") else {
+            return try await next(request, context)
+        }
+        if path.hasPrefix("/api/") { throw HTTPError(.forbidden, message: "change the one-time password first (POST /api/password)") }
+        return Reply.redirect("/password")
+    }
+}
+
 /// Security headers on every response: no framing, no sniffing, same-origin resources only.
 struct SecurityHeadersMiddleware: RouterMiddleware {
     typealias Context = AppContext

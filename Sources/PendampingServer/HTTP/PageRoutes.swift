@@ -59,6 +59,11 @@ struct PageRoutes {
                 return r
             }
         }
+        router.get("password") { request, context -> Response in
+            guard let account = context.identity else { return Reply.redirect("/login") }
+            return page("password", request, context, title: Word.changePassword.text(Self.language(request)),
+                        ["oneTime": account.mustChangePassword])
+        }
         router.get("/") { request, context -> Response in
             guard let account = context.identity else { return Reply.redirect("/login") }
             let list = try await store.programmes(of: account)

@@ -42,6 +42,7 @@ public enum ServerApp {
             try await store.account(id: session.accountID)
         })
         router.add(middleware: CSRFMiddleware())
+        router.add(middleware: OneTimePasswordMiddleware())
         let limiter = LoginLimiter()
         APIRoutes(work: work, limiter: limiter).add(to: router)
         guard let dir = Bundle.module.url(forResource: "templates", withExtension: nil)?.path else {

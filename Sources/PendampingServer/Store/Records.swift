@@ -14,6 +14,12 @@ public struct Account: Codable, Sendable, Equatable {
     public var id: Int64
     public var name: String
     public var role: Role
+    /// A one-time password was given (the first admin's): it must be changed before anything else.
+    public var mustChangePassword = false
+
+    public init(id: Int64, name: String, role: Role, mustChangePassword: Bool = false) {
+        self.id = id; self.name = name; self.role = role; self.mustChangePassword = mustChangePassword
+    }
 }
 
 /// A mentoring programme: its lists, profile, rounds and members.

@@ -27,21 +27,29 @@ public final class SQLiteStore: Store {
 
     // MARK: Accounts
 
-    public func addAccount(name: String, role: Role, passwordHash: String) async throws -> Account {
+    public func addAccount(name: String, role: Role, passwordHash: String, oneTime: Bool = false) async throws -> Account {
         try await pool.write { db in
             if try Int64.fetchOne(db, sql: "SELECT id FROM account WHERE name = ?", arguments: [name]) != nil {
                 throw StoreRefusal("an account named \(name) exists")
             }
-            try db.execute(sql: "INSERT INTO account (name, role, password_hash, created_at) VALUES (?, ?, ?, ?)",
-                           arguments: [name, role.rawValue, passwordHash, Self.now()])
+            try db.execute(sql: "INSERT INTO account (name, role, password_hash, created_at, must_change_password) VALUES (?, ?, ?, ?, ?)",
+                           arguments: [name, role.rawValue, passwordHash, Self.now(), oneTime])
             let id = db.lastInsertedRowID
             try Self.log(db, programme: nil, by: name, action: "account", detail: "account \(id) created as \(role.rawValue)")
-            return Account(id: id, name: name, role: role)
+            return Account(id: id, name: name, role: role, mustChangePassword: oneTime)
+        }
+    }
+
+    public func setPassword(accountID: Int64, passwordHash: String) async throws {
+        try await pool.write { db in
+            try db.execute(sql: "UPDATE account SET password_hash = ?, must_change_password = 0 WHERE id = ?", arguments: [passwordHash, accountID])
+            try Self.log(db, programme: nil, by: "account \(accountID)", action: "password", detail: "password changed")
         }
     }
 
     static func account(_ row: Row) -> Account {
-        Account(id: row["id"], name: row["name"], role: Role(rawValue: row["role"]) ?? .viewer)
+        Account(id: row["id"], name: row["name"], role: Role(rawValue: row["role"]) ?? .viewer,
+                mustChangePassword: (row["must_change_password"] as Bool?) ?? false)
     }
 
     public func credentials(name: String) async throws -> (Account, String)? {

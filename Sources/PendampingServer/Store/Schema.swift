@@ -94,6 +94,9 @@ enum Schema {
               PRIMARY KEY (scenario_id, name));
             """)
         }
+        m.registerMigration("v3 one-time passwords") { db in
+            try db.execute(sql: "ALTER TABLE account ADD COLUMN must_change_password INTEGER NOT NULL DEFAULT 0")
+        }
         return m
     }
 }

@@ -5,7 +5,10 @@ import Foundation
 /// province-wide server can stand beside ``SQLiteStore``. Every method is one transaction.
 public protocol Store: Sendable {
     // Accounts
-    func addAccount(name: String, role: Role, passwordHash: String) async throws -> Account
+    /// Adds an account; `oneTime` marks its password as one to change at the first sign-in.
+    func addAccount(name: String, role: Role, passwordHash: String, oneTime: Bool) async throws -> Account
+    /// Replaces an account's password hash and clears the one-time mark.
+    func setPassword(accountID: Int64, passwordHash: String) async throws
     /// The account and its password hash, by name.
     func credentials(name: String) async throws -> (Account, String)?
     func account(id: Int64) async throws -> Account?
@@ -60,4 +63,11 @@ public protocol Store: Sendable {
 
     /// A consistent copy of the whole store at `path` (SQLite's online backup).
     func backup(to path: String) throws
+}
+
+extension Store {
+    /// Adds an account whose password its owner chose.
+    public func addAccount(name: String, role: Role, passwordHash: String) async throws -> Account {
+        try await addAccount(name: name, role: role, passwordHash: passwordHash, oneTime: false)
+    }
 }

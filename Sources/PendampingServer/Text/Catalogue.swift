@@ -20,7 +20,7 @@ public enum Word: String, CaseIterable, Sendable {
     case accept, reject, lock, withdraw, withdrawHint, clear, unassigned, reason, changes, kept, moved, lost, gained, withdrawn
     case downloads, printView, audit, who, when, what, members, addMember, role, conflict, decidedBy, live
     case reasonNoMentor, reasonAllRejected, reasonCandidatesFull, reasonProgrammeRules, reasonNotSolved
-    case refuseListsFirst, refuseProfile, refuseSolveRunning, refuseInput, refuseDecisions, refuseNoRound, refusePublished, refuseForm, weights, rules, maxKm, candidatesK, stabilityPenalty, sameKabupaten, languageOverlap, projection, planSettings, years, byYear, coverageByYear, alternates, alternatesHint, blockingPairs, blockingHint, altFull, altLowerScore, altRules, altRejected, altPreferredOther, altRolesFilled, load, totalChange, currentScore, weakestScore, language, back, report, map, total, planning, newScenario, scenarioName, kind, count, placeRecruit, placeKabupaten, place, expertise, languages, kbli, targetCoverage, budget, answer, kindBusiness, kindConsultant, kindCadre, kindVolunteer, optional, objectiveBefore, objectiveAfter, forbiddenNote, notFound, cohortOf, contacts, profile, save
+    case changePassword, currentPassword, newPassword, repeatPassword, oneTimeNote, passwordRule, passwordsDiffer, refuseListsFirst, refuseProfile, refuseSolveRunning, refuseInput, refuseDecisions, refuseNoRound, refusePublished, refuseForm, weights, rules, maxKm, candidatesK, stabilityPenalty, sameKabupaten, languageOverlap, projection, planSettings, years, byYear, coverageByYear, alternates, alternatesHint, blockingPairs, blockingHint, altFull, altLowerScore, altRules, altRejected, altPreferredOther, altRolesFilled, load, totalChange, currentScore, weakestScore, language, back, report, map, total, planning, newScenario, scenarioName, kind, count, placeRecruit, placeKabupaten, place, expertise, languages, kbli, targetCoverage, budget, answer, kindBusiness, kindConsultant, kindCadre, kindVolunteer, optional, objectiveBefore, objectiveAfter, forbiddenNote, notFound, cohortOf, contacts, profile, save
 
     /// The string in `language`.
     public func text(_ language: PageLanguage) -> String {
@@ -110,6 +110,15 @@ public enum Word: String, CaseIterable, Sendable {
         case .reasonNotSolved: return ("Perhitungan berhenti sebelum ada solusi", "The solve stopped without a solution")
         case .language: return ("English", "Bahasa Indonesia")
         case .back: return ("Kembali", "Back")
+        case .changePassword: return ("Ganti kata sandi", "Change password")
+        case .currentPassword: return ("Kata sandi sekarang", "Current password")
+        case .newPassword: return ("Kata sandi baru (minimal 8 karakter)", "New password (at least 8 characters)")
+        case .repeatPassword: return ("Ulangi kata sandi baru", "Repeat the new password")
+        case .oneTimeNote: return ("Kata sandi ini hanya untuk sekali masuk. Pilih kata sandi Anda sendiri sebelum melanjutkan.",
+                                   "This password was for one sign-in. Choose your own before going on.")
+        case .passwordRule: return ("Kata sandi baru minimal 8 karakter dan berbeda dari yang sekarang.",
+                                    "A new password has at least 8 characters and differs from the current one.")
+        case .passwordsDiffer: return ("Kedua kata sandi baru tidak sama.", "The two new passwords differ.")
         case .refuseListsFirst: return ("Unggah dulu daftar pendamping dan daftar UMKM.", "Upload the mentors and the mentees lists first.")
         case .refuseProfile: return ("Profil program tidak dapat dibaca:", "The programme's profile does not read:")
         case .refuseSolveRunning: return ("Perhitungan lain untuk program ini sedang berjalan.", "Another solve of this programme is running.")

@@ -9,7 +9,7 @@ public enum Demo {
     public static func seed(work: ProgrammeWork, mentors: String, mentees: String) async throws -> String? {
         guard try await work.store.accounts().isEmpty else { return nil }
         let password = String(APIRoutes.randomToken().prefix(16))
-        let admin = try await work.store.addAccount(name: "admin", role: .admin, passwordHash: Bcrypt.hash(password))
+        let admin = try await work.store.addAccount(name: "admin", role: .admin, passwordHash: Bcrypt.hash(password), oneTime: true)
         let profile = String(decoding: try RoundDirectory.profileFile(.default), as: UTF8.self)
         let p = try await work.store.createProgramme(name: "Kakak Asuh Jakarta Barat (demo)", region: "31.73", profileJSON: profile, by: admin)
         let result = try await work.upload(programme: p,

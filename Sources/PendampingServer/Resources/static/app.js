@@ -153,6 +153,11 @@
       f.querySelector("button").disabled = false;
       if (r.ok) location.href = "/p/" + f.dataset.programme + "/planning/" + r.data.number;
       else say(msg, (r.data && (r.data.message || r.data.error)) || r.status, false);
+    } else if (action === "password") {
+      const el = f.elements;
+      if (el.new.value !== el.repeat.value) { say(msg, f.dataset.differ, false); return; }
+      const r = await api("POST", "/api/password", { current: el.current.value, new: el.new.value });
+      if (r.ok) location.href = "/"; else say(msg, (r.data && (r.data.message || r.data.error)) || r.status, false);
     } else if (action === "projection") {
       const el = f.elements;
       const body = { plan: el.plan.value, years: Number(el.years.value) };
