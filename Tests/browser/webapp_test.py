@@ -110,6 +110,12 @@ def main():
         WebDriverWait(admin, 10).until(lambda d: d.find_element(By.ID, "w-location").get_attribute("value") == "0,4"
                                        and '"location" : 0.4' in d.find_element(By.ID, "profile-json").get_attribute("value"))
         check(True, "the admin set a weight in the profile form")
+        cohort = admin.find_element(By.ID, "c-min")
+        cohort.clear()
+        cohort.send_keys("2")
+        admin.find_element(By.CSS_SELECTOR, 'form[data-action="profile"] button').click()
+        WebDriverWait(admin, 10).until(lambda d: '"min_mentees" : 2' in d.find_element(By.ID, "profile-json").get_attribute("value"))
+        check(admin.find_element(By.ID, "c-level").get_attribute("value") == "kecamatan", "a programme rule set in the form, the others kept")
         bad = admin.find_element(By.ID, "r-k")
         bad.clear()
         bad.send_keys("0")

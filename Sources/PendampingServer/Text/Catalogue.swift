@@ -20,7 +20,7 @@ public enum Word: String, CaseIterable, Sendable {
     case accept, reject, lock, withdraw, withdrawHint, clear, unassigned, reason, changes, kept, moved, lost, gained, withdrawn
     case downloads, printView, audit, who, when, what, members, addMember, role, conflict, decidedBy, live
     case reasonNoMentor, reasonAllRejected, reasonCandidatesFull, reasonProgrammeRules, reasonNotSolved
-    case changePassword, currentPassword, newPassword, repeatPassword, oneTimeNote, passwordRule, passwordsDiffer, refuseListsFirst, refuseProfile, refuseSolveRunning, refuseInput, refuseDecisions, refuseNoRound, refusePublished, refuseForm, weights, rules, maxKm, candidatesK, stabilityPenalty, sameKabupaten, languageOverlap, projection, planSettings, years, byYear, coverageByYear, alternates, alternatesHint, blockingPairs, blockingHint, altFull, altLowerScore, altRules, altRejected, altPreferredOther, altRolesFilled, load, totalChange, currentScore, weakestScore, language, back, report, map, total, planning, newScenario, scenarioName, kind, count, placeRecruit, placeKabupaten, place, expertise, languages, kbli, targetCoverage, budget, answer, kindBusiness, kindConsultant, kindCadre, kindVolunteer, optional, objectiveBefore, objectiveAfter, forbiddenNote, notFound, cohortOf, contacts, profile, save
+    case changePassword, currentPassword, newPassword, repeatPassword, oneTimeNote, passwordRule, passwordsDiffer, refuseListsFirst, refuseProfile, refuseSolveRunning, refuseInput, refuseDecisions, refuseNoRound, refusePublished, refuseForm, programmeRules, minCohort, hoursRule, quotaLevel, quotaShare, quotaCount, coverAll, weights, rules, maxKm, candidatesK, stabilityPenalty, sameKabupaten, languageOverlap, projection, planSettings, years, byYear, coverageByYear, alternates, alternatesHint, blockingPairs, blockingHint, altFull, altLowerScore, altRules, altRejected, altPreferredOther, altRolesFilled, load, totalChange, currentScore, weakestScore, language, back, report, map, total, planning, newScenario, scenarioName, kind, count, placeRecruit, placeKabupaten, place, expertise, languages, kbli, targetCoverage, budget, answer, kindBusiness, kindConsultant, kindCadre, kindVolunteer, optional, objectiveBefore, objectiveAfter, forbiddenNote, notFound, cohortOf, contacts, profile, save
 
     /// The string in `language`.
     public func text(_ language: PageLanguage) -> String {
@@ -127,6 +127,13 @@ public enum Word: String, CaseIterable, Sendable {
         case .refuseNoRound: return ("Belum ada ronde untuk diputuskan.", "No round to decide on yet.")
         case .refusePublished: return ("Ronde ini sudah final; keputusan ditutup.", "This round is published; decisions are closed.")
         case .refuseForm: return ("Isian tidak sesuai:", "A value of the form is out of range:")
+        case .programmeRules: return ("Aturan program (dihitung dengan GLPK)", "Programme rules (solved with GLPK)")
+        case .minCohort: return ("Kelompok binaan minimal per pendamping (0 = tidak ada)", "Minimum cohort per mentor (0 = none)")
+        case .hoursRule: return ("Batasi jam pendamping (termasuk perjalanan)", "Limit mentor hours (travel included)")
+        case .quotaLevel: return ("Kuota per wilayah", "Quotas per region")
+        case .quotaShare: return ("Bagian minimal UMKM berpasangan per wilayah (0–1)", "Least share of each region's mentees matched (0–1)")
+        case .quotaCount: return ("Jumlah minimal UMKM berpasangan per wilayah", "Least number of each region's mentees matched")
+        case .coverAll: return ("Semua UMKM harus mendapat pendamping", "Every mentee must be matched")
         case .weights: return ("Bobot skor", "Score weights")
         case .rules: return ("Aturan", "Rules")
         case .maxKm: return ("Jarak terjauh (km)", "Farthest distance (km)")

@@ -133,6 +133,7 @@
         for (let k = 0; k < keys.length - 1; k++) { at[keys[k]] = at[keys[k]] || {}; at = at[keys[k]]; }
         const last = keys[keys.length - 1];
         if (input.type === "checkbox") at[last] = input.checked;
+        else if (input.dataset.type === "text") at[last] = input.value;
         else if (input.value.trim() === "") at[last] = null;
         else at[last] = Number(input.value.replace(",", "."));
       });
@@ -194,6 +195,7 @@
       profileForm.querySelectorAll("[data-path]").forEach(function (input) {
         const value = input.dataset.path.split(".").reduce(function (o, k) { return o == null ? o : o[k]; }, profile);
         if (input.type === "checkbox") input.checked = value === true;
+        else if (input.dataset.type === "text") input.value = value == null ? "" : String(value);
         else input.value = value == null ? "" : (lang === "id" ? String(value).replace(".", ",") : String(value));
       });
     } catch (e) { /* the JSON box shows the problem */ }
