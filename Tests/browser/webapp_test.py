@@ -23,13 +23,21 @@ import urllib.request
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
-from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
+from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException, WebDriverException
 from selenium.webdriver.support.ui import WebDriverWait as SeleniumWait
 
 
 def WebDriverWait(driver, seconds):
     """A wait that retries while the page reloads under it."""
-    return SeleniumWait(driver, seconds, ignored_exceptions=(StaleElementReferenceException, NoSuchElementException))
+    return SeleniumWait(driver, seconds, ignored_exceptions=(StaleElementReferenceException, NoSuchElementException, WebDriverException))
+
+
+def submit_and_reload(driver, form_selector):
+    """Submits a form whose success reloads the page, and waits for the new page."""
+    old = driver.find_element(By.TAG_NAME, "html")
+    driver.find_element(By.CSS_SELECTOR, form_selector + " button").click()
+    WebDriverWait(driver, 10).until(lambda d: d.execute_script("return document.readyState") == "complete"
+                                    and d.find_element(By.TAG_NAME, "html") != old)
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
@@ -106,14 +114,14 @@ def main():
         weight = admin.find_element(By.ID, "w-location")
         weight.clear()
         weight.send_keys("0,4")
-        admin.find_element(By.CSS_SELECTOR, 'form[data-action="profile"] button').click()
+        submit_and_reload(admin, 'form[data-action="profile"]')
         WebDriverWait(admin, 10).until(lambda d: d.find_element(By.ID, "w-location").get_attribute("value") == "0,4"
                                        and '"location" : 0.4' in d.find_element(By.ID, "profile-json").get_attribute("value"))
         check(True, "the admin set a weight in the profile form")
         cohort = admin.find_element(By.ID, "c-min")
         cohort.clear()
         cohort.send_keys("2")
-        admin.find_element(By.CSS_SELECTOR, 'form[data-action="profile"] button').click()
+        submit_and_reload(admin, 'form[data-action="profile"]')
         WebDriverWait(admin, 10).until(lambda d: '"min_mentees" : 2' in d.find_element(By.ID, "profile-json").get_attribute("value"))
         check(admin.find_element(By.ID, "c-level").get_attribute("value") == "kecamatan", "a programme rule set in the form, the others kept")
         bad = admin.find_element(By.ID, "r-k")
