@@ -66,12 +66,12 @@ struct APIRoutes {
             let body = try await request.decode(as: NewPassword.self, context: context)
             guard body.new.count >= 8, body.new != body.current else {
                 return try Reply.error(.badRequest, "a new password has at least 8 characters and differs from the current one",
-                                       extra: ["message": Word.passwordRule.text(PageLanguage(rawValue: request.headers[.init("X-Page-Language")!] ?? "") ?? .en)])
+                                       extra: ["message": Word.passwordRule.text(Reply.pageLanguage(request))])
             }
             guard try await Self.signIn(name: account.name, password: body.current, address: context.clientAddress,
                                         store: store, limiter: limiter) != nil else {
                 return try Reply.error(.forbidden, "the current password is wrong",
-                                       extra: ["message": Word.wrongLogin.text(PageLanguage(rawValue: request.headers[.init("X-Page-Language")!] ?? "") ?? .en)])
+                                       extra: ["message": Word.wrongLogin.text(Reply.pageLanguage(request))])
             }
             let hash = try await SolveJobs.offload { Bcrypt.hash(body.new) }
             try await store.setPassword(accountID: account.id, passwordHash: hash)

@@ -111,8 +111,12 @@ enum Reply {
     /// A refused request (422): `error` in English, and `message` in the language the page
     /// asked for (`X-Page-Language`), when the refusal has words of its own.
     static func refusal(_ r: ProgrammeWork.RoundRefusal, _ request: Request) throws -> Response {
-        let lang = request.headers[.init("X-Page-Language")!].flatMap(PageLanguage.init(rawValue:)) ?? .en
-        return try error(.unprocessableContent, r.message, extra: ["message": r.text(lang)])
+        try error(.unprocessableContent, r.message, extra: ["message": r.text(pageLanguage(request))])
+    }
+
+    /// The language a page asks the API to answer in (`X-Page-Language`); English for other clients.
+    static func pageLanguage(_ request: Request) -> PageLanguage {
+        request.headers[.init("X-Page-Language")!].flatMap(PageLanguage.init(rawValue:)) ?? .en
     }
 
     static func html(_ text: String, status: HTTPResponse.Status = .ok) -> Response {

@@ -67,14 +67,9 @@ enum ListCheck {
     /// issues with the uploaded names in place of the staged paths.
     static func inspect(mentors: UploadedFile, mentees: UploadedFile, in folder: String, limits: UploadLimits)
         throws -> (ListCheckResult, Dataset?) {
-        var staged: [String: String] = [:]
-        for (kind, file) in [(ListKind.mentors, mentors), (.mentees, mentees)] {
-            let path = (folder as NSString).appendingPathComponent(Workspace.stagedName(kind, fileName: file.fileName))
-            try file.bytes.write(to: URL(fileURLWithPath: path))
-            staged[path] = displayName(file.fileName)
-        }
-        let mentorsPath = (folder as NSString).appendingPathComponent(Workspace.stagedName(.mentors, fileName: mentors.fileName))
-        let menteesPath = (folder as NSString).appendingPathComponent(Workspace.stagedName(.mentees, fileName: mentees.fileName))
+        let mentorsPath = try Workspace.write(mentors.bytes, named: Workspace.stagedName(.mentors, fileName: mentors.fileName), in: folder)
+        let menteesPath = try Workspace.write(mentees.bytes, named: Workspace.stagedName(.mentees, fileName: mentees.fileName), in: folder)
+        let staged = [mentorsPath: displayName(mentors.fileName), menteesPath: displayName(mentees.fileName)]
         func shown(_ text: String) -> String {
             staged.reduce(text) { $0.replacingOccurrences(of: $1.key, with: $1.value) }
         }

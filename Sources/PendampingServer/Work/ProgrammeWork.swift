@@ -110,17 +110,14 @@ public final class ProgrammeWork: Sendable {
         let workspace = self.workspace, previous = previousBytes
         let files: [(name: String, data: Data)]
         do {
+            defer { events.publish(programme: programme.id, .init(name: "solve", json: "{\"state\":\"ended\"}")) }
             files = try await SolveJobs.offload {
                 try workspace.withFolder { dir in
                     try Self.solve(in: dir, mentors: mentors, mentees: mentees, previousBytes: previous,
                                    decisionsBytes: decisionsBytes, profile: profile, language: language, job: job)
                 }.map { ($0.name, $0.data) }
             }
-        } catch {
-            events.publish(programme: programme.id, .init(name: "solve", json: "{\"state\":\"ended\"}"))
-            throw error
         }
-        events.publish(programme: programme.id, .init(name: "solve", json: "{\"state\":\"ended\"}"))
         if job.isCancelled { throw SolveJobs.Cancelled() }
         let record = try await store.saveRound(programmeID: programme.id, number: (rounds.last?.number ?? 0) + 1, files: files, by: by)
         events.publish(programme: programme.id, .init(name: "round", json: "{\"number\":\(record.number)}"))
@@ -146,14 +143,9 @@ public final class ProgrammeWork: Sendable {
     /// Stages the inputs under fixed names in `dir` and runs the round as the CLI does.
     static func solve(in dir: String, mentors: StoredList, mentees: StoredList, previousBytes: Data, decisionsBytes: Data,
                       profile: Profile, language: ReportLanguage, job: SolveJobs.Job) throws -> [(name: String, data: Data)] {
-        func staged(_ name: String, _ data: Data) throws -> String {
-            let path = (dir as NSString).appendingPathComponent(name)
-            try data.write(to: URL(fileURLWithPath: path))
-            return path
-        }
         let (mentorsPath, menteesPath) = try Workspace.stage(mentors: mentors, mentees: mentees, in: dir)
-        let previousPath = try staged("previous-pairs.csv", previousBytes)
-        let decisionsPath = try staged("decisions.csv", decisionsBytes)
+        let previousPath = try Workspace.write(previousBytes, named: "previous-pairs.csv", in: dir)
+        let decisionsPath = try Workspace.write(decisionsBytes, named: "decisions.csv", in: dir)
         do {
             let dataset = try DatasetReader.read(mentorsPath: mentorsPath, menteesPath: menteesPath, options: .init())
             job.finished(stage: "parse")

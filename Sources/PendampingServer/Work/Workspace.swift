@@ -28,11 +28,15 @@ struct Workspace {
 
     /// Writes the two stored lists into `folder` under their fixed names; their paths.
     static func stage(mentors: StoredList, mentees: StoredList, in folder: String) throws -> (mentors: String, mentees: String) {
-        let m = (folder as NSString).appendingPathComponent(stagedName(.mentors, fileName: mentors.fileName))
-        let e = (folder as NSString).appendingPathComponent(stagedName(.mentees, fileName: mentees.fileName))
-        try mentors.bytes.write(to: URL(fileURLWithPath: m))
-        try mentees.bytes.write(to: URL(fileURLWithPath: e))
-        return (m, e)
+        (try write(mentors.bytes, named: stagedName(.mentors, fileName: mentors.fileName), in: folder),
+         try write(mentees.bytes, named: stagedName(.mentees, fileName: mentees.fileName), in: folder))
+    }
+
+    /// Writes `data` as `folder/name` (a name chosen here, never a request's); its path.
+    static func write(_ data: Data, named name: String, in folder: String) throws -> String {
+        let path = (folder as NSString).appendingPathComponent(name)
+        try data.write(to: URL(fileURLWithPath: path))
+        return path
     }
 
     /// The fixed name a list is staged under: its kind and the uploaded name's extension
