@@ -121,6 +121,8 @@ public enum FlowError: Error, Equatable, Sendable {
     case invalidStart(String)
     /// An exact amount would leave `Int64`.
     case overflow(String)
+    /// The caller's stop request ended the solve before it was optimal; there is no result.
+    case stopped
 }
 
 /// What is true of a solved network.

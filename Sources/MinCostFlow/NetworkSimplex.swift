@@ -80,28 +80,33 @@ public enum NetworkSimplex {
 
     /// Solves `network`, from `start` when one is given. The start's flow array becomes the
     /// result's (no copy when the caller passes a start it does not keep).
+    /// `until`, when given, is asked every few pivots (``SimplexEngine`` checks every 1,024) and
+    /// ends the solve when it answers true: a caller's cancel, from any thread.
     /// - Throws: ``FlowError`` when the network fails ``FlowNetwork/validate()``, the start is
-    ///   not a strongly feasible basis, or the total cost leaves `Int64`.
+    ///   not a strongly feasible basis, the total cost leaves `Int64`, or `until` ended the solve
+    ///   (``FlowError/stopped``).
     /// - Complexity: see the type's documentation.
-    public static func solve(_ network: FlowNetwork, start: consuming SpanningTreeStart? = nil) throws(FlowError) -> Result {
-        try solve(network, start: start, checkEveryPivot: false)
+    public static func solve(_ network: FlowNetwork, start: consuming SpanningTreeStart? = nil,
+                             until stop: (@Sendable () -> Bool)? = nil) throws(FlowError) -> Result {
+        try solve(network, start: start, checkEveryPivot: false, until: stop)
     }
 
     /// The same, optionally checking the engine's invariants after every pivot (tests on small
     /// networks; the check exists only in builds with `MINCOSTFLOW_INVARIANTS` defined).
-    static func solve(_ network: FlowNetwork, start: consuming SpanningTreeStart?, checkEveryPivot: Bool) throws(FlowError) -> Result {
+    static func solve(_ network: FlowNetwork, start: consuming SpanningTreeStart?, checkEveryPivot: Bool,
+                      until stop: (@Sendable () -> Bool)? = nil) throws(FlowError) -> Result {
         try network.validate()
         if let given = consume start {
-            return try run(network, given, realNodes: network.nodeCount, realArcs: network.arcCount, checkEveryPivot)
+            return try run(network, given, realNodes: network.nodeCount, realArcs: network.arcCount, checkEveryPivot, stop)
         }
         let (augmented, artificial) = network.withArtificialRoot()
-        return try run(augmented, artificial, realNodes: network.nodeCount, realArcs: network.arcCount, checkEveryPivot)
+        return try run(augmented, artificial, realNodes: network.nodeCount, realArcs: network.arcCount, checkEveryPivot, stop)
     }
 
     /// Runs the engine on `network`'s own arrays from `start`, moving flows in place in the
     /// start's flow array.
     private static func run(_ network: FlowNetwork, _ start: consuming SpanningTreeStart, realNodes: Int, realArcs: Int,
-                            _ checkEveryPivot: Bool) throws(FlowError) -> Result {
+                            _ checkEveryPivot: Bool, _ stop: (@Sendable () -> Bool)?) throws(FlowError) -> Result {
         var basis = start
         var flow: [Int64] = []
         swap(&flow, &basis.flow)
@@ -120,7 +125,8 @@ public enum NetworkSimplex {
                                     supply: supply.baseAddress ?? dummy64, flow: flowBuffer.baseAddress ?? dummyFlow,
                                     arcs: network.arcCount, realNodes: realNodes, realArcs: realArcs, start: basis)
                                 engine.checkEveryPivot = checkEveryPivot
-                                let status = engine.run()
+                                engine.shouldStop = stop
+                                guard let status = engine.run() else { throw .stopped }
                                 return try engine.result(status: status)
                             }
                         }

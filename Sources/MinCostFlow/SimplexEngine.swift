@@ -45,6 +45,10 @@ final class SimplexEngine {
 
     var pivots = 0
     var checkEveryPivot = false
+    /// Asked every ``stopCheckInterval`` pivots; true ends the run without a result.
+    var shouldStop: (@Sendable () -> Bool)?
+    /// Pivots between two stop checks (a power of two): a check costs far less than them.
+    static let stopCheckInterval = 1024
 
     /// Installs `start` on the network whose arrays are given; `flow` holds the start's flows
     /// and is updated in place. All arrays must outlive the engine.
@@ -88,13 +92,14 @@ final class SimplexEngine {
     /// The network simplex's main loop (AMO Figure 11.9, p. 415): while some arc outside the
     /// tree violates its optimality condition, it enters and one arc of its cycle leaves.
     /// Returns the status once none is left, or `.unbounded` when a cycle can carry unlimited
-    /// flow. - Complexity: see ``NetworkSimplex``.
-    func run() -> FlowStatus {
+    /// flow; nil when ``shouldStop`` asked it to end first. - Complexity: see ``NetworkSimplex``.
+    func run() -> FlowStatus? {
         var pricing = BlockPricing(blockLength: NetworkSimplex.blockSize(arcs: arcs))
         while true {
             #if MINCOSTFLOW_INVARIANTS
             if checkEveryPivot { checkInvariants() }
             #endif
+            if pivots & (Self.stopCheckInterval - 1) == 0, let shouldStop, shouldStop() { return nil }
             guard let entering = selectEnteringArc(&pricing) else { break }
             guard pivot(entering: entering) else { return .unbounded }
             pivots += 1

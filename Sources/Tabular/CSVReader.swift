@@ -1,5 +1,5 @@
-import Parallel
 import Foundation
+import Parallel
 
 /// A CSV file split into a header and records, each record with the line it starts on.
 ///
@@ -113,7 +113,7 @@ public struct CSVFile: Sendable {
             return UnsafeRawPointer(hit) - base
         }) {
             let (line, column) = TextEncoding.position(of: text.startIndex + k, in: text)
-            throw InputError.invalid([InputIssue(file: name, line: line, message: "byte \(column) is a NUL byte, which no text list holds; the file looks binary or damaged")])
+            throw InputError.invalid([InputIssue(file: name, line: line, problem: TableProblem.nulByte(byte: column))])
         }
         return try text.withUnsafeBytes { raw -> CSVFile in
             var bytes = raw.bindMemory(to: UInt8.self)[...]
@@ -122,7 +122,7 @@ public struct CSVFile: Sendable {
             let read = try (bytes.count >= parallelFrom ? split(bytes, source: text, delimiter: delimiter, name: name) : nil)
                 ?? tokenize(bytes, source: text, delimiter: delimiter, name: name, header: true)
             guard let header = read.header else {
-                throw InputError.invalid([InputIssue(file: name, line: 0, message: "file is empty: a header line is required")])
+                throw InputError.invalid([InputIssue(file: name, line: 0, problem: TableProblem.emptyFile)])
             }
             return CSVFile(path: name, delimiter: delimiter, header: header.fields.map { $0.trimmedASCII }, headerLine: header.line,
                            parts: read.parts)

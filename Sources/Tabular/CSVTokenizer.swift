@@ -47,7 +47,7 @@ package struct CSVTokenizer {
                 try quoted(into: &cells, field: field, startLine: startLine)
                 while position < n, bytes[position] == Self.space { position += 1 }
                 if position < n, bytes[position] != delimiter, bytes[position] != Self.lf, bytes[position] != Self.cr {
-                    throw InputError.invalid([InputIssue(file: name, line: line, message: "text after a closing quote in field \(field)")])
+                    throw InputError.invalid([InputIssue(file: name, line: line, problem: TableProblem.textAfterQuote(field: field))])
                 }
             } else {
                 p = position
@@ -60,7 +60,7 @@ package struct CSVTokenizer {
                 cells.remove(at: fieldStart)
             }
             guard cells.openRecordBytes <= Int(UInt32.max) else {
-                throw InputError.invalid([InputIssue(file: name, line: startLine, message: "record is longer than 4 GiB")])
+                throw InputError.invalid([InputIssue(file: name, line: startLine, problem: TableProblem.recordTooLong)])
             }
             cells.endField()
             if position == n { ended = true } else if bytes[position] == delimiter {
@@ -124,6 +124,6 @@ package struct CSVTokenizer {
             if (b == Self.lf || b == Self.cr) && endsLine(position) { line += 1 }
             position += 1
         }
-        throw InputError.invalid([InputIssue(file: name, line: startLine, message: "quoted field \(field) is never closed")])
+        throw InputError.invalid([InputIssue(file: name, line: startLine, problem: TableProblem.unclosedQuote(field: field))])
     }
 }

@@ -20,13 +20,40 @@ package enum Echo {
     package static func phrase(_ raw: String, limit: Int = 40) -> String {
         let words = raw.split(separator: " ")
         let plain = words.count <= 1 || words.dropFirst().contains { $0.first?.isLowercase == true }
-        return plain ? shown(raw, { word($0) || $0 == 32 || $0 == 45 }, limit: limit) : "a text of \(raw.count) characters (not shown)"
+        return echoedPhrase(raw, limit: limit).text(.en)
+    }
+
+    /// ``phrase(_:limit:)`` as a value that says itself in either language.
+    package static func echoedPhrase(_ raw: String, limit: Int = 40) -> Echoed {
+        let words = raw.split(separator: " ")
+        let plain = words.count <= 1 || words.dropFirst().contains { $0.first?.isLowercase == true }
+        return plain ? echoed(raw, { word($0) || $0 == 32 || $0 == 45 }, limit: limit) : .hidden(characters: raw.count)
     }
 
     /// `'raw'` when it is at most `limit` bytes of `allowed` characters, else a description
     /// such as "a text of 18 characters (not shown)". - Complexity: `O(length)`.
     package static func shown(_ raw: String, _ allowed: (UInt8) -> Bool, limit: Int = 24) -> String {
-        if !raw.isEmpty, raw.utf8.count <= limit, raw.utf8.allSatisfy(allowed) { return "'\(raw)'" }
-        return "a text of \(raw.count) characters (not shown)"
+        echoed(raw, allowed, limit: limit).text(.en)
+    }
+
+    /// ``shown(_:_:limit:)`` as a value that says itself in either language. `O(length)`.
+    package static func echoed(_ raw: String, _ allowed: (UInt8) -> Bool, limit: Int = 24) -> Echoed {
+        if !raw.isEmpty, raw.utf8.count <= limit, raw.utf8.allSatisfy(allowed) { return .quoted(raw) }
+        return .hidden(characters: raw.count)
+    }
+}
+
+/// A bad input value as a message shows it: quoted, or described by its length (``Echo``).
+public enum Echoed: Sendable, Equatable {
+    case quoted(String)
+    case hidden(characters: Int)
+
+    /// `'raw'`, or "a text of 18 characters (not shown)" in `language`.
+    public func text(_ language: Language) -> String {
+        switch (self, language) {
+        case (.quoted(let raw), _): return "'\(raw)'"
+        case (.hidden(let n), .en): return "a text of \(n) characters (not shown)"
+        case (.hidden(let n), .id): return "teks \(n) huruf (tidak ditampilkan)"
+        }
     }
 }

@@ -49,17 +49,15 @@ public enum TextEncoding: String, Sendable, CaseIterable {
         case .utf8:
             if data.withUnsafeBytes({ Self.firstInvalidUTF8(in: $0.bindMemory(to: UInt8.self)) }) == nil { return data }
             let (line, column, byte) = Self.firstInvalidUTF8(data)
-            throw InputError.invalid([InputIssue(file: name, line: line, message:
-                "byte \(column) (0x\(String(byte, radix: 16, uppercase: true))) is not valid UTF-8; if the file was saved by Excel as CSV, try --encoding windows-1252")])
+            throw InputError.invalid([InputIssue(file: name, line: line, problem: TableProblem.notUTF8(byte: column, value: byte))])
         case .windows1252:
             // Five byte values have no character in Windows-1252.
             if let k = data.firstIndex(where: { [0x81, 0x8D, 0x8F, 0x90, 0x9D].contains($0) }) {
                 let (line, column) = Self.position(of: k, in: data)
-                throw InputError.invalid([InputIssue(file: name, line: line, message:
-                    "byte \(column) (0x\(String(data[k], radix: 16, uppercase: true))) is not a Windows-1252 character")])
+                throw InputError.invalid([InputIssue(file: name, line: line, problem: TableProblem.notWindows1252(byte: column, value: data[k]))])
             }
             guard let text = String(data: data, encoding: .windowsCP1252) else {
-                throw InputError.invalid([InputIssue(file: name, line: 0, message: "cannot be read as Windows-1252 text")])
+                throw InputError.invalid([InputIssue(file: name, line: 0, problem: TableProblem.unreadableWindows1252)])
             }
             return Data(text.utf8)
         }

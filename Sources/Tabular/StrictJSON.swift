@@ -6,14 +6,14 @@ package enum StrictJSON {
     /// The top-level object of `data`.
     package static func object(_ data: Data, file: String) throws -> [String: Any] {
         if let line = trailingCommaLine(data) {
-            throw InputError.invalid([InputIssue(file: file, line: line, message: "not valid JSON (a comma before a closing bracket or brace)")])
+            throw InputError.invalid([InputIssue(file: file, line: line, problem: SettingProblem.trailingComma)])
         }
         let root: Any
         do { root = try JSONSerialization.jsonObject(with: data) } catch {
-            throw InputError.invalid([InputIssue(file: file, line: 0, message: "not valid JSON (\(describe(error)))")])
+            throw InputError.invalid([InputIssue(file: file, line: 0, problem: SettingProblem.notJSON(describe(error)))])
         }
         guard let object = root as? [String: Any] else {
-            throw InputError.invalid([InputIssue(file: file, line: 0, message: "the top level must be a JSON object { … }")])
+            throw InputError.invalid([InputIssue(file: file, line: 0, problem: SettingProblem.topLevelNotObject)])
         }
         return object
     }
@@ -72,7 +72,7 @@ package enum StrictJSON {
         for key in object.keys.sorted() where !allowed.contains(key) {
             let shown = key.utf8.count <= 40 && key.utf8.allSatisfy({ Echo.token($0) }) ? key : "(a key of \(key.count) characters)"
             issues.append(InputIssue(file: file, line: 0, column: path.isEmpty ? shown : path + "." + shown,
-                                     message: "unknown setting; known here: \(allowed.joined(separator: ", "))"))
+                                     problem: SettingProblem.unknownSetting(known: allowed.joined(separator: ", "))))
         }
     }
 
@@ -99,21 +99,21 @@ package enum StrictJSON {
         do {
             return try JSONDecoder().decode(type, from: data)
         } catch let DecodingError.typeMismatch(expected, ctx) {
-            throw issue(file, ctx, "must be \(kind(expected))")
+            throw issue(file, ctx, .mustBe(.init(expected)))
         } catch let DecodingError.valueNotFound(expected, ctx) {
-            throw issue(file, ctx, "must be \(kind(expected)), not null")
+            throw issue(file, ctx, .mustBeNotNull(.init(expected)))
         } catch let DecodingError.keyNotFound(key, ctx) {
-            throw InputError.invalid([InputIssue(file: file, line: 0, column: path(ctx.codingPath + [key]), message: "is required")])
+            throw InputError.invalid([InputIssue(file: file, line: 0, column: path(ctx.codingPath + [key]), problem: SettingProblem.required)])
         } catch let DecodingError.dataCorrupted(ctx) {
             if let root = try? JSONSerialization.jsonObject(with: data), let path = firstNonInteger(root, integerKeys: integerKeys) {
-                throw InputError.invalid([InputIssue(file: file, line: 0, column: path, message: "must be a whole number")])
+                throw InputError.invalid([InputIssue(file: file, line: 0, column: path, problem: SettingProblem.mustBe(.wholeNumber))])
             }
-            throw issue(file, ctx, "is not valid here (\(ctx.debugDescription))")
+            throw issue(file, ctx, .notValidHere(ctx.debugDescription))
         }
     }
 
-    package static func issue(_ file: String, _ ctx: DecodingError.Context, _ message: String) -> InputError {
-        .invalid([InputIssue(file: file, line: 0, column: path(ctx.codingPath), message: message)])
+    package static func issue(_ file: String, _ ctx: DecodingError.Context, _ problem: SettingProblem) -> InputError {
+        .invalid([InputIssue(file: file, line: 0, column: path(ctx.codingPath), problem: problem)])
     }
 
     /// `add_mentors[0].count` from a coding path.
@@ -123,17 +123,7 @@ package enum StrictJSON {
         }
     }
 
-    package static func kind(_ type: Any.Type) -> String {
-        switch type {
-        case is Int.Type: return "a whole number"
-        case is Double.Type: return "a number"
-        case is String.Type: return "a text in quotes"
-        case is Bool.Type: return "true or false"
-        default:
-            let name = String(describing: type)
-            return name.hasPrefix("Array") ? "a list [ … ]" : name.hasPrefix("Dictionary") ? "an object { … }" : "a value of the right kind"
-        }
-    }
+    package static func kind(_ type: Any.Type) -> String { SettingProblem.Kind(type).text(.en) }
 
     package static func describe(_ error: Error) -> String {
         let info = (error as NSError).userInfo

@@ -39,30 +39,30 @@ public enum XLSXReader {
             chosen = try sheets.map { sheet in
                 guard let found = sheet.map({ s in book.sheets.first { $0.name == s } }) ?? book.sheets.first else {
                     let names = book.sheets.map { "'\($0.name)'" }.joined(separator: ", ")
-                    throw fail(name, sheet.map { "has no sheet '\($0)'; its sheets are \(names)" } ?? "has no worksheet")
+                    throw fail(name, sheet.map { TableProblem.noSheet(named: $0, sheets: names) } ?? .noWorksheet)
                 }
                 return found
             }
         }
-        guard !chosen.isEmpty else { throw fail(name, "has no worksheet") }
+        guard !chosen.isEmpty else { throw fail(name, .noWorksheet) }
         let strings = try book.part("xl/sharedStrings.xml").map { try SharedStringsParser.parse($0, name: name) } ?? []
         var files: [CSVFile] = []
         for sheet in chosen {
             guard let file = try readSheet(book, sheet, strings: strings, name: name, empty: !skipEmpty) else { continue }
             files.append(file)
         }
-        guard !files.isEmpty else { throw fail(name, "has no sheet with a filled cell") }
+        guard !files.isEmpty else { throw fail(name, .noFilledSheet) }
         return files
     }
 
     /// One sheet as a table whose header is its first filled row; nil for a sheet with no
     /// filled cell unless `empty` asks for the error. - Complexity: `O(bytes of the sheet)`.
     static func readSheet(_ book: Workbook, _ chosen: (name: String, path: String), strings: [String], name: String, empty: Bool) throws -> CSVFile? {
-        guard let sheetData = try book.part(chosen.path) else { throw fail(name, "sheet '\(chosen.name)' has no part \(chosen.path)") }
+        guard let sheetData = try book.part(chosen.path) else { throw fail(name, .damagedWorkbook("sheet '\(chosen.name)' has no part \(chosen.path)")) }
         let rows = try SheetParser.parse(sheetData, strings: strings, name: name, sheet: chosen.name)
         guard let first = rows.firstIndex(where: { !$0.cells.allSatisfy(\.isEmpty) }) else {
             guard empty else { return nil }
-            throw InputError.invalid([InputIssue(file: name, line: 0, message: "sheet is empty: a header row is required", sheet: chosen.name)])
+            throw InputError.invalid([InputIssue(file: name, line: 0, problem: TableProblem.emptySheet, sheet: chosen.name)])
         }
         let header = rows[first].cells.map { $0.trimmedASCII }
         var records: [(line: Int, fields: [String])] = []
@@ -79,8 +79,8 @@ public enum XLSXReader {
         return file
     }
 
-    package static func fail(_ name: String, _ message: String) -> InputError {
-        .invalid([InputIssue(file: name, line: 0, message: message)])
+    package static func fail(_ name: String, _ problem: TableProblem) -> InputError {
+        .invalid([InputIssue(file: name, line: 0, problem: problem)])
     }
 
     /// The archive, its sheets and their part paths.
@@ -92,10 +92,10 @@ public enum XLSXReader {
         package init(_ data: Data, name: String) throws {
             self.name = name
             do { archive = try Archive(data: data, accessMode: .read) } catch {
-                throw XLSXReader.fail(name, "is not an Excel workbook (.xlsx): it is not a ZIP archive")
+                throw XLSXReader.fail(name, .notZip)
             }
             guard let workbook = try part("xl/workbook.xml") else {
-                throw XLSXReader.fail(name, "is not an Excel workbook (.xlsx): it has no xl/workbook.xml")
+                throw XLSXReader.fail(name, .noWorkbookPart)
             }
             let listed = try AttributeCollector.collect(workbook, element: "sheet", name: name)
             let rels = try part("xl/_rels/workbook.xml.rels").map { try AttributeCollector.collect($0, element: "Relationship", name: name) } ?? []
@@ -114,7 +114,7 @@ public enum XLSXReader {
             guard let entry = archive[path] else { return nil }
             var out = Data()
             do { _ = try archive.extract(entry, skipCRC32: false) { out.append($0) } } catch {
-                throw XLSXReader.fail(name, "part \(path) of the workbook cannot be read: \(error)")
+                throw XLSXReader.fail(name, .damagedWorkbook("part \(path) of the workbook cannot be read: \(error)"))
             }
             return out
         }
@@ -138,7 +138,7 @@ private final class AttributeCollector: NSObject, XMLParserDelegate {
         let c = AttributeCollector(element: element)
         let p = xmlParser(data)
         p.delegate = c
-        guard p.parse() else { throw XLSXReader.fail(name, "workbook XML is malformed: \(p.parserError.map { "\($0)" } ?? "unknown error")") }
+        guard p.parse() else { throw XLSXReader.fail(name, .damagedWorkbook("workbook XML is malformed: \(p.parserError.map { "\($0)" } ?? "unknown error")")) }
         return c.found
     }
 
@@ -170,7 +170,7 @@ private enum SharedStringsParser {
                     }
                 }
             } catch let e as XMLScanner.Malformed {
-                throw XLSXReader.fail(name, "shared strings XML is malformed at byte \(e.offset): \(e.what)")
+                throw XLSXReader.fail(name, .damagedWorkbook("shared strings XML is malformed at byte \(e.offset): \(e.what)"))
             }
             return strings
         }
@@ -180,7 +180,9 @@ private enum SharedStringsParser {
 /// A worksheet's `<sheetData>`: rows of cells placed by their `r` references.
 private enum SheetParser {
     package static func parse(_ data: Data, strings: [String], name: String, sheet: String) throws -> [XLSXReader.Row] {
-        func issue(_ line: Int, _ message: String) -> InputError { .invalid([InputIssue(file: name, line: line, message: message, sheet: sheet)]) }
+        func issue(_ line: Int, _ detail: String) -> InputError {
+            .invalid([InputIssue(file: name, line: line, problem: TableProblem.damagedWorkbook(detail), sheet: sheet)])
+        }
         return try data.withUnsafeBytes { raw in
             var x = XMLScanner(raw.bindMemory(to: UInt8.self))
             var rows: [XLSXReader.Row] = []

@@ -1,12 +1,13 @@
 import ArgumentParser
 import Pendamping
+import Tabular
 
 // The library's enums as typed command-line options: the parser checks the value, lists the
 // choices in `--help` and completions, and a command never looks a raw string up again.
 
 extension SolverChoice: ExpressibleByArgument {}
 extension MatchObjective: ExpressibleByArgument {}
-extension ReportLanguage: ExpressibleByArgument {}
+extension Language: ExpressibleByArgument {}
 extension ShardPlan.Key: ExpressibleByArgument {}
 
 extension TextEncoding: ExpressibleByArgument {

@@ -20,7 +20,7 @@ struct Match: Subcommand {
     @Option(help: "Output directory.")
     var out: String
     @Option(help: "Language of report.html: id (Indonesian, default) or en.")
-    var lang: ReportLanguage = .id
+    var lang: Language = .id
     @Flag(help: "Drop the later listing of each business listed twice (same NIB, or same name in the same kelurahan); DIR/duplicates.csv lists them.")
     var dedupe = false
     @Option(help: "Solver.")

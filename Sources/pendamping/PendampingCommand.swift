@@ -117,6 +117,9 @@ enum Failure {
         switch error {
         case let code as ExitCode:
             return code
+        case MatchingError.stopped:
+            printErr("stopped: interrupted before the optimum was reached; nothing was written")
+            return ExitCode(130)
         case InputError.missingFile:
             printErr("error: \(error)")
             return ExitCode(66)
@@ -139,7 +142,7 @@ enum Failure {
             return ExitCode(69)
         case let e as InfeasibleDecisions:
             printErr("error: the decisions cannot all hold:")
-            for c in e.conflicts { printErr("  \(c)") }
+            for c in e.conflicts { printErr("  \(c.text(.en))") }
             return ExitCode(69)
         default:
             printErr("internal error: \(error)")

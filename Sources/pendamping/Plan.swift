@@ -45,8 +45,8 @@ struct Plan: Subcommand {
         let dataset = try data.read()
         let table = try regions.map(RegionTable.read) ?? RegionTable.bundled()
         let simulation = PlanSimulation(base: dataset, profile: prof, settings: settings, regions: table)
-        let (files, text) = try PlanReport.answer(simulation, years: years, target: target, byYear: byYear)
-        try OutputDirectory.write(files, to: out, inputs: data.paths + [profile, regions, plan].compactMap { $0 })
-        print(text + "\nwritten \(out)/{\(files.map(\.name).joined(separator: ", "))}")
+        let answer = try PlanReport.answer(simulation, years: years, target: target, byYear: byYear)
+        try OutputDirectory.write(answer.files, to: out, inputs: data.paths + [profile, regions, plan].compactMap { $0 })
+        print(answer.text() + "\nwritten \(out)/{\(answer.files.map(\.name).joined(separator: ", "))}")
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Pendamping
+import Tabular
 
 struct Report: Subcommand {
     static let configuration = CommandConfiguration(
@@ -9,7 +10,7 @@ struct Report: Subcommand {
     @Argument(help: "A result directory written by match.")
     var directory: String
     @Option(help: "Language: id (Indonesian, default) or en.")
-    var lang: ReportLanguage = .id
+    var lang: Language = .id
 
     func validate() throws {
     }

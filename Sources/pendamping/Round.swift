@@ -28,7 +28,7 @@ struct Round: Subcommand {
     @Option(help: "Round directory to write.")
     var out: String
     @Option(help: "Language of report.html: id (Indonesian, default) or en.")
-    var lang: ReportLanguage = .id
+    var lang: Language = .id
     @Flag(help: "Start the solve from the greedy assignment instead of the previous pairs (for benchmarks: the optimum is the same).")
     var cold = false
 

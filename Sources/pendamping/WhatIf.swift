@@ -28,7 +28,7 @@ struct WhatIf: Subcommand {
     @Option(help: "Output directory.")
     var out: String
     @Option(help: "Language of report.html: id (Indonesian, default) or en.")
-    var lang: ReportLanguage = .id
+    var lang: Language = .id
     @Option(help: "Mentor template for --target-coverage, --target-per-kabupaten and --budget: a scenario JSON whose first add_mentors entry describes the new mentor (its count and place are ignored).")
     var template: String?
     @Option(help: "Smallest number of new template mentors, and where, for this share of all UMKM matched (e.g. 0.10).")

@@ -108,6 +108,14 @@ import Tabular
         #expect(PlanReport.text(years, target: 0.1).hasSuffix("target 10.0 % reached in year 3"))
         #expect(PlanReport.text(years, target: 0.2).hasSuffix("target 20.0 % not reached in 4 years (15.0 % at the end)"))
         #expect(PlanReport.svg(years, target: 0.1).contains("<svg"))
+        // The same in Indonesian: the words and the decimal comma, the same figures on each line.
+        let id = PlanReport.text(years, target: 0.1, language: .id).split(separator: "\n")
+        #expect(id.first?.hasPrefix("tahun  pendamping  direkrut") == true)
+        #expect(id[1].split(separator: " ") == ["1", "10", "2", "1", "0", "5", "20", "4", "0", "10", "5,0", "%"])
+        #expect(id.last == "target 10,0 % tercapai pada tahun 3")
+        #expect(PlanReport.text(years, target: 0.2, language: .id).hasSuffix("target 20,0 % tidak tercapai dalam 4 tahun (15,0 % di akhir)"))
+        #expect(PlanReport.svg(years, target: 0.1, language: .id).contains("UMKM yang pernah didampingi, per tahun"))
+        #expect(PlanReport.svg(years, target: 0.1) == PlanReport.svg(years, target: 0.1, language: .en))
     }
 }
 

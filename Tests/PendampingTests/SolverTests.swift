@@ -59,6 +59,19 @@ func exhaustiveOptimum(_ model: MatchingModel) -> Int64 {
 }
 
 @Suite struct SolverTests {
+    /// A stop requested before the exact solve ends it at its first check: no assignment, the
+    /// error says so; the same matcher without the request solves.
+    @Test func aStoppedNetworkSolveEndsWithoutAnAssignment() throws {
+        let d = try DatasetReader.read(mentorsPath: fixture("jakarta-barat/mentors.csv"), menteesPath: fixture("jakarta-barat/mentees.csv"))
+        var matcher = Matcher(profile: .default)
+        let stop = SolveStop()
+        stop.stop()
+        matcher.stop = stop
+        #expect(throws: MatchingError.stopped) { _ = try matcher.run(d) }
+        matcher.stop = SolveStop()
+        #expect(try matcher.run(d).outcome.status == .optimal)
+    }
+
     @Test func glpkEqualsExhaustiveSearchOnTinyInstances() throws {
         for seed in 0..<400 {
             let model = randomModel(seed: UInt64(seed))

@@ -149,4 +149,24 @@ import Tabular
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout.contains("+120 student cadres  124"), "\(run.stdout)")
     }
+
+    /// The what-if summary in Indonesian says the same figures, line for line, with the
+    /// decimal comma and the report's words for the unassigned reasons.
+    @Test func whatIfSummaryInIndonesian() throws {
+        let d = try DatasetReader.read(mentorsPath: fixture("jakarta-barat-scarce/mentors.csv"), menteesPath: fixture("jakarta-barat-scarce/mentees.csv"))
+        let scenario = try Scenario.decode(Data(contentsOf: URL(fileURLWithPath: fixture("scenarios/cadres-120.json"))), name: "s", fallbackName: "s")
+        let report = try WhatIfReport.run(WhatIfRunner(base: d, profile: .default, regions: try RegionTable.bundled()),
+                                          scenarios: [scenario], curveFactors: [1], goals: [], template: nil)
+        let en = report.text(outDir: "").split(separator: "\n", omittingEmptySubsequences: false)
+        let id = report.text(outDir: "", language: .id).split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(en.count == id.count)
+        #expect(id[0].hasPrefix("skenario") && en[0].hasPrefix("scenario"))
+        #expect(!en.contains { $0.hasPrefix("written") } && report.text(outDir: "o").hasSuffix("written o/{\(WhatIfReport.fileNames.joined(separator: ", "))}"))
+        for (e, i) in zip(en.dropFirst(), id.dropFirst()) where e.hasPrefix("base") || e.hasPrefix("+120") {
+            // The same figures: English decimals written with a comma.
+            let figures = e.split(separator: " ").prefix(7).map { $0.replacingOccurrences(of: ".", with: ",") }
+            #expect(Array(i.split(separator: " ").prefix(7).map(String.init)) == figures, "\(e) / \(i)")
+        }
+        #expect(id.contains { $0.contains("kandidat sudah penuh") || $0.contains("tidak ada pendamping dalam aturan") })
+    }
 }

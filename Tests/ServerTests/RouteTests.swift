@@ -79,6 +79,16 @@ import HTTPTypes
             let issues = ((body as? [String: Any])?["issues"] as? [String]) ?? []
             #expect(issues.contains { $0.contains("mentor-baru.csv") && $0.contains("capacity") }, "\(issues)")
             #expect(!issues.joined().contains(dir.path), "staging paths must not show")
+            // A page asks for Indonesian: the same issue in the list's words, and the checks
+            // before reading (a file that is not a list) too.
+            let (sID, bodyID) = try await admin.json(.post, "/api/programmes/\(id)/lists", [
+                "mentors": ["file_name": "mentor-baru.csv", "base64": Data(bad.utf8).base64EncodedString()]], language: "id")
+            #expect(sID == .unprocessableContent)
+            let issuesID = ((bodyID as? [String: Any])?["issues"] as? [String]) ?? []
+            #expect(issuesID == ["mentor-baru.csv, baris 2: kolom 'capacity': teks 4 huruf (tidak ditampilkan) bukan bilangan bulat dalam [1, 100000] (data KA-01)"], "\(issuesID)")
+            let (_, notAList) = try await admin.json(.post, "/api/programmes/\(id)/lists", [
+                "mentors": ["file_name": "catatan.txt", "base64": Data("x".utf8).base64EncodedString()]], language: "id")
+            #expect(((notAList as? [String: Any])?["issues"] as? [String]) == ["pendamping: catatan.txt bukan berkas .csv atau .xlsx"])
             let after = try await work.store.currentLists(programmeID: Int64(id))
             #expect(after[.mentors]?.id == before[.mentors]?.id)
             // Not a workbook, not a known kind.

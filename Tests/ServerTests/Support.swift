@@ -65,15 +65,17 @@ struct Session {
         return r.status
     }
 
-    func send(_ method: HTTPRequest.Method, _ uri: String, json: Any? = nil, csrf override: String? = nil) async throws -> TestResponse {
+    func send(_ method: HTTPRequest.Method, _ uri: String, json: Any? = nil, csrf override: String? = nil,
+              language: String? = nil) async throws -> TestResponse {
         var headers: HTTPFields = [.cookie: cookie, .contentType: "application/json"]
         headers[HTTPField.Name("X-CSRF-Token")!] = override ?? csrf
+        if let language { headers[HTTPField.Name("X-Page-Language")!] = language }
         let body = try json.map { ByteBuffer(bytes: try JSONSerialization.data(withJSONObject: $0)) }
         return try await client.execute(uri: uri, method: method, headers: headers, body: body)
     }
 
-    func json(_ method: HTTPRequest.Method, _ uri: String, _ body: Any? = nil) async throws -> (HTTPResponse.Status, Any?) {
-        let r = try await send(method, uri, json: body)
+    func json(_ method: HTTPRequest.Method, _ uri: String, _ body: Any? = nil, language: String? = nil) async throws -> (HTTPResponse.Status, Any?) {
+        let r = try await send(method, uri, json: body, language: language)
         return (r.status, try? JSONSerialization.jsonObject(with: Data(buffer: r.body)))
     }
 }

@@ -129,8 +129,9 @@ def main():
         bad.send_keys("0")
         admin.find_element(By.CSS_SELECTOR, 'form[data-action="profile"] button').click()
         WebDriverWait(admin, 10).until(lambda d: d.find_element(By.CSS_SELECTOR, 'form[data-action="profile"] .message').text != "")
-        check("k" in admin.find_element(By.CSS_SELECTOR, 'form[data-action="profile"] .message').text,
-              "a profile value out of range is refused with the CLI's message")
+        refusal = admin.find_element(By.CSS_SELECTOR, 'form[data-action="profile"] .message').text
+        check("k" in refusal and "harus bilangan bulat dalam [1, 1000]" in refusal,
+              f"a profile value out of range is refused with the CLI's check, in Indonesian ({refusal[:120]!r})")
         admin.get(admin.current_url)
         admin.get(base + "/")
         shot(admin, "webapp-programmes.png")
@@ -147,6 +148,8 @@ def main():
         WebDriverWait(curator, 20).until(lambda d: d.find_element(By.CSS_SELECTOR, "pre.issues").text != "")
         issues = curator.find_element(By.CSS_SELECTOR, "pre.issues").text
         check("mentor-salah.csv" in issues and "capacity" in issues, f"a refused list names the file and column ({issues[:120]!r})")
+        check("baris 2" in issues and "bukan bilangan bulat" in issues and "(data KA-01)" in issues,
+              f"the refusal is said in Indonesian, row and record named ({issues[:160]!r})")
         shot(curator, "webapp-upload-refused.png")
         curator.get(f"{base}/p/{programme}")
         curator.find_element(By.ID, "mentors-file").send_keys(os.path.join(ROOT, "fixtures", "jakarta-barat", "mentors.csv"))
@@ -222,7 +225,7 @@ def main():
         admin.get(f"{base}/p/{programme}/rounds/2")
         admin.find_element(By.CSS_SELECTOR, 'button[data-action="publish"]').click()
         WebDriverWait(admin, 10).until(lambda d: "final" in d.find_element(By.CSS_SELECTOR, ".badge").text)
-        check(True, "the admin published round 2")
+        check("final" in admin.find_element(By.CSS_SELECTOR, ".badge").text, "the admin published round 2")
         check(not admin.find_elements(By.CSS_SELECTOR, 'button[data-decide]'), "a published round takes no more decisions")
         links = [a.get_attribute("href") for a in admin.find_elements(By.CSS_SELECTOR, "ul.inline a")]
         check(any(l.endswith("pairs.xlsx") for l in links) and any(l.endswith("map.geojson") for l in links), "downloads list pairs.xlsx and map.geojson")
@@ -243,8 +246,8 @@ def main():
         shot(curator, "webapp-planning.png", full=True)
         curator.find_element(By.CSS_SELECTOR, 'form[data-action="scenario"] button').click()
         WebDriverWait(curator, 120).until(lambda d: "/planning/1" in d.current_url)
-        check("comparison" in curator.find_element(By.CSS_SELECTOR, "pre.summary").text.lower() or
-              curator.find_element(By.CSS_SELECTOR, "pre.summary").text != "", "the scenario's answer is shown")
+        summary = curator.find_element(By.CSS_SELECTOR, "pre.summary").text
+        check(summary.startswith("skenario") and "base" in summary, f"the scenario's answer is shown, in Indonesian ({summary[:80]!r})")
         curator.switch_to.frame(curator.find_element(By.CSS_SELECTOR, "iframe.report"))
         charts = curator.find_elements(By.CSS_SELECTOR, "svg")
         curator.switch_to.default_content()
@@ -257,7 +260,10 @@ def main():
         curator.find_element(By.CSS_SELECTOR, 'form[data-action="projection"] button').click()
         WebDriverWait(curator, 120).until(lambda d: "/planning/2" in d.current_url)
         WebDriverWait(curator, 10).until(lambda d: d.execute_script("const i = document.querySelector('img.chart'); return i && i.complete && i.naturalWidth > 0"))
-        check(True, "a five-year projection is answered with its coverage chart")
+        summary = curator.find_element(By.CSS_SELECTOR, "pre.summary").text
+        chart = curator.find_element(By.CSS_SELECTOR, "img.chart").get_attribute("src")
+        check(summary.startswith("tahun") and len(summary.splitlines()) == 6 and chart.endswith("plan.id.svg"),
+              f"a five-year projection is answered with its table and chart, in Indonesian ({summary[:60]!r}, {chart[-20:]!r})")
         shot(curator, "webapp-projection.png")
     finally:
         admin.quit()

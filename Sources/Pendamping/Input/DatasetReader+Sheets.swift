@@ -35,8 +35,7 @@ extension DatasetReader {
             }
             // A mentors list passed as the mentees (its capacity and expertise columns give it away).
             if mentees, laid.header.contains(where: { InputColumn(name: options.columns.canonical($0)).map(mentorOnly.contains) ?? false }) {
-                issues.append(InputIssue(file: path, line: laid.headerLine, message: "has the columns of a mentors list (capacity, expertise); "
-                                         + "was the mentors file given as --mentees?", sheet: laid.sheet))
+                issues.append(InputIssue(file: path, line: laid.headerLine, problem: RecordProblem.mentorsListAsMentees, sheet: laid.sheet))
                 continue
             }
             quality.skippedRows += skipped
@@ -44,7 +43,7 @@ extension DatasetReader {
         }
         quality.sheets = files.compactMap(\.sheet)
         if files.isEmpty, !read.isEmpty {
-            issues.append(InputIssue(file: path, line: 0, message: "no sheet holds a list: no row names the columns id, name, kbli, …"))
+            issues.append(InputIssue(file: path, line: 0, problem: RecordProblem.noSheetHoldsList))
         }
         return files
     }
@@ -78,7 +77,7 @@ extension DatasetReader {
             for var r in part.records {
                 if let earlier = firstSeen[r.id] {
                     issues.append(InputIssue(file: path, line: r.line, column: "id",
-                                             message: "this id is also on sheet '\(earlier.sheet ?? "")' row \(earlier.line)",
+                                             problem: RecordProblem.idOnOtherSheet(sheet: earlier.sheet ?? "", row: earlier.line),
                                              recordID: r.id, sheet: part.sheet))
                     continue
                 }

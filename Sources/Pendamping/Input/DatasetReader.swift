@@ -211,7 +211,7 @@ public enum DatasetReader {
         if let raw = t.text(row, .nib) {
             let digits = raw.filter { $0 != " " && $0 != "." && $0 != "-" }
             if digits.utf8.count == 13, digits.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) { nib = digits } else {
-                t.add(row.line, .nib, "\(Echo.shown(raw, Echo.number)) is not a NIB: a NIB has 13 digits", id: row.id)
+                t.add(row.line, .nib, RecordProblem.notNIB(Echo.echoed(raw, Echo.number)), id: row.id)
             }
         }
         if let place, let id = row.id {
@@ -247,10 +247,10 @@ public enum DatasetReader {
             var kind: MentorKind?
             if let k = t.text(row, .kind) {
                 kind = MentorKind(rawValue: k.lowercased())
-                if kind == nil { t.add(row.line, .kind, "\(Echo.shown(k, Echo.word)) is not one of \(MentorKind.allCases.map(\.rawValue).joined(separator: ", "))", id: row.id) }
+                if kind == nil { t.add(row.line, .kind, RecordProblem.notKind(Echo.echoed(k, Echo.word)), id: row.id) }
             }
             if let cap, let minM, minM > cap {
-                t.add(row.line, .minMentees, "\(minM) is above the capacity \(cap)", id: row.id)
+                t.add(row.line, .minMentees, RecordProblem.minAboveCapacity(minM, capacity: cap), id: row.id)
             }
             guard let name, let kbli, let place, let cap else { return nil }
             var m = Mentor(id: row.id!, name: name, kbli: kbli, location: place.location, region: place.region, capacity: cap,
@@ -279,7 +279,7 @@ public enum DatasetReader {
             let online = t.online(row)
             let prefs = t.preferences(row)
             for case .mentor(let id) in prefs where !(mentorIDs?.contains(id) ?? true) {
-                t.add(row.line, .prefer, "names mentor \(Echo.shown(id, Echo.token, limit: 64)), who is not in the mentors file", id: row.id)
+                t.add(row.line, .prefer, RecordProblem.unknownMentor(Echo.echoed(id, Echo.token, limit: 64)), id: row.id)
             }
             guard let name, let kbli, let place else { return nil }
             var e = Mentee(id: row.id!, name: name, kbli: kbli, location: place.location, region: place.region, needs: needs,
@@ -316,10 +316,10 @@ public enum DatasetReader {
             for c in m.preferredMentees {
                 if !known.contains(c.id) {
                     issues.append(InputIssue(file: file, line: m.line, column: "prefer",
-                                             message: "names mentee \(Echo.shown(c.id, Echo.token, limit: 64)), who is not in the mentees file", recordID: m.id))
+                                             problem: RecordProblem.unknownMentee(Echo.echoed(c.id, Echo.token, limit: 64)), recordID: m.id))
                 } else if !seen.insert(c.id).inserted {
                     issues.append(InputIssue(file: file, line: m.line, column: "prefer",
-                                             message: "names mentee \(Echo.shown(c.id, Echo.token, limit: 64)) twice", recordID: m.id))
+                                             problem: RecordProblem.menteeTwice(Echo.echoed(c.id, Echo.token, limit: 64)), recordID: m.id))
                 }
             }
         }

@@ -53,24 +53,24 @@ public struct Decisions: Sendable, Equatable {
         t.forEachRecord { t, row in
             guard let d = t.required(row, .decision) else { return }
             guard let decision = PairDecision(rawValue: d.lowercased()) else {
-                t.add(row.line, .decision, "\(Echo.shown(d, Echo.word)) is not accept, reject, lock or withdraw"); return
+                t.add(row.line, .decision, RecordProblem.notDecision(Echo.echoed(d, Echo.word))); return
             }
             if decision == .withdraw {
                 let me = t.text(row, .menteeID) ?? "", mo = t.text(row, .mentorID) ?? ""
                 guard me.isEmpty != mo.isEmpty else {
-                    t.add(row.line, .decision, "withdraw takes exactly one of mentee_id and mentor_id"); return
+                    t.add(row.line, .decision, RecordProblem.withdrawOneSide); return
                 }
-                if !me.isEmpty && mentees[me] == nil { t.add(row.line, .menteeID, "unknown mentee \(Echo.shown(me, Echo.token, limit: 64))"); return }
-                if !mo.isEmpty && mentors[mo] == nil { t.add(row.line, .mentorID, "unknown mentor \(Echo.shown(mo, Echo.token, limit: 64))"); return }
+                if !me.isEmpty && mentees[me] == nil { t.add(row.line, .menteeID, RecordProblem.unknownID(mentor: false, Echo.echoed(me, Echo.token, limit: 64))); return }
+                if !mo.isEmpty && mentors[mo] == nil { t.add(row.line, .mentorID, RecordProblem.unknownID(mentor: true, Echo.echoed(mo, Echo.token, limit: 64))); return }
                 out.entries.append(Entry(menteeID: me, mentorID: mo, decision: .withdraw, line: row.line))
                 return
             }
             guard let me = t.required(row, .menteeID), let mo = t.required(row, .mentorID) else { return }
-            if mentees[me] == nil { t.add(row.line, .menteeID, "unknown mentee \(Echo.shown(me, Echo.token, limit: 64))"); return }
-            if mentors[mo] == nil { t.add(row.line, .mentorID, "unknown mentor \(Echo.shown(mo, Echo.token, limit: 64))"); return }
+            if mentees[me] == nil { t.add(row.line, .menteeID, RecordProblem.unknownID(mentor: false, Echo.echoed(me, Echo.token, limit: 64))); return }
+            if mentors[mo] == nil { t.add(row.line, .mentorID, RecordProblem.unknownID(mentor: true, Echo.echoed(mo, Echo.token, limit: 64))); return }
             let key = PairID(me, mo)
             if let previous = seen[key] {
-                t.add(row.line, .decision, "pair \(me)–\(mo) already has a decision (\(previous.rawValue))"); return
+                t.add(row.line, .decision, RecordProblem.alreadyDecided(pair: "\(me)–\(mo)", decision: previous.rawValue)); return
             }
             seen[key] = decision
             out.entries.append(Entry(menteeID: me, mentorID: mo, decision: decision, line: row.line))

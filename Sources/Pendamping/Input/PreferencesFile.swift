@@ -31,13 +31,13 @@ public enum PreferencesFile {
             guard let a = t.required(row, rankerColumn), let b = t.required(row, rankedColumn),
                   let rank = t.integer(row, .rank, required: true, in: 1...maxRank) else { return }
             guard let who = rankers[a] else {
-                t.add(row.line, rankerColumn, "unknown \(side.rawValue) \(Echo.shown(a, Echo.token, limit: 64))"); return
+                t.add(row.line, rankerColumn, RecordProblem.unknownID(mentor: side == .mentor, Echo.echoed(a, Echo.token, limit: 64))); return
             }
             guard ranked[b] != nil else {
-                t.add(row.line, rankedColumn, "unknown \(side == .mentor ? "mentee" : "mentor") \(Echo.shown(b, Echo.token, limit: 64))"); return
+                t.add(row.line, rankedColumn, RecordProblem.unknownID(mentor: side != .mentor, Echo.echoed(b, Echo.token, limit: 64))); return
             }
             guard seen.insert(PairID(a, b)).inserted else {
-                t.add(row.line, rankedColumn, "\(Echo.shown(a, Echo.token, limit: 64)) ranks \(Echo.shown(b, Echo.token, limit: 64)) twice"); return
+                t.add(row.line, rankedColumn, RecordProblem.rankedTwice(Echo.echoed(a, Echo.token, limit: 64), Echo.echoed(b, Echo.token, limit: 64))); return
             }
             if firstLine[who] == nil { firstLine[who] = row.line }
             choices[who, default: []].append(RankedChoice(id: b, rank: rank))
@@ -47,12 +47,12 @@ public enum PreferencesFile {
             let k = Int(who)
             if side == .mentor {
                 if d.mentors[k].preferredMentees.isEmpty { d.mentors[k].preferredMentees = list } else {
-                    t.add(firstLine[who]!, rankerColumn, "mentor \(d.mentors[k].id) also states choices in the mentors file's prefer column; state them in one place")
+                    t.add(firstLine[who]!, rankerColumn, RecordProblem.choicesInTwoPlaces(mentor: true, id: d.mentors[k].id))
                 }
             } else {
                 let inColumn = d.mentees[k].preferences.contains { if case .mentor = $0 { return true } else { return false } }
                 if d.mentees[k].rankedMentors.isEmpty && !inColumn { d.mentees[k].rankedMentors = list } else {
-                    t.add(firstLine[who]!, rankerColumn, "mentee \(d.mentees[k].id) also ranks mentors in the mentees file's prefer column; state them in one place")
+                    t.add(firstLine[who]!, rankerColumn, RecordProblem.choicesInTwoPlaces(mentor: false, id: d.mentees[k].id))
                 }
             }
         }

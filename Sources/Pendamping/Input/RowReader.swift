@@ -39,22 +39,21 @@ struct TableReader {
         self.file = file
         var cols: [String: Int] = [:], written: [String: String] = [:], aliases: [(String, String)] = []
         var issues: [InputIssue] = []
-        func headerIssue(_ column: String?, _ message: String) {
-            issues.append(InputIssue(file: file.path, line: file.headerLine, column: column, message: message, sheet: file.sheet,
-                                     columnLetter: nil))
+        func headerIssue(_ column: String?, _ problem: TableProblem) {
+            issues.append(InputIssue(file: file.path, line: file.headerLine, column: column, problem: problem, sheet: file.sheet))
         }
         for (i, name) in file.header.enumerated() {
             let key = rules.canonical(name)
             if key.isEmpty {
-                headerIssue(nil, "column \(i + 1) has no name")
+                headerIssue(nil, .unnamedColumn(i + 1))
             } else if let first = written[key] {
-                headerIssue(name, first == name ? "column appears twice" : "'\(first)' and '\(name)' both stand for column \(key)")
+                headerIssue(name, first == name ? .columnTwice : .sameColumn(first: first, second: name, column: key))
             } else {
                 cols[key] = i; written[key] = name
                 if HeaderAliases.normalise(name) != key { aliases.append((name, key)) }
             }
         }
-        for c in required where cols[c.name] == nil { headerIssue(c.name, "required column is missing") }
+        for c in required where cols[c.name] == nil { headerIssue(c.name, .requiredColumnMissing) }
         let known = Set((required + optional).map(\.name))
         for (i, name) in file.header.enumerated() where !known.contains(rules.canonical(name)) && !name.isEmpty {
             guard rules.passesThrough(name) else { personalColumns.append(name); continue }
@@ -72,10 +71,10 @@ struct TableReader {
     func slot(_ column: InputColumn) -> Int? { slots[column.rawValue] }
 
     /// Records an issue about `column` (shown as the header was written). `O(1)`.
-    mutating func add(_ line: Int, _ column: InputColumn?, _ message: String, id: String? = nil) {
+    mutating func add(_ line: Int, _ column: InputColumn?, _ problem: any IssueProblem, id: String? = nil) {
         if issues.count < InputError.limit {
             let letter = file.sheet == nil ? nil : column.flatMap(slot).map(XLSXTableColumn.letter)
-            issues.append(InputIssue(file: file.path, line: line, column: column.map { writtenNames[$0.rawValue] ?? $0.name }, message: message,
+            issues.append(InputIssue(file: file.path, line: line, column: column.map { writtenNames[$0.rawValue] ?? $0.name }, problem: problem,
                                      recordID: id, sheet: file.sheet, columnLetter: letter))
         }
     }
@@ -108,7 +107,7 @@ struct TableReader {
     /// The bytes of a required column; an issue when empty.
     mutating func requiredCell(_ row: Row, _ column: InputColumn) -> UnsafeBufferPointer<UInt8>? {
         if let t = cell(row, column) { return t }
-        if slot(column) != nil { add(row.line, column, "value is required", id: row.id) }
+        if slot(column) != nil { add(row.line, column, TableProblem.required, id: row.id) }
         return nil
     }
 
@@ -123,7 +122,7 @@ struct TableReader {
         guard let cell = required ? requiredCell(row, column) : cell(row, column) else { return nil }
         guard let v = Self.plainDecimal(cell) ?? written(number: cell.string, row, column) else { return nil }
         if let range, !range.contains(v) {
-            add(row.line, column, "\(cell.string) is outside \(rangeText ?? "[\(range.lowerBound), \(range.upperBound)]")", id: row.id)
+            add(row.line, column, TableProblem.outside(value: cell.string, range: rangeText ?? "[\(range.lowerBound), \(range.upperBound)]"), id: row.id)
             return nil
         }
         return v
@@ -135,7 +134,7 @@ struct TableReader {
         var t = raw
         if t.utf8.contains(UInt8(ascii: ",")) {
             guard file.delimiter == UInt8(ascii: ";") else {
-                add(row.line, column, "\(Echo.shown(raw, Echo.number)) uses a decimal comma, which is accepted only in ';'-delimited files", id: row.id)
+                add(row.line, column, TableProblem.decimalComma(Echo.echoed(raw, Echo.number)), id: row.id)
                 return nil
             }
             t = t.replacingOccurrences(of: ",", with: ".")
@@ -143,11 +142,11 @@ struct TableReader {
         guard t.utf8.allSatisfy({ ($0 >= 48 && $0 <= 57) || $0 == 46 || $0 == 45 || $0 == 43 || $0 == 101 || $0 == 69 }) ||
               ["nan", "inf", "-inf", "+inf", "infinity", "-infinity"].contains(t.lowercased()),
               let v = Double(t) else {
-            add(row.line, column, "\(Echo.shown(raw, Echo.number)) is not a number", id: row.id)
+            add(row.line, column, TableProblem.notNumber(Echo.echoed(raw, Echo.number)), id: row.id)
             return nil
         }
         guard v.isFinite else {
-            add(row.line, column, "\(Echo.shown(raw, { Echo.number($0) || Echo.word($0) }, limit: 12)) is not a finite number", id: row.id)
+            add(row.line, column, TableProblem.notFiniteNumber(Echo.echoed(raw, { Echo.number($0) || Echo.word($0) }, limit: 12)), id: row.id)
             return nil
         }
         return v
@@ -188,7 +187,7 @@ struct TableReader {
     mutating func integer(_ row: Row, _ column: InputColumn, required: Bool = false, in range: ClosedRange<Int>) -> Int? {
         guard let cell = required ? requiredCell(row, column) : cell(row, column) else { return nil }
         guard let v = Self.plainInteger(cell) ?? Int(cell.string), range.contains(v) else {
-            add(row.line, column, "\(Echo.shown(cell.string, Echo.number)) is not a whole number in [\(range.lowerBound), \(range.upperBound)]", id: row.id)
+            add(row.line, column, TableProblem.notWholeNumber(Echo.echoed(cell.string, Echo.number), range: "[\(range.lowerBound), \(range.upperBound)]"), id: row.id)
             return nil
         }
         return v
@@ -227,13 +226,13 @@ struct TableReader {
         var codes: [KBLICode] = []
         for item in list(row, .kbli) {
             guard let code = KBLICode(item) else {
-                add(row.line, .kbli, "\(Echo.shown(item, Echo.code)) is not a KBLI 2020 code (a section letter A–U or 2–5 digits of a known division)", id: row.id)
+                add(row.line, .kbli, RecordProblem.notKBLI(Echo.echoed(item, Echo.code)), id: row.id)
                 return nil
             }
             if !codes.contains(code) { codes.append(code) }
         }
         if codes.isEmpty {
-            add(row.line, .kbli, "lists no code (items are separated by '|')", id: row.id)
+            add(row.line, .kbli, RecordProblem.noKBLICode, id: row.id)
             return nil
         }
         return codes
@@ -242,14 +241,14 @@ struct TableReader {
     /// Whether the header can place records: a `region` or `kecamatan`/`kabupaten` column,
     /// and `lat` with `lon`. Adds header issues otherwise. `O(1)`.
     mutating func checkPlaceColumns() {
-        func headerIssue(_ column: String, _ message: String) {
-            issues.append(InputIssue(file: file.path, line: file.headerLine, column: column, message: message, sheet: file.sheet))
+        func headerIssue(_ column: String, _ problem: RecordProblem) {
+            issues.append(InputIssue(file: file.path, line: file.headerLine, column: column, problem: problem, sheet: file.sheet))
         }
         if slot(.region) == nil && slot(.kecamatan) == nil && slot(.kabupaten) == nil {
-            headerIssue("region", "required column is missing (a Kemendagri code or region name; or kecamatan and kabupaten columns)")
+            headerIssue("region", .regionColumnMissing)
         }
         if (slot(.lat) == nil) != (slot(.lon) == nil) {
-            headerIssue(slot(.lat) == nil ? "lat" : "lon", "required column is missing: lat and lon go together")
+            headerIssue(slot(.lat) == nil ? "lat" : "lon", .latLonTogether)
         }
     }
 
@@ -261,7 +260,7 @@ struct TableReader {
         let hasLat = cell(row, .lat) != nil, hasLon = cell(row, .lon) != nil
         let lat = hasLat ? number(row, .lat, in: -90...90, rangeText: "[-90, 90]") : nil
         let lon = hasLon ? number(row, .lon, in: -180...180, rangeText: "[-180, 180]") : nil
-        if hasLat != hasLon { add(row.line, hasLat ? .lon : .lat, "value is required when \(hasLat ? "lat" : "lon") is given", id: row.id) }
+        if hasLat != hasLon { add(row.line, hasLat ? .lon : .lat, RecordProblem.requiredWith(hasLat ? "lat" : "lon"), id: row.id) }
         let region = text(row, .region)
         // The common case (a code and coordinates) reads no name column.
         if let region, let c = RegionCode(region), hasLat || hasLon {
@@ -276,7 +275,7 @@ struct TableReader {
         if let region, let c = RegionCode(region) {
             code = c
         } else if let region, !region.unicodeScalars.contains(where: { CharacterSet.letters.contains($0) }) {
-            add(row.line, .region, "\(Echo.shown(region, Echo.region)) is not a Kemendagri region code (PP, PP.KK, PP.KK.CC or PP.KK.CC.DDDD)", id: row.id)
+            add(row.line, .region, RecordProblem.notRegionCode(Echo.echoed(region, Echo.region)), id: row.id)
             return nil
         } else if region != nil || kec != nil || kab != nil {
             byName = true
@@ -286,11 +285,11 @@ struct TableReader {
             switch resolved {
             case .success(let c): code = c
             case .failure(let f):
-                add(row.line, f.column, f.problem.describe(Echo.phrase(f.text)), id: row.id)
+                add(row.line, f.column, RecordProblem.region(f.problem, shown: Echo.echoedPhrase(f.text)), id: row.id)
                 return nil
             }
         } else {
-            add(row.line, slot(.region) != nil ? .region : .kecamatan, "value is required (a region code or name) to place the record", id: row.id)
+            add(row.line, slot(.region) != nil ? .region : .kecamatan, RecordProblem.placeRequired, id: row.id)
             return nil
         }
         if hasLat || hasLon {
@@ -302,7 +301,7 @@ struct TableReader {
         switch (directory ?? .bundled).placement(code) {
         case .success(let p): return Place(region: code, location: p.point, source: p.source, radiusKm: p.radiusKm, byName: byName)
         case .failure(let problem):
-            add(row.line, byName ? (region != nil ? .region : .kecamatan) : .region, problem.describe("'\(code.text)'"), id: row.id)
+            add(row.line, byName ? (region != nil ? .region : .kecamatan) : .region, RecordProblem.region(problem, shown: .quoted(code.text)), id: row.id)
             return nil
         }
     }
@@ -363,9 +362,9 @@ struct TableReader {
         defer { if issues.count == before { skillsSeen.insert(bytes, set) } }
         for item in SkillWords.items(bytes.string) {
             guard let s = SkillWords.skill(item) else {
-                let shown = Echo.phrase(item)
-                add(row.line, column, "\(shown) is not a known need or expertise; use \(Skill.allCases.map(\.rawValue).joined(separator: ", ")) or their plain words (e.g. sertifikasi halal, desain kemasan, pemasaran digital)", id: row.id)
-                unknownWords[shown, default: []].append(row.id ?? "")
+                let shown = Echo.echoedPhrase(item)
+                add(row.line, column, RecordProblem.unknownSkill(shown), id: row.id)
+                unknownWords[shown.text(.en), default: []].append(row.id ?? "")
                 continue
             }
             set.insert(SkillSet([s]))
@@ -391,8 +390,7 @@ struct TableReader {
         for item in list(row, .languages) {
             let code = item.lowercased()
             guard code.utf8.count == 3, code.utf8.allSatisfy({ $0 >= 97 && $0 <= 122 }) else {
-                let hint = Self.iso639Part1[code].map { " (ISO 639-3 writes it '\($0)')" } ?? " (three letters, e.g. ind, jav, bjn)"
-                add(row.line, .languages, "\(Echo.shown(item, Echo.word, limit: 12)) is not an ISO 639-3 language code" + hint, id: row.id)
+                add(row.line, .languages, RecordProblem.notLanguage(Echo.echoed(item, Echo.word, limit: 12), meant: Self.iso639Part1[code]), id: row.id)
                 continue
             }
             out.insert(code)
@@ -409,7 +407,7 @@ struct TableReader {
         var prefs: [Preference] = []
         for token in list(row, .prefer) {
             guard let p = Preference(token) else {
-                add(row.line, .prefer, "\(Echo.shown(token, Echo.token, limit: 64)) is not gender:f|m, kind:KIND or mentor:ID", id: row.id)
+                add(row.line, .prefer, RecordProblem.notPreference(Echo.echoed(token, Echo.token, limit: 64)), id: row.id)
                 continue
             }
             prefs.append(p)
@@ -423,24 +421,24 @@ struct TableReader {
     mutating func gender(_ row: Row) -> Gender? {
         guard let cell = cell(row, .gender) else { return nil }
         if let g = genderSeen.value(cell, parsing: Gender.init(input:)) { return g }
-        return notAWord(row, .gender, cell, expected: "f/m (p/l)")
+        return notAWord(row, .gender, RecordProblem.notGender(Echo.echoed(cell.string, Echo.word, limit: 12)))
     }
 
     mutating func online(_ row: Row) -> OnlineMode? {
         guard let cell = cell(row, .online) else { return nil }
         if let m = onlineSeen.value(cell, parsing: OnlineMode.init(input:)) { return m }
-        return notAWord(row, .online, cell, expected: "yes, no or only (ya, tidak, hanya)")
+        return notAWord(row, .online, RecordProblem.notOnline(Echo.echoed(cell.string, Echo.word, limit: 12)))
     }
 
     mutating func scale(_ row: Row) -> BusinessScale? {
         guard let cell = cell(row, .scale) else { return nil }
         if let s = scaleSeen.value(cell, parsing: { BusinessScale(rawValue: $0.lowercased()) }) { return s }
-        return notAWord(row, .scale, cell, expected: "one of mikro, kecil, menengah, besar")
+        return notAWord(row, .scale, RecordProblem.notScale(Echo.echoed(cell.string, Echo.word, limit: 12)))
     }
 
-    /// Nil, with an issue saying that a one-word cell is not what was `expected`. `O(length)`.
-    private mutating func notAWord<V>(_ row: Row, _ column: InputColumn, _ cell: UnsafeBufferPointer<UInt8>, expected: String) -> V? {
-        add(row.line, column, "\(Echo.shown(cell.string, Echo.word, limit: 12)) is not \(expected)", id: row.id)
+    /// Nil, with an issue saying that a one-word cell is not what its column holds. `O(1)`.
+    private mutating func notAWord<V>(_ row: Row, _ column: InputColumn, _ problem: RecordProblem) -> V? {
+        add(row.line, column, problem, id: row.id)
         return nil
     }
 
@@ -464,7 +462,7 @@ struct TableReader {
             for r in records where !isFull {
                 let row = Row(line: part.line(r), record: first + r, inPart: r, view: view)
                 guard view.fieldCount(r) == width else {
-                    add(row.line, nil, "has \(view.fieldCount(r)) fields; the header has \(width)")
+                    add(row.line, nil, TableProblem.fieldCount(view.fieldCount(r), header: width))
                     continue
                 }
                 body(&self, row)
@@ -482,7 +480,7 @@ struct TableReader {
         row.id = id
         if !seen.insert(bytes, earlier: { idTable(start..<row.record) }) {
             // Reported, and the rest of the record is still checked.
-            add(row.line, .id, "duplicate id \(Echo.shown(id, Echo.token, limit: 64))")
+            add(row.line, .id, TableProblem.duplicateID(Echo.echoed(id, Echo.token, limit: 64)))
         }
         return row
     }
@@ -494,13 +492,13 @@ struct TableReader {
         let check: RegionDirectory.CodeCheck
         if let known = codeChecks[code.text] { check = known } else { check = directory.check(code); codeChecks[code.text] = check }
         guard check.known else {
-            add(row.line, .region, "'\(code.text)' is not a region of the Kemendagri table", id: row.id)
+            add(row.line, .region, RecordProblem.notInRegionTable(code.text), id: row.id)
             return false
         }
         if let centre = check.point, code.level >= 2 {
             let km = Geo.distanceKm(centre, point)
             if km > check.radiusKm + Self.farKm {
-                add(row.line, .lat, "the coordinates lie \(Int(km.rounded())) km from the centre of region \(code.text); check lat, lon and region", id: row.id)
+                add(row.line, .lat, RecordProblem.farFromRegion(km: Int(km.rounded()), region: code.text), id: row.id)
                 return false
             }
         }

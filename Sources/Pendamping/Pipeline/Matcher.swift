@@ -188,9 +188,10 @@ public struct Matcher: Sendable {
                 return try OnlineShareMatching.solve(model, online: online, share: profile.online.capacityShare)
             }
             guard !rules.isEmpty else {
-                if let startFrom, solver == .auto || solver == .network {
+                if solver == .auto || solver == .network {
                     var network = NetworkMatchingSolver(certify: certify)
-                    network.seed = seed(startFrom, dataset: dataset, graph: graph)
+                    network.seed = startFrom.map { seed($0, dataset: dataset, graph: graph) }
+                    network.stop = stop
                     return try network.solve(model)
                 }
                 return try solver.makeSolver(timeLimit: timeLimit, certify: certify).solve(model)
@@ -315,20 +316,52 @@ public struct Matcher: Sendable {
 
 /// Curator decisions that cannot all hold, each explained by ids.
 public struct InfeasibleDecisions: Error, Sendable, CustomStringConvertible {
-    public var conflicts: [String]
-    public init(_ conflicts: [String]) { self.conflicts = conflicts }
-    public var description: String { conflicts.joined(separator: "\n") }
+    /// Why the decisions cannot all hold, naming mentors and mentees by id.
+    public enum Conflict: Sendable, Equatable {
+        /// A mentee locked or accepted with `mentors` mentors, more than the profile allows.
+        case menteeLockedTwice(mentee: String, mentors: Int)
+        case mentorOverCapacity(mentor: String, locked: Int, capacity: Int)
+        /// A mentee locked with `mentors` mentors whose expertise cannot fill as many roles.
+        case lockedRolesOverlap(mentee: String, mentors: Int)
+        /// A withdrawn mentor (`mentor`) or mentee that still has an accept or lock decision.
+        case withdrawnButDecided(mentor: Bool, id: String, decision: String)
+
+        /// The conflict in `language`.
+        public func text(_ language: Language) -> String {
+            switch (self, language) {
+            case (.menteeLockedTwice(let id, let n), .en):
+                return "mentee \(id) is locked or accepted with \(n) mentors, more than the profile's mentors_per_mentee allows (1 unless co-mentoring)"
+            case (.menteeLockedTwice(let id, let n), .id):
+                return "UMKM binaan \(id) dikunci atau diterima dengan \(n) pendamping, lebih dari yang diizinkan mentors_per_mentee profil (1 kecuali pendampingan bersama)"
+            case (.mentorOverCapacity(let id, let locked, let cap), .en):
+                return "mentor \(id) has \(locked) locked or accepted mentees but capacity \(cap) (over by \(locked - cap))"
+            case (.mentorOverCapacity(let id, let locked, let cap), .id):
+                return "pendamping \(id) memiliki \(locked) UMKM binaan yang dikunci atau diterima, padahal kapasitasnya \(cap) (lebih \(locked - cap))"
+            case (.lockedRolesOverlap(let id, let n), .en):
+                return "mentee \(id) is locked or accepted with \(n) mentors, but their expertise does not cover \(n) different needs of it (one mentor may be the general one)"
+            case (.lockedRolesOverlap(let id, let n), .id):
+                return "UMKM binaan \(id) dikunci atau diterima dengan \(n) pendamping, tetapi keahlian mereka tidak menutup \(n) kebutuhan yang berbeda (satu pendamping boleh yang umum)"
+            case (.withdrawnButDecided(let mentor, let id, let d), .en):
+                return "\(mentor ? "mentor" : "mentee") \(id) is withdrawn but has a \(d) decision"
+            case (.withdrawnButDecided(let mentor, let id, let d), .id):
+                return "\(mentor ? "pendamping" : "UMKM binaan") \(id) sudah mundur tetapi masih berkeputusan \(d)"
+            }
+        }
+    }
+
+    public var conflicts: [Conflict]
+    public init(_ conflicts: [Conflict]) { self.conflicts = conflicts }
+    public var description: String { text(.en) }
+    /// The conflicts in `language`, one a line.
+    public func text(_ language: Language) -> String { conflicts.map { $0.text(language) }.joined(separator: "\n") }
 }
 
 extension MatchingError.Conflict {
-    func explain(_ d: Dataset) -> String {
+    func explain(_ d: Dataset) -> InfeasibleDecisions.Conflict {
         switch self {
-        case .menteeLockedTwice(let i, let n):
-            return "mentee \(d.mentees[Int(i)].id) is locked or accepted with \(n) mentors, more than the profile's mentors_per_mentee allows (1 unless co-mentoring)"
-        case .mentorOverCapacity(let j, let locked, let cap):
-            return "mentor \(d.mentors[Int(j)].id) has \(locked) locked or accepted mentees but capacity \(cap) (over by \(locked - cap))"
-        case .lockedRolesOverlap(let i, let n):
-            return "mentee \(d.mentees[Int(i)].id) is locked or accepted with \(n) mentors, but their expertise does not cover \(n) different needs of it (one mentor may be the general one)"
+        case .menteeLockedTwice(let i, let n): return .menteeLockedTwice(mentee: d.mentees[Int(i)].id, mentors: n)
+        case .mentorOverCapacity(let j, let locked, let cap): return .mentorOverCapacity(mentor: d.mentors[Int(j)].id, locked: locked, capacity: cap)
+        case .lockedRolesOverlap(let i, let n): return .lockedRolesOverlap(mentee: d.mentees[Int(i)].id, mentors: n)
         }
     }
 }

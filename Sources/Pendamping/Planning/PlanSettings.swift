@@ -37,6 +37,7 @@ public struct PlanSettings: Sendable {
         }
         if !issues.isEmpty { throw InputError.invalid(issues) }
         func bad(_ key: String, _ message: String) { issues.append(InputIssue(file: file, line: 0, column: key, message: message)) }
+        func bad(_ key: String, _ problem: SettingProblem) { issues.append(InputIssue(file: file, line: 0, column: key, problem: problem)) }
         func share(_ value: Any?, _ key: String) -> Double {
             guard let value else { return 0 }
             guard let x = (value as? NSNumber)?.doubleValue, !(value is Bool), (0...1).contains(x) else { bad(key, "must be a share in [0, 1]"); return 0 }
@@ -50,7 +51,7 @@ public struct PlanSettings: Sendable {
             s.alumniShare = share(a["share"], "alumni.share")
             if let c = a["capacity"] {
                 if let n = c as? Int, !(c is Bool), (1...DatasetReader.maxCapacity).contains(n) { s.alumniCapacity = n } else {
-                    bad("alumni.capacity", "must be a whole number in [1, \(DatasetReader.maxCapacity)]")
+                    bad("alumni.capacity", .wholeNumberIn("[1, \(DatasetReader.maxCapacity)]"))
                 }
             }
         }

@@ -18,6 +18,8 @@ public struct PlanSimulation: Sendable {
     public var profile: Profile
     public var settings: PlanSettings
     public var regions: RegionTable
+    /// A request that ends every yearly match early (a cancel).
+    public var stop: SolveStop?
 
     public init(base: Dataset, profile: Profile, settings: PlanSettings, regions: RegionTable) {
         self.base = base; self.profile = profile; self.settings = settings; self.regions = regions
@@ -124,7 +126,9 @@ public struct PlanSimulation: Sendable {
             if !open.isEmpty && !waiting.isEmpty {
                 let dataset = Dataset(mentors: open.map { k -> Mentor in var m = mentors[k].mentor; m.capacity = mentors[k].freeSlots; return m },
                                       mentees: waiting)
-                let r = try Matcher(profile: profile).run(dataset)
+                var matcher = Matcher(profile: profile)
+                matcher.stop = stop
+                let r = try matcher.run(dataset)
                 let slot = Dictionary(uniqueKeysWithValues: open.map { (mentors[$0].mentor.id, $0) })
                 var taken = Set<String>()
                 for p in r.pairs {

@@ -191,18 +191,18 @@ public struct Profile: Sendable, Equatable, Codable {
             profile = try decoder.decode(Profile.self, from: data)
         } catch let DecodingError.typeMismatch(expected, ctx) {
             throw InputError.invalid([InputIssue(file: name, line: 0, column: ctx.codingPath.dottedSnake,
-                                                 message: "must be \(StrictJSON.kind(expected))")])
+                                                 problem: SettingProblem.mustBe(.init(expected)))])
         } catch let DecodingError.valueNotFound(expected, ctx) {
             throw InputError.invalid([InputIssue(file: name, line: 0, column: ctx.codingPath.dottedSnake,
-                                                 message: "must be \(StrictJSON.kind(expected)), not null")])
+                                                 problem: SettingProblem.mustBeNotNull(.init(expected)))])
         } catch let DecodingError.dataCorrupted(ctx) {
             if let path = StrictJSON.firstNonInteger(merged, integerKeys: ["k", "min_mentees", "quota_count", "mentors_per_mentee", "mentoring_years"]) {
-                throw InputError.invalid([InputIssue(file: name, line: 0, column: path, message: "must be a whole number")])
+                throw InputError.invalid([InputIssue(file: name, line: 0, column: path, problem: SettingProblem.mustBe(.wholeNumber))])
             }
-            let allowed = ctx.codingPath.last?.stringValue == "quotaLevel"
-                ? "must be one of \(QuotaLevel.allCases.map(\.rawValue).joined(separator: ", "))" : "is not valid here (\(ctx.debugDescription))"
+            let allowed: SettingProblem = ctx.codingPath.last?.stringValue == "quotaLevel"
+                ? .oneOf(QuotaLevel.allCases.map(\.rawValue).joined(separator: ", ")) : .notValidHere(ctx.debugDescription)
             throw InputError.invalid([InputIssue(file: name, line: 0, column: ctx.codingPath.isEmpty ? nil : ctx.codingPath.dottedSnake,
-                                                 message: allowed)])
+                                                 problem: allowed)])
         }
         try profile.validate(name: name)
         return profile
@@ -213,34 +213,34 @@ public struct Profile: Sendable, Equatable, Codable {
     /// shares in [0, 1], k in [1, 1000], speeds, sessions and hours within what a month holds.
     public func validate(name: String = "profile") throws {
         var issues: [InputIssue] = []
-        func bad(_ field: String, _ msg: String) { issues.append(InputIssue(file: name, line: 0, column: field, message: msg)) }
+        func bad(_ field: String, _ problem: SettingProblem) { issues.append(InputIssue(file: name, line: 0, column: field, problem: problem)) }
         func check(_ field: String, _ v: Double, _ range: ClosedRange<Double>, open lower: Bool = false) {
             guard v.isFinite, range.contains(v), !(lower && v == range.lowerBound) else {
-                bad(field, "must be a number in \(lower ? "(" : "[")\(formatFixed(range.lowerBound, 0)), \(formatFixed(range.upperBound, 0))]"); return
+                bad(field, .numberIn("\(lower ? "(" : "[")\(formatFixed(range.lowerBound, 0)), \(formatFixed(range.upperBound, 0))]")); return
             }
         }
         for (f, v) in [("weights.sector", weights.sector), ("weights.location", weights.location),
                        ("weights.capacity", weights.capacity), ("weights.culture", weights.culture)] {
             check(f, v, 0...1_000_000)
         }
-        if !(weights.sum > 0) { bad("weights", "at least one weight must be positive") }
+        if !(weights.sum > 0) { bad("weights", .positiveWeight) }
         check("location.decay_km", location.decayKm, 0...20_038, open: true)
-        if !(0...1).contains(location.regionShare) { bad("location.region_share", "must be in [0, 1]") }
+        if !(0...1).contains(location.regionShare) { bad("location.region_share", .share) }
         if let m = rules.maxKm { check("rules.max_km", m, 0...20_038, open: true) }
-        if !(0...1).contains(rules.minScore) { bad("rules.min_score", "must be in [0, 1]") }
-        if !(1...1000).contains(k) { bad("k", "must be a whole number in [1, 1000]") }
+        if !(0...1).contains(rules.minScore) { bad("rules.min_score", .share) }
+        if !(1...1000).contains(k) { bad("k", .wholeNumberIn("[1, 1000]")) }
         if !(1...CoMentoring.maxMentorsPerMentee).contains(mentorsPerMentee) {
-            bad("mentors_per_mentee", "must be a whole number in [1, \(CoMentoring.maxMentorsPerMentee)]")
+            bad("mentors_per_mentee", .wholeNumberIn("[1, \(CoMentoring.maxMentorsPerMentee)]"))
         }
         let c = constraints
-        if !(0...DatasetReader.maxCapacity).contains(c.minMentees) { bad("constraints.min_mentees", "must be a whole number in [0, \(DatasetReader.maxCapacity)]") }
+        if !(0...DatasetReader.maxCapacity).contains(c.minMentees) { bad("constraints.min_mentees", .wholeNumberIn("[0, \(DatasetReader.maxCapacity)]")) }
         check("constraints.speed_kmh", c.speedKmh, 0...1_000, open: true)
         check("constraints.sessions_per_month", c.sessionsPerMonth, 0...100)
         check("constraints.default_hours_needed", c.defaultHoursNeeded, 0...744)
         if let h = c.defaultHoursPerMonth { check("constraints.default_hours_per_month", h, 0...744) }
-        if !(0...1).contains(c.quotaShare) { bad("constraints.quota_share", "must be in [0, 1]") }
-        if let b = c.equityBand, !(0...1).contains(b) { bad("constraints.equity_band", "must be in [0, 1]") }
-        if !(0...100_000_000).contains(c.quotaCount) { bad("constraints.quota_count", "must be a whole number in [0, 100000000]") }
+        if !(0...1).contains(c.quotaShare) { bad("constraints.quota_share", .share) }
+        if let b = c.equityBand, !(0...1).contains(b) { bad("constraints.equity_band", .share) }
+        if !(0...100_000_000).contains(c.quotaCount) { bad("constraints.quota_count", .wholeNumberIn("[0, 100000000]")) }
         for kind in MentorKind.allCases {
             let k = costs[kind]
             for (f, v) in [("honorarium_per_month", k.honorariumPerMonth), ("per_mentee", k.perMentee), ("training", k.training)] {
@@ -250,10 +250,10 @@ public struct Profile: Sendable, Equatable, Codable {
         check("online.score_factor", online.scoreFactor, 0...1)
         check("online.capacity_share", online.capacityShare, 0...1)
         for (k, code) in online.menteeRegions.enumerated() where RegionCode(code) == nil {
-            bad("online.mentee_regions[\(k)]", "\(Echo.shown(code, Echo.region)) is not a region code")
+            bad("online.mentee_regions[\(k)]", .notRegionCode(Echo.echoed(code, Echo.region)))
         }
-        if !(1...50).contains(planning.mentoringYears) { bad("planning.mentoring_years", "must be a whole number in [1, 50]") }
-        if !(0...1).contains(stability.penalty) { bad("stability.penalty", "must be in [0, 1]") }
+        if !(1...50).contains(planning.mentoringYears) { bad("planning.mentoring_years", .wholeNumberIn("[1, 50]")) }
+        if !(0...1).contains(stability.penalty) { bad("stability.penalty", .share) }
         if !issues.isEmpty { throw InputError.invalid(issues) }
     }
 }

@@ -22,8 +22,8 @@ public struct RegionPlacement: Sendable, Equatable {
     public var radiusKm: Double
 }
 
-/// Why a region cannot be used.
-enum RegionProblem: Error, Equatable {
+/// Why a region code or name in a list cannot be used.
+public enum RegionProblem: Error, Sendable, Equatable {
     case unknownCode
     case tooCoarse
     case noPoint
@@ -46,6 +46,21 @@ enum RegionProblem: Error, Equatable {
             return "\(name) names \(c.count) regions: \(c.joined(separator: "; ")); add the kabupaten/kota (a kabupaten column, or \"name, kabupaten\")"
         case .unknownQualifier(_, let s):
             return "\(name) is not a known kabupaten/kota or province" + (s.isEmpty ? "" : "; did you mean \(s.joined(separator: ", "))?")
+        }
+    }
+
+    /// ``describe(_:)`` in Indonesian.
+    func indonesian(_ name: String) -> String {
+        switch self {
+        case .unknownCode: return "\(name) bukan kode wilayah dalam tabel Kemendagri; isi lat dan lon, atau kode yang dikenal"
+        case .tooCoarse: return "\(name) adalah provinsi; isi kabupaten/kota atau kecamatan, atau lat dan lon"
+        case .noPoint: return "wilayah \(name) tidak berkoordinat di tabel wilayah; isi lat dan lon"
+        case .unknownName(let s):
+            return "\(name) bukan kecamatan atau kabupaten/kota yang dikenal" + (s.isEmpty ? "" : "; maksudnya \(s.joined(separator: ", "))?")
+        case .ambiguous(let c):
+            return "\(name) menamai \(c.count) wilayah: \(c.joined(separator: "; ")); tambahkan kabupaten/kota (kolom kabupaten, atau \"nama, kabupaten\")"
+        case .unknownQualifier(_, let s):
+            return "\(name) bukan kabupaten/kota atau provinsi yang dikenal" + (s.isEmpty ? "" : "; maksudnya \(s.joined(separator: ", "))?")
         }
     }
 }

@@ -43,7 +43,7 @@ public struct RegionTable: Sendable {
         var regions: [Region] = []
         t.forEachRecord { t, row in
             guard let raw = t.required(row, .code) else { return }
-            guard let code = RegionCode(raw) else { t.add(row.line, .code, "\(Echo.shown(raw, Echo.region)) is not a region code"); return }
+            guard let code = RegionCode(raw) else { t.add(row.line, .code, RecordProblem.notACode(Echo.echoed(raw, Echo.region))); return }
             let lat = t.number(row, .lat, in: -90...90), lon = t.number(row, .lon, in: -180...180)
             regions.append(Region(code: code, name: t.text(row, .name) ?? "",
                                   point: lat.flatMap { la in lon.map { GeoPoint(lat: la, lon: $0) } },

@@ -1,4 +1,5 @@
 import Foundation
+import Tabular
 
 /// The result files' explanation sentences (`diff.csv` reasons, `unassigned.csv` details) in
 /// Indonesian for the report and the web app's pages. The files stay in English, byte for
@@ -63,7 +64,7 @@ public enum ExplanationText {
 
     /// `sentence` in `language`: itself in English; in Indonesian, by the first pattern it
     /// matches. - Complexity: `O(patterns · length)`.
-    public static func say(_ sentence: String, _ language: ReportLanguage) -> String {
+    public static func say(_ sentence: String, _ language: Language) -> String {
         guard language == .id else { return sentence }
         for r in rules {
             if let m = sentence.wholeMatch(of: r.pattern) {

@@ -45,7 +45,7 @@ public enum HTMLReport {
     }
 
     /// The page's bytes. `regions` names kabupaten and kecamatan codes (nil: the bundled table).
-    public static func render(_ input: ReportInput, language: ReportLanguage = .id, subtitle: String,
+    public static func render(_ input: ReportInput, language: Language = .id, subtitle: String,
                               round: RoundChanges? = nil, whatIf: WhatIfSection? = nil, regions: RegionDirectory? = nil) throws -> Data {
         let words = language.words
         let directory = regions ?? .bundled
@@ -120,7 +120,7 @@ public enum HTMLReport {
     /// the key its saved choices live under: SHA-256 of the records' text.
     /// - Complexity: `O(n + m)`.
     static func payload(_ input: ReportInput, words: [String: String], regionNames: [String: String],
-                        language: ReportLanguage = .en) throws -> String {
+                        language: Language = .en) throws -> String {
         let index = Dictionary(uniqueKeysWithValues: input.mentors.enumerated().map { ($1.id, $0) })
         var regionIndex: [String: Int] = [:], regions: [String] = []
         func region(_ code: String) -> Int {

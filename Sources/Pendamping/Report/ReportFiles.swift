@@ -5,7 +5,7 @@ import Tabular
 extension ResultFiles {
     /// `map.geojson` and `report.html` of a match result, rendered on two cores.
     /// - Complexity: `O(n + m)`.
-    public static func reportFiles(_ r: MatchResult, language: ReportLanguage = .id, round: HTMLReport.RoundChanges? = nil,
+    public static func reportFiles(_ r: MatchResult, language: Language = .id, round: HTMLReport.RoundChanges? = nil,
                                    whatIf: HTMLReport.WhatIfSection? = nil) throws -> [(name: String, data: Data)] {
         let input = ReportInput(r)
         let _ = RegionDirectory.bundled   // loaded once, before the two renderings share it
@@ -18,7 +18,7 @@ extension ResultFiles {
     }
 
     /// "57 UMKM · 4 pendamping · optimal". `O(1)`.
-    static func subtitle(_ input: ReportInput, _ language: ReportLanguage) -> String {
+    static func subtitle(_ input: ReportInput, _ language: Language) -> String {
         language == .id ? "\(input.mentees.count) UMKM · \(input.mentors.count) pendamping · \(input.status)"
                         : "\(input.mentees.count) mentees · \(input.mentors.count) mentors · \(input.status)"
     }
@@ -26,7 +26,7 @@ extension ResultFiles {
     /// Renders `report.html` again for an existing result directory (from its `map.geojson`
     /// and `summary.json`), e.g. in another language, and replaces the directory atomically
     /// with the same files plus the new report. - Throws: ``InputError``, ``OutputError``.
-    public static func rerenderReport(directory: String, language: ReportLanguage) throws {
+    public static func rerenderReport(directory: String, language: Language) throws {
         let dir = URL(fileURLWithPath: directory)
         let mapData = try InputFile.contents(dir.appendingPathComponent("map.geojson").path, name: directory + "/map.geojson")
         let summaryData = try InputFile.contents(dir.appendingPathComponent("summary.json").path, name: directory + "/summary.json")

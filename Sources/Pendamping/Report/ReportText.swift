@@ -1,7 +1,7 @@
-/// The report's words in Indonesian (default) and English.
-public enum ReportLanguage: String, Sendable, CaseIterable {
-    case id, en
+import Tabular
 
+/// The report's words in Indonesian (default) and English.
+extension Language {
     /// Every label the page and its script use, by key.
     var words: [String: String] {
         switch self {

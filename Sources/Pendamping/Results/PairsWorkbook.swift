@@ -15,7 +15,7 @@ package enum PairsWorkbook {
     package static let largestWritten = 20_000
 
     /// The workbook's bytes, or nil above ``largestWritten`` pairs. - Complexity: `O(pairs)`.
-    static func render(_ r: MatchResult, language: ReportLanguage, regions: RegionDirectory = .bundled) throws -> Data? {
+    static func render(_ r: MatchResult, language: Language, regions: RegionDirectory = .bundled) throws -> Data? {
         guard r.pairs.count <= largestWritten else { return nil }
         let id = language == .id
         let ours = id ? ["No.", "ID UMKM", "Nama Usaha", "Kecamatan", "Kabupaten/Kota", "KBLI", "Nilai", "Sektor", "Lokasi", "Kapasitas",

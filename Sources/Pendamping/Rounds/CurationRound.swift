@@ -31,7 +31,7 @@ public struct CurationRound: Sendable {
         var out: [String: String] = [:]
         t.forEachRecord { t, row in
             guard let me = t.required(row, .menteeID), let mo = t.required(row, .mentorID) else { return }
-            if out[me] != nil { t.add(row.line, .menteeID, "mentee \(Echo.shown(me, Echo.token, limit: 64)) appears twice"); return }
+            if out[me] != nil { t.add(row.line, .menteeID, RecordProblem.pairedTwice(Echo.echoed(me, Echo.token, limit: 64))); return }
             out[me] = mo
         }
         guard t.issues.isEmpty else { throw InputError.invalid(t.issues) }
@@ -44,10 +44,10 @@ public struct CurationRound: Sendable {
     public static func run(dataset full: Dataset, previous: [String: String], decisions: Decisions,
                            matcher base: Matcher, timings: StageTimings = .init()) throws -> CurationRound {
         let goneMentees = decisions.withdrawnMentees, goneMentors = decisions.withdrawnMentors
-        var conflicts: [String] = []
+        var conflicts: [InfeasibleDecisions.Conflict] = []
         for e in decisions.entries where e.decision == .accept || e.decision == .lock {
-            if goneMentees.contains(e.menteeID) { conflicts.append("mentee \(e.menteeID) is withdrawn but has a \(e.decision.rawValue) decision") }
-            if goneMentors.contains(e.mentorID) { conflicts.append("mentor \(e.mentorID) is withdrawn but has a \(e.decision.rawValue) decision") }
+            if goneMentees.contains(e.menteeID) { conflicts.append(.withdrawnButDecided(mentor: false, id: e.menteeID, decision: e.decision.rawValue)) }
+            if goneMentors.contains(e.mentorID) { conflicts.append(.withdrawnButDecided(mentor: true, id: e.mentorID, decision: e.decision.rawValue)) }
         }
         if !conflicts.isEmpty { throw InfeasibleDecisions(conflicts) }
         let dataset = Dataset(mentors: full.mentors.filter { !goneMentors.contains($0.id) },

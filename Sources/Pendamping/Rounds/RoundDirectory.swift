@@ -17,7 +17,7 @@ public enum RoundDirectory {
 
     /// Renders every file of the round. - Complexity: `O(n + m)`.
     public static func render(_ round: CurationRound, profile: Profile, inputHashes: [String: String],
-                              decisionsBytes: Data, previousBytes: Data, language: ReportLanguage = .id) throws -> [(name: String, data: Data)] {
+                              decisionsBytes: Data, previousBytes: Data, language: Language = .id) throws -> [(name: String, data: Data)] {
         var files = try ResultFiles.render(round.result)
         let changes = HTMLReport.RoundChanges(rows: round.changes.map {
             .init(kind: $0.kind.rawValue, mentee: $0.menteeID, before: $0.before ?? "", after: $0.after ?? "", reason: $0.reason)

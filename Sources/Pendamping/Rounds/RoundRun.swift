@@ -37,7 +37,7 @@ public enum RoundRun {
     ///   - timings: where the stages are timed (its `onStage` hears each one end).
     /// - Complexity: that of ``Matcher/run(_:timings:)`` plus `O(n + m)` to render.
     public static func run(dataset: Dataset, previous: [String: String], decisions: Decisions, inputs: Inputs,
-                           matcher: Matcher, language: ReportLanguage = .id,
+                           matcher: Matcher, language: Language = .id,
                            timings: StageTimings = .init()) throws -> (round: CurationRound, files: [(name: String, data: Data)]) {
         let hashes = try inputHashes(inputs, profile: matcher.profile)
         let round = try CurationRound.run(dataset: dataset, previous: previous, decisions: decisions, matcher: matcher, timings: timings)

@@ -113,6 +113,8 @@ public enum MatchingError: Error, Sendable, Equatable {
     case invalidSolution(String)
     /// A solver call failed.
     case solverFailed(String)
+    /// A ``SolveStop`` request ended the exact solve before its optimum (no assignment).
+    case stopped
 }
 
 /// Which mentor each mentee has, and the objective in integer score units.

@@ -13,6 +13,9 @@ public struct NetworkMatchingSolver: MatchingSolver {
     /// A pair index per mentee (or -1) to start from, e.g. an earlier optimum; the rest of
     /// the start is greedy (``GreedyAssignment``). nil: the greedy start alone.
     var seed: [Int32]? = nil
+    /// A request that ends the solve early (``MatchingError/stopped``): the simplex asks it every
+    /// 1,024 pivots.
+    public var stop: SolveStop? = nil
 
     /// - Parameter workers: parallel groups; nil for the active processor count.
     public init(certify: Bool = false, workers: Int? = nil) {
@@ -49,6 +52,18 @@ public struct NetworkMatchingSolver: MatchingSolver {
                             engine: .networkSimplex, iterations: pivots)
     }
 
+    /// The network simplex on `core` from the assignment `start`, ended early by `stop`.
+    /// - Throws: ``MatchingError/stopped`` when `stop` ended it, ``FlowError`` otherwise.
+    static func simplex(_ core: CoreNetwork, start: [Int32], stop: SolveStop?) throws -> NetworkSimplex.Result {
+        var until: (@Sendable () -> Bool)? = nil
+        if let stop { until = { stop.isStopped } }
+        do {
+            return try NetworkSimplex.solve(core.network, start: core.start(pairOf: start), until: until)
+        } catch FlowError.stopped {
+            throw MatchingError.stopped
+        }
+    }
+
     struct GroupResult {
         var status: MatchStatus
         var pairs: [(Int32, Int32)]
@@ -64,7 +79,7 @@ public struct NetworkMatchingSolver: MatchingSolver {
             task == 0 ? (CoreNetwork(model: model, scope: scope), []) : (nil, GreedyAssignment.compute(model, scope: scope, seed: seed))
         }
         let core = built[0].0!
-        let r = try NetworkSimplex.solve(core.network, start: core.start(pairOf: built[1].1))
+        let r = try Self.simplex(core, start: built[1].1, stop: stop)
         guard r.status == .optimal else {
             throw MatchingError.solverFailed("network simplex ended \(r.status.rawValue) on a feasible core model")
         }

@@ -20,3 +20,13 @@ public typealias OutputError = Tabular.OutputError
 public typealias SolveStop = Optimisation.SolveStop
 /// Where a long solve stands: the best objective so far, the proven bound and the gap.
 public typealias SolveProgress = Optimisation.SolveProgress
+/// The two languages the product speaks: Indonesian (`id`) and English (`en`).
+public typealias Language = Tabular.Language
+/// What is wrong with an input, as a typed value that says itself in both languages.
+public typealias IssueProblem = Tabular.IssueProblem
+/// What can be wrong with a list file as a table: its bytes, workbook, header, a value's shape.
+public typealias TableProblem = Tabular.TableProblem
+/// What can be wrong with a settings file (a profile, a scenario, plan settings).
+public typealias SettingProblem = Tabular.SettingProblem
+/// A bad input value as a message shows it: quoted, or described by its length.
+public typealias Echoed = Tabular.Echoed

@@ -11,14 +11,16 @@ public enum CoverageCurve {
     }
 
     /// - Complexity: one network simplex solve per factor.
-    public static func sweep(_ dataset: Dataset, profile: Profile, factors: [Double]) throws -> [Point] {
+    public static func sweep(_ dataset: Dataset, profile: Profile, factors: [Double], stop: SolveStop? = nil) throws -> [Point] {
         var timings = StageTimings()
         let prepared = try Matcher(profile: profile).prepare(dataset, timings: &timings)
         let g = prepared.graph
         return try factors.map { f in
             let capacity = dataset.mentors.map { Int32((Double($0.capacity) * f).rounded()) }
             let model = try MatchingModel(graph: g, capacity: capacity, priority: dataset.mentees.map(\.priority))
-            let a = try NetworkMatchingSolver().solve(model).assignment
+            var solver = NetworkMatchingSolver()
+            solver.stop = stop
+            let a = try solver.solve(model).assignment
             let chosen = a.pairOf.filter { $0 >= 0 }
             let scoreSum = chosen.reduce(Int64(0)) { $0 + g.score[Int($1)] }
             return Point(factor: f, capacity: capacity.reduce(0) { $0 + Int($1) }, matched: chosen.count,

@@ -5,9 +5,15 @@ import Tabular
 /// in a browser.
 public enum SVGChart {
     /// Plots `points` (x, y) with axes, grid lines, tick labels and a title, and a dashed
-    /// horizontal line at `target` (labelled) when given. `O(points)`.
+    /// horizontal line at `target` (labelled) when given; tick labels with a decimal comma when
+    /// `decimalComma` (Indonesian). `O(points)`.
     public static func line(title: String, xLabel: String, yLabel: String, points: [(Double, Double)],
-                            yRange: ClosedRange<Double>? = nil, target: (value: Double, label: String)? = nil) -> String {
+                            yRange: ClosedRange<Double>? = nil, target: (value: Double, label: String)? = nil,
+                            decimalComma: Bool = false) -> String {
+        func tick(_ v: Double, _ digits: Int) -> String {
+            let s = formatFixed(v, digits)
+            return decimalComma ? s.replacingOccurrences(of: ".", with: ",") : s
+        }
         let w = 720.0, h = 440.0, left = 80.0, right = 30.0, top = 50.0, bottom = 70.0
         let xs = points.map(\.0), ys = points.map(\.1)
         let x0 = xs.min() ?? 0, x1 = max((xs.max() ?? 1), x0 + 1e-9)
@@ -23,8 +29,8 @@ public enum SVGChart {
         for k in 0...5 {
             let y = y0 + (y1 - y0) * Double(k) / 5, x = x0 + (x1 - x0) * Double(k) / 5
             out += "<line x1=\"\(Int(left))\" y1=\"\(py(y))\" x2=\"\(Int(w - right))\" y2=\"\(py(y))\" stroke=\"#e0e0e0\"/>\n"
-            out += "<text x=\"\(Int(left) - 8)\" y=\"\(py(y))\" text-anchor=\"end\" dominant-baseline=\"middle\">\(formatFixed(y, 1))</text>\n"
-            out += "<text x=\"\(px(x))\" y=\"\(Int(h - bottom) + 20)\" text-anchor=\"middle\">\(formatFixed(x, x1 - x0 >= 50 ? 0 : 2))</text>\n"
+            out += "<text x=\"\(Int(left) - 8)\" y=\"\(py(y))\" text-anchor=\"end\" dominant-baseline=\"middle\">\(tick(y, 1))</text>\n"
+            out += "<text x=\"\(px(x))\" y=\"\(Int(h - bottom) + 20)\" text-anchor=\"middle\">\(tick(x, x1 - x0 >= 50 ? 0 : 2))</text>\n"
         }
         out += "<line x1=\"\(Int(left))\" y1=\"\(Int(h - bottom))\" x2=\"\(Int(w - right))\" y2=\"\(Int(h - bottom))\" stroke=\"black\"/>\n"
         out += "<line x1=\"\(Int(left))\" y1=\"\(Int(top))\" x2=\"\(Int(left))\" y2=\"\(Int(h - bottom))\" stroke=\"black\"/>\n"

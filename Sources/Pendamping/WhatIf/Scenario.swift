@@ -43,6 +43,7 @@ public struct Scenario: Sendable {
     public static func decode(_ data: Data, name file: String, fallbackName: String) throws -> Scenario {
         var issues: [InputIssue] = []
         func bad(_ field: String, _ msg: String) { issues.append(InputIssue(file: file, line: 0, column: field, message: msg)) }
+        func bad(_ field: String, _ problem: SettingProblem) { issues.append(InputIssue(file: file, line: 0, column: field, problem: problem)) }
         let root = try StrictJSON.object(data, file: file)
         StrictJSON.unknownKeys(root, allowed: ScenarioFile.CodingKeys.allCases.map(\.stringValue), at: "", file: file, into: &issues)
         for (n, item) in ((root["add_mentors"] as? [Any]) ?? []).enumerated() {
@@ -55,13 +56,13 @@ public struct Scenario: Sendable {
                                                        integerKeys: Set(["count", "capacity"] + MentorKind.allCases.map(\.rawValue)))
         var s = Scenario(name: raw.name ?? fallbackName)
         if let x = raw.capacityScale {
-            if (0...100).contains(x) { s.capacityScale = x } else { bad("capacity_scale", "must be a number in [0, 100]") }
+            if (0...100).contains(x) { s.capacityScale = x } else { bad("capacity_scale", .numberIn("[0, 100]")) }
         }
         for (k, cap) in (raw.capacitySet ?? [:]).sorted(by: { $0.key < $1.key }) {
             guard let kind = MentorKind(rawValue: k) else {
                 bad("capacity_set.\(Echo.shown(k, Echo.word))", "is not a mentor kind (\(MentorKind.allCases.map(\.rawValue).joined(separator: ", ")))"); continue
             }
-            guard (0...DatasetReader.maxCapacity).contains(cap) else { bad("capacity_set.\(k)", "must be a whole number in [0, \(DatasetReader.maxCapacity)]"); continue }
+            guard (0...DatasetReader.maxCapacity).contains(cap) else { bad("capacity_set.\(k)", .wholeNumberIn("[0, \(DatasetReader.maxCapacity)]")); continue }
             s.capacitySet[kind] = cap
         }
         if let patch = root["profile"] {
@@ -74,9 +75,9 @@ public struct Scenario: Sendable {
             guard let kind = MentorKind(rawValue: item.kind) else {
                 bad(f + ".kind", "must be one of \(MentorKind.allCases.map(\.rawValue).joined(separator: ", "))"); continue
             }
-            guard (1...100_000).contains(item.count) else { bad(f + ".count", "must be a whole number in [1, 100000]"); continue }
+            guard (1...100_000).contains(item.count) else { bad(f + ".count", .wholeNumberIn("[1, 100000]")); continue }
             guard (1...DatasetReader.maxCapacity).contains(item.capacity) else {
-                bad(f + ".capacity", "must be a whole number in [1, \(DatasetReader.maxCapacity)]"); continue
+                bad(f + ".capacity", .wholeNumberIn("[1, \(DatasetReader.maxCapacity)]")); continue
             }
             if let h = item.hoursPerMonth, !(0...744).contains(h) { bad(f + ".hours_per_month", "must be a number of hours in [0, 744]"); continue }
             let kbli = (item.kbli ?? ["G"]).compactMap { code -> KBLICode? in

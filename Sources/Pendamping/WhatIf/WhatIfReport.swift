@@ -36,7 +36,7 @@ public struct WhatIfReport: Sendable {
             }
         }
         let (mentorGains, regionGains) = WhatIfRunner.marginal(base)
-        let points = try CoverageCurve.sweep(runner.base, profile: runner.profile, factors: curveFactors)
+        let points = try CoverageCurve.sweep(runner.base, profile: runner.profile, factors: curveFactors, stop: runner.stop)
         var report = WhatIfReport(rows: rows, mentorGains: mentorGains, regionGains: regionGains, curve: points, base: base)
         report.plans = plans
         return report
@@ -49,13 +49,19 @@ public struct WhatIfReport: Sendable {
     /// `map.geojson` and `report.html` of the base match with the scenarios' comparison, the
     /// coverage curve, the placements on the map and the marginal-value ranking.
     /// - Complexity: `O(n + m + rows)`.
-    public func reportFiles(language: ReportLanguage = .id) throws -> [(name: String, data: Data)] {
+    public func reportFiles(language: Language = .id) throws -> [(name: String, data: Data)] {
         guard let base else { return [] }
         var input = ReportInput(base)
         input.placements = rows.flatMap { r in r.placements.map { ReportInput.Placement(scenario: r.name, region: $0.region.text, point: $0.point, count: $0.count) } }
-        let header = ["scenario", "mentors", "capacity", "matched", "coverage", "mean score", "utilisation"]
-        let table = rows.map { r in [r.name, String(r.mentors), String(r.capacity), String(r.matched), formatFixed(r.coverage * 100, 1) + " %",
-                                     formatFixed(r.meanScore, 4), formatFixed(r.utilisation * 100, 1) + " %"] }
+        let words = language.words
+        let header = (language == .id ? ["Skenario", "Pendamping"] : ["Scenario", "Mentors"])
+            + ["capacity", "matched", "coverage", "meanScore", "capacityUse"].map { words[$0] ?? $0 }
+        func fixed(_ x: Double, _ digits: Int) -> String {
+            let s = formatFixed(x, digits)
+            return language == .id ? s.replacingOccurrences(of: ".", with: ",") : s
+        }
+        let table = rows.map { r in [r.name, String(r.mentors), String(r.capacity), String(r.matched), fixed(r.coverage * 100, 1) + " %",
+                                     fixed(r.meanScore, 4), fixed(r.utilisation * 100, 1) + " %"] }
         let section = HTMLReport.WhatIfSection(header: header, rows: table, curve: curve.map { ($0.capacity, $0.coverage) },
                                                currentCapacity: rows.first?.capacity, target: target,
                                                ranking: mentorGains.map { ($0.id, Double($0.gain) / ScoringModel.integerScale) })
@@ -114,28 +120,44 @@ public struct WhatIfReport: Sendable {
             + (plans.isEmpty ? [] : [("targets.csv", Data(targets.text.utf8))])
     }
 
-    /// The console table and notes printed by `whatif`.
-    public func text(outDir: String) -> String {
+    /// The console table and its sentences (placements, goals, where a slot is worth most), in
+    /// `language`; the last line names the files written to `outDir` (left out when it is
+    /// empty). - Complexity: `O(rows + placements)`.
+    public func text(outDir: String, language: Language = .en) -> String {
+        let en = language == .en, words = language.words
+        func w(_ english: String, _ indonesian: String) -> String { en ? english : indonesian }
+        func fixed(_ x: Double, _ digits: Int) -> String {
+            let s = formatFixed(x, digits)
+            return en ? s : s.replacingOccurrences(of: ".", with: ",")
+        }
+        func rupiah(_ x: Double) -> String {
+            let s = formatFixed(x, 0)
+            return en ? s : String(s.reversed().enumerated().map { $0.offset > 0 && $0.offset % 3 == 0 ? ".\($0.element)" : "\($0.element)" }.joined().reversed())
+        }
         func pad(_ s: String, _ n: Int) -> String { s.count >= n ? s : s + String(repeating: " ", count: n - s.count) }
         let nameWidth = max(10, rows.map(\.name.count).max() ?? 0) + 2
-        var lines = [pad("scenario", nameWidth) + "mentors  capacity  matched   coverage  mean score  utilisation  unassigned by reason"]
+        var lines = [pad(w("scenario", "skenario"), nameWidth)
+                     + w("mentors  capacity  matched   coverage  mean score  utilisation  unassigned by reason",
+                         "pendamp. kapasitas pasangan  cakupan   skor rata2  terpakai     tanpa pendamping menurut alasan")]
         for r in rows {
             lines.append(pad(r.name, nameWidth) + pad(String(r.mentors), 9) + pad(String(r.capacity), 10) + pad(String(r.matched), 10)
-                         + pad(formatFixed(r.coverage * 100, 1) + " %", 10) + pad(formatFixed(r.meanScore, 4), 12)
-                         + pad(formatFixed(r.utilisation * 100, 1) + " %", 13)
-                         + r.unassignedByReason.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", "))
+                         + pad(fixed(r.coverage * 100, 1) + " %", 10) + pad(fixed(r.meanScore, 4), 12)
+                         + pad(fixed(r.utilisation * 100, 1) + " %", 13)
+                         + r.unassignedByReason.sorted { $0.key < $1.key }.map { "\($0.value) \(en ? $0.key : words[$0.key] ?? $0.key)" }.joined(separator: ", "))
         }
         if rows.contains(where: { $0.cost > 0 }) {
-            lines.append("\ncost over one mentoring span (profile costs): "
-                         + rows.map { "\($0.name) Rp \(formatFixed($0.cost, 0)) (Rp \(formatFixed($0.costPerMatched, 0)) per matched UMKM)" }.joined(separator: "; "))
+            lines.append(w("\ncost over one mentoring span (profile costs): ", "\nbiaya satu masa pendampingan (biaya di profil): ")
+                         + rows.map { "\($0.name) Rp \(rupiah($0.cost)) (Rp \(rupiah($0.costPerMatched)) \(w("per matched UMKM", "per UMKM berpasangan")))" }.joined(separator: "; "))
         }
         for r in rows where !r.placements.isEmpty {
             var perKabupaten: [String: Int] = [:]
             for p in r.placements { perKabupaten[p.region.prefix(2)?.text ?? p.region.text, default: 0] += p.count }
             let first = r.placements[0]
-            let proof = first.status == .optimal ? "proven optimal"
-                : "\(first.status == .stopped ? "stopped" : "time limit"), proven gap " + (first.relativeGap.map { formatFixed($0 * 100, 2) + " %" } ?? "unknown")
-            lines.append("\nbest placement for \(r.name) (\(proof); per kabupaten/kota, per kecamatan in placements.csv): "
+            let gap = first.relativeGap.map { fixed($0 * 100, 2) + " %" } ?? w("unknown", "tidak diketahui")
+            let proof = first.status == .optimal ? w("proven optimal", "terbukti optimal")
+                : (first.status == .stopped ? w("stopped", "dihentikan") : w("time limit", "batas waktu")) + w(", proven gap ", ", selisih terbukti ") + gap
+            lines.append(w("\nbest placement for \(r.name) (\(proof); per kabupaten/kota, per kecamatan in placements.csv): ",
+                           "\npenempatan terbaik untuk \(r.name) (\(proof); per kabupaten/kota, per kecamatan di placements.csv): ")
                          + perKabupaten.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
         }
         for p in plans {
@@ -143,22 +165,32 @@ public struct WhatIfReport: Sendable {
             var perKabupaten: [String: Int] = [:]
             for x in p.plan.placements { perKabupaten[x.region.prefix(2)?.text ?? x.region.text, default: 0] += x.count }
             let places = perKabupaten.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
-            let proof = p.plan.status == .optimal ? "proven smallest by GLPK's branch and cut" : "GLPK status \(p.plan.status.rawValue), not proven"
+            let optimal = p.plan.status == .optimal
+            let proof = optimal ? w("proven smallest by GLPK's branch and cut", "terbukti terkecil oleh branch and cut GLPK")
+                : w("GLPK status \(p.plan.status.rawValue), not proven", "status GLPK \(p.plan.status.rawValue), belum terbukti")
             switch p.plan.goal {
             case .budget(let money):
-                lines.append("\nRp \(formatFixed(money, 0)) buys \(p.plan.count) \(p.template.rawValue) mentors (Rp \(formatFixed(p.plan.cost, 0))): \(places.isEmpty ? "none" : places); "
-                             + "coverage reached \(formatFixed(r.coverage * 100, 1)) %, Rp \(formatFixed(r.costPerMatched, 0)) per matched UMKM"
-                             + (p.plan.status == .optimal ? " (the most the budget can cover in the model, proven by GLPK)" : " (GLPK status \(p.plan.status.rawValue))"))
+                lines.append(en
+                    ? "\nRp \(rupiah(money)) buys \(p.plan.count) \(p.template.rawValue) mentors (Rp \(rupiah(p.plan.cost))): \(places.isEmpty ? "none" : places); "
+                        + "coverage reached \(fixed(r.coverage * 100, 1)) %, Rp \(rupiah(r.costPerMatched)) per matched UMKM"
+                        + (optimal ? " (the most the budget can cover in the model, proven by GLPK)" : " (GLPK status \(p.plan.status.rawValue))")
+                    : "\nRp \(rupiah(money)) cukup untuk \(p.plan.count) pendamping \(p.template.rawValue) (Rp \(rupiah(p.plan.cost))): \(places.isEmpty ? "tidak ada" : places); "
+                        + "cakupan tercapai \(fixed(r.coverage * 100, 1)) %, Rp \(rupiah(r.costPerMatched)) per UMKM berpasangan"
+                        + (optimal ? " (cakupan terbesar yang terjangkau anggaran dalam model, terbukti oleh GLPK)" : " (status GLPK \(p.plan.status.rawValue))"))
             default:
-                lines.append("\n\(p.plan.count) \(p.template.rawValue) mentors: \(places.isEmpty ? "none needed" : places); coverage reached \(formatFixed(r.coverage * 100, 1)) % "
-                             + "(\(p.plan.needed) more beginners needed, \(p.plan.newlyMatched) in the model; \(proof))")
+                lines.append(en
+                    ? "\n\(p.plan.count) \(p.template.rawValue) mentors: \(places.isEmpty ? "none needed" : places); coverage reached \(fixed(r.coverage * 100, 1)) % "
+                        + "(\(p.plan.needed) more beginners needed, \(p.plan.newlyMatched) in the model; \(proof))"
+                    : "\n\(p.plan.count) pendamping \(p.template.rawValue): \(places.isEmpty ? "tidak perlu tambahan" : places); cakupan tercapai \(fixed(r.coverage * 100, 1)) % "
+                        + "(perlu \(p.plan.needed) UMKM lagi, \(p.plan.newlyMatched) dalam model; \(proof))")
             }
         }
         if !regionGains.isEmpty {
-            lines.append("\nwhere one more slot is worth most (kabupaten/kota: best mentor, gain in total score):")
-            for g in regionGains.prefix(5) { lines.append("  \(g.region): \(g.mentor) +\(formatScore(g.gain))") }
+            lines.append(w("\nwhere one more slot is worth most (kabupaten/kota: best mentor, gain in total score):",
+                           "\ndi mana satu slot tambahan paling bernilai (kabupaten/kota: pendamping terbaik, tambahan skor total):"))
+            for g in regionGains.prefix(5) { lines.append("  \(g.region): \(g.mentor) +\(en ? formatScore(g.gain) : formatScore(g.gain).replacingOccurrences(of: ".", with: ","))") }
         }
-        lines.append("\nwritten \(outDir)/{\(Self.fileNames.joined(separator: ", "))}")
+        if !outDir.isEmpty { lines.append("\nwritten \(outDir)/{\(Self.fileNames.joined(separator: ", "))}") }
         return lines.joined(separator: "\n")
     }
 }

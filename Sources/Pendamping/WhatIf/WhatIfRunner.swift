@@ -5,9 +5,18 @@ public struct WhatIfRunner: Sendable {
     public var base: Dataset
     public var profile: Profile
     public var regions: RegionTable
+    /// A request that ends every match of the run early (a cancel).
+    public var stop: SolveStop?
 
     public init(base: Dataset, profile: Profile, regions: RegionTable) {
         self.base = base; self.profile = profile; self.regions = regions
+    }
+
+    /// A matcher on `profile` that honours ``stop``.
+    func matcher(_ profile: Profile) -> Matcher {
+        var m = Matcher(profile: profile)
+        m.stop = stop
+        return m
     }
 
     /// One scenario's figures.
@@ -65,7 +74,7 @@ public struct WhatIfRunner: Sendable {
     }
 
     /// The base run. - Complexity: one match.
-    public func runBase() throws -> MatchResult { try Matcher(profile: profile).run(base) }
+    public func runBase() throws -> MatchResult { try matcher(profile).run(base) }
 
     /// The dataset and profile of a scenario, and where its recruited mentors went.
     public func apply(_ s: Scenario, baseResult: MatchResult) throws -> (Dataset, Profile, [Recruitment.Placement]) {
@@ -154,7 +163,7 @@ public struct WhatIfRunner: Sendable {
         var s = Scenario(name: name)
         s.addMentors = [add]
         let (d, p, _) = try apply(s, baseResult: baseResult)
-        return (plan, Self.row(name, try Matcher(profile: p).run(d), placements: plan.placements))
+        return (plan, Self.row(name, try matcher(p).run(d), placements: plan.placements))
     }
 
     /// Where new mentors may be recruited: the kecamatan of the mentees' province, or, when
@@ -183,7 +192,7 @@ public struct WhatIfRunner: Sendable {
         let basePairs = Self.pairsByID(baseResult)
         for s in scenarios {
             let (d, p, placements) = try apply(s, baseResult: baseResult)
-            var matcher = Matcher(profile: p)
+            var matcher = matcher(p)
             matcher.startFrom = basePairs
             rows.append(Self.row(s.name, try matcher.run(d), placements: placements))
         }

@@ -4,6 +4,7 @@ import HummingbirdAuth
 import HummingbirdBcrypt
 import Pendamping
 import ServiceLifecycle
+import Tabular
 
 /// The JSON API under `/api/` (described by `/api/openapi.json`); the pages use it for
 /// every change.
@@ -100,7 +101,9 @@ struct APIRoutes {
             let body = try await request.decode(as: NewProgramme.self, context: context)
             let name = body.name.trimmingCharacters(in: .whitespacesAndNewlines)
             guard !name.isEmpty, name.count <= 200 else { return try Reply.error(.badRequest, "a programme needs a name of at most 200 characters") }
-            let profile = try body.profile.map { try Self.checkedProfile($0) } ?? String(decoding: try RoundDirectory.profileFile(.default), as: UTF8.self)
+            let profile: String
+            do { profile = try body.profile.map { try Self.checkedProfile($0) } ?? String(decoding: try RoundDirectory.profileFile(.default), as: UTF8.self) }
+            catch let r as ProgrammeWork.RoundRefusal { return try Reply.refusal(r, request, status: .badRequest) }
             return try Reply.json(try await store.createProgramme(name: name, region: body.region, profileJSON: profile, by: admin), status: .created)
         }
         let p = api.group("programmes/{programme}")
@@ -112,7 +115,8 @@ struct APIRoutes {
             let (account, programme) = try await Guard.programme(context, store)
             try Guard.requireAdmin(account)
             let body = try await request.decode(as: ProfileBody.self, context: context)
-            try await store.setProfile(programmeID: programme.id, profileJSON: try Self.checkedProfile(body.profile), by: account)
+            do { try await store.setProfile(programmeID: programme.id, profileJSON: try Self.checkedProfile(body.profile), by: account) }
+            catch let r as ProgrammeWork.RoundRefusal { return try Reply.refusal(r, request, status: .badRequest) }
             return Response(status: .noContent)
         }
         p.get("members") { _, context -> Response in
@@ -136,7 +140,8 @@ struct APIRoutes {
                 guard let data = Data(base64Encoded: part.base64) else { throw HTTPError(.badRequest, message: "\(ListCheck.displayName(part.fileName)) is not base64") }
                 return UploadedFile(fileName: part.fileName, bytes: data)
             }
-            let result = try await work.upload(programme: programme, mentors: try file(body.mentors), mentees: try file(body.mentees), by: account)
+            let result = try await work.upload(programme: programme, mentors: try file(body.mentors), mentees: try file(body.mentees), by: account,
+                                              language: Reply.pageLanguage(request) == .id ? .id : .en)
             return try Reply.json(UploadReply(result), status: result.accepted ? .ok : .unprocessableContent)
         }
         p.get("lists") { _, context -> Response in
@@ -151,9 +156,9 @@ struct APIRoutes {
         p.post("rounds") { request, context -> Response in
             let (account, programme) = try await Guard.programme(context, store)
             try Guard.requireDecider(account)
-            let lang = PageLanguage(rawValue: request.uri.queryParameters["lang"].map(String.init) ?? "") ?? .id
+            let lang = Language(rawValue: request.uri.queryParameters["lang"].map(String.init) ?? "") ?? .id
             do {
-                return try Reply.json(try await work.propose(programme: programme, by: account, language: lang.report), status: .created)
+                return try Reply.json(try await work.propose(programme: programme, by: account, language: lang), status: .created)
             } catch let r as ProgrammeWork.RoundRefusal {
                 return try Reply.refusal(r, request)
             } catch is SolveJobs.Cancelled {
@@ -175,7 +180,7 @@ struct APIRoutes {
         p.get("rounds/{round}") { request, context -> Response in
             let (_, programme) = try await Guard.programme(context, store)
             let record = try await Guard.round(context, store, programme)
-            let lang = PageLanguage(rawValue: request.uri.queryParameters["lang"].map(String.init) ?? "") ?? .en
+            let lang = Language(rawValue: request.uri.queryParameters["lang"].map(String.init) ?? "") ?? .en
             return try Reply.json(try await RoundView.load(record, store: store, language: lang))
         }
         p.get("rounds/{round}/files/{name}") { _, context -> Response in
@@ -202,11 +207,13 @@ struct APIRoutes {
             let (account, programme) = try await Guard.programme(context, store)
             try Guard.requireDecider(account)
             let body = try await request.decode(as: ProgrammeWork.PlanningRequest.self, context: context)
-            let lang = PageLanguage(rawValue: request.uri.queryParameters["lang"].map(String.init) ?? "") ?? .id
+            let lang = Language(rawValue: request.uri.queryParameters["lang"].map(String.init) ?? "") ?? .id
             do {
-                return try Reply.json(try await work.whatIf(programme: programme, request: body, by: account, language: lang.report), status: .created)
+                return try Reply.json(try await work.whatIf(programme: programme, request: body, by: account, language: lang), status: .created)
             } catch let r as ProgrammeWork.RoundRefusal {
                 return try Reply.refusal(r, request)
+            } catch is SolveJobs.Cancelled {
+                return try Reply.error(.conflict, "cancelled")
             }
         }
         p.post("projections") { request, context -> Response in
@@ -217,6 +224,8 @@ struct APIRoutes {
                 return try Reply.json(try await work.project(programme: programme, request: body, by: account), status: .created)
             } catch let r as ProgrammeWork.RoundRefusal {
                 return try Reply.refusal(r, request)
+            } catch is SolveJobs.Cancelled {
+                return try Reply.error(.conflict, "cancelled")
             }
         }
         p.get("scenarios/{scenario}/files/{name}") { _, context -> Response in
@@ -275,12 +284,14 @@ struct APIRoutes {
     }
 
     /// Decodes a profile as the CLI would and returns it re-encoded with every setting.
+    /// - Throws: a refusal naming each setting that does not read, in both languages.
     static func checkedProfile(_ text: String) throws -> String {
         do {
             let profile = try Profile.decode(Data(text.utf8), name: "profile")
             return String(decoding: try RoundDirectory.profileFile(profile), as: UTF8.self)
-        } catch {
-            throw HTTPError(.badRequest, message: "profile: \(error)")
+        } catch let e as InputError {
+            throw ProgrammeWork.RoundRefusal(message: "profile: " + e.text(.en), word: .refuseForm, withDetail: true,
+                                             indonesianDetail: e.text(.id))
         }
     }
 }

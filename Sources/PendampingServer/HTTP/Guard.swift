@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import HummingbirdAuth
+import Tabular
 
 /// The checks every route makes, on the server: signed in (401), a member of the programme
 /// asked for (404, so that another programme's ids reveal nothing), the role allows it (403).
@@ -110,13 +111,13 @@ enum Reply {
 
     /// A refused request (422): `error` in English, and `message` in the language the page
     /// asked for (`X-Page-Language`), when the refusal has words of its own.
-    static func refusal(_ r: ProgrammeWork.RoundRefusal, _ request: Request) throws -> Response {
-        try error(.unprocessableContent, r.message, extra: ["message": r.text(pageLanguage(request))])
+    static func refusal(_ r: ProgrammeWork.RoundRefusal, _ request: Request, status: HTTPResponse.Status = .unprocessableContent) throws -> Response {
+        try error(status, r.message, extra: ["message": r.text(pageLanguage(request))])
     }
 
     /// The language a page asks the API to answer in (`X-Page-Language`); English for other clients.
-    static func pageLanguage(_ request: Request) -> PageLanguage {
-        request.headers[.init("X-Page-Language")!].flatMap(PageLanguage.init(rawValue:)) ?? .en
+    static func pageLanguage(_ request: Request) -> Language {
+        request.headers[.init("X-Page-Language")!].flatMap(Language.init(rawValue:)) ?? .en
     }
 
     static func html(_ text: String, status: HTTPResponse.Status = .ok) -> Response {

@@ -3,6 +3,7 @@ import Hummingbird
 import HummingbirdAuth
 import Mustache
 import Pendamping
+import Tabular
 
 /// The server-rendered pages (Mustache templates, every value HTML-escaped); changes go
 /// through the API from `static/app.js`.
@@ -12,9 +13,9 @@ struct PageRoutes {
     let templates: MustacheLibrary
     var store: any Store { work.store }
 
-    static func language(_ request: Request) -> PageLanguage {
-        if let q = request.uri.queryParameters["lang"], let l = PageLanguage(rawValue: String(q)) { return l }
-        return request.cookies["lang"].flatMap { PageLanguage(rawValue: $0.value) } ?? .id
+    static func language(_ request: Request) -> Language {
+        if let q = request.uri.queryParameters["lang"], let l = Language(rawValue: String(q)) { return l }
+        return request.cookies["lang"].flatMap { Language(rawValue: $0.value) } ?? .id
     }
 
     /// Renders `template` inside the page frame, remembering a language picked by `?lang=`.
@@ -146,11 +147,18 @@ struct PageRoutes {
             let (_, p) = try await Guard.programme(context, store)
             guard let n = context.parameters.get("scenario", as: Int.self),
                   let s = try await store.scenarios(programmeID: p.id).first(where: { $0.number == n }) else { throw HTTPError(.notFound) }
-            let summary = try await store.scenarioFile(programmeID: p.id, number: n, name: "summary.txt") ?? Data()
-            let hasReport = try await store.scenarioFile(programmeID: p.id, number: n, name: "report.html") != nil
+            // The summary and chart in the page's language (scenarios stored before there was an
+            // Indonesian copy show the English one).
+            let lang = Self.language(request)
+            func file(_ name: String) async throws -> Data? { try await store.scenarioFile(programmeID: p.id, number: n, name: name) }
+            var summary = lang == .id ? try await file("summary.id.txt") : nil
+            if summary == nil { summary = try await file("summary.txt") }
+            let hasIndonesianChart = lang == .id ? try await file("plan.id.svg") != nil : false
+            let chart = hasIndonesianChart ? "plan.id.svg" : "plan.svg"
+            let hasReport = try await file("report.html") != nil
             return page("scenario", request, context, title: s.name, [
                 "programme": ["id": p.id, "name": p.name],
-                "scenario": ["number": s.number, "name": s.name, "summary": String(decoding: summary, as: UTF8.self)],
+                "scenario": ["number": s.number, "name": s.name, "summary": String(decoding: summary ?? Data(), as: UTF8.self), "chart": chart],
                 "hasReport": hasReport, "hasChart": !hasReport,
             ])
         }
@@ -203,7 +211,7 @@ struct PageRoutes {
     """
 
     /// A mentor kind of the scenario form in the page language.
-    static func kindText(_ kind: String, _ language: PageLanguage) -> String {
+    static func kindText(_ kind: String, _ language: Language) -> String {
         switch kind {
         case "business": return Word.kindBusiness.text(language)
         case "consultant": return Word.kindConsultant.text(language)

@@ -37,7 +37,7 @@ struct RoundView: Encodable {
     }
 
     /// An `alternates.csv` reason in the page language.
-    static func alternateReason(_ key: String, _ language: PageLanguage) -> String {
+    static func alternateReason(_ key: String, _ language: Language) -> String {
         switch key {
         case "full": return Word.altFull.text(language)
         case "lower_score": return Word.altLowerScore.text(language)
@@ -51,7 +51,7 @@ struct RoundView: Encodable {
     }
 
     /// A decision word in the page language.
-    static func decisionText(_ decision: String, _ language: PageLanguage) -> String {
+    static func decisionText(_ decision: String, _ language: Language) -> String {
         switch decision {
         case "accept": return Word.accept.text(language)
         case "reject": return Word.reject.text(language)
@@ -62,7 +62,7 @@ struct RoundView: Encodable {
     }
 
     /// A change kind of `diff.csv` in the page language.
-    static func changeText(_ kind: String, _ language: PageLanguage) -> String {
+    static func changeText(_ kind: String, _ language: Language) -> String {
         switch kind {
         case "kept": return Word.kept.text(language)
         case "moved": return Word.moved.text(language)
@@ -97,7 +97,7 @@ struct RoundView: Encodable {
     }
 
     /// Reads round `record` of `store`, with each pair's newest decision.
-    static func load(_ record: RoundRecord, store: any Store, language: PageLanguage) async throws -> RoundView {
+    static func load(_ record: RoundRecord, store: any Store, language: Language) async throws -> RoundView {
         let pairs = try rows(try await store.roundFile(roundID: record.id, name: "pairs.csv"), name: "pairs.csv")
         let unassigned = try rows(try await store.roundFile(roundID: record.id, name: "unassigned.csv"), name: "unassigned.csv")
         let diff = try rows(try await store.roundFile(roundID: record.id, name: "diff.csv"), name: "diff.csv")
@@ -131,12 +131,12 @@ struct RoundView: Encodable {
             cohorts: cohorts.keys.sorted().map { cohorts[$0]! },
             unassigned: unassigned.map {
                 Unassigned(menteeID: $0["mentee_id"] ?? "", menteeName: $0["mentee_name"] ?? "", reasonKey: $0["reason"] ?? "",
-                           reason: Word.reason($0["reason"] ?? "", language), detail: ExplanationText.say($0["detail"] ?? "", language.report))
+                           reason: Word.reason($0["reason"] ?? "", language), detail: ExplanationText.say($0["detail"] ?? "", language))
             },
             // The first round starts from no pairs: every pair is new, nothing to list.
             changes: record.number == 1 ? [] : diff.filter { $0["change"] != "kept" }.map {
                 Change(menteeID: $0["mentee_id"] ?? "", before: $0["before"] ?? "", after: $0["after"] ?? "",
-                       change: changeText($0["change"] ?? "", language), reason: ExplanationText.say($0["reason"] ?? "", language.report))
+                       change: changeText($0["change"] ?? "", language), reason: ExplanationText.say($0["reason"] ?? "", language))
             },
             alternates: alternates.filter { $0["rank"] == "1" }.map {
                 Alternate(menteeID: $0["mentee_id"] ?? "", mentorID: $0["mentor_id"] ?? "", score: PageFormat.decimal($0["score"], language),
@@ -155,7 +155,7 @@ struct RoundView: Encodable {
 
 extension PageFormat {
     /// A decimal as written in a result file, shown with the page language's separator.
-    static func decimal(_ text: String?, _ language: PageLanguage) -> String {
+    static func decimal(_ text: String?, _ language: Language) -> String {
         guard let text else { return "" }
         return language == .id ? text.replacingOccurrences(of: ".", with: ",") : text
     }

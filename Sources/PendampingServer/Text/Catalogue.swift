@@ -1,13 +1,6 @@
 import Foundation
 import Pendamping
-
-/// The language of the pages: Indonesian first, English by a switch.
-public enum PageLanguage: String, Sendable, CaseIterable, Codable {
-    case id, en
-
-    /// The report language of the same name (for `report.html` and explanation sentences).
-    public var report: ReportLanguage { self == .id ? .id : .en }
-}
+import Tabular
 
 /// Every string the pages show, in one typed catalogue: a case per string, and a switch
 /// that cannot compile without both languages.
@@ -23,7 +16,7 @@ public enum Word: String, CaseIterable, Sendable {
     case changePassword, currentPassword, newPassword, repeatPassword, oneTimeNote, passwordRule, passwordsDiffer, refuseListsFirst, refuseProfile, refuseSolveRunning, refuseInput, refuseDecisions, refuseNoRound, refusePublished, refuseForm, programmeRules, minCohort, hoursRule, quotaLevel, quotaShare, quotaCount, coverAll, weights, rules, maxKm, candidatesK, stabilityPenalty, sameKabupaten, languageOverlap, projection, planSettings, years, byYear, coverageByYear, alternates, alternatesHint, blockingPairs, blockingHint, altFull, altLowerScore, altRules, altRejected, altPreferredOther, altRolesFilled, load, totalChange, currentScore, weakestScore, language, back, report, map, total, planning, newScenario, scenarioName, kind, count, placeRecruit, placeKabupaten, place, expertise, languages, kbli, targetCoverage, budget, answer, kindBusiness, kindConsultant, kindCadre, kindVolunteer, optional, objectiveBefore, objectiveAfter, forbiddenNote, notFound, cohortOf, contacts, profile, save
 
     /// The string in `language`.
-    public func text(_ language: PageLanguage) -> String {
+    public func text(_ language: Language) -> String {
         let (id, en) = pair
         return language == .id ? id : en
     }
@@ -196,12 +189,12 @@ public enum Word: String, CaseIterable, Sendable {
     }
 
     /// Every word in `language`, by key, for the templates (`{{t.signIn}}`).
-    public static func table(_ language: PageLanguage) -> [String: String] {
+    public static func table(_ language: Language) -> [String: String] {
         Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0.text(language)) })
     }
 
     /// The words for an unassigned reason key of `unassigned.csv`, or the key itself if new.
-    public static func reason(_ key: String, _ language: PageLanguage) -> String {
+    public static func reason(_ key: String, _ language: Language) -> String {
         switch UnassignedReason(rawValue: key) {
         case .noMentorWithinRules: return reasonNoMentor.text(language)
         case .allCandidatesRejected: return reasonAllRejected.text(language)
@@ -216,13 +209,13 @@ public enum Word: String, CaseIterable, Sendable {
 /// Numbers and dates the Indonesian way (`0,685`, `100,0 %`, `24 Oktober 2024`) or the English.
 public enum PageFormat {
     /// `value` with `digits` decimals, the decimal comma in Indonesian.
-    public static func number(_ value: Double, digits: Int, _ language: PageLanguage) -> String {
+    public static func number(_ value: Double, digits: Int, _ language: Language) -> String {
         let s = String(format: "%.\(digits)f", value)
         return language == .id ? s.replacingOccurrences(of: ".", with: ",") : s
     }
 
     /// A share as a percentage with one decimal: `100,0 %` / `100.0 %`.
-    public static func percent(_ share: Double, _ language: PageLanguage) -> String {
+    public static func percent(_ share: Double, _ language: Language) -> String {
         number(share * 100, digits: 1, language) + " %"
     }
 
@@ -230,7 +223,7 @@ public enum PageFormat {
     static let monthsEN = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
 
     /// A stored UTC time (`2024-10-24T09:30:00Z`) as `24 Oktober 2024 09.30` / `24 October 2024 09:30` (UTC).
-    public static func date(_ stored: String, _ language: PageLanguage) -> String {
+    public static func date(_ stored: String, _ language: Language) -> String {
         let parts = stored.split(whereSeparator: { "-T:Z".contains($0) }).compactMap { Int($0) }
         guard parts.count >= 5, (1...12).contains(parts[1]) else { return stored }
         let month = (language == .id ? monthsID : monthsEN)[parts[1] - 1]

@@ -31,27 +31,49 @@ public struct ListCheckResult: Sendable {
     public var accepted: Bool { issues.isEmpty }
 }
 
+/// Why an upload is refused before its lists are read, in either language.
+enum UploadRefusal: Sendable {
+    case notAList(ListKind, String)
+    case tooLarge(ListKind, String, megabytes: Int)
+    case notWorkbook(ListKind, String)
+    case expandsTooMuch(ListKind, String, megabytes: Int)
+    case tooManyRows(ListKind, limit: Int)
+    case bothListsNeeded
+
+    func text(_ language: Language) -> String {
+        let en = language == .en
+        func list(_ k: ListKind) -> String { en ? k.rawValue : (k == .mentors ? "pendamping" : "UMKM binaan") }
+        switch self {
+        case .notAList(let k, let name):
+            return "\(list(k)): \(name) " + (en ? "is neither a .csv nor an .xlsx file" : "bukan berkas .csv atau .xlsx")
+        case .tooLarge(let k, let name, let mb):
+            return "\(list(k)): \(name) " + (en ? "is larger than \(mb) MB" : "lebih besar dari \(mb) MB")
+        case .notWorkbook(let k, let name):
+            return "\(list(k)): \(name) " + (en ? "is not an Excel workbook (not a ZIP archive)" : "bukan buku kerja Excel (bukan arsip ZIP)")
+        case .expandsTooMuch(let k, let name, let mb):
+            return "\(list(k)): \(name) " + (en ? "expands to more than \(mb) MB" : "mengembang lebih dari \(mb) MB")
+        case .tooManyRows(let k, let limit):
+            return "\(list(k)): " + (en ? "more than \(limit) records" : "lebih dari \(limit) data")
+        case .bothListsNeeded:
+            return en ? "both lists are needed: upload the mentors and the mentees lists together the first time"
+                : "kedua daftar diperlukan: unggah daftar pendamping dan daftar UMKM binaan bersama-sama pada kali pertama"
+        }
+    }
+}
+
 /// Checks uploaded lists the way `pendamping validate` does, before anything is stored.
 enum ListCheck {
     /// Refusals before any parsing: the file's kind, size and (for a workbook) its expansion.
-    static func precheck(_ file: UploadedFile, kind: ListKind, limits: UploadLimits) -> String? {
-        let lower = file.fileName.lowercased()
-        guard lower.hasSuffix(".csv") || lower.hasSuffix(".xlsx") else {
-            return "\(kind.rawValue): \(displayName(file.fileName)) is neither a .csv nor an .xlsx file"
-        }
-        if file.bytes.count > limits.fileBytes {
-            return "\(kind.rawValue): \(displayName(file.fileName)) is larger than \(limits.fileBytes >> 20) MB"
-        }
+    static func precheck(_ file: UploadedFile, kind: ListKind, limits: UploadLimits) -> UploadRefusal? {
+        let lower = file.fileName.lowercased(), name = displayName(file.fileName)
+        guard lower.hasSuffix(".csv") || lower.hasSuffix(".xlsx") else { return .notAList(kind, name) }
+        if file.bytes.count > limits.fileBytes { return .tooLarge(kind, name, megabytes: limits.fileBytes >> 20) }
         if lower.hasSuffix(".xlsx") {
             let archive: Archive
-            do { archive = try Archive(data: file.bytes, accessMode: .read) } catch {
-                return "\(kind.rawValue): \(displayName(file.fileName)) is not an Excel workbook (not a ZIP archive)"
-            }
+            do { archive = try Archive(data: file.bytes, accessMode: .read) } catch { return .notWorkbook(kind, name) }
             var total: UInt64 = 0
             for entry in archive { total &+= entry.uncompressedSize }
-            if total > UInt64(limits.expandedBytes) {
-                return "\(kind.rawValue): \(displayName(file.fileName)) expands to more than \(limits.expandedBytes >> 20) MB"
-            }
+            if total > UInt64(limits.expandedBytes) { return .expandsTooMuch(kind, name, megabytes: limits.expandedBytes >> 20) }
         }
         return nil
     }
@@ -64,9 +86,9 @@ enum ListCheck {
     }
 
     /// Reads both lists from `folder` (staged under fixed names) as the CLI would, and reports
-    /// issues with the uploaded names in place of the staged paths.
-    static func inspect(mentors: UploadedFile, mentees: UploadedFile, in folder: String, limits: UploadLimits)
-        throws -> (ListCheckResult, Dataset?) {
+    /// issues in `language` with the uploaded names in place of the staged paths.
+    static func inspect(mentors: UploadedFile, mentees: UploadedFile, in folder: String, limits: UploadLimits,
+                        language: Language = .en) throws -> (ListCheckResult, Dataset?) {
         let mentorsPath = try Workspace.write(mentors.bytes, named: Workspace.stagedName(.mentors, fileName: mentors.fileName), in: folder)
         let menteesPath = try Workspace.write(mentees.bytes, named: Workspace.stagedName(.mentees, fileName: mentees.fileName), in: folder)
         let staged = [mentorsPath: displayName(mentors.fileName), menteesPath: displayName(mentees.fileName)]
@@ -77,15 +99,15 @@ enum ListCheck {
         do {
             r = try DatasetReader.inspect(mentorsPath: mentorsPath, menteesPath: menteesPath)
         } catch let e as InputError {
-            return (ListCheckResult(mentors: 0, mentees: 0, quality: "", issues: [shown(e.description)]), nil)
+            return (ListCheckResult(mentors: 0, mentees: 0, quality: "", issues: [shown(e.text(language))]), nil)
         }
-        var issues = r.issues.prefix(InputError.limit).map { shown($0.description) }
+        var issues = r.issues.prefix(InputError.limit).map { shown($0.text(language)) }
         if let d = r.dataset {
-            if d.mentors.count > limits.rows { issues.append("mentors: more than \(limits.rows) records") }
-            if d.mentees.count > limits.rows { issues.append("mentees: more than \(limits.rows) records") }
+            if d.mentors.count > limits.rows { issues.append(UploadRefusal.tooManyRows(.mentors, limit: limits.rows).text(language)) }
+            if d.mentees.count > limits.rows { issues.append(UploadRefusal.tooManyRows(.mentees, limit: limits.rows).text(language)) }
         }
         let result = ListCheckResult(mentors: r.dataset?.mentors.count ?? 0, mentees: r.dataset?.mentees.count ?? 0,
-                                     quality: shown(r.quality.report), issues: issues)
+                                     quality: shown(r.quality.report(language)), issues: issues)
         return (result, issues.isEmpty ? r.dataset : nil)
     }
 }

@@ -22,42 +22,43 @@ extension ProgrammeWork {
     /// Answers `request` on the programme's current lists and profile and stores the answer
     /// (the `whatif` files, its `report.html` and the text summary as `summary.txt`).
     /// - Throws: ``RoundRefusal`` for a scenario or goal that does not read, or while a solve runs.
-    public func whatIf(programme: Programme, request: PlanningRequest, by: Account, language: ReportLanguage = .id) async throws -> ScenarioRecord {
-        if let c = request.targetCoverage, !(c > 0 && c <= 1) { throw RoundRefusal(message: "target coverage must be a share in (0, 1], e.g. 0.10", word: .refuseForm, withDetail: true) }
-        if let b = request.budget, !(b > 0 && b < 1e15) { throw RoundRefusal(message: "budget must be a positive amount of rupiah", word: .refuseForm, withDetail: true) }
+    public func whatIf(programme: Programme, request: PlanningRequest, by: Account, language: Language = .id) async throws -> ScenarioRecord {
+        if let c = request.targetCoverage, !(c > 0 && c <= 1) { throw RoundRefusal.form("target coverage must be a share in (0, 1], e.g. 0.10", "target cakupan harus bagian dalam (0, 1], mis. 0,10") }
+        if let b = request.budget, !(b > 0 && b < 1e15) { throw RoundRefusal.form("budget must be a positive amount of rupiah", "anggaran harus jumlah rupiah yang positif") }
         let scenario: Scenario
         do { scenario = try Scenario.decode(Data(request.scenario.utf8), name: "scenario", fallbackName: "scenario") }
-        catch { throw RoundRefusal(message: "\(error)", word: .refuseForm, withDetail: true) }
+        catch let e as InputError { throw RoundRefusal.form(e) }
         var goals: [RecruitmentTarget.Goal] = []
         if let c = request.targetCoverage { goals.append(.coverage(c)) }
         if let b = request.budget { goals.append(.budget(b)) }
         if !goals.isEmpty && scenario.addMentors.isEmpty {
-            throw RoundRefusal(message: "a coverage or budget goal needs one new-mentor entry (add_mentors) as the template", word: .refuseForm, withDetail: true)
+            throw RoundRefusal.form("a coverage or budget goal needs one new-mentor entry (add_mentors) as the template",
+                                    "target cakupan atau anggaran memerlukan satu isian pendamping baru (add_mentors) sebagai contoh")
         }
         let (mentors, mentees, profile, job) = try await prepareSolve(programme)
         defer { jobs.end(programme: programme.id) }
         let workspace = self.workspace, goalList = goals
-        let files: [(name: String, data: Data)] = try await SolveJobs.offload {
+        let files: [(name: String, data: Data)] = try await SolveJobs.run(job) {
             try workspace.withFolder { dir in
                 let (mentorsPath, menteesPath) = try Workspace.stage(mentors: mentors, mentees: mentees, in: dir)
                 let report: WhatIfReport
                 do {
                     let dataset = try DatasetReader.read(mentorsPath: mentorsPath, menteesPath: menteesPath, options: .init())
                     job.finished(stage: "parse")
-                    let runner = WhatIfRunner(base: dataset, profile: profile, regions: try RegionTable.bundled())
+                    if job.isCancelled { throw SolveJobs.Cancelled() }
+                    var runner = WhatIfRunner(base: dataset, profile: profile, regions: try RegionTable.bundled())
+                    runner.stop = job.stop
                     report = try WhatIfReport.run(runner, scenarios: [scenario], curveFactors: Self.curveFactors,
                                                   goals: goalList, template: goalList.isEmpty ? nil : scenario.addMentors.first)
                 } catch let e as InputError {
-                    throw RoundRefusal(message: e.description.replacingOccurrences(of: dir + "/", with: ""), word: .refuseInput, withDetail: true)
+                    throw RoundRefusal.input(e, staged: dir)
                 }
                 job.finished(stage: "whatif")
-                // The CLI's summary without its last line (where the CLI wrote its files).
-                let text = report.text(outDir: "").split(separator: "\n", omittingEmptySubsequences: false)
-                    .filter { !$0.hasPrefix("written ") }.joined(separator: "\n")
-                return report.files() + (try report.reportFiles(language: language)) + [("summary.txt", Data(text.utf8))]
+                // The CLI's summary without the line naming its folder, and the same in Indonesian.
+                return report.files() + (try report.reportFiles(language: language))
+                    + [("summary.txt", Data(report.text(outDir: "").utf8)), ("summary.id.txt", Data(report.text(outDir: "", language: .id).utf8))]
             }.map { ($0.name, $0.data) }
         }
-        if job.isCancelled { throw SolveJobs.Cancelled() }
         let requestJSON = String(decoding: try JSONEncoder.sorted.encode(request), as: UTF8.self)
         return try await store.saveScenario(programmeID: programme.id, name: scenario.name, request: requestJSON, files: files, by: by)
     }
@@ -81,33 +82,36 @@ extension ProgrammeWork {
     /// and stores the answer as a scenario (`plan.csv`, `plan.svg`, `summary.txt`).
     /// - Throws: ``RoundRefusal`` for settings that do not read or values out of range.
     public func project(programme: Programme, request: ProjectionRequest, by: Account) async throws -> ScenarioRecord {
-        guard (1...50).contains(request.years) else { throw RoundRefusal(message: "years must be in 1…50", word: .refuseForm, withDetail: true) }
-        if let t = request.target, !(t > 0 && t <= 1) { throw RoundRefusal(message: "the target must be a share in (0, 1], e.g. 0.10", word: .refuseForm, withDetail: true) }
+        guard (1...50).contains(request.years) else { throw RoundRefusal.form("years must be in 1…50", "jumlah tahun harus dalam 1…50") }
+        if let t = request.target, !(t > 0 && t <= 1) { throw RoundRefusal.form("the target must be a share in (0, 1], e.g. 0.10", "target harus bagian dalam (0, 1], mis. 0,10") }
         if let y = request.byYear {
-            guard request.target != nil else { throw RoundRefusal(message: "a year to reach the target by needs a target", word: .refuseForm, withDetail: true) }
-            guard (1...50).contains(y) else { throw RoundRefusal(message: "the year to reach the target by must be in 1…50", word: .refuseForm, withDetail: true) }
+            guard request.target != nil else { throw RoundRefusal.form("a year to reach the target by needs a target", "tahun pencapaian memerlukan target") }
+            guard (1...50).contains(y) else { throw RoundRefusal.form("the year to reach the target by must be in 1…50", "tahun pencapaian target harus dalam 1…50") }
         }
         let settings: PlanSettings
-        do { settings = try PlanSettings.decode(Data(request.plan.utf8), name: "plan") } catch { throw RoundRefusal(message: "\(error)", word: .refuseForm, withDetail: true) }
+        do { settings = try PlanSettings.decode(Data(request.plan.utf8), name: "plan") } catch let e as InputError { throw RoundRefusal.form(e) }
         let (mentors, mentees, profile, job) = try await prepareSolve(programme)
         defer { jobs.end(programme: programme.id) }
         let workspace = self.workspace
-        let files: [(name: String, data: Data)] = try await SolveJobs.offload {
+        let files: [(name: String, data: Data)] = try await SolveJobs.run(job) {
             try workspace.withFolder { dir in
                 let (mentorsPath, menteesPath) = try Workspace.stage(mentors: mentors, mentees: mentees, in: dir)
                 do {
                     let dataset = try DatasetReader.read(mentorsPath: mentorsPath, menteesPath: menteesPath, options: .init())
                     job.finished(stage: "parse")
-                    let simulation = PlanSimulation(base: dataset, profile: profile, settings: settings, regions: try RegionTable.bundled())
-                    let (files, text) = try PlanReport.answer(simulation, years: request.years, target: request.target, byYear: request.byYear)
+                    if job.isCancelled { throw SolveJobs.Cancelled() }
+                    var simulation = PlanSimulation(base: dataset, profile: profile, settings: settings, regions: try RegionTable.bundled())
+                    simulation.stop = job.stop
+                    let answer = try PlanReport.answer(simulation, years: request.years, target: request.target, byYear: request.byYear)
                     job.finished(stage: "plan")
-                    return files + [("summary.txt", Data(text.utf8))]
+                    // The chart and the summary in Indonesian too, for the page (the CLI's files stay as they are).
+                    return answer.files + [("summary.txt", Data(answer.text(.en).utf8)), ("summary.id.txt", Data(answer.text(.id).utf8)),
+                                           ("plan.id.svg", Data(PlanReport.svg(answer.years, target: request.target, language: .id).utf8))]
                 } catch let e as InputError {
-                    throw RoundRefusal(message: e.description.replacingOccurrences(of: dir + "/", with: ""), word: .refuseInput, withDetail: true)
+                    throw RoundRefusal.input(e, staged: dir)
                 }
             }.map { ($0.name, $0.data) }
         }
-        if job.isCancelled { throw SolveJobs.Cancelled() }
         let requestJSON = String(decoding: try JSONEncoder.sorted.encode(request), as: UTF8.self)
         return try await store.saveScenario(programmeID: programme.id, name: "plan \(request.years)", request: requestJSON, files: files, by: by)
     }

@@ -25,22 +25,23 @@ public final class ProgrammeWork: Sendable {
     // MARK: Lists
 
     /// Checks the uploaded lists together with the current ones they do not replace, and stores
-    /// the uploaded ones only if both read without issues. Nothing is stored on refusal.
-    public func upload(programme: Programme, mentors: UploadedFile?, mentees: UploadedFile?, by: Account) async throws -> ListCheckResult {
+    /// the uploaded ones only if both read without issues. Nothing is stored on refusal. The
+    /// issues and the data-quality report are told in `language`.
+    public func upload(programme: Programme, mentors: UploadedFile?, mentees: UploadedFile?, by: Account,
+                       language: Language = .en) async throws -> ListCheckResult {
         let current = try await store.currentLists(programmeID: programme.id)
         for (kind, file) in [(ListKind.mentors, mentors), (.mentees, mentees)] {
             if let file, let refusal = ListCheck.precheck(file, kind: kind, limits: limits) {
-                return ListCheckResult(mentors: 0, mentees: 0, quality: "", issues: [refusal])
+                return ListCheckResult(mentors: 0, mentees: 0, quality: "", issues: [refusal.text(language)])
             }
         }
         guard let m = mentors ?? current[.mentors].map({ UploadedFile(fileName: $0.fileName, bytes: $0.bytes) }),
               let e = mentees ?? current[.mentees].map({ UploadedFile(fileName: $0.fileName, bytes: $0.bytes) }) else {
-            return ListCheckResult(mentors: 0, mentees: 0, quality: "",
-                                   issues: ["both lists are needed: upload the mentors and the mentees lists together the first time"])
+            return ListCheckResult(mentors: 0, mentees: 0, quality: "", issues: [UploadRefusal.bothListsNeeded.text(language)])
         }
         let workspace = self.workspace, limits = self.limits
         let (result, _) = try await SolveJobs.offload {
-            try workspace.withFolder { try ListCheck.inspect(mentors: m, mentees: e, in: $0, limits: limits) }
+            try workspace.withFolder { try ListCheck.inspect(mentors: m, mentees: e, in: $0, limits: limits, language: language) }
         }
         guard result.accepted else { return result }
         if let mentors {
@@ -61,17 +62,36 @@ public final class ProgrammeWork: Sendable {
     /// `message` is English (the API's `error`); `word`, when set, says it in the page's
     /// language, followed by `message` where that holds the engine's own detail.
     public struct RoundRefusal: Error, Sendable {
+        /// The refusal in English (the API's `error`).
         public var message: String
         public var word: Word?
         public var withDetail = false
-        public init(message: String, word: Word? = nil, withDetail: Bool = false) {
-            self.message = message; self.word = word; self.withDetail = withDetail
+        /// The detail in Indonesian, when the engine can say it (input issues, conflicting decisions).
+        public var indonesianDetail: String?
+        public init(message: String, word: Word? = nil, withDetail: Bool = false, indonesianDetail: String? = nil) {
+            self.message = message; self.word = word; self.withDetail = withDetail; self.indonesianDetail = indonesianDetail
         }
 
+        /// Lists that do not read, with the staged folder `dir` left out of the file names.
+        static func input(_ e: InputError, staged dir: String) -> RoundRefusal {
+            func shown(_ s: String) -> String { s.replacingOccurrences(of: dir + "/", with: "") }
+            return RoundRefusal(message: shown(e.text(.en)), word: .refuseInput, withDetail: true,
+                                indonesianDetail: shown(e.text(.id)))
+        }
+
+        /// A form value out of range, said in both languages.
+        static func form(_ english: String, _ indonesian: String) -> RoundRefusal {
+            RoundRefusal(message: english, word: .refuseForm, withDetail: true, indonesianDetail: indonesian)
+        }
+
+        /// Settings of a form (a scenario, plan settings) that do not read.
+        static func form(_ e: InputError) -> RoundRefusal { form(e.text(.en), e.text(.id)) }
+
         /// The refusal in `language`.
-        public func text(_ language: PageLanguage) -> String {
+        public func text(_ language: Language) -> String {
             guard let word else { return message }
-            return withDetail ? word.text(language) + " " + message : word.text(language)
+            guard withDetail else { return word.text(language) }
+            return word.text(language) + " " + (language == .id ? indonesianDetail ?? message : message)
         }
     }
 
@@ -99,7 +119,7 @@ public final class ProgrammeWork: Sendable {
     /// from no pairs) and stores it. The same call as `pendamping round --previous
     /// <last pairs.csv> --decisions <decisions.csv>` on the stored lists, so the files are the
     /// same bytes. - Throws: ``RoundRefusal``, `SolveJobs.Cancelled` when cancelled.
-    public func propose(programme: Programme, by: Account, language: ReportLanguage = .id) async throws -> RoundRecord {
+    public func propose(programme: Programme, by: Account, language: Language = .id) async throws -> RoundRecord {
         let rounds = try await store.rounds(programmeID: programme.id)
         var previousBytes = Self.noPairs
         if let last = rounds.last, let pairs = try await store.roundFile(roundID: last.id, name: "pairs.csv") { previousBytes = pairs }
@@ -111,14 +131,13 @@ public final class ProgrammeWork: Sendable {
         let files: [(name: String, data: Data)]
         do {
             defer { events.publish(programme: programme.id, .init(name: "solve", json: "{\"state\":\"ended\"}")) }
-            files = try await SolveJobs.offload {
+            files = try await SolveJobs.run(job) {
                 try workspace.withFolder { dir in
                     try Self.solve(in: dir, mentors: mentors, mentees: mentees, previousBytes: previous,
                                    decisionsBytes: decisionsBytes, profile: profile, language: language, job: job)
                 }.map { ($0.name, $0.data) }
             }
         }
-        if job.isCancelled { throw SolveJobs.Cancelled() }
         let record = try await store.saveRound(programmeID: programme.id, number: (rounds.last?.number ?? 0) + 1, files: files, by: by)
         events.publish(programme: programme.id, .init(name: "round", json: "{\"number\":\(record.number)}"))
         return record
@@ -142,13 +161,14 @@ public final class ProgrammeWork: Sendable {
 
     /// Stages the inputs under fixed names in `dir` and runs the round as the CLI does.
     static func solve(in dir: String, mentors: StoredList, mentees: StoredList, previousBytes: Data, decisionsBytes: Data,
-                      profile: Profile, language: ReportLanguage, job: SolveJobs.Job) throws -> [(name: String, data: Data)] {
+                      profile: Profile, language: Language, job: SolveJobs.Job) throws -> [(name: String, data: Data)] {
         let (mentorsPath, menteesPath) = try Workspace.stage(mentors: mentors, mentees: mentees, in: dir)
         let previousPath = try Workspace.write(previousBytes, named: "previous-pairs.csv", in: dir)
         let decisionsPath = try Workspace.write(decisionsBytes, named: "decisions.csv", in: dir)
         do {
             let dataset = try DatasetReader.read(mentorsPath: mentorsPath, menteesPath: menteesPath, options: .init())
             job.finished(stage: "parse")
+            if job.isCancelled { throw SolveJobs.Cancelled() }
             let decisions = try Decisions.read(path: decisionsPath, dataset: dataset)
             let previous = try CurationRound.readPrevious(path: previousPath)
             var matcher = Matcher(profile: profile)
@@ -159,9 +179,9 @@ public final class ProgrammeWork: Sendable {
             return try RoundRun.run(dataset: dataset, previous: previous, decisions: decisions, inputs: inputs,
                                     matcher: matcher, language: language, timings: timings).files
         } catch let e as InputError {
-            throw RoundRefusal(message: e.description.replacingOccurrences(of: dir + "/", with: ""), word: .refuseInput, withDetail: true)
+            throw RoundRefusal.input(e, staged: dir)
         } catch let e as InfeasibleDecisions {
-            throw RoundRefusal(message: "\(e)", word: .refuseDecisions, withDetail: true)
+            throw RoundRefusal(message: e.text(.en), word: .refuseDecisions, withDetail: true, indonesianDetail: e.text(.id))
         }
     }
 

@@ -38,6 +38,18 @@ final class SolveJobs: Sendable {
 
     func job(programme: Int64) -> Job? { running.withLock { $0[programme] } }
 
+    /// Runs `job`'s blocking `work` on a thread of its own; a cancel that came while it ran
+    /// (whether the work stopped at once, failed on the stop, or finished) is ``Cancelled``.
+    static func run<T: Sendable>(_ job: Job, _ work: @escaping @Sendable () throws -> T) async throws -> T {
+        let value: T
+        do { value = try await offload(work) } catch {
+            if job.isCancelled { throw Cancelled() }
+            throw error
+        }
+        if job.isCancelled { throw Cancelled() }
+        return value
+    }
+
     /// Runs blocking `work` on a thread of its own (not the server's event loops or the
     /// cooperative pool) and returns its result.
     static func offload<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
