@@ -5,6 +5,7 @@ let package = Package(
     name: "Pendamping",
     products: [
         .library(name: "Pendamping", targets: ["Pendamping"]),
+        .library(name: "PendampingSynthetic", targets: ["PendampingSynthetic"]),
         .library(name: "GLPK", targets: ["GLPK"]),
         .library(name: "MinCostFlow", targets: ["MinCostFlow"]),
         .library(name: "GAP", targets: ["GAP"]),
@@ -76,10 +77,13 @@ let package = Package(
             // The Kemendagri regions table (centroids for records without coordinates) and its notice.
             resources: [.copy("Resources/regions.csv"), .copy("Resources/NOTICE-regions.md"), .copy("Resources/report")]
         ),
+        // Synthetic provinces and national runs for benchmarks and tests (above the product:
+        // nothing in it depends on them).
+        .target(name: "PendampingSynthetic", dependencies: ["Pendamping", "Tabular", "Optimisation"]),
         .executableTarget(
             name: "pendamping",
             dependencies: [
-                "Pendamping", "GAP",
+                "Pendamping", "PendampingSynthetic", "GAP",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -112,7 +116,7 @@ let package = Package(
         .testTarget(
             name: "PendampingTests",
             // The CLI tests run the `pendamping` binary: depending on it keeps it current.
-            dependencies: ["Pendamping", "GLPK", "MinCostFlow", "Tabular", "Optimisation", "Parallel", "pendamping",
+            dependencies: ["Pendamping", "PendampingSynthetic", "GLPK", "MinCostFlow", "Tabular", "Optimisation", "Parallel", "pendamping",
                            .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             exclude: ["Golden"]
         ),

@@ -20,6 +20,7 @@ let package = Package(
             dependencies: [
                 .product(name: "Benchmark", package: "benchmark"),
                 .product(name: "Pendamping", package: parent),
+                .product(name: "PendampingSynthetic", package: parent),
                 .product(name: "MinCostFlow", package: parent),
             ],
             path: "MatchingBenchmarks",

@@ -4,6 +4,7 @@ import Benchmark
 import Foundation
 import MinCostFlow
 import Pendamping
+import PendampingSynthetic
 
 /// A generated Kalimantan Tengah-like dataset (bundled regions), parsed as `match` would.
 func dataset(mentees: Int, mentors: Int) -> Dataset {

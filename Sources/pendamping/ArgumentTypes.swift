@@ -1,5 +1,6 @@
 import ArgumentParser
 import Pendamping
+import PendampingSynthetic
 import Tabular
 
 // The library's enums as typed command-line options: the parser checks the value, lists the

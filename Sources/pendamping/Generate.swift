@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Pendamping
+import PendampingSynthetic
 import Tabular
 
 struct Generate: Subcommand {

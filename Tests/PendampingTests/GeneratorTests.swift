@@ -1,9 +1,10 @@
 import Foundation
 import GLPK
 import MinCostFlow
-import Testing
 @testable import Pendamping
+import PendampingSynthetic
 import Tabular
+import Testing
 
 @Suite struct GeneratorTests {
     func generate(_ preset: ProvinceGenerator.Preset, seed: UInt64, mentees: Int? = nil, mentors: Int? = nil) throws -> (String, String) {

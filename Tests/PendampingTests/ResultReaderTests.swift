@@ -1,7 +1,8 @@
 import Foundation
-import Testing
 @testable import Pendamping
+import PendampingSynthetic
 import Tabular
+import Testing
 
 /// The readers of written results: shard merging, a round's manifest, `map.geojson` read back
 /// for the report, and the plan's files. Each is checked against figures taken from the

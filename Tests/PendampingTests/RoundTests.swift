@@ -1,7 +1,8 @@
 import Foundation
-import Testing
-@testable import Pendamping
 import Optimisation
+@testable import Pendamping
+import PendampingSynthetic
+import Testing
 
 @Suite struct RoundTests {
     /// A Kalimantan Tengah-like province from the generator (bundled regions), parsed.

@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 @testable import Pendamping
+import PendampingSynthetic
+import Testing
 
 /// Shards answer exactly what one run answers.
 @Suite struct ShardTests {

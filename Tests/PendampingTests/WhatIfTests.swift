@@ -5,6 +5,7 @@ import FoundationXML
 import MinCostFlow
 import Testing
 @testable import Pendamping
+import PendampingSynthetic
 import Optimisation
 import Tabular
 

@@ -1,4 +1,5 @@
 import Foundation
+import Pendamping
 import Tabular
 
 /// A synthetic national instance: every province of the regions table that has a population

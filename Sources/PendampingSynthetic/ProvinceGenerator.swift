@@ -1,4 +1,5 @@
 import Foundation
+import Pendamping
 import Optimisation
 import Tabular
 

@@ -1,3 +1,5 @@
+import Pendamping
+
 /// The project's own hand-checked subset of KBLI 2020 codes common among UMKM, with a
 /// business label, a relative frequency and the needs typical of the sector; and the local
 /// languages of each province used by ``ProvinceGenerator``.
