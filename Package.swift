@@ -110,13 +110,16 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // The tests' oracles: random models and datasets, exhaustive optima, an independent rule
+        // checker (answers found without the code under test).
+        .target(name: "PendampingTestSupport", dependencies: ["Pendamping", "Optimisation"], path: "Tests/PendampingTestSupport"),
         .testTarget(name: "GLPKTests", dependencies: ["GLPK"]),
         .testTarget(name: "MinCostFlowTests", dependencies: ["MinCostFlow", "GLPK"]),
         .testTarget(name: "GAPTests", dependencies: ["GAP", "GLPK", "Optimisation", "Tabular"]),
         .testTarget(
             name: "PendampingTests",
             // The CLI tests run the `pendamping` binary: depending on it keeps it current.
-            dependencies: ["Pendamping", "PendampingSynthetic", "GLPK", "MinCostFlow", "Tabular", "Optimisation", "Parallel", "pendamping",
+            dependencies: ["Pendamping", "PendampingSynthetic", "PendampingTestSupport", "GLPK", "MinCostFlow", "Tabular", "Optimisation", "Parallel", "pendamping",
                            .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             exclude: ["Golden"]
         ),

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import Pendamping
 import Optimisation
+import PendampingTestSupport
 
 @Suite struct CandidateTests {
     /// The top k by scanning every mentor: the reference for the grid search.

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import Pendamping
 import Optimisation
+import PendampingTestSupport
 
 @Suite struct CoMentoringTests {
     /// Whether one beginner's chosen mentors can each fill a different role (a need the mentor

@@ -1,6 +1,7 @@
 import Testing
 @testable import Pendamping
 import Optimisation
+import PendampingTestSupport
 
 /// ``CoreKnapsack`` against every subset: uncorrelated, weakly and strongly correlated
 /// profits (profit = weight + a constant, where bounds prune least), equal ratios, items of

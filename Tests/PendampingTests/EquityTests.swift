@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import Pendamping
 import Optimisation
+import PendampingTestSupport
 
 @Suite struct EquityTests {
     /// The joint-feasibility flow of the equity floors agrees with enumeration of every

@@ -5,6 +5,7 @@ import MinCostFlow
 import PendampingSynthetic
 import Tabular
 import Testing
+import PendampingTestSupport
 
 @Suite struct GeneratorTests {
     func generate(_ preset: ProvinceGenerator.Preset, seed: UInt64, mentees: Int? = nil, mentors: Int? = nil) throws -> (String, String) {

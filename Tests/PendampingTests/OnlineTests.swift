@@ -3,6 +3,7 @@ import Testing
 @testable import Pendamping
 import Optimisation
 import Tabular
+import PendampingTestSupport
 
 @Suite struct OnlineTests {
     /// Online rules from the definition (independent of ScoringModel.mode): nil when the pair

@@ -3,6 +3,7 @@ import Testing
 @testable import Pendamping
 import Parallel
 import Tabular
+import PendampingTestSupport
 
 @Suite struct OutputTests {
     @Test func formulaCellsAreNeutralisedNumbersAreNot() {

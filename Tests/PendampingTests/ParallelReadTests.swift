@@ -3,6 +3,7 @@ import Testing
 @testable import Pendamping
 import Optimisation
 import Tabular
+import PendampingTestSupport
 
 /// Reading a long list in two halves at once gives exactly what one pass gives: the same
 /// records, the same quality findings, and for bad lists the same issues in the same order.

@@ -3,6 +3,7 @@ import Testing
 @testable import Pendamping
 import Optimisation
 import Tabular
+import PendampingTestSupport
 
 /// Maximum bipartite b-matching by augmenting paths (test oracle, independent of the solvers):
 /// `allowed[i]` lists the locations mentee i may use, `capacity[l]` the slots at l.

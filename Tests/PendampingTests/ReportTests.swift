@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import Pendamping
 import Tabular
+import PendampingTestSupport
 
 /// The HTML report and `map.geojson`: structure, escaping, determinism, re-rendering.
 @Suite struct ReportTests {

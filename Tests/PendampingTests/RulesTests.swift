@@ -3,78 +3,7 @@ import GLPK
 import Testing
 @testable import Pendamping
 import Optimisation
-
-/// Placeholder records so rule messages can name ids.
-func dummyDataset(mentees n: Int, mentors m: Int) -> Dataset {
-    let r = RegionCode("31.73.01")!, k = [KBLICode("10710")!], p = GeoPoint(lat: -6.1, lon: 106.7)
-    return Dataset(mentors: (0..<m).map { Mentor(id: String(format: "M%02d", $0), kbli: k, location: p, region: r, capacity: 1) },
-                   mentees: (0..<n).map { Mentee(id: String(format: "E%02d", $0), kbli: k, location: p, region: r) })
-}
-
-/// Random rules for a random model: cohorts, hours, quotas over index ranges, sometimes cover-all.
-func randomRules(_ model: MatchingModel, seed: UInt64) -> ProgrammeRules {
-    var rng = SplitMix64(seed: seed ^ 0xABCDEF)
-    let g = model.graph
-    let minCohort = (0..<g.mentorCount).map { _ in Int32(rng.int(in: 0...3) == 0 ? rng.int(in: 2...3) : 0) }
-    let hoursOn = rng.int(in: 0...1) == 1
-    let hoursLimit: [Double?] = (0..<g.mentorCount).map { _ in hoursOn && rng.int(in: 0...1) == 1 ? Double(rng.int(in: 3...9)) : nil }
-    let pairHours: [Double] = hoursOn ? (0..<g.pairCount).map { _ in Double(rng.int(in: 1...4)) } : []
-    var quotas: [ProgrammeRules.Quota] = []
-    if rng.int(in: 0...1) == 1, g.menteeCount >= 2 {
-        let half = g.menteeCount / 2
-        quotas.append(.init(region: RegionCode("31.73.01")!, mentees: (0..<Int32(half)).map { $0 }, required: rng.int(in: 1...max(1, half))))
-    }
-    return ProgrammeRules(minCohort: minCohort, hoursLimit: hoursLimit, pairHours: pairHours, quotas: quotas,
-                          coverAll: rng.int(in: 0...5) == 0)
-}
-
-/// Whether `a` keeps every programme rule, checked here from the rule data alone (not by the
-/// solver's own `violations`): mentees grouped by mentor, cohorts and hours summed per group,
-/// quotas counted per region, cover-all over every mentee with candidates or not.
-func abidesIndependently(_ a: Assignment, model: MatchingModel, rules: ProgrammeRules) -> Bool {
-    let g = model.graph
-    var members: [Int: [Int]] = [:]
-    for (i, p) in a.pairOf.enumerated() where p >= 0 { members[Int(g.mentor[Int(p)]), default: []].append(i) }
-    for (j, list) in members {
-        if list.count < Int(rules.minCohort[j]) { return false }
-        if let limit = rules.hoursLimit[j], !rules.pairHours.isEmpty {
-            let used = list.map { rules.pairHours[Int(a.pairOf[$0])] }.reduce(0, +)
-            if used > limit + 1e-6 { return false }
-        }
-    }
-    for q in rules.quotas where q.mentees.filter({ a.pairOf[Int($0)] >= 0 }).count < q.required { return false }
-    if rules.coverAll && a.pairOf.contains(-1) { return false }
-    return true
-}
-
-/// The best objective over assignments that keep the core rows and `rules`, or nil if none does.
-func exhaustiveOptimum(_ model: MatchingModel, rules: ProgrammeRules, dataset: Dataset) -> Int64? {
-    let g = model.graph
-    let fixed = model.fixedMask()
-    var best: Int64?
-    var pairOf = [Int32](repeating: -1, count: g.menteeCount)
-    var load = [Int32](repeating: 0, count: g.mentorCount)
-    func go(_ i: Int, _ value: Int64) {
-        if i == g.menteeCount {
-            if abidesIndependently(Assignment(pairOf: pairOf, objective: value), model: model, rules: rules) {
-                best = max(best ?? .min, value)
-            }
-            return
-        }
-        let range = g.pairs(ofMentee: i)
-        let forced = range.first { fixed[$0] }
-        if forced == nil { pairOf[i] = -1; go(i + 1, value) }
-        for p in range where forced == nil || forced == p {
-            let j = Int(g.mentor[p])
-            guard load[j] < model.capacity[j] else { continue }
-            load[j] += 1; pairOf[i] = Int32(p)
-            go(i + 1, value + model.weight[p])
-            load[j] -= 1; pairOf[i] = -1
-        }
-    }
-    go(0, 0)
-    return best
-}
+import PendampingTestSupport
 
 /// The solve's outcome, or nil when the rules cannot all hold; every other error is rethrown.
 func solvedOrInfeasible(_ solve: () throws -> RulesSolver.Outcome) throws -> RulesSolver.Outcome? {

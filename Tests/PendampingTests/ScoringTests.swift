@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import Pendamping
 import Optimisation
+import PendampingTestSupport
 
 @Suite struct ScoringTests {
     @Test func kbliDepthAndShapes() throws {

@@ -3,60 +3,7 @@ import GLPK
 import Testing
 @testable import Pendamping
 import Optimisation
-
-/// Small random core models with ties, zero capacities, isolated mentees and locks.
-func randomModel(seed: UInt64, maxMentees: Int = 6, maxMentors: Int = 3, maxK: Int = 3, lockProbability: Double = 0.15) -> MatchingModel {
-    var rng = SplitMix64(seed: seed)
-    let n = rng.int(in: 1...maxMentees), m = rng.int(in: 1...maxMentors)
-    var capacity = (0..<m).map { _ in Int32(rng.int(in: 0...3)) }
-    var offsets: [Int32] = [0], mentor: [Int32] = [], score: [Int64] = []
-    let tiesOnly = rng.int(in: 0...3) == 0
-    for _ in 0..<n {
-        let k = rng.int(in: 0...min(maxK, m))
-        var chosen = Set<Int32>()
-        while chosen.count < k { chosen.insert(Int32(rng.int(in: 0...m - 1))) }
-        for j in chosen.sorted() { mentor.append(j); score.append(tiesOnly ? 500_000 : Int64(rng.int(in: 1...20)) * 50_000) }
-        offsets.append(Int32(mentor.count))
-    }
-    let g = CandidateGraph(menteeCount: n, mentorCount: m, offsets: offsets, mentor: mentor, score: score,
-                           nearestWhenNone: Array(repeating: nil, count: n))
-    // Locks: at most one per mentee, never beyond capacity (raise capacity to fit when needed).
-    var fixed: [Int32] = []
-    var lockedLoad = [Int32](repeating: 0, count: m)
-    for i in 0..<n where rng.unit() < lockProbability && !g.pairs(ofMentee: i).isEmpty {
-        let p = g.pairs(ofMentee: i).lowerBound + rng.int(in: 0...(g.pairs(ofMentee: i).count - 1))
-        let j = Int(g.mentor[p])
-        lockedLoad[j] += 1
-        capacity[j] = max(capacity[j], lockedLoad[j])
-        fixed.append(Int32(p))
-    }
-    // A third of the models weight mentees by priority (0.5–3).
-    let priority: [Double]? = seed % 3 == 1 ? (0..<n).map { _ in [0.5, 1, 1, 2, 3][rng.int(in: 0...4)] } : nil
-    return try! MatchingModel(graph: g, capacity: capacity, fixedPairs: fixed, priority: priority)
-}
-
-/// The optimum by trying every choice of pair (or none) for every mentee.
-func exhaustiveOptimum(_ model: MatchingModel) -> Int64 {
-    let g = model.graph
-    let fixed = model.fixedMask()
-    var best: Int64 = .min
-    var load = [Int32](repeating: 0, count: g.mentorCount)
-    func go(_ i: Int, _ value: Int64) {
-        if i == g.menteeCount { best = max(best, value); return }
-        let range = g.pairs(ofMentee: i)
-        let forced = range.first { fixed[$0] }
-        if forced == nil { go(i + 1, value) }
-        for p in range where forced == nil || forced == p {
-            let j = Int(g.mentor[p])
-            guard load[j] < model.capacity[j] else { continue }
-            load[j] += 1
-            go(i + 1, value + model.weight[p])
-            load[j] -= 1
-        }
-    }
-    go(0, 0)
-    return best
-}
+import PendampingTestSupport
 
 @Suite struct SolverTests {
     /// A stop requested before the exact solve ends it at its first check: no assignment, the

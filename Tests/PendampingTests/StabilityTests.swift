@@ -3,6 +3,7 @@ import Testing
 @testable import Pendamping
 import Optimisation
 import Tabular
+import PendampingTestSupport
 
 /// Preferences written from the definition, independently of ``PreferenceOrder``: a stated
 /// rank first (ranked before unranked, smaller rank better), then the higher score, then the

@@ -9,6 +9,10 @@ public struct ProgrammeRules: Sendable {
         /// All mentees of the region, with or without candidates.
         public var mentees: [Int32]
         public var required: Int
+
+        package init(region: RegionCode, mentees: [Int32], required: Int) {
+            self.region = region; self.mentees = mentees; self.required = required
+        }
     }
 
     /// Minimum cohort per mentor (0 = none).

@@ -92,7 +92,7 @@ public struct MatchingModel: Sendable {
     }
 
     /// Whether each pair is fixed. `O(pairs)`.
-    func fixedMask() -> [Bool] {
+    package func fixedMask() -> [Bool] {
         var mask = [Bool](repeating: false, count: graph.pairCount)
         for p in fixedPairs { mask[Int(p)] = true }
         return mask
@@ -122,6 +122,8 @@ public struct Assignment: Sendable, Equatable {
     /// The pair chosen for each mentee, or -1.
     public var pairOf: [Int32]
     public var objective: Int64
+
+    package init(pairOf: [Int32], objective: Int64) { self.pairOf = pairOf; self.objective = objective }
 
     /// Checks integrality-derived feasibility against `model` and recomputes the objective:
     /// each mentee at most one pair of its own, loads within capacity, fixed pairs chosen.
