@@ -79,7 +79,7 @@ enum BenchReport {
         case .json:
             let j = JSON(mentees: r.dataset.mentees.count, mentors: r.dataset.mentors.count, pairs: r.graph.pairCount,
                          components: r.componentCount, solver: r.outcome.engine.rawValue, status: r.outcome.status.rawValue,
-                         objective: Double(r.outcome.assignment.objective) / 1e6, objectiveUnits: r.outcome.assignment.objective,
+                         objective: ScoreUnits(r.outcome.assignment.objective).score, objectiveUnits: r.outcome.assignment.objective,
                          matched: r.matchedCount, iterations: r.outcome.iterations,
                          stages: r.timings.stages.map { .init(stage: $0.name, seconds: ($0.seconds * 1e6).rounded() / 1e6, peakRssMib: (mib($0.peakBytes) * 10).rounded() / 10) },
                          totalSeconds: (r.timings.total * 1e6).rounded() / 1e6, peakRssMib: (mib(peak) * 10).rounded() / 10)

@@ -11,17 +11,17 @@ enum SummaryText {
         let solve = "  solve       \(r.outcome.status.rawValue) by \(r.outcome.engine.rawValue); objective \(formatFixed(r.objectiveScore, 6))"
         lines.append(solve + (r.pairs.isEmpty ? "" : ", mean score \(formatFixed(r.meanScore, 4))"))
         for s in r.outcome.stages {
-            let bound = s.bound.map { ", bound \(formatFixed($0 / 1e6, 6))" } ?? ""
-            let objective = s.objective.map { ", objective \(formatFixed(Double($0) / 1e6, 6))" } ?? ""
+            let bound = s.bound.map { ", bound \(formatFixed($0 / ScoringModel.integerScale, 6))" } ?? ""
+            let objective = s.objective.map { ", objective \(ScoreUnits($0))" } ?? ""
             lines.append("    stage     \(s.name.rawValue): \(s.engine.rawValue) \(s.status.rawValue)\(objective)\(bound)"
                          + (s.note.map { " (\($0))" } ?? ""))
         }
         if let bound = r.outcome.bound, r.outcome.status != .optimal, r.matchedCount > 0 {
-            lines.append("  bound       \(formatFixed(bound / 1e6, 6)), gap \(formatFixed((r.outcome.relativeGap ?? 0) * 100, 3)) %")
+            lines.append("  bound       \(formatFixed(bound / ScoringModel.integerScale, 6)), gap \(formatFixed((r.outcome.relativeGap ?? 0) * 100, 3)) %")
         }
         for rule in r.rules { lines.append("  rule        \(rule)") }
         if let c = r.objectiveComparison {
-            func units(_ v: Int64?) -> String { v.map { formatFixed(Double($0) / 1e6, 4) } ?? "-" }
+            func units(_ v: Int64?) -> String { v.map { formatFixed(ScoreUnits($0).score, 4) } ?? "-" }
             lines.append("  objective   \(c.objective.rawValue): total \(units(c.total)), \(c.matched) matched, worst pair \(units(c.worst))")
             lines.append("  vs score    optimum \(units(c.optimumTotal)), \(c.optimumMatched) matched, worst pair \(units(c.optimumWorst)); "
                          + "price \(formatFixed(c.price * 100, 2)) % of the optimal total")

@@ -31,6 +31,11 @@ import Testing
         #expect(summary["mentees"] as? Int == a.dataset.mentees.count + b.dataset.mentees.count)
         #expect(summary["matched"] as? Int == a.matchedCount + b.matchedCount)
         #expect((summary["shards"] as? [Any])?.count == 2)
+        // The mean score from the shards' exact pair score sums: the sum of the pairs' units over the pairs.
+        let exactUnits = (a.pairs + b.pairs).reduce(Int64(0)) { $0 + $1.score }
+        #expect(summary["pair_score_units"] as? Int64 == exactUnits)
+        #expect(summary["mean_score"] as? Double == (Double(exactUnits) / 1e6 / Double(a.matchedCount + b.matchedCount) * 1e6).rounded() / 1e6)
+        #expect(summary["schema_version"] as? Int == 1)
         let pairsData = try #require(files["pairs.csv"])
         let pairs = try CSVFile.parse(pairsData, name: "pairs.csv")
         #expect(pairs.recordCount == a.pairs.count + b.pairs.count)
@@ -47,6 +52,35 @@ import Testing
             "\(error)".contains("b/pairs.csv") && "\(error)".contains("columns differ")
         }
         #expect(throws: InputError.self) { _ = try ShardMerge.merge([]) }
+    }
+
+    /// `summary.json` read back by the shared reader is the summary that was written; a summary
+    /// from before `schema_version` and `pair_score_units` still reads (and merges, the pair
+    /// sum taken from pairs.csv); a newer schema is refused by name.
+    @Test func summaryReadsBackAndOlderOnesStillRead() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let a = try writtenMatch("jakarta-barat", to: dir.appendingPathComponent("a"))
+        let read = try ResultDirectory(dir.appendingPathComponent("a").path).summary()
+        #expect(read.schemaVersion == ResultSummary.currentSchemaVersion)
+        #expect(read.solve.objectiveUnits == ScoreUnits(a.outcome.assignment.objective))
+        #expect(read.pairScoreUnits == ScoreUnits(a.pairs.reduce(Int64(0)) { $0 + $1.score }))
+        #expect(read.matched == a.matchedCount && read.inputs.mentees == a.dataset.mentees.count)
+        let merged = try ShardMerge.merge([dir.appendingPathComponent("a").path]).first { $0.name == "summary.json" }!.data
+
+        // The same directory as an older version wrote it: the two keys absent.
+        let path = dir.appendingPathComponent("a/summary.json")
+        let lines = try String(contentsOf: path, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
+        try lines.filter { !$0.contains("\"schema_version\"") && !$0.contains("\"pair_score_units\"") }.joined(separator: "\n")
+            .write(to: path, atomically: true, encoding: .utf8)
+        let older = try ResultDirectory(dir.appendingPathComponent("a").path).summary()
+        #expect(older.schemaVersion == nil && older.pairScoreUnits == nil && older.solve == read.solve)
+        #expect(try ShardMerge.merge([dir.appendingPathComponent("a").path]).first { $0.name == "summary.json" }!.data == merged)
+
+        // A summary of a newer shape is refused, naming the field.
+        let newer = try String(contentsOf: path, encoding: .utf8).replacingOccurrences(of: "\"coverage\"", with: "\"schema_version\" : 2,\n  \"coverage\"")
+        try newer.write(to: path, atomically: true, encoding: .utf8)
+        #expect { _ = try ResultDirectory(dir.appendingPathComponent("a").path).summary() } throws: { "\($0)".contains("schema_version") }
     }
 
     /// `map.geojson` read back holds every mentor and mentee of the result, each mentee with

@@ -28,18 +28,11 @@ extension ResultFiles {
     /// with the same files plus the new report. - Throws: ``InputError``, ``OutputError``.
     public static func rerenderReport(directory: String, language: Language) throws {
         let dir = URL(fileURLWithPath: directory)
-        let mapData = try InputFile.contents(dir.appendingPathComponent("map.geojson").path, name: directory + "/map.geojson")
-        let summaryData = try InputFile.contents(dir.appendingPathComponent("summary.json").path, name: directory + "/summary.json")
-        let summary: SavedSummary
-        do {
-            let decoder = JSONDecoder()
-            decoder.keyDecodingStrategy = .convertFromSnakeCase
-            summary = try decoder.decode(SavedSummary.self, from: summaryData)
-        } catch {
-            throw InputError.invalid([InputIssue(file: directory + "/summary.json", line: 0, message: "is not a pendamping summary: \(error)")])
-        }
+        let result = ResultDirectory(directory)
+        let mapData = try result.data("map.geojson")
+        let summary = try result.summary()
         var input = try GeoJSON.decode(mapData, name: directory + "/map.geojson", status: summary.solve.status, objective: summary.solve.objective)
-        input.blockingPairs = summary.fairness?.blockingPairs
+        input.blockingPairs = summary.fairness.blockingPairs
         input.comparison = summary.objective?.comparison
         let report = try HTMLReport.render(input, language: language, subtitle: subtitle(input, language))
         var files: [(name: String, data: Data)] = []
@@ -53,25 +46,4 @@ extension ResultFiles {
         files.append(("report.html", report))
         try OutputDirectory.write(files, to: directory)
     }
-}
-
-/// What the report reads back from a result directory's `summary.json`.
-struct SavedSummary: Decodable {
-    struct Solve: Decodable { var status: String; var objective: Double }
-    struct Fairness: Decodable { var blockingPairs: Int? }
-    struct Objective: Decodable {
-        var kind: String
-        var total: Double; var matched: Int; var worstScore: Double?
-        var scoreOptimum: Double; var scoreOptimumMatched: Int; var scoreOptimumWorstScore: Double?
-        var comparison: ObjectiveComparison? {
-            guard let objective = MatchObjective(rawValue: kind) else { return nil }
-            func units(_ v: Double) -> Int64 { Int64((v * ScoringModel.integerScale).rounded()) }
-            return ObjectiveComparison(objective: objective, optimumTotal: units(scoreOptimum), optimumMatched: scoreOptimumMatched,
-                                       optimumWorst: scoreOptimumWorstScore.map(units), total: units(total), matched: matched,
-                                       worst: worstScore.map(units))
-        }
-    }
-    var solve: Solve
-    var fairness: Fairness?
-    var objective: Objective?
 }

@@ -80,7 +80,7 @@ public enum ResultFiles {
                    Piece(name: "blocking.csv", part: 0) { blockingHeader },
                    Piece(name: "pairs.csv", part: 0) { pairsCSV(r) },
                    Piece(name: "mentors.csv", part: 0) { mentorsCSV(r) },
-                   Piece(name: "summary.json", part: 0) { try json(Summary(r, fairness: fairness)) }]
+                   Piece(name: "summary.json", part: 0) { try json(ResultSummary(r, fairness: fairness)) }]
         if !r.rules.isEmpty { pieces.append(Piece(name: "rules.csv", part: 0) { rulesCSV(r) }) }
         var counts: [String: Int] = [:]
         for p in pieces { counts[p.name] = max(counts[p.name] ?? 0, p.part + 1) }
@@ -206,98 +206,6 @@ public enum ResultFiles {
         var data = try e.encode(value)
         data.append(0x0A)
         return data
-    }
-}
-
-/// The deterministic summary of a run (`summary.json`).
-struct Summary: Encodable {
-    struct Inputs: Encodable { var mentors: Int; var mentees: Int; var decisions: Int }
-    struct Candidates: Encodable { var k: Int; var pairs: Int; var components: Int; var menteesWithoutCandidates: Int }
-    struct Solve: Encodable {
-        var solver: String; var status: String; var objective: Double; var objectiveUnits: Int64
-        var bound: Double?; var relativeGap: Double?
-        /// The stages of a solve with programme rules (absent for a single engine).
-        var stages: [SolveStage]?
-    }
-    struct Mentors: Encodable { var capacity: Int; var load: Int; var utilisation: Double; var full: Int }
-    var inputs: Inputs
-    var candidates: Candidates
-    var solve: Solve
-    var matched: Int
-    var unassigned: Int
-    var coverage: Double
-    var meanScore: Double
-    var unassignedByReason: [String: Int]
-    var mentors: Mentors
-    var scoreScale: Int
-    /// Present with `--certify`: the network certificate held and GLPK confirmed the optimum.
-    var certificate: GLPKBasisCertificate.Report?
-    /// Active programme rules and how many of their rows bind (slack 0).
-    var rules: Rules?
-    struct Rules: Encodable { var active: [String]; var rows: Int; var binding: Int }
-    /// How the worst-off fare and the solution's stability (see ``Fairness``).
-    var fairness: FairnessFigures
-    struct FairnessFigures: Encodable {
-        var worstScore: Double?; var percentile10Score: Double?
-        var kabupatenCoverageMin: Double; var kabupatenCoverageMax: Double; var kabupatenCoverageSpread: Double
-        /// Absent with co-mentoring, where one beginner has several mentors.
-        var blockingPairs: Int?
-    }
-    /// Co-mentoring: mentors per beginner allowed, pairs, and mean mentors per matched beginner.
-    var coMentoring: CoMentoringFigures?
-    struct CoMentoringFigures: Encodable { var mentorsPerMentee: Int; var pairs: Int; var meanMentorsPerMatchedMentee: Double }
-
-    /// With an objective other than total score: its figures beside the score optimum's.
-    var objective: ObjectiveFigures?
-    struct ObjectiveFigures: Encodable {
-        var kind: String
-        var total: Double; var matched: Int; var worstScore: Double?
-        var scoreOptimum: Double; var scoreOptimumMatched: Int; var scoreOptimumWorstScore: Double?
-        /// 1 − total / score optimum: the price of stability for the stable objectives.
-        var price: Double
-        init(_ c: ObjectiveComparison) {
-            func units(_ v: Int64) -> Double { rounded6(Double(v) / ScoringModel.integerScale) }
-            kind = c.objective.rawValue
-            total = units(c.total); matched = c.matched; worstScore = c.worst.map(units)
-            scoreOptimum = units(c.optimumTotal); scoreOptimumMatched = c.optimumMatched; scoreOptimumWorstScore = c.optimumWorst.map(units)
-            price = rounded6(c.price)
-        }
-    }
-
-    init(_ r: MatchResult, fairness f: Fairness) {
-        fairness = FairnessFigures(worstScore: f.worstScore.map { rounded6(Double($0) / ScoringModel.integerScale) },
-                                   percentile10Score: f.percentile10.map { rounded6(Double($0) / ScoringModel.integerScale) },
-                                   kabupatenCoverageMin: f.coverageMin, kabupatenCoverageMax: f.coverageMax,
-                                   kabupatenCoverageSpread: rounded6(f.coverageMax - f.coverageMin),
-                                   blockingPairs: r.profile.mentorsPerMentee > 1 ? nil : f.blocking.count)
-        if r.profile.mentorsPerMentee > 1 {
-            coMentoring = CoMentoringFigures(mentorsPerMentee: r.profile.mentorsPerMentee, pairs: r.pairs.count,
-                                             meanMentorsPerMatchedMentee: rounded6(Double(r.pairs.count) / Double(max(1, r.matchedCount))))
-        }
-        inputs = Inputs(mentors: r.dataset.mentors.count, mentees: r.dataset.mentees.count, decisions: r.decisionCount)
-        let without = (0..<r.graph.menteeCount).filter { r.graph.pairs(ofMentee: $0).isEmpty }.count
-        candidates = Candidates(k: r.profile.k, pairs: r.graph.pairCount, components: r.componentCount,
-                                menteesWithoutCandidates: without)
-        let o = r.outcome
-        solve = Solve(solver: o.engine.rawValue, status: o.status.rawValue, objective: rounded6(r.objectiveScore),
-                      objectiveUnits: o.assignment.objective,
-                      bound: o.bound.map { rounded6($0 / ScoringModel.integerScale) },
-                      relativeGap: o.relativeGap.map(rounded6), stages: o.stages.isEmpty ? nil : o.stages)
-        matched = r.matchedCount
-        unassigned = r.unassigned.count
-        coverage = rounded6(r.coverage)
-        meanScore = rounded6(r.meanScore)
-        unassignedByReason = r.unassignedByReason
-        let cap = r.dataset.mentors.reduce(0) { $0 + $1.capacity }
-        let load = r.load.reduce(0) { $0 + Int($1) }
-        mentors = Mentors(capacity: cap, load: load, utilisation: rounded6(cap == 0 ? 0 : Double(load) / Double(cap)),
-                          full: r.dataset.mentors.indices.filter { Int(r.load[$0]) >= r.dataset.mentors[$0].capacity }.count)
-        scoreScale = Int(ScoringModel.integerScale)
-        certificate = r.glpkCertificate
-        objective = r.objectiveComparison.map(ObjectiveFigures.init)
-        if !r.rules.isEmpty {
-            rules = Rules(active: r.rules, rows: r.ruleReport.count, binding: r.ruleReport.filter { abs($0.slack) < Tolerance.binding }.count)
-        }
     }
 }
 

@@ -1,0 +1,123 @@
+import Tabular
+
+/// `summary.json`, the figures of one run, as it is written and read back: one type for the
+/// writer and for every reader (`pendamping merge`, `pendamping report DIR`). Keys are written
+/// in snake case, sorted, decimals rounded to six places; figures in score units are exact
+/// (``ScoreUnits``). A summary without ``schemaVersion`` was written before the field existed
+/// and reads as version 1.
+public struct ResultSummary: Codable, Sendable, Equatable {
+    /// The version of this shape that writers write now.
+    public static let currentSchemaVersion = 1
+
+    public struct Inputs: Codable, Sendable, Equatable { public var mentors: Int; public var mentees: Int; public var decisions: Int }
+    public struct Candidates: Codable, Sendable, Equatable {
+        public var k: Int; public var pairs: Int; public var components: Int; public var menteesWithoutCandidates: Int
+    }
+    public struct Solve: Codable, Sendable, Equatable {
+        public var solver: String; public var status: String; public var objective: Double; public var objectiveUnits: ScoreUnits
+        public var bound: Double?; public var relativeGap: Double?
+        /// The stages of a solve with programme rules (absent for a single engine).
+        public var stages: [SolveStage]?
+    }
+    public struct Mentors: Codable, Sendable, Equatable { public var capacity: Int; public var load: Int; public var utilisation: Double; public var full: Int }
+    /// ``currentSchemaVersion`` when written; nil in a summary from before the field.
+    public var schemaVersion: Int?
+    public var inputs: Inputs
+    public var candidates: Candidates
+    public var solve: Solve
+    public var matched: Int
+    public var unassigned: Int
+    public var coverage: Double
+    public var meanScore: Double
+    /// The exact sum of the matched pairs' scores (`mean_score` is this over `matched`); nil
+    /// in a summary from before the field.
+    public var pairScoreUnits: ScoreUnits?
+    public var unassignedByReason: [String: Int]
+    public var mentors: Mentors
+    public var scoreScale: Int
+    /// Present with `--certify`: the network certificate held and GLPK confirmed the optimum.
+    public var certificate: GLPKBasisCertificate.Report?
+    /// Active programme rules and how many of their rows bind (slack 0).
+    public var rules: Rules?
+    public struct Rules: Codable, Sendable, Equatable { public var active: [String]; public var rows: Int; public var binding: Int }
+    /// How the worst-off fare and the solution's stability (see ``Fairness``).
+    public var fairness: FairnessFigures
+    public struct FairnessFigures: Codable, Sendable, Equatable {
+        public var worstScore: Double?; public var percentile10Score: Double?
+        public var kabupatenCoverageMin: Double; public var kabupatenCoverageMax: Double; public var kabupatenCoverageSpread: Double
+        /// Absent with co-mentoring, where one beginner has several mentors.
+        public var blockingPairs: Int?
+    }
+    /// Co-mentoring: mentors per beginner allowed, pairs, and mean mentors per matched beginner.
+    public var coMentoring: CoMentoringFigures?
+    public struct CoMentoringFigures: Codable, Sendable, Equatable {
+        public var mentorsPerMentee: Int; public var pairs: Int; public var meanMentorsPerMatchedMentee: Double
+    }
+
+    /// With an objective other than total score: its figures beside the score optimum's.
+    public var objective: ObjectiveFigures?
+    public struct ObjectiveFigures: Codable, Sendable, Equatable {
+        public var kind: String
+        public var total: Double; public var matched: Int; public var worstScore: Double?
+        public var scoreOptimum: Double; public var scoreOptimumMatched: Int; public var scoreOptimumWorstScore: Double?
+        /// 1 − total / score optimum: the price of stability for the stable objectives.
+        public var price: Double
+
+        /// The comparison these figures were written from (scores back in units).
+        public var comparison: ObjectiveComparison? {
+            guard let objective = MatchObjective(rawValue: kind) else { return nil }
+            func units(_ v: Double) -> Int64 { ScoreUnits(score: v).units }
+            return ObjectiveComparison(objective: objective, optimumTotal: units(scoreOptimum), optimumMatched: scoreOptimumMatched,
+                                       optimumWorst: scoreOptimumWorstScore.map(units), total: units(total), matched: matched,
+                                       worst: worstScore.map(units))
+        }
+
+        init(_ c: ObjectiveComparison) {
+            func units(_ v: Int64) -> Double { rounded6(Double(v) / ScoringModel.integerScale) }
+            kind = c.objective.rawValue
+            total = units(c.total); matched = c.matched; worstScore = c.worst.map(units)
+            scoreOptimum = units(c.optimumTotal); scoreOptimumMatched = c.optimumMatched; scoreOptimumWorstScore = c.optimumWorst.map(units)
+            price = rounded6(c.price)
+        }
+    }
+
+    /// The summary of `r`. - Complexity: `O(n + m)`.
+    init(_ r: MatchResult, fairness f: Fairness) {
+        schemaVersion = Self.currentSchemaVersion
+        fairness = FairnessFigures(worstScore: f.worstScore.map { rounded6(Double($0) / ScoringModel.integerScale) },
+                                   percentile10Score: f.percentile10.map { rounded6(Double($0) / ScoringModel.integerScale) },
+                                   kabupatenCoverageMin: f.coverageMin, kabupatenCoverageMax: f.coverageMax,
+                                   kabupatenCoverageSpread: rounded6(f.coverageMax - f.coverageMin),
+                                   blockingPairs: r.profile.mentorsPerMentee > 1 ? nil : f.blocking.count)
+        if r.profile.mentorsPerMentee > 1 {
+            coMentoring = CoMentoringFigures(mentorsPerMentee: r.profile.mentorsPerMentee, pairs: r.pairs.count,
+                                             meanMentorsPerMatchedMentee: rounded6(Double(r.pairs.count) / Double(max(1, r.matchedCount))))
+        }
+        inputs = Inputs(mentors: r.dataset.mentors.count, mentees: r.dataset.mentees.count, decisions: r.decisionCount)
+        let without = (0..<r.graph.menteeCount).filter { r.graph.pairs(ofMentee: $0).isEmpty }.count
+        candidates = Candidates(k: r.profile.k, pairs: r.graph.pairCount, components: r.componentCount,
+                                menteesWithoutCandidates: without)
+        let o = r.outcome
+        solve = Solve(solver: o.engine.rawValue, status: o.status.rawValue, objective: rounded6(r.objectiveScore),
+                      objectiveUnits: ScoreUnits(o.assignment.objective),
+                      bound: o.bound.map { rounded6($0 / ScoringModel.integerScale) },
+                      relativeGap: o.relativeGap.map(rounded6), stages: o.stages.isEmpty ? nil : o.stages)
+        matched = r.matchedCount
+        unassigned = r.unassigned.count
+        coverage = rounded6(r.coverage)
+        meanScore = rounded6(r.meanScore)
+        pairScoreUnits = ScoreUnits(r.pairs.reduce(Int64(0)) { $0 + $1.score })
+        unassignedByReason = r.unassignedByReason
+        let cap = r.dataset.mentors.reduce(0) { $0 + $1.capacity }
+        let load = r.load.reduce(0) { $0 + Int($1) }
+        mentors = Mentors(capacity: cap, load: load, utilisation: rounded6(cap == 0 ? 0 : Double(load) / Double(cap)),
+                          full: r.dataset.mentors.indices.filter { Int(r.load[$0]) >= r.dataset.mentors[$0].capacity }.count)
+        scoreScale = Int(ScoringModel.integerScale)
+        certificate = r.glpkCertificate
+        objective = r.objectiveComparison.map(ObjectiveFigures.init)
+        if !r.rules.isEmpty {
+            rules = Rules(active: r.rules, rows: r.ruleReport.count, binding: r.ruleReport.filter { abs($0.slack) < Tolerance.binding }.count)
+        }
+    }
+}
+
