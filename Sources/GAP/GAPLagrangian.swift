@@ -1,3 +1,5 @@
+import Optimisation
+
 /// Lagrangian relaxation of the generalized assignment problem's job rows, one 0/1 knapsack
 /// per agent (Ross and Soland 1975; Fisher, Jaikumar and Van Wassenhove 1986), with
 /// subgradient steps, a Lagrangian heuristic and reduced-cost fixing.
@@ -56,7 +58,7 @@ package struct GAPLagrangian {
         }
         var best = upper?.agentOf, bestCost = upper?.cost ?? Int.max
         var bestBound = -Double.infinity, bestU = u
-        var theta = 2.0, stale = 0, steps = 0
+        var schedule = SubgradientSchedule(factor: 2, patience: 20, floor: 1e-3), steps = 0
         var chosenBy = [[Int]](repeating: [], count: n)
         while steps < iterations {
             if let deadline, steps > 0, ContinuousClock.now >= deadline { break }
@@ -68,7 +70,9 @@ package struct GAPLagrangian {
                 value += k.value
                 for j in k.chosen { chosenBy[j].append(i) }
             }
-            if value > bestBound + 1e-9 * max(1, abs(value)) { bestBound = value; bestU = u; stale = 0 } else { stale += 1 }
+            let improved = value > bestBound + 1e-9 * max(1, abs(value))
+            if improved { bestBound = value; bestU = u }
+            schedule.record(improved: improved)
             if steps % repairEvery == 1 || repairEvery == 1 {
                 // A job chosen by several agents stays on its cheapest; the others are placed by the repair.
                 let partial = chosenBy.enumerated().map { j, agents in agents.min { cost[$0][j] < cost[$1][j] } ?? -1 }
@@ -84,9 +88,9 @@ package struct GAPLagrangian {
                 if c < bestCost { best = a; bestCost = c }
                 break
             }
-            if stale >= 20 { theta /= 2; stale = 0; if theta < 1e-3 { break } }
+            if !schedule.shrinkWhenStalled() { break }
             let target = bestCost < Int.max ? Double(bestCost) : value + 0.05 * max(1, abs(value))
-            let t = theta * max(target - value, 1e-3 * max(1, abs(value))) / norm
+            let t = schedule.length(distance: target - value, value: value, leastShare: 1e-3, normSquared: norm)
             for j in 0..<n { u[j] += t * (1 - Double(chosenBy[j].count)) }
         }
         return Outcome(bound: bestBound, multipliers: bestU, best: best, bestCost: bestCost, steps: steps)

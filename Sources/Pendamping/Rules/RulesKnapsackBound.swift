@@ -1,3 +1,4 @@
+import Optimisation
 import Parallel
 internal import GLPK
 
@@ -105,7 +106,7 @@ struct RulesKnapsackBound {
             mu = [Double](repeating: 0, count: need.count)
         }
         var best = Double.infinity
-        var theta = firstStep, stale = 0
+        var schedule = SubgradientSchedule(factor: firstStep, patience: 10, floor: 1e-3)
         var taken = [Int32](repeating: 0, count: g.menteeCount)
         var covered = [Double](repeating: 0, count: need.count)
         var value = [Double](repeating: 0, count: pairs.mentee.count)
@@ -133,9 +134,11 @@ struct RulesKnapsackBound {
                     if pairs.quota[k] >= 0 { covered[Int(pairs.quota[k])] += 1 }
                 }
             }
-            if l < best - 1e-9 * max(1, abs(l)) { best = l; stale = 0 } else { stale += 1 }
+            let improved = l < best - 1e-9 * max(1, abs(l))
+            if improved { best = l }
+            schedule.record(improved: improved)
             if let target, best - target <= Tolerance.boundMeetsObjective * max(1, abs(best)) { break }
-            if stale >= 10 { theta /= 2; stale = 0; if theta < 1e-3 { break } }
+            if !schedule.shrinkWhenStalled() { break }
             // Subgradient of L in each multiplier; a zero multiplier of a slack inequality stays zero.
             var norm = 0.0
             for i in fixed.freeMentees {
@@ -145,7 +148,7 @@ struct RulesKnapsackBound {
             for r in 0..<need.count { let s = covered[r] - need[r]; if mu[r] > 0 || s < 0 { norm += s * s } }
             guard norm > 0 else { break }
             let goal = target ?? (best - 0.05 * max(1, abs(best)))
-            let t = theta * max(l - goal, 1e-3 * max(1, abs(l))) / norm
+            let t = schedule.length(distance: l - goal, value: l, leastShare: 1e-3, normSquared: norm)
             for i in fixed.freeMentees {
                 let s = 1 - Double(taken[Int(i)])
                 sigma[Int(i)] -= t * s

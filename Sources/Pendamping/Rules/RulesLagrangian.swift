@@ -1,3 +1,4 @@
+import Optimisation
 internal import GLPK
 import MinCostFlow
 import Parallel
@@ -95,7 +96,7 @@ struct RulesLagrangian {
         var best: Assignment?
         var start: RulesKnapsackBound.Start?
         var pending: BackgroundValue<Assignment?>?
-        var step = 1.0, sinceImproved = 0, done = 0
+        var schedule = SubgradientSchedule(factor: 1, patience: 10, floor: Tolerance.subgradientStepFloor), done = 0
         let menteeOfPair = model.menteeOfPair
 
         while done < iterations {
@@ -124,10 +125,12 @@ struct RulesLagrangian {
             for j in 0..<g.mentorCount where lambda[j] > 0 { value += lambda[j] * rows.room[j] }
             for r in 0..<mu.count { value -= mu[r] * rows.need[r] }
             for s in sigma { value -= s }
-            if value < bestBound - Tolerance.boundImprovement {
-                bestBound = value; sinceImproved = 0
+            let improved = value < bestBound - Tolerance.boundImprovement
+            if improved {
+                bestBound = value
                 if step1 == nil { start = knapsackStart(groups, l, m, s) }
-            } else { sinceImproved += 1 }
+            }
+            schedule.record(improved: improved)
             // Each step's repair runs beside the next step's network solve; the step length and
             // the gap test use the repairs of the steps before (the first one's at once).
             if let a = pending?.value, a.objective > (best?.objective ?? Int64.min) { best = a }
@@ -139,7 +142,7 @@ struct RulesLagrangian {
             }
             let lower = best.map { Double($0.objective) }
             if let lower, bestBound - lower <= relativeGap * max(1, abs(lower)) { break }
-            if sinceImproved >= 10 { step /= 2; sinceImproved = 0; if step < Tolerance.subgradientStepFloor { break } }
+            if !schedule.shrinkWhenStalled() { break }
             // Subgradient (projected: a zero multiplier with a slack row stays at zero).
             var norm = 0.0
             var gLambda = [Double](repeating: 0, count: g.mentorCount)
@@ -165,7 +168,7 @@ struct RulesLagrangian {
                 break
             }
             let target = lower ?? (bestBound - 0.05 * max(1, abs(bestBound)))
-            let t = step * max(value - target, 0.01 * max(1, abs(value))) / norm
+            let t = schedule.length(distance: value - target, value: value, leastShare: 0.01, normSquared: norm)
             for j in 0..<g.mentorCount where gLambda[j] != 0 { lambda[j] = max(0, lambda[j] - t * gLambda[j]) }
             for r in 0..<mu.count where gMu[r] != 0 { mu[r] = max(0, mu[r] - t * gMu[r]) }
             for i in 0..<sigma.count where gSigma[i] != 0 { sigma[i] = max(0, sigma[i] - t * gSigma[i]) }
