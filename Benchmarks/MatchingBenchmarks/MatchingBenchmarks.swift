@@ -3,7 +3,7 @@
 import Benchmark
 import Foundation
 import MinCostFlow
-import Pendamping
+@_spi(Stages) import Pendamping
 import PendampingSynthetic
 
 /// A generated Kalimantan Tengah-like dataset (bundled regions), parsed as `match` would.

@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import Pendamping
+@_spi(Stages) import Pendamping
 
 struct Export: Subcommand {
     static let configuration = CommandConfiguration(

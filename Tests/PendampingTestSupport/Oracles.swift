@@ -1,12 +1,12 @@
 import Foundation
-import Pendamping
+@_spi(Stages) import Pendamping
 
 // Answers found without the code under test: every assignment tried, every subset summed,
 // every rule counted from its own data. `O(exponential)`: for models of a handful of
 // mentees.
 
 /// The optimum by trying every choice of pair (or none) for every mentee.
-public func exhaustiveOptimum(_ model: MatchingModel) -> Int64 {
+package func exhaustiveOptimum(_ model: MatchingModel) -> Int64 {
     let g = model.graph
     let fixed = model.fixedMask()
     var best: Int64 = .min
@@ -31,7 +31,7 @@ public func exhaustiveOptimum(_ model: MatchingModel) -> Int64 {
 /// Whether `a` keeps every programme rule, checked here from the rule data alone (not by the
 /// solver's own `violations`): mentees grouped by mentor, cohorts and hours summed per group,
 /// quotas counted per region, cover-all over every mentee with candidates or not.
-public func abidesIndependently(_ a: Assignment, model: MatchingModel, rules: ProgrammeRules) -> Bool {
+package func abidesIndependently(_ a: Assignment, model: MatchingModel, rules: ProgrammeRules) -> Bool {
     let g = model.graph
     var members: [Int: [Int]] = [:]
     for (i, p) in a.pairOf.enumerated() where p >= 0 { members[Int(g.mentor[Int(p)]), default: []].append(i) }
@@ -48,7 +48,7 @@ public func abidesIndependently(_ a: Assignment, model: MatchingModel, rules: Pr
 }
 
 /// The best objective over assignments that keep the core rows and `rules`, or nil if none does.
-public func exhaustiveOptimum(_ model: MatchingModel, rules: ProgrammeRules, dataset: Dataset) -> Int64? {
+package func exhaustiveOptimum(_ model: MatchingModel, rules: ProgrammeRules, dataset: Dataset) -> Int64? {
     let g = model.graph
     let fixed = model.fixedMask()
     var best: Int64?
@@ -79,7 +79,7 @@ public func exhaustiveOptimum(_ model: MatchingModel, rules: ProgrammeRules, dat
 /// The best total of `value` over the subsets of their indices whose size lies in `sizes` and
 /// whose `hours` fit `room` (both summed in index order); nil when none does. Every subset
 /// is tried: `O(2ⁿ·n)`, for knapsack tests of up to about 16 items.
-public func bestSubset(value: [Double], hours: [Double], room: Double, sizes: ClosedRange<Int>) -> Double? {
+package func bestSubset(value: [Double], hours: [Double], room: Double, sizes: ClosedRange<Int>) -> Double? {
     var best: Double?
     for mask in 0..<(1 << value.count) where sizes.contains(mask.nonzeroBitCount) {
         var used = 0.0, total = 0.0

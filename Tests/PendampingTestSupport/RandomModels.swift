@@ -1,11 +1,11 @@
 import Foundation
 import Optimisation
-import Pendamping
+@_spi(Stages) import Pendamping
 
 // Seeded random inputs for property tests: datasets, core models and programme rules.
 
 /// A random dataset around Jakarta Barat for property tests.
-public func randomDataset(seed: UInt64, mentees n: Int, mentors m: Int, spreadDegrees: Double = 0.2) -> Dataset {
+package func randomDataset(seed: UInt64, mentees n: Int, mentors m: Int, spreadDegrees: Double = 0.2) -> Dataset {
     var rng = SplitMix64(seed: seed)
     let kblis = ["10710", "10792", "14111", "13134", "15120", "01130", "47761", "56102", "C", "G"].compactMap { KBLICode($0) }
     let regions = ["31.73.01", "31.73.02", "31.73.05", "31.74.01", "32.01.01"].compactMap { RegionCode($0) }
@@ -27,7 +27,7 @@ public func randomDataset(seed: UInt64, mentees n: Int, mentors m: Int, spreadDe
 }
 
 /// Small random core models with ties, zero capacities, isolated mentees and locks.
-public func randomModel(seed: UInt64, maxMentees: Int = 6, maxMentors: Int = 3, maxK: Int = 3, lockProbability: Double = 0.15) -> MatchingModel {
+package func randomModel(seed: UInt64, maxMentees: Int = 6, maxMentors: Int = 3, maxK: Int = 3, lockProbability: Double = 0.15) -> MatchingModel {
     var rng = SplitMix64(seed: seed)
     let n = rng.int(in: 1...maxMentees), m = rng.int(in: 1...maxMentors)
     var capacity = (0..<m).map { _ in Int32(rng.int(in: 0...3)) }
@@ -58,14 +58,14 @@ public func randomModel(seed: UInt64, maxMentees: Int = 6, maxMentors: Int = 3, 
 }
 
 /// Placeholder records so rule messages can name ids.
-public func dummyDataset(mentees n: Int, mentors m: Int) -> Dataset {
+package func dummyDataset(mentees n: Int, mentors m: Int) -> Dataset {
     let r = RegionCode("31.73.01")!, k = [KBLICode("10710")!], p = GeoPoint(lat: -6.1, lon: 106.7)
     return Dataset(mentors: (0..<m).map { Mentor(id: String(format: "M%02d", $0), kbli: k, location: p, region: r, capacity: 1) },
                    mentees: (0..<n).map { Mentee(id: String(format: "E%02d", $0), kbli: k, location: p, region: r) })
 }
 
 /// Random rules for a random model: cohorts, hours, quotas over index ranges, sometimes cover-all.
-public func randomRules(_ model: MatchingModel, seed: UInt64) -> ProgrammeRules {
+package func randomRules(_ model: MatchingModel, seed: UInt64) -> ProgrammeRules {
     var rng = SplitMix64(seed: seed ^ 0xABCDEF)
     let g = model.graph
     let minCohort = (0..<g.mentorCount).map { _ in Int32(rng.int(in: 0...3) == 0 ? rng.int(in: 2...3) : 0) }

@@ -1,7 +1,7 @@
 import Foundation
 import GLPK
 import MinCostFlow
-@testable import Pendamping
+@_spi(Stages) @testable import Pendamping
 import PendampingSynthetic
 import Tabular
 import Testing

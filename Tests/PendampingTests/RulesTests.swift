@@ -1,7 +1,7 @@
 import Foundation
 import GLPK
 import Testing
-@testable import Pendamping
+@_spi(Stages) @testable import Pendamping
 import Optimisation
 import PendampingTestSupport
 

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import Pendamping
+@_spi(Stages) @testable import Pendamping
 import Optimisation
 import Tabular
 import PendampingTestSupport

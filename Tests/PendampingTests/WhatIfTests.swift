@@ -4,7 +4,7 @@ import FoundationXML
 #endif
 import MinCostFlow
 import Testing
-@testable import Pendamping
+@_spi(Stages) @testable import Pendamping
 import PendampingSynthetic
 import Optimisation
 import Tabular

@@ -64,7 +64,7 @@ public struct CandidateGraph: Sendable {
 ///   `g` the number of step grids a mentor falls in: at each level, its own prefix's grid
 ///   once for every other next-level prefix that some mentee's code continues with (a few
 ///   for the generated provinces; memory grows with it).
-public struct CandidateBuilder: Sendable {
+@_spi(Stages) public struct CandidateBuilder: Sendable {
     public let scoring: ScoringModel
     public let k: Int
     /// The grids of the search steps that have mentors: each a KBLI prefix (1 to 5 levels,

@@ -1,6 +1,6 @@
 /// Connected components of the candidate graph: mentees and mentors joined by a pair.
 /// Components share no pair, so each can be solved on its own.
-public struct Components: Sendable {
+@_spi(Stages) public struct Components: Sendable {
     /// Component of each mentee (-1 for a mentee with no pair).
     public let ofMentee: [Int32]
     /// Component of each mentor (-1 for a mentor with no pair).

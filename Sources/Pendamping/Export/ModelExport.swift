@@ -20,7 +20,7 @@ public enum ModelExport {
     /// LP and MPS minimise Σ −score·x (MPS has no objective sense), so every format's optimum
     /// is −(objective of the non-fixed pairs) in integer score units, the same number.
     /// - Complexity: `O(pairs)`.
-    public static func write(_ model: MatchingModel, format: Format, to path: String, inputs: [String] = []) throws {
+    @_spi(Stages) public static func write(_ model: MatchingModel, format: Format, to path: String, inputs: [String] = []) throws {
         let url = try OutputPath.resolve(path, what: "output file")
         try OutputPath.refuseInputs(inputs, inside: url)
         try OutputPath.createParent(url.deletingLastPathComponent())
@@ -52,7 +52,7 @@ public enum ModelExport {
 
     /// The free part of the core model (fixed pairs taken out) as DIMACS min-cost flow text.
     /// Nodes: free mentees, mentors with free capacity, the sink. `O(pairs)`.
-    public static func dimacs(_ model: MatchingModel) -> String {
+    @_spi(Stages) public static func dimacs(_ model: MatchingModel) -> String {
         let g = model.graph
         let fixed = model.fixedPart()
         let fixedScore = fixed.assignment.objective

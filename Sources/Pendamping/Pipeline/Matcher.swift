@@ -61,7 +61,7 @@ public struct Matcher: Sendable {
     public struct Prepared: Sendable {
         public var scoring: ScoringModel
         public var graph: CandidateGraph
-        public var model: MatchingModel
+        @_spi(Stages) public var model: MatchingModel
         /// Curator decision per pair.
         var decisionOf: [PairID: PairDecision]
         var rejected: [Int32: [Int32]]

@@ -12,7 +12,7 @@ import MinCostFlow
 /// exactly when the minimum cost is 0. Locked and accepted pairs count for their region first.
 /// - Complexity: `1 + kabupaten` network solves for the optimum and the reaches, and about
 ///   ten flow solves for the share.
-public struct EquityBasis: Sendable {
+@_spi(Stages) public struct EquityBasis: Sendable {
     public var optimumCoverage: Double
     /// The share every floor was set from (≤ the target).
     public var share: Double

@@ -42,7 +42,7 @@ public struct ProgrammeRules: Sendable {
 
     /// Resolves the profile's constraints; `equity` is needed by `equity_band`.
     /// - Complexity: `O(n + m + pairs)`.
-    public init(profile: Profile, dataset: Dataset, graph: CandidateGraph, scoring: ScoringModel, equity: EquityBasis? = nil) {
+    @_spi(Stages) public init(profile: Profile, dataset: Dataset, graph: CandidateGraph, scoring: ScoringModel, equity: EquityBasis? = nil) {
         let c = profile.constraints
         var descriptions: [String] = []
         minCohort = dataset.mentors.map { Int32($0.minMentees ?? c.minMentees) }
@@ -144,7 +144,7 @@ public struct ProgrammeRules: Sendable {
     /// their number of candidates or their hours cannot hold (the minimum's least-hours
     /// candidate pairs already past the mentor's hours limit). Every rule-abiding solution
     /// leaves them empty. - Complexity: `O(m + pairs)`, and `O(pairs · log pairs)` with hours limits.
-    public func cannotOpen(_ model: MatchingModel) -> [Bool] {
+    @_spi(Stages) public func cannotOpen(_ model: MatchingModel) -> [Bool] {
         let g = model.graph
         var hasFixed = [Bool](repeating: false, count: g.mentorCount)
         for p in model.fixedPairs { hasFixed[Int(g.mentor[Int(p)])] = true }
@@ -176,7 +176,7 @@ public struct ProgrammeRules: Sendable {
 
     /// The rules an assignment breaks (empty when all hold); ``RuleViolation/describe(_:)``
     /// turns one into a sentence with ids. - Complexity: `O(n + m + quotas)`.
-    public func violations(of a: Assignment, model: MatchingModel) -> [RuleViolation] {
+    @_spi(Stages) public func violations(of a: Assignment, model: MatchingModel) -> [RuleViolation] {
         let g = model.graph
         var load = [Int32](repeating: 0, count: g.mentorCount)
         var hours = [Double](repeating: 0, count: g.mentorCount)

@@ -69,7 +69,7 @@ public struct RulesSolver: Sendable {
     ///    GLPK model built, warm-started from the core optimum's basis and the best solution so
     ///    far; skipped above ``columnLimit`` columns.
     /// - Throws: ``InfeasibleRules`` when the rules cannot all hold.
-    public func solve(_ model: MatchingModel, dataset: Dataset) throws -> Outcome {
+    @_spi(Stages) public func solve(_ model: MatchingModel, dataset: Dataset) throws -> Outcome {
         let before = rules.conflictsBeforeSolve(model)
         guard before.isEmpty else { throw InfeasibleRules(conflicts: before.map { $0.describe(dataset, rules) }) }
         let fixedPart = coreWithout(model)

@@ -7,7 +7,7 @@
 /// have a strictly better (smaller) rank: the first choice is worth 1, ties are worth the
 /// same, and an unranked partner has no value (the score counts it as 0; preference orders
 /// put it after every ranked partner).
-public struct RankTable: Sendable {
+@_spi(Stages) public struct RankTable: Sendable {
     /// Per ranker, partner indices ascending with their values (compressed rows).
     struct Rows: Sendable {
         var start: [Int32]

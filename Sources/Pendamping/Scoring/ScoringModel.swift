@@ -43,7 +43,7 @@ public struct ScoringModel: Sendable {
     let preferenceStart: [Int32]
     let preferences: [ResolvedPreference]
     /// Stated ranks: beginners' of mentors, mentors' of beginners.
-    public let ranks: RankTable
+    @_spi(Stages) public let ranks: RankTable
     /// Whether any mentor takes online pairs.
     let anyMentorOnline: Bool
     /// `shares[n · 65 + c]` is `Double(c) / Double(n)` for 0 ≤ c ≤ n ≤ 64: the share of needs or

@@ -40,7 +40,7 @@ public enum CoMentoring {
     /// - Throws: ``MatchingError/infeasibleLocks(_:)`` when the locked pairs cannot all fill
     ///   different roles; ``MatchingError/solverFailed(_:)`` when the network is too large for
     ///   exact integer costs.
-    public static func solve(_ model: MatchingModel, needs: [SkillSet], expertise: [SkillSet], perMentee: Int) throws -> Solution {
+    @_spi(Stages) public static func solve(_ model: MatchingModel, needs: [SkillSet], expertise: [SkillSet], perMentee: Int) throws -> Solution {
         let g = model.graph
         let fixed = model.fixedMask()
         let menteeOf = model.menteeOfPair
@@ -131,7 +131,7 @@ public enum CoMentoring {
     /// Checks a solution against the definition, independently of the network: pairs of the
     /// graph, at most `perMentee` per beginner with distinct roles each covered by the pair,
     /// capacities, every fixed pair present, and the objective. - Complexity: `O(pairs)`.
-    public static func verify(_ s: Solution, _ model: MatchingModel, needs: [SkillSet], expertise: [SkillSet], perMentee: Int) throws {
+    @_spi(Stages) public static func verify(_ s: Solution, _ model: MatchingModel, needs: [SkillSet], expertise: [SkillSet], perMentee: Int) throws {
         let g = model.graph
         var load = [Int32](repeating: 0, count: g.mentorCount), count = [Int](repeating: 0, count: g.menteeCount)
         var used = Set<[Int]>()

@@ -18,7 +18,7 @@ public enum ProposingSide: String, Sendable {
 /// accepted pairs are placed first and stay (their beginners do not take part, their mentors'
 /// capacity shrinks), so stability is among the other beginners.
 /// - Complexity: `O(pairs·log capacity)`: each pair is proposed at most once.
-public enum DeferredAcceptance {
+@_spi(Stages) public enum DeferredAcceptance {
     public static func solve(_ model: MatchingModel, order: PreferenceOrder, proposing: ProposingSide) -> Assignment {
         let fixed = model.fixedPart()
         let pairOf = proposing == .mentee

@@ -23,7 +23,7 @@ public enum GLPKBasisCertificate {
     }
 
     /// - Complexity: one network simplex solve, plus GLPK's load and (near-zero) simplex on `pairs` columns.
-    public static func check(_ model: MatchingModel) throws -> Report {
+    @_spi(Stages) public static func check(_ model: MatchingModel) throws -> Report {
         let lp = try CoreLP.build(model)
         let solution = try GLPK.withProblem { p -> LPSolution in
             try p.load(lp.model)

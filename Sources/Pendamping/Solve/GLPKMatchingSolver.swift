@@ -6,7 +6,7 @@ internal import GLPK
 /// mentor slot values from the row duals; `.intopt` solves it as a 0/1 programme by branch and
 /// cut. Either way the answer is checked integral and feasible before it is returned.
 /// The corresponding GLPK routines are `glp_simplex` and `glp_intopt`.
-public struct GLPKMatchingSolver: MatchingSolver {
+@_spi(Stages) public struct GLPKMatchingSolver: MatchingSolver {
     public enum Method: String, Sendable { case simplex, intopt }
     public var method: Method
     public var timeLimit: Duration?

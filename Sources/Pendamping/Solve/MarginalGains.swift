@@ -8,7 +8,7 @@
 /// duals themselves (not unique under degeneracy), the gains are unique, so every solver
 /// reports the same numbers.
 /// - Complexity: `O((n + m + pairs)·log(n + m))`.
-public enum MarginalGains {
+@_spi(Stages) public enum MarginalGains {
     /// - Parameters:
     ///   - menteeDual: u_i per mentee (ignored for fixed mentees), in score units.
     ///   - mentorDual: v_j per mentor, in score units.

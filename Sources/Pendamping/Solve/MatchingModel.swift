@@ -2,7 +2,7 @@
 /// The core assignment model (docs/architecture.md): maximise Σ s_p x_p over candidate pairs, each mentee
 /// in at most one pair, each mentor in at most `capacity` pairs, fixed pairs at 1.
 /// Its constraint matrix is totally unimodular, so its LP optimum is integral.
-public struct MatchingModel: Sendable {
+@_spi(Stages) public struct MatchingModel: Sendable {
     public let graph: CandidateGraph
     /// Capacity of each mentor.
     public let capacity: [Int32]
@@ -129,7 +129,7 @@ public struct Assignment: Sendable, Equatable {
     /// each mentee at most one pair of its own, loads within capacity, fixed pairs chosen.
     /// Returns mentor loads. - Complexity: `O(n + m + fixed)`.
     @discardableResult
-    public func verify(_ model: MatchingModel) throws -> [Int32] {
+    @_spi(Stages) public func verify(_ model: MatchingModel) throws -> [Int32] {
         let g = model.graph
         var load = [Int32](repeating: 0, count: g.mentorCount)
         var total: Int64 = 0
@@ -176,6 +176,6 @@ public struct SolveOutcome: Sendable {
 }
 
 /// An engine that solves a ``MatchingModel``.
-public protocol MatchingSolver: Sendable {
+@_spi(Stages) public protocol MatchingSolver: Sendable {
     func solve(_ model: MatchingModel) throws -> SolveOutcome
 }

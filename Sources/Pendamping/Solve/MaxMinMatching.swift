@@ -16,7 +16,7 @@ import MinCostFlow
 /// Pairs below the threshold are worth 0 in steps 2–3, so an optimum never needs them; any
 /// it keeps are dropped, which changes neither coverage counted nor the objective.
 /// - Complexity: `⌈log₂ distinct scores⌉ + 2` network solves.
-public struct MaxMinMatching: Sendable {
+@_spi(Stages) public struct MaxMinMatching: Sendable {
     public var workers: Int?
     public init(workers: Int? = nil) { self.workers = workers }
 

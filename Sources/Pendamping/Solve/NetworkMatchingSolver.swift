@@ -5,7 +5,7 @@ import Parallel
 /// Solves the core model exactly with the pure-Swift network simplex (``NetworkSimplex``),
 /// from a greedy warm start, splitting independent components into groups solved in
 /// parallel. Optionally checks each group's optimality certificate.
-public struct NetworkMatchingSolver: MatchingSolver {
+@_spi(Stages) public struct NetworkMatchingSolver: MatchingSolver {
     /// Check primal feasibility, complementary slackness and equal objectives of every group.
     public var certify: Bool
     /// Parallel groups (default: active processor count).

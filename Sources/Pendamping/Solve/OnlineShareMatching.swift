@@ -12,7 +12,7 @@ import MinCostFlow
 ///
 /// - Complexity: one network simplex on `n + 2m + 1` nodes and `pairs + n + 2m` arcs.
 public enum OnlineShareMatching {
-    public static func solve(_ model: MatchingModel, online: [Bool], share: Double) throws -> SolveOutcome {
+    @_spi(Stages) public static func solve(_ model: MatchingModel, online: [Bool], share: Double) throws -> SolveOutcome {
         let g = model.graph
         let fixed = model.fixedPart()
         var onlineSlots = model.capacity.map { Int64((share * Double($0) + Tolerance.share).rounded(.down)) }
@@ -51,7 +51,7 @@ public enum OnlineShareMatching {
 
     /// Online pairs per mentor over its online slots, when any mentor is over (for checks):
     /// mentor index → (online pairs, slots), ignoring locked pairs. `O(n)`.
-    public static func overShare(_ a: Assignment, model: MatchingModel, online: [Bool], share: Double) -> [Int: (Int, Int)] {
+    @_spi(Stages) public static func overShare(_ a: Assignment, model: MatchingModel, online: [Bool], share: Double) -> [Int: (Int, Int)] {
         var count = [Int](repeating: 0, count: model.graph.mentorCount)
         let fixed = Set(model.fixedPairs)
         for p in a.pairOf where p >= 0 && online[Int(p)] && !fixed.contains(p) { count[Int(model.graph.mentor[Int(p)])] += 1 }

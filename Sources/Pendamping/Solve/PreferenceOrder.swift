@@ -8,7 +8,7 @@
 /// removed the others. Both orders are strict (the index breaks every tie). A class, so that
 /// the many comparisons of a sort or a blocking-pair scan share it instead of copying (and
 /// retaining) the graph's arrays at each call.
-public final class PreferenceKeys: Sendable {
+@_spi(Stages) public final class PreferenceKeys: Sendable {
     public let graph: CandidateGraph
     public let ranks: RankTable
     let menteeOf: [Int32]
@@ -49,7 +49,7 @@ public final class PreferenceKeys: Sendable {
 /// mentee's pairs and each mentor's pairs most preferred first, with every pair's position
 /// in both lists (0 = first choice).
 public struct PreferenceOrder: Sendable {
-    public let keys: PreferenceKeys
+    @_spi(Stages) public let keys: PreferenceKeys
     var graph: CandidateGraph { keys.graph }
     /// Per mentee (the graph's offsets), its pairs most preferred first.
     let menteeList: [Int32]
@@ -61,7 +61,7 @@ public struct PreferenceOrder: Sendable {
     let mentorPosition: [Int32]
 
     /// - Complexity: `O(pairs·log k + pairs·log(pairs per mentor))` comparisons.
-    public init(graph g: CandidateGraph, ranks: RankTable) {
+    @_spi(Stages) public init(graph g: CandidateGraph, ranks: RankTable) {
         let keys = PreferenceKeys(graph: g, ranks: ranks)
         self.keys = keys
         var list = [Int32](repeating: 0, count: g.pairCount)
