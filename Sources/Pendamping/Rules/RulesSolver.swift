@@ -97,10 +97,11 @@ public struct RulesSolver: Sendable {
         let clock = ContinuousClock(), began = clock.now
         let columns = RulesModel.columnCount(model, rules: rules)
         let large = columns > columnLimit
+        let shares = large ? RulesTimeShares.beyondBranchAndCut : .withBranchAndCut
         var lagrangian = RulesLagrangian(model: model, rules: rules)
         lagrangian.relativeGap = max(options.relativeGap, Tolerance.lagrangianGap)
         lagrangian.stop = stop
-        if let limit = options.timeLimit { lagrangian.deadline = began + (large ? limit * 0.6 : limit / 4) }
+        if let limit = options.timeLimit { lagrangian.deadline = began + limit * shares.lagrangian }
         let repair = RulesRepair(model: model, rules: rules)
         let relaxed = try lagrangian.run(coreOptimum: core) { repair.repair($0) }
         let upper = min(Double(core.objective), relaxed.bound)
@@ -143,7 +144,7 @@ public struct RulesSolver: Sendable {
             // knapsack: 2 left a smaller gap than 1 on six of the eight, the same on one and
             // 0.0006 points more on one; seed 2: 0.082 % against 0.089–0.111 %; design note 26).
             if relaxed.start != nil { knapsackSearch.firstStep = large ? 2 : 0.1 }
-            if let limit = options.timeLimit { knapsackSearch.deadline = began + (large ? limit * 0.95 : limit) }
+            if let limit = options.timeLimit { knapsackSearch.deadline = began + limit * shares.knapsackBound }
             let target = bestKnown.map { Double($0.objective) }
             knapsackSolve = BackgroundValue { [knapsackSearch, relaxed] in knapsackSearch.run(target: target, from: relaxed.start) }
         }
@@ -152,7 +153,7 @@ public struct RulesSolver: Sendable {
         if let found = bestKnown, neighbourhoodSolves > 0, !withinGap(upper, found) {
             var lns = RulesNeighbourhood(model: model, rules: rules)
             lns.subSolves = neighbourhoodSolves; lns.stop = stop
-            if let limit = options.timeLimit { lns.deadline = began + limit * (large ? 0.85 : 0.6) }
+            if let limit = options.timeLimit { lns.deadline = began + limit * shares.neighbourhood }
             let better = polished(try lns.improve(polished(found, model: model)), model: model)
             bestKnown = better
             stages.append(SolveStage(name: .neighbourhood, engine: .glpkIntopt, status: .feasible, objective: better.objective,
@@ -263,4 +264,19 @@ public struct RulesSolver: Sendable {
         }
         return out.isEmpty ? [.unexplained("the rules cannot all hold")] : out
     }
+}
+
+/// How a rules solve's time limit is shared among its stages: each stage's deadline, as a
+/// share of the limit from the solve's start. With GLPK's branch and cut to follow (a model
+/// within the column limit) the Lagrangian takes the first quarter, the neighbourhood search
+/// runs to 60 % and GLPK has the rest, the knapsack bound beside it; beyond GLPK's reach the
+/// Lagrangian runs to 60 %, the neighbourhood search to 85 % and the knapsack bound, beside
+/// it from the start, to 95 %, leaving the end to write the answer.
+struct RulesTimeShares: Sendable {
+    var lagrangian: Double
+    var neighbourhood: Double
+    var knapsackBound: Double
+
+    static let withBranchAndCut = RulesTimeShares(lagrangian: 0.25, neighbourhood: 0.6, knapsackBound: 1)
+    static let beyondBranchAndCut = RulesTimeShares(lagrangian: 0.6, neighbourhood: 0.85, knapsackBound: 0.95)
 }
