@@ -47,8 +47,8 @@
     /// The components (free mentees only: those with a pair in `fixedMentee` left out) dealt
     /// into `workers` groups for parallel solves, largest first, each to the group with the
     /// fewest pairs so far. - Complexity: `O(components·log components + pairs)`.
-    func groups(_ model: MatchingModel, workers: Int, fixedMentee: [Int32]) -> [(mentees: [Int32], mentors: [Int32])] {
-        let c = self, g = model.graph
+    func groups(_ g: CandidateGraph, workers: Int, fixedMentee: [Int32]) -> [(mentees: [Int32], mentors: [Int32])] {
+        let c = self
         var sizes: [(Int, Int)] = (0..<c.count).map { k in
             (c.mentees[k].reduce(0) { $0 + g.pairs(ofMentee: Int($1)).count }, k)
         }

@@ -1,19 +1,6 @@
 import Foundation
 import Tabular
 
-/// Where a record's location came from.
-public enum LocationSource: String, Sendable, Codable, CaseIterable, Comparable {
-    /// The record's own `lat`/`lon`.
-    case given
-    /// The point of its kecamatan.
-    case kecamatan
-    /// The point of its kabupaten/kota (the record names no kecamatan, or its kecamatan has
-    /// no point of its own).
-    case kabupaten
-
-    public static func < (a: Self, b: Self) -> Bool { allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)! }
-}
-
 /// A location taken from a region: its point, which region gave it, and how far a business
 /// in that region typically is from the point (the radius of a disc of the region's area).
 public struct RegionPlacement: Sendable, Equatable {

@@ -86,7 +86,7 @@ struct RulesLagrangian {
         let first = coreOptimum.flatMap { a in
             a.pairOf.contains { $0 >= 0 && never[Int(g.mentor[Int($0)])] } ? nil : a
         }
-        let groups = model.components.groups(model, workers: ProcessInfoCores.count, fixedMentee: fixed.assignment.pairOf)
+        let groups = model.components.groups(model.graph, workers: ProcessInfoCores.count, fixedMentee: fixed.assignment.pairOf)
             .map { Group(CoreNetwork(model: model, mentees: $0.mentees, mentorsInScope: $0.mentors, freeCapacity: free), model, from: first) }
         let maxAssigned = Double(min(fixed.freeMentees.count, free.reduce(0) { $0 + Int(max(0, $1)) }))
         var lambda = [Double](repeating: 0, count: g.mentorCount)

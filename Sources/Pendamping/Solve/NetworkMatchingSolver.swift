@@ -29,7 +29,7 @@ import Parallel
         let fixed = model.fixedPart()
         var pairOf = fixed.assignment.pairOf
         var objective = fixed.assignment.objective
-        let groups = model.components.groups(model, workers: workers, fixedMentee: pairOf)
+        let groups = model.components.groups(model.graph, workers: workers, fixedMentee: pairOf)
         let freeAfterLocks = fixed.free
         let results = try concurrentMap(groups.count) { k in
             try solveGroup(model, mentees: groups[k].mentees, mentors: groups[k].mentors, free: freeAfterLocks)
