@@ -7,7 +7,7 @@
 /// tolerances differ); the schedule holds what they share. Source: Held, Wolfe and Crowder,
 /// "Validation of subgradient optimization", *Mathematical Programming* 6 (1974), the step
 /// length; Fisher, "The Lagrangian relaxation method for solving integer programming
-/// problems", *Management Science* 27 (1981), §4, the halving of `θ` when the bound stalls.
+/// problems", *Management Science* 27 (1981), the halving of `θ` when the bound stalls.
 public struct SubgradientSchedule: Sendable {
     /// The factor `θ` of the next step.
     public private(set) var factor: Double
