@@ -18,9 +18,7 @@ package enum Echo {
     /// at most `limit` bytes, and one word, or several of which a later one starts in lower
     /// case ("belajar masak", not "Ibu Rahasia Wulandari"). Otherwise described. `O(length)`.
     package static func phrase(_ raw: String, limit: Int = 40) -> String {
-        let words = raw.split(separator: " ")
-        let plain = words.count <= 1 || words.dropFirst().contains { $0.first?.isLowercase == true }
-        return echoedPhrase(raw, limit: limit).text(.en)
+        echoedPhrase(raw, limit: limit).text(.en)
     }
 
     /// ``phrase(_:limit:)`` as a value that says itself in either language.
