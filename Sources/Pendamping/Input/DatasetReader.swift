@@ -18,9 +18,8 @@ public enum DatasetReader {
     static let menteeRequired: [InputColumn] = [.name, .kbli]
     static let menteeOptional = [.id] + placeColumns + [.needs, .languages, .gender, .scale, .hoursNeeded, .prefer, .priority, .online]
 
-    /// The largest mentor capacity accepted (a cohort of a hundred thousand is already far
-    /// beyond any programme; the bound keeps every count inside `Int32`).
-    public static let maxCapacity = 100_000
+    /// The largest mentor capacity accepted (``Mentor/maxCapacity``).
+    public static let maxCapacity = Mentor.maxCapacity
 
     /// How the lists are read.
     public struct Options: Sendable {

@@ -15,6 +15,9 @@ public struct RankedChoice: Hashable, Sendable {
 
 /// A mentor (pendamping): an experienced business, consultant, cadre or volunteer.
 public struct Mentor: Sendable, Identifiable {
+    /// The largest capacity a mentor may have (a cohort of a hundred thousand is already far
+    /// beyond any programme; the bound keeps every count inside `Int32`).
+    public static let maxCapacity = 100_000
     public var id: String
     public var name: String
     /// Sectors the mentor knows; similarity takes the best over these.

@@ -5,6 +5,8 @@ import Tabular
 /// the number of candidates kept per mentee (docs/architecture.md). Read from JSON; every field is
 /// optional and falls back to ``Profile/default``; an unknown key is an error.
 public struct Profile: Sendable, Equatable, Codable {
+    /// The largest `mentors_per_mentee` accepted (co-mentoring).
+    public static let maxMentorsPerMentee = 10
     /// Relative weights of the four score terms; only their ratios matter.
     public struct Weights: Sendable, Equatable, Codable {
         public var sector = 0.35
@@ -229,11 +231,11 @@ public struct Profile: Sendable, Equatable, Codable {
         if let m = rules.maxKm { check("rules.max_km", m, 0...20_038, open: true) }
         if !(0...1).contains(rules.minScore) { bad("rules.min_score", .share) }
         if !(1...1000).contains(k) { bad("k", .wholeNumberIn("[1, 1000]")) }
-        if !(1...CoMentoring.maxMentorsPerMentee).contains(mentorsPerMentee) {
-            bad("mentors_per_mentee", .wholeNumberIn("[1, \(CoMentoring.maxMentorsPerMentee)]"))
+        if !(1...Self.maxMentorsPerMentee).contains(mentorsPerMentee) {
+            bad("mentors_per_mentee", .wholeNumberIn("[1, \(Self.maxMentorsPerMentee)]"))
         }
         let c = constraints
-        if !(0...DatasetReader.maxCapacity).contains(c.minMentees) { bad("constraints.min_mentees", .wholeNumberIn("[0, \(DatasetReader.maxCapacity)]")) }
+        if !(0...Mentor.maxCapacity).contains(c.minMentees) { bad("constraints.min_mentees", .wholeNumberIn("[0, \(Mentor.maxCapacity)]")) }
         check("constraints.speed_kmh", c.speedKmh, 0...1_000, open: true)
         check("constraints.sessions_per_month", c.sessionsPerMonth, 0...100)
         check("constraints.default_hours_needed", c.defaultHoursNeeded, 0...744)

@@ -76,9 +76,6 @@ public struct RegionDirectory: Sendable {
     /// Radius used when the table gives no area: a kecamatan, a kabupaten/kota.
     static let defaultKecamatanRadiusKm = 3.0, defaultKabupatenRadiusKm = 15.0
 
-    /// The directory of the bundled table, read once. A bundled table that does not parse is a
-    /// packaging fault, reported by the tests; here it stops the program with its first issue.
-    public static let bundled = RegionDirectory(RegionTable.bundledTable)
 
     /// Indexes `table`. - Complexity: `O(rows)`.
     public init(_ table: RegionTable) {

@@ -20,8 +20,8 @@ import MinCostFlow
 /// `Σ weight`. - Complexity: one network simplex on `O(n·(1 + needs) + pairs·(1 + covered needs))`
 /// arcs.
 public enum CoMentoring {
-    /// The largest `mentors_per_mentee` accepted.
-    public static let maxMentorsPerMentee = 10
+    /// The largest `mentors_per_mentee` accepted (``Profile/maxMentorsPerMentee``).
+    public static let maxMentorsPerMentee = Profile.maxMentorsPerMentee
     /// A beginner's first mentor is worth this much more (integer score units: one full score).
     public static let firstMentorBonus = Int64(ScoringModel.integerScale)
 
