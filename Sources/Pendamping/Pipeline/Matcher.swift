@@ -125,36 +125,17 @@ public struct Matcher: Sendable {
         return Prepared(scoring: scoring, graph: graph, model: model, decisionOf: decisionOf, rejected: rejected)
     }
 
-    /// Refuses option combinations that cannot work, before any scoring: the network solver
-    /// with programme rules. - Throws: ``UnsupportedOptions``.
-    public func checkOptions() throws {
-        if profile.constraints.isActive && solver == .network {
-            throw UnsupportedOptions("the network solver handles the core model only; the profile sets programme rules, "
-                                     + "which need --solver auto or glpk")
-        }
-        if profile.mentorsPerMentee > 1 {
-            if profile.constraints.isActive {
-                throw UnsupportedOptions("mentors_per_mentee above 1 (co-mentoring) works on the core model; the profile also sets programme rules")
-            }
-            if objective != .score || (solver != .auto && solver != .network) {
-                throw UnsupportedOptions("mentors_per_mentee above 1 (co-mentoring) is solved by its own network; use the score objective and --solver auto")
-            }
-        }
-        if objective != .score {
-            if profile.constraints.isActive {
-                throw UnsupportedOptions("--objective \(objective.rawValue) works on the core model; the profile sets programme rules "
-                                         + "(cohorts, hours, quotas), which only the score objective handles")
-            }
-            if solver != .auto && solver != .network {
-                throw UnsupportedOptions("--objective \(objective.rawValue) has its own exact method; leave --solver at auto")
-            }
-        }
-    }
+    /// Refuses option combinations that cannot work, before any scoring (``SolvePlan``).
+    /// - Throws: ``UnsupportedOptions``.
+    public func checkOptions() throws { _ = try plan() }
+
+    /// How this matcher solves, as far as the profile and the options decide. - Throws: ``UnsupportedOptions``.
+    func plan() throws -> SolvePlan { try SolvePlan.make(profile: profile, objective: objective, solver: solver) }
 
     /// Matches `dataset`, adding stage timings to `timings`.
     /// - Throws: ``InfeasibleDecisions`` when decisions conflict.
     public func run(_ dataset: Dataset, timings: StageTimings = .init()) throws -> MatchResult {
-        try checkOptions()
+        let plan = try plan()
         var timings = timings
         let prepared = try prepare(dataset, timings: &timings)
         let (scoring, graph, model) = (prepared.scoring, prepared.graph, prepared.model)
@@ -166,47 +147,35 @@ public struct Matcher: Sendable {
         var comparison: ObjectiveComparison?
         var coPairs: CoMentoring.Solution?
         let outcome = try timings.measure("solve") { () throws -> SolveOutcome in
-            if profile.mentorsPerMentee > 1 || objective != .score, profile.online.capacityShare < 1, onlinePairs(graph, scoring).contains(true) {
-                throw UnsupportedOptions("online.capacity_share below 1 works with the score objective and one mentor per mentee")
-            }
-            if profile.mentorsPerMentee > 1 {
+            let online = profile.online.capacityShare < 1 ? onlinePairs(graph, scoring) : nil
+            switch try plan.resolve(hasOnlinePairs: online?.contains(true) ?? false, hasRules: !rules.isEmpty) {
+            case .coMentoring:
                 let (o, chosen) = try solveCoMentoring(model, scoring: scoring, dataset: dataset)
                 coPairs = chosen
                 return o
-            }
-            if objective != .score {
+            case .objective(let objective):
                 let (o, c) = try solve(model, objective: objective, ranks: scoring.ranks)
                 comparison = c
                 return o
+            case .onlineShare:
+                return try OnlineShareMatching.solve(model, online: online ?? [], share: profile.online.capacityShare)
+            case .network:
+                var network = NetworkMatchingSolver(certify: certify)
+                network.seed = startFrom.map { seed($0, dataset: dataset, graph: graph) }
+                network.stop = stop
+                return try network.solve(model)
+            case .glpk(let choice):
+                return try choice.makeSolver(timeLimit: timeLimit, certify: certify).solve(model)
+            case .rules:
+                var options = RulesSolver.defaultOptions
+                if let timeLimit { options.timeLimit = timeLimit }
+                options.relativeGap = relativeGap
+                options.choose(cuts: cuts, heuristics: heuristics)
+                let report = progress.map { report in { @Sendable (p: MIPProgress) in report(SolveProgress(p)) } }
+                let r = try RulesSolver(rules: rules, options: options, stop: stop?.flag, progress: report).solve(model, dataset: dataset)
+                ruleReport = r.report
+                return r.solve
             }
-            // A cap on online pairs per mentor: its own network (solver auto or network).
-            let online = profile.online.capacityShare < 1 ? onlinePairs(graph, scoring) : nil
-            if let online, online.contains(true) {
-                guard rules.isEmpty, solver == .auto || solver == .network else {
-                    throw UnsupportedOptions("online.capacity_share below 1 is solved by its own network; it does not combine with programme rules or --solver \(solver.rawValue)")
-                }
-                return try OnlineShareMatching.solve(model, online: online, share: profile.online.capacityShare)
-            }
-            guard !rules.isEmpty else {
-                if solver == .auto || solver == .network {
-                    var network = NetworkMatchingSolver(certify: certify)
-                    network.seed = startFrom.map { seed($0, dataset: dataset, graph: graph) }
-                    network.stop = stop
-                    return try network.solve(model)
-                }
-                return try solver.makeSolver(timeLimit: timeLimit, certify: certify).solve(model)
-            }
-            guard solver == .auto || solver == .glpkMIP || solver == .glpk else {
-                throw MatchingError.solverFailed("the \(solver.rawValue) solver handles the core model only; programme rules need auto or glpk")
-            }
-            var options = RulesSolver.defaultOptions
-            if let timeLimit { options.timeLimit = timeLimit }
-            options.relativeGap = relativeGap
-            options.choose(cuts: cuts, heuristics: heuristics)
-            let report = progress.map { report in { @Sendable (p: MIPProgress) in report(SolveProgress(p)) } }
-            let r = try RulesSolver(rules: rules, options: options, stop: stop?.flag, progress: report).solve(model, dataset: dataset)
-            ruleReport = r.report
-            return r.solve
         }
         let load = try coPairs.map { coMentoringLoad($0, model) } ?? outcome.assignment.verify(model)
         let certificate = try timings.measure("certify") { () throws -> GLPKBasisCertificate.Report? in
