@@ -75,4 +75,28 @@ import PendampingTestSupport
         let html = String(decoding: try HTMLReport.render(ReportInput(r), subtitle: "x"), as: UTF8.self)
         #expect(!html.contains("class=\"pair\"") && html.contains("class=\"bubble\""))
     }
+
+    /// A province-sized page carries whole cohorts of the first mentors up to the row limit,
+    /// says how many mentors have theirs, and every unassigned mentee it lists; a small one
+    /// carries everything and no such count.
+    @Test func provinceSizedPagesCarryTheFirstCohorts() throws {
+        let d = randomDataset(seed: 9, mentees: 16_000, mentors: 6_000, spreadDegrees: 0.5)
+        let r = try Matcher().run(d)
+        let input = ReportInput(r)
+        #expect(input.mentees.filter { $0.mentorID != nil }.count > HTMLReport.cohortRowsListed)
+        let json = try HTMLReport.payload(input, words: [:], regionNames: [:])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        let listed = try #require(object["cohortsListed"] as? Int)
+        let rows = try #require(object["mentees"] as? [[Any]])
+        // The carried matched rows are exactly the cohorts of the first `listed` mentors, whole.
+        let expected = input.mentors.prefix(listed).reduce(0) { $0 + $1.load }
+        let carried = rows.filter { ($0[4] as? Int ?? -1) >= 0 }
+        #expect(carried.count == expected && expected <= HTMLReport.cohortRowsListed)
+        #expect(carried.allSatisfy { ($0[4] as? Int ?? -1) < listed })
+        #expect(expected + input.mentors[listed].load > HTMLReport.cohortRowsListed)
+        #expect(rows.count - carried.count == min(HTMLReport.unassignedListed, input.mentees.filter { $0.mentorID == nil }.count))
+
+        let small = try HTMLReport.payload(ReportInput(try Matcher().run(randomDataset(seed: 9, mentees: 300, mentors: 20))), words: [:], regionNames: [:])
+        #expect(!small.contains("cohortsListed"))
+    }
 }

@@ -113,6 +113,22 @@ public enum HTMLReport {
     /// Unassigned mentees the page lists at most (the rest are counted; `unassigned.csv` has all).
     static let unassignedListed = 5_000
 
+    /// Matched mentees the page carries at most, as whole cohorts of the first mentors: a
+    /// province-sized page lists the other mentors with their load only (their cohorts are in
+    /// `pairs.csv`), so that it opens in a browser within about two seconds.
+    static let cohortRowsListed = 10_000
+
+    /// How many of `input`'s mentors, from the first, have their cohorts carried: all of them,
+    /// or as many whole cohorts as fit ``cohortRowsListed`` (at least one mentor). `O(m)`.
+    static func mentorsWithRows(_ input: ReportInput) -> Int {
+        var rows = 0
+        for (j, m) in input.mentors.enumerated() {
+            rows += m.load
+            if rows > cohortRowsListed { return max(1, j) }
+        }
+        return input.mentors.count
+    }
+
     /// The script's data as JSON text (``JSONWriter``): the words it shows, region codes and
     /// names, mentors `[id, name, kind, load, capacity, region, expertise]` and mentees `[id,
     /// name, region index, KBLI section, mentor index or -1, score, sector, location, capacity,
@@ -137,10 +153,13 @@ public enum HTMLReport {
         }
         records.raw("],\"mentees\":[")
         var listed = 0, omitted = 0, firstRow = true
+        let withRows = mentorsWithRows(input)
         for e in input.mentees {
             if e.mentorID == nil {
                 if listed >= unassignedListed { omitted += 1; continue }
                 listed += 1
+            } else if let j = e.mentorID.flatMap({ index[$0] }), j >= withRows {
+                continue
             }
             if !firstRow { records.comma() }
             firstRow = false
@@ -159,6 +178,8 @@ public enum HTMLReport {
         let key = Digest.sha256Hex(records.bytes, bytes: 12)
         var w = JSONWriter(capacity: records.bytes.count + 8_192)
         w.raw("{\"key\":"); w.string(key); w.raw(",\"omitted\":"); w.int(omitted)
+        // Only on a page whose cohorts were cut: the mentors, from the first, that have theirs.
+        if withRows < input.mentors.count { w.raw(",\"cohortsListed\":"); w.int(withRows) }
         w.raw(",\"t\":{")
         for (k, word) in words.sorted(by: { $0.key < $1.key }).enumerated() {
             if k > 0 { w.comma() }

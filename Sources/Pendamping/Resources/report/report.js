@@ -148,7 +148,15 @@
       summary.appendChild(withdrawButton("mentor", m.id));
       details.appendChild(summary);
       var filled = false;
-      function fill() { if (!filled) { filled = true; details.appendChild(cohortTable(m, list)); } }
+      function fill() {
+        if (filled) { return; }
+        filled = true;
+        if (data.cohortsListed !== undefined && m.index >= data.cohortsListed) {
+          details.appendChild(el("p", { "class": "note" }, t.cohortInCsv.replace("%d", String(m.load))));
+        } else {
+          details.appendChild(cohortTable(m, list));
+        }
+      }
       if (details.open) { fill(); } else { details.addEventListener("toggle", fill); }
       block.appendChild(details);
       box.appendChild(block);
