@@ -13,10 +13,7 @@ extension RouteTests {
     /// take no body, are left out).
     @Test("malformed requests to every route answer 4xx, never 5xx, and change nothing")
     func malformedRequestsNeverFailTheServer() async throws {
-        let dir = try temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let work = try await seededWork(dir)
-        try await testApp(work, dir: dir).test(.router) { client in
+        try await withSeededApp { work, client, dir in
             var admin = Session(client)
             _ = try await admin.signIn("admin")
             let id = try await programmeWithLists(admin)

@@ -26,10 +26,7 @@ import HTTPTypes
 
     @Test("sign-in, CSRF and roles are checked on the server; another programme's data answers 404")
     func accessRules() async throws {
-        let dir = try temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let work = try await seededWork(dir)
-        try await testApp(work, dir: dir).test(.router) { client in
+        try await withSeededApp { work, client, dir in
             var admin = Session(client), curator = Session(client), viewer = Session(client), outsider = Session(client)
             #expect(try await admin.signIn("admin", password: "wrong-password") == .unauthorized)
             #expect(try await admin.signIn("admin") == .ok)
@@ -64,10 +61,7 @@ import HTTPTypes
 
     @Test("refused lists store nothing and say where the problem is")
     func refusedUpload() async throws {
-        let dir = try temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let work = try await seededWork(dir)
-        try await testApp(work, dir: dir).test(.router) { client in
+        try await withSeededApp { work, client, dir in
             var admin = Session(client)
             _ = try await admin.signIn("admin")
             let id = try await programmeWithLists(admin)
@@ -103,10 +97,7 @@ import HTTPTypes
 
     @Test("a round in the app gives the same bytes as pendamping round; conflicts are reported; the audit names the curator")
     func roundsMatchTheCLI() async throws {
-        let dir = try temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let work = try await seededWork(dir)
-        try await testApp(work, dir: dir).test(.router) { client in
+        try await withSeededApp { work, client, dir in
             var admin = Session(client), curator = Session(client)
             _ = try await admin.signIn("admin")
             _ = try await curator.signIn("kurator")
@@ -180,10 +171,7 @@ import HTTPTypes
 
     @Test("a what-if scenario in the app gives the files of pendamping whatif")
     func planningMatchesTheCLI() async throws {
-        let dir = try temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let work = try await seededWork(dir)
-        try await testApp(work, dir: dir).test(.router) { client in
+        try await withSeededApp { work, client, dir in
             var admin = Session(client), viewer = Session(client)
             _ = try await admin.signIn("admin")
             _ = try await viewer.signIn("tamu")
@@ -243,10 +231,7 @@ import HTTPTypes
 
     @Test("a withdrawal shows on the pair and leaves the next round; the print view carries phone numbers to members only")
     func withdrawAndContacts() async throws {
-        let dir = try temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let work = try await seededWork(dir)
-        try await testApp(work, dir: dir).test(.router) { client in
+        try await withSeededApp { work, client, dir in
             var admin = Session(client), outsider = Session(client)
             _ = try await admin.signIn("admin")
             _ = try await outsider.signIn("lain")
@@ -371,10 +356,7 @@ import HTTPTypes
 
     @Test("a password an admin chose is for one sign-in: nothing else until its owner changes it")
     func oneTimePasswords() async throws {
-        let dir = try temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let work = try await seededWork(dir)
-        try await testApp(work, dir: dir).test(.router) { client in
+        try await withSeededApp { work, client, dir in
             var admin = Session(client), newcomer = Session(client)
             _ = try await admin.signIn("admin")
             let (made, _) = try await admin.json(.post, "/api/accounts", ["name": "baru", "role": "curator", "password": "sementara-1"])
@@ -397,10 +379,7 @@ import HTTPTypes
 
     @Test("the OpenAPI document names every API route the app serves")
     func openAPI() async throws {
-        let dir = try temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let work = try await seededWork(dir)
-        try await testApp(work, dir: dir).test(.router) { client in
+        try await withSeededApp { work, client, dir in
             let r = try await client.execute(uri: "/api/openapi.json", method: .get)
             #expect(r.status == .ok)
             let doc = try #require(try JSONSerialization.jsonObject(with: Data(buffer: r.body)) as? [String: Any])

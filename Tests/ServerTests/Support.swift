@@ -86,6 +86,15 @@ func filePart(_ path: String) throws -> [String: String] {
 }
 
 /// The app on `work` for the router test framework.
+/// A fresh data directory with the seeded accounts (``seededWork(_:)``) and the app's router on
+/// it: `body` gets the programme work, the test client and the directory, which is removed after.
+func withSeededApp(_ body: @escaping @Sendable (ProgrammeWork, any TestClientProtocol, URL) async throws -> Void) async throws {
+    let dir = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let work = try await seededWork(dir)
+    try await testApp(work, dir: dir).test(.router) { client in try await body(work, client, dir) }
+}
+
 func testApp(_ work: ProgrammeWork, dir: URL) async throws -> some ApplicationProtocol {
     Application(router: try await ServerApp.router(work: work, settings: ServerSettings(dataDirectory: dir.path)))
 }
