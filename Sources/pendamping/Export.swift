@@ -19,13 +19,9 @@ struct Export: Subcommand {
     @Option(help: "Candidates per mentee (overrides the profile's k).")
     var k: Int?
     @Option(help: "dimacs, lp or mps.")
-    var format: String
+    var format: ModelExport.Format
     @Option(help: "Output file.")
     var out: String
-
-    func validate() throws {
-        guard ModelExport.Format(rawValue: format) != nil else { throw ValidationError("--format must be dimacs, lp or mps") }
-    }
 
     func execute() throws {
         let dataset = try data.read()
@@ -34,8 +30,10 @@ struct Export: Subcommand {
         let dec = try decisions.map { try Decisions.read(path: $0, dataset: dataset) } ?? Decisions()
         var timings = StageTimings()
         let prepared = try Matcher(profile: prof, decisions: dec).prepare(dataset, timings: &timings)
-        try ModelExport.write(prepared.model, format: ModelExport.Format(rawValue: format)!, to: out,
+        try ModelExport.write(prepared.model, format: format, to: out,
                               inputs: data.paths + [profile, decisions].compactMap { $0 })
-        printErr("wrote \(format) model: \(prepared.graph.pairCount) pairs, \(dataset.mentees.count) mentees, \(dataset.mentors.count) mentors to \(out)")
+        printErr("wrote \(format.rawValue) model: \(prepared.graph.pairCount) pairs, \(dataset.mentees.count) mentees, \(dataset.mentors.count) mentors to \(out)")
     }
 }
+
+extension ModelExport.Format: ExpressibleByArgument {}
