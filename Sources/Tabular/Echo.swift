@@ -43,7 +43,9 @@ package enum Echo {
 
 /// A bad input value as a message shows it: quoted, or described by its length (``Echo``).
 public enum Echoed: Sendable, Equatable {
+    /// A short value of the characters its field allows, shown in quotes.
     case quoted(String)
+    /// Any other value: only its length is told.
     case hidden(characters: Int)
 
     /// `'raw'`, or "a text of 18 characters (not shown)" in `language`.

@@ -1,7 +1,10 @@
 /// The two languages the product speaks: Indonesian (the web app's pages and the report by
 /// default) and English (result files, logs, the command line's messages).
 public enum Language: String, Sendable, CaseIterable, Codable {
-    case id, en
+    /// Bahasa Indonesia.
+    case id
+    /// English.
+    case en
 }
 
 /// What is wrong with an input, as a typed value that says itself in both
@@ -15,6 +18,7 @@ public protocol IssueProblem: Sendable {
 /// One thing wrong with an input file, located by file, line and column. Messages name the
 /// record by id only: names, phone numbers and other personal fields are never echoed.
 public struct InputIssue: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The file as the reader was given it (or an uploaded file's name).
     public var file: String
     /// 1-based line of the record (the header is line 1); 0 for the file as a whole.
     public var line: Int
@@ -22,6 +26,7 @@ public struct InputIssue: Error, Sendable, Equatable, CustomStringConvertible {
     public var column: String?
     /// The problem in English.
     public var message: String
+    /// The record's id, when the issue is about one record (never another personal field).
     public var recordID: String?
     /// The worksheet, for an issue in an Excel workbook (then `line` is the sheet's row).
     public var sheet: String?

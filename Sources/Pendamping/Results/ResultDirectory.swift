@@ -8,6 +8,7 @@ public struct ResultDirectory: Sendable {
     /// The directory's path, as given.
     public let path: String
 
+    /// The directory at `path` (nothing is read until asked).
     public init(_ path: String) { self.path = path }
 
     /// The path of the file `name` in the directory.

@@ -9,57 +9,107 @@ public struct ResultSummary: Codable, Sendable, Equatable {
     /// The version of this shape that writers write now.
     public static let currentSchemaVersion = 1
 
-    public struct Inputs: Codable, Sendable, Equatable { public var mentors: Int; public var mentees: Int; public var decisions: Int }
-    public struct Candidates: Codable, Sendable, Equatable {
-        public var k: Int; public var pairs: Int; public var components: Int; public var menteesWithoutCandidates: Int
+    /// The records read: mentors, mentees and curator decisions.
+    public struct Inputs: Codable, Sendable, Equatable {
+        public var mentors: Int
+        public var mentees: Int
+        public var decisions: Int
     }
+    /// The candidate graph: `k` per mentee, the pairs kept, its connected components, and the
+    /// mentees left with no candidate.
+    public struct Candidates: Codable, Sendable, Equatable {
+        public var k: Int
+        public var pairs: Int
+        public var components: Int
+        public var menteesWithoutCandidates: Int
+    }
+    /// The solve: the engine, its status, the objective (in score points and exactly in
+    /// units), the proven bound and relative gap when a branch and cut stopped short.
     public struct Solve: Codable, Sendable, Equatable {
-        public var solver: String; public var status: String; public var objective: Double; public var objectiveUnits: ScoreUnits
-        public var bound: Double?; public var relativeGap: Double?
+        public var solver: String
+        public var status: String
+        public var objective: Double
+        public var objectiveUnits: ScoreUnits
+        public var bound: Double?
+        public var relativeGap: Double?
         /// The stages of a solve with programme rules (absent for a single engine).
         public var stages: [SolveStage]?
     }
-    public struct Mentors: Codable, Sendable, Equatable { public var capacity: Int; public var load: Int; public var utilisation: Double; public var full: Int }
+    /// The mentors' total capacity and load, load over capacity, and how many are full.
+    public struct Mentors: Codable, Sendable, Equatable {
+        public var capacity: Int
+        public var load: Int
+        public var utilisation: Double
+        public var full: Int
+    }
     /// ``currentSchemaVersion`` when written; nil in a summary from before the field.
     public var schemaVersion: Int?
+    /// The records read.
     public var inputs: Inputs
+    /// The candidate graph.
     public var candidates: Candidates
+    /// The solve and its proof.
     public var solve: Solve
+    /// Mentees with a mentor.
     public var matched: Int
+    /// Mentees without one (`unassigned.csv`'s rows).
     public var unassigned: Int
+    /// `matched` over all mentees.
     public var coverage: Double
+    /// The mean score of the matched pairs, in [0, 1].
     public var meanScore: Double
     /// The exact sum of the matched pairs' scores (`mean_score` is this over `matched`); nil
     /// in a summary from before the field.
     public var pairScoreUnits: ScoreUnits?
+    /// Unassigned mentees by reason (``UnassignedReason`` raw values).
     public var unassignedByReason: [String: Int]
+    /// The mentors' capacity and load.
     public var mentors: Mentors
+    /// Score units per score point (10⁶): what `objective_units` and `pair_score_units` count in.
     public var scoreScale: Int
     /// Present with `--certify`: the network certificate held and GLPK confirmed the optimum.
     public var certificate: GLPKBasisCertificate.Report?
     /// Active programme rules and how many of their rows bind (slack 0).
     public var rules: Rules?
-    public struct Rules: Codable, Sendable, Equatable { public var active: [String]; public var rows: Int; public var binding: Int }
+    /// The active rules by name, their rows in the model, and the rows that bind.
+    public struct Rules: Codable, Sendable, Equatable {
+        public var active: [String]
+        public var rows: Int
+        public var binding: Int
+    }
     /// How the worst-off fare and the solution's stability (see ``Fairness``).
     public var fairness: FairnessFigures
+    /// The worst and the 10th-percentile matched score, the lowest and highest coverage of a
+    /// kabupaten/kota and their spread, and the blocking pairs.
     public struct FairnessFigures: Codable, Sendable, Equatable {
-        public var worstScore: Double?; public var percentile10Score: Double?
-        public var kabupatenCoverageMin: Double; public var kabupatenCoverageMax: Double; public var kabupatenCoverageSpread: Double
+        public var worstScore: Double?
+        public var percentile10Score: Double?
+        public var kabupatenCoverageMin: Double
+        public var kabupatenCoverageMax: Double
+        public var kabupatenCoverageSpread: Double
         /// Absent with co-mentoring, where one beginner has several mentors.
         public var blockingPairs: Int?
     }
     /// Co-mentoring: mentors per beginner allowed, pairs, and mean mentors per matched beginner.
     public var coMentoring: CoMentoringFigures?
     public struct CoMentoringFigures: Codable, Sendable, Equatable {
-        public var mentorsPerMentee: Int; public var pairs: Int; public var meanMentorsPerMatchedMentee: Double
+        public var mentorsPerMentee: Int
+        public var pairs: Int
+        public var meanMentorsPerMatchedMentee: Double
     }
 
     /// With an objective other than total score: its figures beside the score optimum's.
     public var objective: ObjectiveFigures?
+    /// The objective (``MatchObjective`` raw value), this run's total, matched mentees and
+    /// worst pair, and the same for the score optimum on the same candidates.
     public struct ObjectiveFigures: Codable, Sendable, Equatable {
         public var kind: String
-        public var total: Double; public var matched: Int; public var worstScore: Double?
-        public var scoreOptimum: Double; public var scoreOptimumMatched: Int; public var scoreOptimumWorstScore: Double?
+        public var total: Double
+        public var matched: Int
+        public var worstScore: Double?
+        public var scoreOptimum: Double
+        public var scoreOptimumMatched: Int
+        public var scoreOptimumWorstScore: Double?
         /// 1 − total / score optimum: the price of stability for the stable objectives.
         public var price: Double
 

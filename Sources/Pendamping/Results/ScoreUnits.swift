@@ -8,6 +8,7 @@ public struct ScoreUnits: Sendable, Hashable, Comparable, Codable, AdditiveArith
     /// The amount in millionths of a score point.
     public var units: Int64
 
+    /// The amount of `units` millionths of a score point.
     public init(_ units: Int64) { self.units = units }
 
     /// The units nearest to `score` (a score or a sum of scores).
@@ -19,12 +20,15 @@ public struct ScoreUnits: Sendable, Hashable, Comparable, Codable, AdditiveArith
     /// The score with six decimals, as the result files write it.
     public var description: String { formatFixed(score, 6) }
 
+    /// No score.
     public static let zero = ScoreUnits(0)
     public static func + (a: ScoreUnits, b: ScoreUnits) -> ScoreUnits { ScoreUnits(a.units + b.units) }
     public static func - (a: ScoreUnits, b: ScoreUnits) -> ScoreUnits { ScoreUnits(a.units - b.units) }
     public static func < (a: ScoreUnits, b: ScoreUnits) -> Bool { a.units < b.units }
 
+    /// Reads the plain integer the files hold.
     public init(from decoder: Decoder) throws { units = try decoder.singleValueContainer().decode(Int64.self) }
+    /// Writes the units as a plain integer.
     public func encode(to encoder: Encoder) throws {
         var c = encoder.singleValueContainer()
         try c.encode(units)
