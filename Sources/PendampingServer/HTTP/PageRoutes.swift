@@ -150,12 +150,11 @@ struct PageRoutes {
             // The summary and chart in the page's language (scenarios stored before there was an
             // Indonesian copy show the English one).
             let lang = Self.language(request)
-            func file(_ name: String) async throws -> Data? { try await store.scenarioFile(programmeID: p.id, number: n, name: name) }
-            var summary = lang == .id ? try await file("summary.id.txt") : nil
-            if summary == nil { summary = try await file("summary.txt") }
-            let hasIndonesianChart = lang == .id ? try await file("plan.id.svg") != nil : false
-            let chart = hasIndonesianChart ? "plan.id.svg" : "plan.svg"
-            let hasReport = try await file("report.html") != nil
+            let names = Set(try await store.scenarioFileNames(programmeID: p.id, number: n))
+            let summaryName = lang == .id && names.contains("summary.id.txt") ? "summary.id.txt" : "summary.txt"
+            let summary = try await store.scenarioFile(programmeID: p.id, number: n, name: summaryName)
+            let chart = lang == .id && names.contains("plan.id.svg") ? "plan.id.svg" : "plan.svg"
+            let hasReport = names.contains("report.html")
             return page("scenario", request, context, title: s.name, [
                 "programme": ["id": p.id, "name": p.name],
                 "scenario": ["number": s.number, "name": s.name, "summary": String(decoding: summary ?? Data(), as: UTF8.self), "chart": chart],

@@ -250,6 +250,15 @@ public final class SQLiteStore: Store {
         }
     }
 
+    public func scenarioFileNames(programmeID: Int64, number: Int) async throws -> [String] {
+        try await pool.read { db in
+            try String.fetchAll(db, sql: """
+                SELECT f.name FROM scenario_file f JOIN scenario s ON s.id = f.scenario_id
+                WHERE s.programme_id = ? AND s.number = ? ORDER BY f.name
+                """, arguments: [programmeID, number])
+        }
+    }
+
     // MARK: Decisions
 
     static func decision(_ r: Row) -> DecisionRecord {

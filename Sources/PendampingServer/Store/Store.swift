@@ -44,6 +44,8 @@ public protocol Store: Sendable {
     func saveScenario(programmeID: Int64, name: String, request: String, files: [(name: String, data: Data)], by: Account) async throws -> ScenarioRecord
     func scenarios(programmeID: Int64) async throws -> [ScenarioRecord]
     func scenarioFile(programmeID: Int64, number: Int, name: String) async throws -> Data?
+    /// The names of a scenario's stored files, sorted.
+    func scenarioFileNames(programmeID: Int64, number: Int) async throws -> [String]
 
     // Decisions
     /// Appends a decision if the pair's newest decision is still `expected` (0: none), else
