@@ -141,7 +141,7 @@ struct APIRoutes {
                 return UploadedFile(fileName: part.fileName, bytes: data)
             }
             let result = try await work.upload(programme: programme, mentors: try file(body.mentors), mentees: try file(body.mentees), by: account,
-                                              language: Reply.pageLanguage(request) == .id ? .id : .en)
+                                              language: Reply.pageLanguage(request))
             return try Reply.json(UploadReply(result), status: result.accepted ? .ok : .unprocessableContent)
         }
         p.get("lists") { _, context -> Response in
@@ -156,7 +156,7 @@ struct APIRoutes {
         p.post("rounds") { request, context -> Response in
             let (account, programme) = try await Guard.programme(context, store)
             try Guard.requireDecider(account)
-            let lang = Language(rawValue: request.uri.queryParameters["lang"].map(String.init) ?? "") ?? .id
+            let lang = Reply.queryLanguage(request, else: .id)
             do {
                 return try Reply.json(try await work.propose(programme: programme, by: account, language: lang), status: .created)
             } catch let r as ProgrammeWork.RoundRefusal {
@@ -180,7 +180,7 @@ struct APIRoutes {
         p.get("rounds/{round}") { request, context -> Response in
             let (_, programme) = try await Guard.programme(context, store)
             let record = try await Guard.round(context, store, programme)
-            let lang = Language(rawValue: request.uri.queryParameters["lang"].map(String.init) ?? "") ?? .en
+            let lang = Reply.queryLanguage(request, else: .en)
             return try Reply.json(try await RoundView.load(record, store: store, language: lang))
         }
         p.get("rounds/{round}/files/{name}") { _, context -> Response in
@@ -207,7 +207,7 @@ struct APIRoutes {
             let (account, programme) = try await Guard.programme(context, store)
             try Guard.requireDecider(account)
             let body = try await request.decode(as: ProgrammeWork.PlanningRequest.self, context: context)
-            let lang = Language(rawValue: request.uri.queryParameters["lang"].map(String.init) ?? "") ?? .id
+            let lang = Reply.queryLanguage(request, else: .id)
             do {
                 return try Reply.json(try await work.whatIf(programme: programme, request: body, by: account, language: lang), status: .created)
             } catch let r as ProgrammeWork.RoundRefusal {

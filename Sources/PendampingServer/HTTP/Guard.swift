@@ -115,6 +115,11 @@ enum Reply {
         try error(status, r.message, extra: ["message": r.text(pageLanguage(request))])
     }
 
+    /// The language `?lang=` names (`id` or `en`), else `fallback`.
+    static func queryLanguage(_ request: Request, else fallback: Language) -> Language {
+        request.uri.queryParameters["lang"].flatMap { Language(rawValue: String($0)) } ?? fallback
+    }
+
     /// The language a page asks the API to answer in (`X-Page-Language`); English for other clients.
     static func pageLanguage(_ request: Request) -> Language {
         request.headers[.init("X-Page-Language")!].flatMap(Language.init(rawValue:)) ?? .en

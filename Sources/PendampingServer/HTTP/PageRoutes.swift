@@ -14,8 +14,7 @@ struct PageRoutes {
     var store: any Store { work.store }
 
     static func language(_ request: Request) -> Language {
-        if let q = request.uri.queryParameters["lang"], let l = Language(rawValue: String(q)) { return l }
-        return request.cookies["lang"].flatMap { Language(rawValue: $0.value) } ?? .id
+        Reply.queryLanguage(request, else: request.cookies["lang"].flatMap { Language(rawValue: $0.value) } ?? .id)
     }
 
     /// Renders `template` inside the page frame, remembering a language picked by `?lang=`.
