@@ -40,12 +40,9 @@ extension ProgrammeWork {
         let workspace = self.workspace, goalList = goals
         let files: [(name: String, data: Data)] = try await SolveJobs.run(job) {
             try workspace.withFolder { dir in
-                let (mentorsPath, menteesPath) = try Workspace.stage(mentors: mentors, mentees: mentees, in: dir)
                 let report: WhatIfReport
                 do {
-                    let dataset = try DatasetReader.read(mentorsPath: mentorsPath, menteesPath: menteesPath, options: .init())
-                    job.finished(stage: "parse")
-                    if job.isCancelled { throw SolveJobs.Cancelled() }
+                    let dataset = try Self.readLists(mentors, mentees, in: dir, job: job)
                     var runner = WhatIfRunner(base: dataset, profile: profile, regions: try RegionTable.bundled())
                     runner.stop = job.stop
                     report = try WhatIfReport.run(runner, scenarios: [scenario], curveFactors: Self.curveFactors,
@@ -95,11 +92,8 @@ extension ProgrammeWork {
         let workspace = self.workspace
         let files: [(name: String, data: Data)] = try await SolveJobs.run(job) {
             try workspace.withFolder { dir in
-                let (mentorsPath, menteesPath) = try Workspace.stage(mentors: mentors, mentees: mentees, in: dir)
                 do {
-                    let dataset = try DatasetReader.read(mentorsPath: mentorsPath, menteesPath: menteesPath, options: .init())
-                    job.finished(stage: "parse")
-                    if job.isCancelled { throw SolveJobs.Cancelled() }
+                    let dataset = try Self.readLists(mentors, mentees, in: dir, job: job)
                     var simulation = PlanSimulation(base: dataset, profile: profile, settings: settings, regions: try RegionTable.bundled())
                     simulation.stop = job.stop
                     let answer = try PlanReport.answer(simulation, years: request.years, target: request.target, byYear: request.byYear)

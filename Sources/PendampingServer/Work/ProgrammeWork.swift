@@ -162,13 +162,10 @@ public final class ProgrammeWork: Sendable {
     /// Stages the inputs under fixed names in `dir` and runs the round as the CLI does.
     static func solve(in dir: String, mentors: StoredList, mentees: StoredList, previousBytes: Data, decisionsBytes: Data,
                       profile: Profile, language: Language, job: SolveJobs.Job) throws -> [(name: String, data: Data)] {
-        let (mentorsPath, menteesPath) = try Workspace.stage(mentors: mentors, mentees: mentees, in: dir)
         let previousPath = try Workspace.write(previousBytes, named: "previous-pairs.csv", in: dir)
         let decisionsPath = try Workspace.write(decisionsBytes, named: "decisions.csv", in: dir)
         do {
-            let dataset = try DatasetReader.read(mentorsPath: mentorsPath, menteesPath: menteesPath, options: .init())
-            job.finished(stage: "parse")
-            if job.isCancelled { throw SolveJobs.Cancelled() }
+            let dataset = try readLists(mentors, mentees, in: dir, job: job)
             let decisions = try Decisions.read(path: decisionsPath, dataset: dataset)
             let previous = try CurationRound.readPrevious(path: previousPath)
             var matcher = Matcher(profile: profile)
@@ -183,6 +180,17 @@ public final class ProgrammeWork: Sendable {
         } catch let e as InfeasibleDecisions {
             throw RoundRefusal(message: e.text(.en), word: .refuseDecisions, withDetail: true, indonesianDetail: e.text(.id))
         }
+    }
+
+    /// The stored lists staged in `dir` and read as the CLI reads them, the job's `parse` stage
+    /// marked; a cancel that came meanwhile ends the work here.
+    /// - Throws: ``InputError`` for lists that do not read, `SolveJobs.Cancelled`.
+    static func readLists(_ mentors: StoredList, _ mentees: StoredList, in dir: String, job: SolveJobs.Job) throws -> Dataset {
+        let (mentorsPath, menteesPath) = try Workspace.stage(mentors: mentors, mentees: mentees, in: dir)
+        let dataset = try DatasetReader.read(mentorsPath: mentorsPath, menteesPath: menteesPath, options: .init())
+        job.finished(stage: "parse")
+        if job.isCancelled { throw SolveJobs.Cancelled() }
+        return dataset
     }
 
     // MARK: Decisions
