@@ -47,5 +47,16 @@ package func formatFixed(_ value: Double, _ digits: Int) -> String {
     return String(decoding: bytes, as: UTF8.self)
 }
 
+/// `text`, a number written with a decimal point, with the decimal sign of `language`: a
+/// comma in Indonesian (`0,685`), the point in English. `O(length)`.
+package func decimalSign(_ text: String, _ language: Language) -> String {
+    language == .id ? text.replacingOccurrences(of: ".", with: ",") : text
+}
+
+/// ``formatFixed(_:_:)`` with the decimal sign of `language`. `O(digits)`.
+package func formatFixed(_ value: Double, _ digits: Int, _ language: Language) -> String {
+    decimalSign(formatFixed(value, digits), language)
+}
+
 /// `value` rounded to 6 decimals, for JSON numbers.
 package func rounded6(_ value: Double) -> Double { (value * 1e6).rounded() / 1e6 }

@@ -53,10 +53,7 @@ public enum PlanReport {
     }
 
     /// A share as a percentage with one decimal, the language's decimal sign.
-    static func percent(_ share: Double, _ language: Language) -> String {
-        let s = formatFixed(share * 100, 1)
-        return language == .id ? s.replacingOccurrences(of: ".", with: ",") : s
-    }
+    static func percent(_ share: Double, _ language: Language) -> String { formatFixed(share * 100, 1, language) }
 
     /// `plan.csv`. - Complexity: `O(years)`.
     public static func csv(_ years: [PlanSimulation.Year]) -> String {
@@ -77,7 +74,7 @@ public enum PlanReport {
         return SVGChart.line(title: en ? "UMKM ever mentored, by year" : "UMKM yang pernah didampingi, per tahun",
                              xLabel: en ? "year" : "tahun", yLabel: en ? "coverage (% of UMKM)" : "cakupan (% dari UMKM)",
                              points: years.map { (Double($0.year), $0.coverage * 100) }, yRange: 0...SVGChart.roundUp(top * 1.1),
-                             target: target.map { ($0 * 100, "target \(percent($0, language)) %") }, decimalComma: !en)
+                             target: target.map { ($0 * 100, "target \(percent($0, language)) %") }, language: language)
     }
 
     /// The first year whose coverage reaches `target`, if any. `O(years)`.

@@ -5,15 +5,12 @@ import Tabular
 /// in a browser.
 public enum SVGChart {
     /// Plots `points` (x, y) with axes, grid lines, tick labels and a title, and a dashed
-    /// horizontal line at `target` (labelled) when given; tick labels with a decimal comma when
-    /// `decimalComma` (Indonesian). `O(points)`.
+    /// horizontal line at `target` (labelled) when given; tick labels with `language`'s decimal
+    /// sign. `O(points)`.
     public static func line(title: String, xLabel: String, yLabel: String, points: [(Double, Double)],
                             yRange: ClosedRange<Double>? = nil, target: (value: Double, label: String)? = nil,
-                            decimalComma: Bool = false) -> String {
-        func tick(_ v: Double, _ digits: Int) -> String {
-            let s = formatFixed(v, digits)
-            return decimalComma ? s.replacingOccurrences(of: ".", with: ",") : s
-        }
+                            language: Language = .en) -> String {
+        func tick(_ v: Double, _ digits: Int) -> String { formatFixed(v, digits, language) }
         let w = 720.0, h = 440.0, left = 80.0, right = 30.0, top = 50.0, bottom = 70.0
         let xs = points.map(\.0), ys = points.map(\.1)
         let x0 = xs.min() ?? 0, x1 = max((xs.max() ?? 1), x0 + 1e-9)

@@ -56,10 +56,7 @@ public struct WhatIfReport: Sendable {
         let words = language.words
         let header = (language == .id ? ["Skenario", "Pendamping"] : ["Scenario", "Mentors"])
             + ["capacity", "matched", "coverage", "meanScore", "capacityUse"].map { words[$0] ?? $0 }
-        func fixed(_ x: Double, _ digits: Int) -> String {
-            let s = formatFixed(x, digits)
-            return language == .id ? s.replacingOccurrences(of: ".", with: ",") : s
-        }
+        func fixed(_ x: Double, _ digits: Int) -> String { formatFixed(x, digits, language) }
         let table = rows.map { r in [r.name, String(r.mentors), String(r.capacity), String(r.matched), fixed(r.coverage * 100, 1) + " %",
                                      fixed(r.meanScore, 4), fixed(r.utilisation * 100, 1) + " %"] }
         let section = HTMLReport.WhatIfSection(header: header, rows: table, curve: curve.map { ($0.capacity, $0.coverage) },
@@ -126,10 +123,7 @@ public struct WhatIfReport: Sendable {
     public func text(outDir: String, language: Language = .en) -> String {
         let en = language == .en, words = language.words
         func w(_ english: String, _ indonesian: String) -> String { en ? english : indonesian }
-        func fixed(_ x: Double, _ digits: Int) -> String {
-            let s = formatFixed(x, digits)
-            return en ? s : s.replacingOccurrences(of: ".", with: ",")
-        }
+        func fixed(_ x: Double, _ digits: Int) -> String { formatFixed(x, digits, language) }
         func rupiah(_ x: Double) -> String {
             let s = formatFixed(x, 0)
             return en ? s : String(s.reversed().enumerated().map { $0.offset > 0 && $0.offset % 3 == 0 ? ".\($0.element)" : "\($0.element)" }.joined().reversed())
@@ -188,7 +182,7 @@ public struct WhatIfReport: Sendable {
         if !regionGains.isEmpty {
             lines.append(w("\nwhere one more slot is worth most (kabupaten/kota: best mentor, gain in total score):",
                            "\ndi mana satu slot tambahan paling bernilai (kabupaten/kota: pendamping terbaik, tambahan skor total):"))
-            for g in regionGains.prefix(5) { lines.append("  \(g.region): \(g.mentor) +\(en ? formatScore(g.gain) : formatScore(g.gain).replacingOccurrences(of: ".", with: ","))") }
+            for g in regionGains.prefix(5) { lines.append("  \(g.region): \(g.mentor) +\(decimalSign(formatScore(g.gain), language))") }
         }
         if !outDir.isEmpty { lines.append("\nwritten \(outDir)/{\(Self.fileNames.joined(separator: ", "))}") }
         return lines.joined(separator: "\n")

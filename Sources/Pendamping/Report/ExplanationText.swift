@@ -55,7 +55,7 @@ public enum ExplanationText {
         },
     ]
 
-    static func id(_ number: Substring) -> String { number.replacingOccurrences(of: ".", with: ",") }
+    static func id(_ number: Substring) -> String { decimalSign(String(number), .id) }
 
     static func note(_ tail: Substring) -> String {
         guard let m = tail.firstMatch(of: /^ \(best solution found; solver status (\S+)\)$/) else { return String(tail) }

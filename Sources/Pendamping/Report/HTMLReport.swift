@@ -54,10 +54,7 @@ public enum HTMLReport {
         let matchedCount = input.mentees.indices.filter { input.mentees[$0].mentorID != nil }.count
         let capacity = input.mentors.reduce(0) { $0 + $1.capacity }, load = input.mentors.reduce(0) { $0 + $1.load }
         // Decimals the page's way: a comma in Indonesian (0,685; 100,0 %).
-        func fixed(_ x: Double, _ digits: Int) -> String {
-            let s = formatFixed(x, digits)
-            return language == .id ? s.replacingOccurrences(of: ".", with: ",") : s
-        }
+        func fixed(_ x: Double, _ digits: Int) -> String { formatFixed(x, digits, language) }
         let cards: [[String: Any]] = [
             ["label": words["matched"]!, "value": "\(matchedCount) / \(input.mentees.count)"],
             ["label": words["coverage"]!, "value": fixed(input.coverage * 100, 1) + " %"],

@@ -157,6 +157,6 @@ extension PageFormat {
     /// A decimal as written in a result file, shown with the page language's separator.
     static func decimal(_ text: String?, _ language: Language) -> String {
         guard let text else { return "" }
-        return language == .id ? text.replacingOccurrences(of: ".", with: ",") : text
+        return decimalSign(text, language)
     }
 }

@@ -210,8 +210,7 @@ public enum Word: String, CaseIterable, Sendable {
 public enum PageFormat {
     /// `value` with `digits` decimals, the decimal comma in Indonesian.
     public static func number(_ value: Double, digits: Int, _ language: Language) -> String {
-        let s = String(format: "%.\(digits)f", value)
-        return language == .id ? s.replacingOccurrences(of: ".", with: ",") : s
+        decimalSign(String(format: "%.\(digits)f", value), language)
     }
 
     /// A share as a percentage with one decimal: `100,0 %` / `100.0 %`.
