@@ -1,4 +1,4 @@
-@testable import Pendamping
+@_spi(Stages) @testable import Pendamping
 import Testing
 
 /// Which method solves a match, from the profile, the objective, the solver choice and what
@@ -15,8 +15,8 @@ import Testing
         // The core model: the network simplex under auto and network, GLPK's methods when asked.
         #expect(try plan().resolve(hasOnlinePairs: false, hasRules: false) == .network)
         #expect(try plan(.score, .network).resolve(hasOnlinePairs: false, hasRules: false) == .network)
-        #expect(try plan(.score, .glpk).resolve(hasOnlinePairs: false, hasRules: false) == .glpk(.glpk))
-        #expect(try plan(.score, .glpkMIP).resolve(hasOnlinePairs: false, hasRules: false) == .glpk(.glpkMIP))
+        #expect(try plan(.score, .glpk).resolve(hasOnlinePairs: false, hasRules: false) == .glpk(.simplex))
+        #expect(try plan(.score, .glpkMIP).resolve(hasOnlinePairs: false, hasRules: false) == .glpk(.intopt))
         // Programme rules: auto or GLPK, never the network solver alone.
         #expect(try plan(.score, .auto, rules: true).resolve(hasOnlinePairs: false, hasRules: true) == .rules)
         #expect(try plan(.score, .glpk, rules: true).resolve(hasOnlinePairs: false, hasRules: true) == .rules)

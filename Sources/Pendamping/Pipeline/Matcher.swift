@@ -12,14 +12,6 @@ public enum SolverChoice: String, Sendable, CaseIterable {
     case glpk
     /// GLPK's branch and cut on the 0/1 programme.
     case glpkMIP = "glpk-mip"
-
-    func makeSolver(timeLimit: Duration?, certify: Bool) -> MatchingSolver {
-        switch self {
-        case .auto, .network: return NetworkMatchingSolver(certify: certify)
-        case .glpk: return GLPKMatchingSolver(method: .simplex, timeLimit: timeLimit)
-        case .glpkMIP: return GLPKMatchingSolver(method: .intopt, timeLimit: timeLimit)
-        }
-    }
 }
 
 /// Runs the pipeline after parsing: score and candidates → model → solve → explain.
@@ -164,8 +156,8 @@ public struct Matcher: Sendable {
                 network.seed = startFrom.map { seed($0, dataset: dataset, graph: graph) }
                 network.stop = stop
                 return try network.solve(model)
-            case .glpk(let choice):
-                return try choice.makeSolver(timeLimit: timeLimit, certify: certify).solve(model)
+            case .glpk(let method):
+                return try GLPKMatchingSolver(method: method, timeLimit: timeLimit).solve(model)
             case .rules:
                 var options = RulesSolver.defaultOptions
                 if let timeLimit { options.timeLimit = timeLimit }

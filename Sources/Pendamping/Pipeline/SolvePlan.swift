@@ -19,8 +19,8 @@ enum SolvePlan: Equatable, Sendable {
         case onlineShare
         /// The core model by the network simplex (from the caller's start when it has one).
         case network
-        /// The core model by one of GLPK's methods.
-        case glpk(SolverChoice)
+        /// The core model by one of GLPK's methods (its simplex on the LP, or branch and cut).
+        case glpk(GLPKMatchingSolver.Method)
         /// Programme rules (``RulesSolver``).
         case rules
     }
@@ -74,7 +74,11 @@ enum SolvePlan: Equatable, Sendable {
                 return .onlineShare
             }
             if hasRules { return .rules }
-            return solver == .auto || solver == .network ? .network : .glpk(solver)
+            switch solver {
+            case .auto, .network: return .network
+            case .glpk: return .glpk(.simplex)
+            case .glpkMIP: return .glpk(.intopt)
+            }
         }
     }
 }
