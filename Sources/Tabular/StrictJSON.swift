@@ -123,8 +123,6 @@ package enum StrictJSON {
         }
     }
 
-    package static func kind(_ type: Any.Type) -> String { SettingProblem.Kind(type).text(.en) }
-
     package static func describe(_ error: Error) -> String {
         let info = (error as NSError).userInfo
         return (info[NSDebugDescriptionErrorKey] as? String) ?? "the text cannot be parsed"
