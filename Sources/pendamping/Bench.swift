@@ -29,9 +29,13 @@ struct Bench: Subcommand {
     var out: String?
     @Option(help: "text or json.")
     var format: OutputFormat = .text
+    @Option(parsing: .upToNextOption,
+            help: "After the run, re-solve the core model after this many rejections of its pairs, kept and cold (e.g. --resolve 1 30 300).")
+    var resolve: [Int] = []
 
     func validate() throws {
         if (directory == nil) == (generation.tier() == nil) { throw ValidationError("give a directory or --preset, not both") }
+        if resolve.contains(where: { $0 < 1 }) { throw ValidationError("--resolve takes counts of 1 or more") }
     }
 
     func execute() throws {
@@ -58,7 +62,11 @@ struct Bench: Subcommand {
             result.timings.record("write", clock.now - start)
             try sink.write(ResultFiles.timingsFile(result.timings))
         }
-        print(BenchReport.render(result, format: format))
+        var rows: [ResolveBench.Row]? = nil
+        if !resolve.isEmpty {
+            rows = try ResolveBench.run(Matcher(profile: prof, solver: solver), dataset, counts: resolve)
+        }
+        print(BenchReport.render(result, format: format, resolves: rows))
     }
 }
 
@@ -70,9 +78,11 @@ enum BenchReport {
         var solver: String; var status: String; var objective: Double; var objectiveUnits: Int64; var matched: Int
         var iterations: Int
         var stages: [Stage]; var totalSeconds: Double; var peakRssMib: Double
+        /// `--resolve`'s rows; absent without it.
+        var resolves: [ResolveBench.Row]?
     }
 
-    static func render(_ r: MatchResult, format: OutputFormat) -> String {
+    static func render(_ r: MatchResult, format: OutputFormat, resolves: [ResolveBench.Row]? = nil) -> String {
         let mib = { (b: Int) in Double(b) / 1_048_576 }
         let peak = r.timings.stages.map(\.peakBytes).max() ?? 0
         switch format {
@@ -82,7 +92,8 @@ enum BenchReport {
                          objective: ScoreUnits(r.outcome.assignment.objective).score, objectiveUnits: r.outcome.assignment.objective,
                          matched: r.matchedCount, iterations: r.outcome.iterations,
                          stages: r.timings.stages.map { .init(stage: $0.name, seconds: ($0.seconds * 1e6).rounded() / 1e6, peakRssMib: (mib($0.peakBytes) * 10).rounded() / 10) },
-                         totalSeconds: (r.timings.total * 1e6).rounded() / 1e6, peakRssMib: (mib(peak) * 10).rounded() / 10)
+                         totalSeconds: (r.timings.total * 1e6).rounded() / 1e6, peakRssMib: (mib(peak) * 10).rounded() / 10,
+                         resolves: resolves)
             let e = JSONEncoder()
             e.outputFormatting = [.prettyPrinted, .sortedKeys]
             e.keyEncodingStrategy = .convertToSnakeCase
@@ -95,6 +106,7 @@ enum BenchReport {
             }
             lines.append("total".padding(toLength: 18, withPad: " ", startingAt: 0) + formatFixed(r.timings.total, 3).leftPad(9) + formatFixed(mib(peak), 1).leftPad(17))
             lines.append("solver \(r.outcome.engine.rawValue): \(r.outcome.status.rawValue), objective \(formatFixed(r.objectiveScore, 6)), matched \(r.matchedCount) (\(formatFixed(r.coverage * 100, 1)) %), \(r.outcome.iterations) pivots/iterations")
+            if let resolves { lines.append(ResolveBench.text(resolves)) }
             return lines.joined(separator: "\n")
         }
     }

@@ -86,6 +86,19 @@ func runCLI(_ arguments: [String], in directory: URL = packageRoot) throws -> (s
         #expect(leftovers.isEmpty)
     }
 
+    /// `bench --resolve` re-solves the kept model after rejections and reports kept and cold
+    /// rows (the command itself refuses when their objectives differ); a count below 1 is a
+    /// usage error.
+    @Test func benchResolvesKeptAndCold() throws {
+        let run = try runCLI(["bench", "fixtures/jakarta-barat", "--resolve", "1", "5", "--format", "json"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let json = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any]
+        let rows = json?["resolves"] as? [[String: Any]] ?? []
+        #expect(rows.map { $0["decisions"] as? Int } == [1, 5])
+        #expect(rows.allSatisfy { ($0["cold_pivots"] as? Int ?? -1) >= 0 && ($0["kept_seconds"] as? Double ?? -1) >= 0 })
+        #expect(try runCLI(["bench", "fixtures/jakarta-barat", "--resolve", "0"]).status == 64)
+    }
+
     @Test func exitCodesByMeaning() throws {
         let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }

@@ -323,6 +323,9 @@ extension MatchingError.Conflict {
         case .menteeLockedTwice(let i, let n): return .menteeLockedTwice(mentee: d.mentees[Int(i)].id, mentors: n)
         case .mentorOverCapacity(let j, let locked, let cap): return .mentorOverCapacity(mentor: d.mentors[Int(j)].id, locked: locked, capacity: cap)
         case .lockedRolesOverlap(let i, let n): return .lockedRolesOverlap(mentee: d.mentees[Int(i)].id, mentors: n)
+        case .fixedButWithdrawn(let i, let j, let mentorWithdrawn):
+            return .withdrawnButDecided(mentor: mentorWithdrawn, id: mentorWithdrawn ? d.mentors[Int(j)].id : d.mentees[Int(i)].id,
+                                        decision: PairDecision.lock.rawValue)
         }
     }
 }

@@ -106,6 +106,9 @@ public enum MatchingError: Error, Sendable, Equatable {
         case mentorOverCapacity(mentor: Int32, locked: Int, capacity: Int)
         /// Co-mentoring: a mentee's fixed mentors cannot each fill a different role.
         case lockedRolesOverlap(mentee: Int32, count: Int)
+        /// A fixed pair whose mentee, or mentor when `mentorWithdrawn`, has withdrawn
+        /// (``KeptMatching``).
+        case fixedButWithdrawn(mentee: Int32, mentor: Int32, mentorWithdrawn: Bool)
     }
     /// Fixed (locked or accepted) pairs cannot all hold.
     case infeasibleLocks([Conflict])
