@@ -7,13 +7,17 @@ import Tabular
 /// `capacity[i]` and earns or costs `cost[i][j]`. Mentors with monthly hours and mentees whose
 /// sessions plus travel take pair-dependent hours are this problem.
 public struct GAPInstance: Sendable, Equatable {
+    /// The instance's name (`gap12-3`: file and position).
     public var name: String
+    /// Agents (rows), m.
     public var agents: Int
+    /// Jobs (columns), n.
     public var jobs: Int
     /// cost[i][j]
     public var cost: [[Int]]
     /// resource[i][j]
     public var resource: [[Int]]
+    /// capacity[i], agent i's resource.
     public var capacity: [Int]
 
     /// Reads a file of whitespace-separated integers: the instance count P, then per instance

@@ -19,6 +19,7 @@ import Parallel
 /// adding Gomory 2.7/0.3/1.3 s; but on gapb-4 Gomory cuts left 0.25 % against 4.21 % without).
 /// The corresponding GLPK routine is `glp_intopt`.
 public struct GAPSolver: Sendable {
+    /// Whether the objective is minimised (the OR-Library's cost instances) or maximised.
     public var sense: LinearModel.Sense
     package var options: MIPOptions
     /// Rounds of the local search that gives the first incumbent, the tabu search's start
@@ -54,13 +55,19 @@ public struct GAPSolver: Sendable {
 
     package static let defaultOptions = MIPOptions(presolve: true, gomoryCuts: true, mirCuts: true, coverCuts: true, cliqueCuts: true)
 
+    /// What a solve found, with what is proven.
     public struct Outcome: Sendable {
+        /// Optimal, feasible within the limit, infeasible, or no solution found.
         public var status: GAPStatus
+        /// The best objective found (nil without a solution).
         public var objective: Int?
+        /// The best proven bound (nil when none).
         public var bound: Double?
+        /// `|objective − bound| / |objective|` when both exist.
         public var relativeGap: Double?
         /// Agent of each job when a solution exists.
         public var agentOf: [Int]
+        /// Wall-clock seconds of the whole solve.
         public var seconds: Double
         /// The local search's objective, the branch and cut's first incumbent (`GAPLocalSearch`).
         public var heuristicObjective: Int? = nil

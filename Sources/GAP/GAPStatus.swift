@@ -36,6 +36,7 @@ public enum GAPError: Error, Sendable, Equatable, CustomStringConvertible {
     /// A stage returned an assignment that breaks the instance (a defect, reported, not trusted).
     case invalidSolution(String)
 
+    /// The error in words.
     public var description: String {
         switch self {
         case .invalidSolution(let s): return "invalid GAP solution: " + s

@@ -13,6 +13,7 @@ public enum GLPKError: Error, Equatable, CustomStringConvertible {
     /// Reading or writing a model file failed.
     case file(path: String, reason: String)
 
+    /// The error in words.
     public var description: String {
         switch self {
         case .fatal(let message): return "GLPK fatal error: \(message.trimmingTrailingNewlines)"

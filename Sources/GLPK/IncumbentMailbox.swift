@@ -13,6 +13,7 @@ public final class IncumbentMailbox: Sendable {
     }
     private let box = Mutex(Box())
 
+    /// An empty mailbox.
     public init() {}
 
     /// Leaves `values` (one per column of the model searched) for the next heuristic callback,

@@ -5,28 +5,56 @@
 public struct LinearModel: Sendable, Equatable {
     /// Bounds of a row or column: GLPK's GLP_FR / GLP_LO / GLP_UP / GLP_DB / GLP_FX.
     public enum Bounds: Sendable, Equatable {
+        /// No bound.
         case free
+        /// At least the value.
         case lower(Double)
+        /// At most the value.
         case upper(Double)
+        /// Between the two values.
         case range(Double, Double)
+        /// Equal to the value.
         case fixed(Double)
     }
 
-    public enum Kind: Sendable, Equatable { case continuous, integer, binary }
-    public enum Sense: Sendable, Equatable { case minimize, maximize }
+    /// A column's kind: continuous, integer or 0/1.
+    public enum Kind: Sendable, Equatable {
+        /// Any real value within the bounds.
+        case continuous
+        /// A whole value within the bounds.
+        case integer
+        /// 0 or 1.
+        case binary
+    }
+    /// Whether the objective is minimised or maximised.
+    public enum Sense: Sendable, Equatable {
+        /// The least objective.
+        case minimize
+        /// The greatest objective.
+        case maximize
+    }
 
+    /// The objective's direction.
     public var sense: Sense
+    /// Bounds of each row.
     public var rowBounds: [Bounds] = []
+    /// Bounds of each column.
     public var columnBounds: [Bounds] = []
+    /// Objective coefficient of each column.
     public var objective: [Double] = []
+    /// Kind of each column (empty: all continuous).
     public var columnKinds: [Kind] = []
     /// Sparse matrix as triplets (row, column, value), 0-based.
     public var entries: [(row: Int32, column: Int32, value: Double)] = []
 
+    /// An empty model.
     public init(sense: Sense) { self.sense = sense }
 
+    /// Rows of the model.
     public var rowCount: Int { rowBounds.count }
+    /// Columns of the model.
     public var columnCount: Int { columnBounds.count }
+    /// True when some column is integer or 0/1.
     public var isInteger: Bool { columnKinds.contains { $0 != .continuous } }
 
     /// Adds a row and returns its 0-based index. `O(1)` amortised.
@@ -50,6 +78,7 @@ public struct LinearModel: Sendable, Equatable {
         entries.append((row, column, value))
     }
 
+    /// Equal models: the same direction, bounds, objective, kinds and entries in order.
     public static func == (a: LinearModel, b: LinearModel) -> Bool {
         a.sense == b.sense && a.rowBounds == b.rowBounds && a.columnBounds == b.columnBounds
             && a.objective == b.objective && a.columnKinds == b.columnKinds

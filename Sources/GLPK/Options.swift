@@ -2,15 +2,25 @@ import CGLPK
 
 /// Options of a simplex solve. The corresponding GLPK routine is `glp_simplex`.
 public struct SimplexOptions: Sendable {
-    public enum Method: Sendable { case primal, dual, dualThenPrimal }
+    /// GLPK's simplex variant: primal, dual, or dual then primal (`meth`).
+    public enum Method: Sendable {
+        /// The primal simplex (`GLP_PRIMAL`).
+        case primal
+        /// The dual simplex (`GLP_DUAL`).
+        case dual
+        /// The dual simplex, then the primal if the dual fails (`GLP_DUALP`).
+        case dualThenPrimal
+    }
     /// Wall-clock limit; `nil` for none (GLPK's `tm_lim`, milliseconds).
     public var timeLimit: Duration?
     /// Use GLPK's LP presolver (discards the basis; no warm start).
     public var presolve: Bool
+    /// The simplex variant.
     public var method: Method
     /// Print GLPK's own progress to stderr.
     public var verbose: Bool
 
+    /// Options for `glp_simplex`; the defaults: no limit, no presolve, primal, quiet.
     public init(timeLimit: Duration? = nil, presolve: Bool = false, method: Method = .primal, verbose: Bool = false) {
         self.timeLimit = timeLimit
         self.presolve = presolve
@@ -35,17 +45,24 @@ public struct MIPOptions: Sendable {
     public var relativeGap: Double
     /// GLPK's MIP presolver; when off, the LP relaxation must already be solved optimally.
     public var presolve: Bool
+    /// Gomory's mixed-integer cuts (`gmi_cuts`).
     public var gomoryCuts: Bool
+    /// Mixed-integer rounding cuts (`mir_cuts`).
     public var mirCuts: Bool
+    /// Mixed cover cuts (`cov_cuts`).
     public var coverCuts: Bool
+    /// Clique cuts (`clq_cuts`).
     public var cliqueCuts: Bool
+    /// The feasibility pump heuristic (`fp_heur`).
     public var feasibilityPump: Bool
+    /// The proximity search heuristic (`ps_heur`).
     public var proximitySearch: Bool
     /// Print GLPK's own progress to stderr.
     public var verbose: Bool
     /// Minimum interval between progress reports.
     public var progressInterval: Duration
 
+    /// Options for `glp_intopt`; the defaults: no limit, gap 0, presolve, no cuts or heuristics, quiet.
     public init(timeLimit: Duration? = nil, relativeGap: Double = 0, presolve: Bool = true,
                 gomoryCuts: Bool = false, mirCuts: Bool = false, coverCuts: Bool = false,
                 cliqueCuts: Bool = false, feasibilityPump: Bool = false, proximitySearch: Bool = false,
@@ -66,10 +83,15 @@ public struct MIPOptions: Sendable {
 
 /// A snapshot of a running branch and cut, passed to a progress handler.
 public struct MIPProgress: Sendable {
+    /// The best solution's objective so far (nil before one is found).
     public var incumbent: Double?
+    /// The best bound so far.
     public var bound: Double
+    /// The relative gap between them.
     public var relativeGap: Double
+    /// Nodes still open.
     public var activeNodes: Int
+    /// Nodes created so far.
     public var totalNodes: Int
 }
 

@@ -3,6 +3,7 @@ import CGLPKShims
 
 /// The result of a branch-and-cut call.
 public struct MIPSolution: Sendable {
+    /// How the search ended (optimal, time limit, stopped, infeasible, …).
     public var status: TerminationStatus
     /// Objective of the incumbent, when there is one.
     public var objective: Double?
@@ -13,6 +14,7 @@ public struct MIPSolution: Sendable {
     /// Relative gap |incumbent − bound| / (|incumbent| + ε), GLPK's definition.
     public var relativeGap: Double?
 
+    /// True when the search found an incumbent.
     public var hasSolution: Bool { objective != nil }
 }
 
@@ -20,6 +22,7 @@ public struct MIPSolution: Sendable {
 /// branch and cut; the search returns ``TerminationStatus/stopped`` with its incumbent.
 public final class StopFlag: @unchecked Sendable {
     let storage: UnsafeMutablePointer<Int32>
+    /// A flag not yet set.
     public init() {
         storage = .allocate(capacity: 1)
         storage.initialize(to: 0)
@@ -27,6 +30,7 @@ public final class StopFlag: @unchecked Sendable {
     deinit { storage.deallocate() }
     /// Requests the stop. Safe from any thread.
     public func stop() { storage.pointee = 1 }
+    /// True once ``stop()`` was called.
     public var isStopped: Bool { storage.pointee != 0 }
 }
 

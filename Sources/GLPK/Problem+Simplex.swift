@@ -3,12 +3,17 @@ import CGLPKShims
 
 /// The result of a simplex call: status, objective, primal values, row duals and the basis.
 public struct LPSolution: Sendable {
+    /// How the simplex ended.
     public var status: TerminationStatus
+    /// The objective at the final basis.
     public var objective: Double
+    /// Each column's value at the final basis.
     public var columnValues: [Double]
     /// Dual value (shadow price) of each row: the objective's change per unit of its bound.
     public var rowDuals: [Double]
+    /// Each row's place in the final basis.
     public var rowStatus: [BasisStatus]
+    /// Each column's place in the final basis.
     public var columnStatus: [BasisStatus]
     /// Simplex iterations this call performed.
     public var iterations: Int

@@ -127,6 +127,7 @@ public final class Problem {
 
 /// Status of a row or column in a simplex basis (GLP_BS, GLP_NL, GLP_NU, GLP_NF, GLP_NS).
 public enum BasisStatus: Int32, Sendable, Equatable {
+    /// Basic, non-basic at the lower or upper bound, non-basic free, or non-basic fixed.
     case basic = 1, atLower = 2, atUpper = 3, free = 4, fixed = 5
 }
 

@@ -3,8 +3,11 @@
 /// primal cost equals the dual objective (LP duality, e.g. AMO *Network Flows* §9.4). Exact
 /// integer arithmetic throughout; an amount that would leave `Int64` is reported, not trapped.
 public enum FlowCertificate {
+    /// The two objectives, equal when the certificate holds.
     public struct Report: Sendable, Equatable {
+        /// `Σ cost·flow`.
         public var primalCost: Int64
+        /// The dual objective of the potentials (see ``check(_:flow:potential:)``).
         public var dualObjective: Int64
     }
 

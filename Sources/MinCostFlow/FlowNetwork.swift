@@ -12,14 +12,20 @@ public struct FlowNetwork: Sendable {
     /// The largest accepted |cost| of one arc (2⁴⁰); see ``validate()``.
     public static let maxCost: Int64 = 1 << 40
 
+    /// Nodes, numbered from 0.
     public private(set) var nodeCount: Int
     /// Supply of each node; the supplies must add up to zero.
     public var supply: [Int64]
+    /// The tail of each arc.
     public private(set) var source: [Int32] = []
+    /// The head of each arc.
     public private(set) var target: [Int32] = []
+    /// The capacity of each arc (``unbounded`` for none).
     public private(set) var capacity: [Int64] = []
+    /// The unit cost of each arc.
     public private(set) var cost: [Int64] = []
 
+    /// Arcs, numbered from 0 in the order added.
     public var arcCount: Int { source.count }
 
     /// An empty network of `nodeCount` nodes with zero supplies; `arcCapacity` reserves room.

@@ -60,10 +60,15 @@ public enum NetworkSimplex {
     /// cost of arc e is `cost[e] − potential[source] + potential[target]`, AMO's sign), the
     /// total cost, the number of pivots and the final basis.
     public struct Result: Sendable {
+        /// Optimal, infeasible or unbounded.
         public var status: FlowStatus
+        /// Each arc's flow (empty unless optimal or the solve ended otherwise with one).
         public var flow: [Int64]
+        /// Each node's potential π.
         public var potential: [Int64]
+        /// `Σ cost·flow` over the caller's arcs.
         public var totalCost: Int64
+        /// Pivots taken.
         public var pivots: Int
         /// Where each arc stands in the final basis.
         public var arcState: [ArcState]
@@ -75,6 +80,7 @@ public enum NetworkSimplex {
     /// An arc's place in a basis (AMO's T, L and U): in the spanning tree, or outside it at its
     /// lower bound (zero) or at its capacity.
     public enum ArcState: UInt8, Sendable {
+        /// In the tree (T), or outside it at zero (L) or at capacity (U).
         case inTree, atLower, atUpper
     }
 

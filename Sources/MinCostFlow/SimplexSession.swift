@@ -41,6 +41,7 @@ public final class SimplexSession {
     public private(set) var status: FlowStatus?
     /// Pivots taken by the last ``solve(until:)``, and by all of them together.
     public private(set) var lastPivots = 0
+    /// Pivots of every solve of the session (forced exchanges not counted).
     public var totalPivots: Int { engine.pivots }
     /// Check the engine's invariants after every pivot (tests; builds with
     /// `MINCOSTFLOW_INVARIANTS` only).
@@ -116,9 +117,11 @@ public final class SimplexSession {
         return true
     }
 
-    /// Arc `e`'s current cost, flow and place in the basis. `O(1)`.
+    /// Arc `e`'s current cost. `O(1)`.
     public func cost(arc e: Int) -> Int64 { arrays.cost[e] }
+    /// Arc `e`'s current flow. `O(1)`.
     public func flow(arc e: Int) -> Int64 { arrays.flow[e] }
+    /// Arc `e`'s place in the basis: in the tree, or outside it at zero or at capacity. `O(1)`.
     public func state(arc e: Int) -> NetworkSimplex.ArcState { engine.position[e] }
     /// The tree arcs that carry flow, in the order of the nodes they hang. - Complexity: `O(nodes)`.
     public func treeArcsWithFlow() -> [Int32] {

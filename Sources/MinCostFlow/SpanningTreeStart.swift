@@ -6,10 +6,13 @@
 /// than its capacity, one that points away from the root carries more than zero. The solver
 /// checks all of this and throws ``FlowError/invalidStart(_:)`` otherwise.
 public struct SpanningTreeStart: Sendable {
+    /// The node the tree hangs from.
     public var root: Int32
     /// The arc joining each node to its parent; -1 for the root.
     public var parentArc: [Int32]
+    /// Each arc's flow: feasible, and at a bound outside the tree.
     public var flow: [Int64]
+    /// A start from its root, parent arcs and flow (checked by the solver).
     public init(root: Int32, parentArc: [Int32], flow: [Int64]) {
         self.root = root; self.parentArc = parentArc; self.flow = flow
     }

@@ -4,9 +4,11 @@ import GLPK
 /// handler); the solve then returns the best solution it has, with its proven gap.
 public final class SolveStop: Sendable {
     package let flag = StopFlag()
+    /// A request not yet made.
     public init() {}
     /// Requests the stop.
     public func stop() { flag.stop() }
+    /// True once ``stop()`` was called.
     public var isStopped: Bool { flag.isStopped }
 }
 
@@ -18,7 +20,9 @@ public struct SolveProgress: Sendable {
     public var bound: Double
     /// |incumbent − bound| / |incumbent|.
     public var relativeGap: Double
+    /// Branch-and-bound nodes still open.
     public var activeNodes: Int
+    /// Nodes created so far.
     public var totalNodes: Int
 
     package init(_ p: MIPProgress) {

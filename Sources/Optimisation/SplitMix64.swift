@@ -2,6 +2,7 @@
 /// the same on every platform, so seeded data and tests repeat exactly. Not for cryptography.
 public struct SplitMix64: RandomNumberGenerator, Sendable {
     private var state: UInt64
+    /// A generator whose sequence is fixed by `seed`.
     public init(seed: UInt64) { state = seed }
 
     /// - Complexity: `O(1)`.
@@ -24,6 +25,7 @@ public struct SplitMix64: RandomNumberGenerator, Sendable {
         return range.lowerBound + Int(((next() >> 32) &* width) >> 32)
     }
 
+    /// A uniform double in `range` (from ``unit()``). `O(1)`.
     public mutating func double(in range: ClosedRange<Double>) -> Double {
         range.lowerBound + unit() * (range.upperBound - range.lowerBound)
     }

@@ -18,6 +18,7 @@ public struct SubgradientSchedule: Sendable {
     /// Steps since the bound last improved.
     public private(set) var stale = 0
 
+    /// A schedule starting at step factor `factor`, halving it after `patience` steps without a better bound, down to `floor`.
     public init(factor: Double, patience: Int, floor: Double) {
         self.factor = factor; self.patience = patience; self.floor = floor
     }

@@ -8,11 +8,16 @@ import Tabular
 /// (`32-E0000001`) and the lists concatenated. Deterministic for a seed.
 /// - Complexity: `O(mentees + mentors)`; both files are built in memory (about 100 bytes a row).
 public struct NationalGenerator: Sendable {
+    /// Beginners over the whole country.
     public var menteeCount: Int
+    /// Mentors over the whole country.
     public var mentorCount: Int
+    /// The seed every province's generator derives its own from.
     public var seed: UInt64
+    /// The regions with populations and points.
     public var regions: RegionTable
 
+    /// A generator of `mentees` beginners and `mentors` mentors over the provinces of `regions`.
     public init(mentees: Int, mentors: Int, seed: UInt64, regions: RegionTable) {
         menteeCount = mentees; mentorCount = mentors; self.seed = seed; self.regions = regions
     }

@@ -13,6 +13,7 @@ import Tabular
 public struct ProvinceGenerator: Sendable {
     /// The benchmark tiers of docs/architecture.md, Scale.
     public enum Preset: String, CaseIterable, Sendable {
+        /// The tiers, from the Jakarta Barat pilot's size (S) to a large Java province (XL).
         case S, M, L, XL
         /// Region scope, mentees, mentors.
         public var shape: (scope: String, mentees: Int, mentors: Int) {
@@ -25,18 +26,25 @@ public struct ProvinceGenerator: Sendable {
         }
     }
 
+    /// The province (or kabupaten) the records are placed in.
     public var scope: RegionCode
+    /// Beginners to generate.
     public var menteeCount: Int
     /// The largest sizes `generate` accepts: 20 million rows of about 100 bytes fit in memory
     /// on the project's 24 GiB machines with room to spare.
     public static let maxMentees = 20_000_000
+    /// The most mentors `generate` accepts (see ``maxMentees``).
     public static let maxMentors = 1_000_000
+    /// Mentors to generate.
     public var mentorCount: Int
+    /// The seed: the same seed gives the same bytes.
     public var seed: UInt64
+    /// The regions with populations and points.
     public var regions: RegionTable
     /// Put before every id (`JB-E000001`), so that provinces generated apart can be listed together.
     public var idPrefix = ""
 
+    /// A generator of `mentees` and `mentors` in `scope`.
     public init(scope: RegionCode, mentees: Int, mentors: Int, seed: UInt64, regions: RegionTable) {
         self.scope = scope; menteeCount = mentees; mentorCount = mentors; self.seed = seed; self.regions = regions
     }

@@ -15,9 +15,13 @@ import Parallel
 /// (``CSVCells``), rather than a `String` per field; ``records`` builds strings on demand.
 /// - Complexity: `O(bytes)`.
 public struct CSVFile: Sendable {
+    /// The file's path, as given (for issues).
     public let path: String
+    /// The delimiter found: `,`, `;` or tab.
     public let delimiter: UInt8
+    /// The header's names, as written.
     public let header: [String]
+    /// The header's 1-based line.
     public let headerLine: Int
     /// Every record's fields, unescaped, in runs of consecutive records: one run, or the two
     /// halves of a long file as they were read on both cores (not joined, which would copy
@@ -69,6 +73,7 @@ public struct CSVFile: Sendable {
         return file
     }
 
+    /// A file from records already split into fields (tests, and lists made in memory).
     public init(path: String, delimiter: UInt8, header: [String], headerLine: Int, records: [(line: Int, fields: [String])]) {
         self.init(path: path, delimiter: delimiter, header: header, headerLine: headerLine, parts: [CSVCells(records)])
     }

@@ -6,8 +6,11 @@ import Foundation
 /// `'` so spreadsheets do not run them as formulas; numbers we format ourselves are written
 /// as they are (a negative latitude stays a number).
 public struct CSVTableWriter {
+    /// A cell: text (escaped, guarded against formulas) or a number we formatted (written as is).
     public enum Cell {
+        /// Text: quoted when needed, `'`-prefixed when a spreadsheet would run it.
         case text(String)
+        /// A number already formatted: written as it is.
         case number(String)
     }
 
@@ -17,6 +20,7 @@ public struct CSVTableWriter {
     /// Cells written in the current row (a `,` goes before each but the first).
     private var cellsInRow = 0
 
+    /// A table that starts with `header`.
     public init(header: [String]) {
         bytes.reserveCapacity(1 << 16)
         appendRow(header.map(Cell.text))
@@ -26,6 +30,7 @@ public struct CSVTableWriter {
     /// table rendered on another core.
     package init() { bytes.reserveCapacity(1 << 16) }
 
+    /// Appends one row of `cells`.
     public mutating func appendRow(_ cells: [Cell]) {
         for cell in cells {
             switch cell {
@@ -109,6 +114,7 @@ public struct CSVTableWriter {
         }
     }
 
+    /// The text so far.
     public var text: String { String(decoding: bytes, as: UTF8.self) }
     /// The text as bytes for a file.
     public var data: Data { Data(bytes) }

@@ -38,6 +38,7 @@ public enum InputFile {
 
 /// The text encoding of an input file (`--encoding`).
 public enum TextEncoding: String, Sendable, CaseIterable {
+    /// UTF-8 (with or without a byte-order mark), the default.
     case utf8 = "utf-8"
     /// Windows-1252, what Excel on Indonesian Windows writes as "CSV" by default.
     case windows1252 = "windows-1252"

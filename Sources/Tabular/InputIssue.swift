@@ -36,6 +36,7 @@ public struct InputIssue: Error, Sendable, Equatable, CustomStringConvertible {
     /// Issues made from a plain message have none and are told in English in both languages.
     public var problem: (any IssueProblem)?
 
+    /// An issue at `file`, `line` and `column`, with its English message; the place in a workbook by `sheet` and `columnLetter`.
     public init(file: String, line: Int, column: String? = nil, message: String, recordID: String? = nil,
                 sheet: String? = nil, columnLetter: String? = nil) {
         self.file = file; self.line = line; self.column = column; self.message = message; self.recordID = recordID
@@ -56,6 +57,7 @@ public struct InputIssue: Error, Sendable, Equatable, CustomStringConvertible {
             && a.sheet == b.sheet && a.columnLetter == b.columnLetter
     }
 
+    /// The issue in English, as the command line prints it.
     public var description: String { text(.en) }
 
     /// The issue in `language`: file, sheet, row and column, then the problem and the record's
@@ -99,6 +101,7 @@ public enum InputError: Error, Sendable, CustomStringConvertible {
     /// The most issues collected before reading stops.
     public static let limit = 100
 
+    /// The issues in English, one a line.
     public var description: String { text(.en) }
 
     /// The error in `language`, one issue a line.

@@ -212,6 +212,7 @@ public enum OutputError: Error, Sendable, Equatable, CustomStringConvertible {
     /// Writing would replace or delete one of the run's inputs.
     case wouldReplaceInput(output: String, input: String)
 
+    /// The error in words.
     public var description: String {
         switch self {
         case .invalid(let s), .cannotCreate(let s): return s

@@ -4,6 +4,7 @@
 public enum SettingProblem: IssueProblem, Equatable {
     /// The kinds of JSON value a setting may need.
     public enum Kind: Sendable, Equatable {
+        /// A whole number, any number, text, true or false, a list, an object, or any other value.
         case wholeNumber, number, text, trueOrFalse, list, object, other
 
         package init(_ type: Any.Type) {
@@ -38,24 +39,36 @@ public enum SettingProblem: IssueProblem, Equatable {
         }
     }
 
+    /// A comma before a closing bracket (not JSON).
     case trailingComma
     /// Not JSON; the parser's English detail.
     case notJSON(String)
+    /// The file is JSON but not an object.
     case topLevelNotObject
+    /// A key the settings do not have; the keys they do.
     case unknownSetting(known: String)
+    /// A required setting is missing.
     case required
+    /// A value of the wrong kind.
     case mustBe(Kind)
+    /// A null where a value of the kind is needed.
     case mustBeNotNull(Kind)
     /// A value the setting does not take; the decoder's English detail.
     case notValidHere(String)
+    /// Not one of the values listed.
     case oneOf(String)
     /// A number in `range` (written `[a, b]` or `(a, b]`).
     case numberIn(String)
+    /// A whole number in `range`.
     case wholeNumberIn(String)
+    /// Not a share between 0 and 1.
     case share
+    /// Not a weight above 0.
     case positiveWeight
+    /// Not a region code.
     case notRegionCode(Echoed)
 
+    /// The problem in `language`.
     public func text(_ language: Language) -> String {
         let en = language == .en
         switch self {

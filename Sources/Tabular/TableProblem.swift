@@ -3,39 +3,65 @@
 /// and the files' words) and in Indonesian (the web app's).
 public enum TableProblem: IssueProblem, Equatable {
     // The file's bytes.
+    /// A byte that is not UTF-8, at its offset.
     case notUTF8(byte: Int, value: UInt8)
+    /// A byte Windows-1252 does not define, at its offset.
     case notWindows1252(byte: Int, value: UInt8)
+    /// Text that cannot be read as Windows-1252.
     case unreadableWindows1252
+    /// A NUL byte (a binary file), at its offset.
     case nulByte(byte: Int)
+    /// No bytes, or no header.
     case emptyFile
+    /// Text after a field's closing quote.
     case textAfterQuote(field: Int)
+    /// A quote never closed.
     case unclosedQuote(field: Int)
+    /// A record longer than any list's.
     case recordTooLong
     // A workbook.
+    /// An `.xlsx` that is not a ZIP archive.
     case notZip
+    /// An archive without a workbook.
     case noWorkbookPart
+    /// No sheet of the asked name; the sheets there are.
     case noSheet(named: String, sheets: String)
+    /// A workbook without a worksheet.
     case noWorksheet
+    /// Every sheet is empty.
     case noFilledSheet
+    /// The sheet read is empty.
     case emptySheet
     /// A workbook whose parts cannot be read; the English detail says where.
     case damagedWorkbook(String)
     // The header and the records' width.
+    /// A header cell left empty, by position.
     case unnamedColumn(Int)
+    /// A column named twice.
     case columnTwice
+    /// Two headers that stand for the same column.
     case sameColumn(first: String, second: String, column: String)
+    /// A required column is missing.
     case requiredColumnMissing
+    /// A record with more fields than the header.
     case fieldCount(Int, header: Int)
     // A value.
+    /// A required cell is empty.
     case required
     /// `value` lies outside `range`, written as `[a, b]`.
     case outside(value: String, range: String)
+    /// A number written with a decimal comma.
     case decimalComma(Echoed)
+    /// Not a number.
     case notNumber(Echoed)
+    /// Infinite or not a number.
     case notFiniteNumber(Echoed)
+    /// Not a whole number in the range.
     case notWholeNumber(Echoed, range: String)
+    /// An id already used by another record.
     case duplicateID(Echoed)
 
+    /// The problem in `language`.
     public func text(_ language: Language) -> String {
         language == .en ? english : indonesian
     }

@@ -17,7 +17,7 @@ struct Round: Subcommand {
     )
 
     @OptionGroup var data: DatasetOptions
-    @Option(help: "The previous round's pairs.csv.")
+    @Option(help: "The previous round's pairs.csv, or its result directory.")
     var previous: String?
     @Option(help: "Decisions CSV: mentee_id, mentor_id, decision (accept, reject, lock, withdraw).")
     var decisions: String?
@@ -41,7 +41,12 @@ struct Round: Subcommand {
 
     func execute() throws {
         removeStaleStaging(beside: out)
-        let previousPath = rerun.map { $0 + "/previous-pairs.csv" } ?? previous!
+        // A directory stands for its pairs.csv, read through the one result-directory reader.
+        var isDirectory: ObjCBool = false
+        let previousDirectory = previous.flatMap {
+            FileManager.default.fileExists(atPath: $0, isDirectory: &isDirectory) && isDirectory.boolValue ? ResultDirectory($0) : nil
+        }
+        let previousPath = rerun.map { $0 + "/previous-pairs.csv" } ?? previousDirectory?.file("pairs.csv") ?? previous!
         let decisionsPath = rerun.map { $0 + "/decisions.csv" } ?? decisions
         let profilePath = rerun.map { $0 + "/profile.json" } ?? profile
         // What the round directory stores, byte for byte; its hashes go into round.json.
@@ -66,7 +71,7 @@ struct Round: Subcommand {
         }
         let dataset = try data.read()
         let dec = try decisionsPath.map { try Decisions.read(path: $0, dataset: dataset, encoding: data.encoding) } ?? Decisions()
-        let prev = try CurationRound.readPrevious(path: previousPath)
+        let prev = try previousDirectory?.pairs() ?? CurationRound.readPrevious(path: previousPath)
         var matcher = Matcher(profile: prof)
         if cold { matcher.startFrom = [:] }
         let (round, files) = try RoundRun.run(dataset: dataset, previous: prev, decisions: dec, inputs: inputs,

@@ -160,6 +160,17 @@ func runCLI(_ arguments: [String], in directory: URL = packageRoot) throws -> (s
         for f in files {
             #expect(try Data(contentsOf: dir.appendingPathComponent("r1/" + f)) == Data(contentsOf: dir.appendingPathComponent("r2/" + f)), "\(f)")
         }
+        // The previous result's directory stands for its pairs.csv: the same round, byte for byte.
+        let r4 = try runCLI(["round"] + m + ["--previous", dir.path + "/r0", "--decisions", dec.path, "--out", dir.path + "/r4"])
+        #expect(r4.status == 0, "\(r4.stderr)")
+        for f in files {
+            #expect(try Data(contentsOf: dir.appendingPathComponent("r1/" + f)) == Data(contentsOf: dir.appendingPathComponent("r4/" + f)), "\(f)")
+        }
+        // A directory without pairs.csv is named in the error.
+        let empty = dir.appendingPathComponent("empty")
+        try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
+        let missing = try runCLI(["round"] + m + ["--previous", empty.path, "--out", dir.path + "/r5"])
+        #expect(missing.status == 66 && missing.stderr.contains("empty/pairs.csv"), "\(missing.status) \(missing.stderr)")
         // A different mentees file is refused.
         let other = dir.appendingPathComponent("mentees.csv")
         try (String(contentsOfFile: packageRoot.appendingPathComponent("fixtures/jakarta-barat/mentees.csv").path, encoding: .utf8) + "\n")

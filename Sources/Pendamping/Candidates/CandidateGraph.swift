@@ -6,14 +6,20 @@ import Foundation
 /// score (descending), then mentor index (ascending, which is id order). Scores are integers
 /// (``ScoringModel/integerScale`` per unit).
 public struct CandidateGraph: Sendable {
+    /// Mentees, by dataset index.
     public let menteeCount: Int
+    /// Mentors, by dataset index.
     public let mentorCount: Int
+    /// Where each mentee's pairs start: `menteeCount + 1` entries.
     public let offsets: [Int32]
+    /// The mentor of each pair.
     public let mentor: [Int32]
+    /// The score of each pair, in score units (``ScoringModel/integerScale`` per 1).
     public let score: [Int64]
     /// Per mentee: km to the nearest mentor when no pair was allowed (for the reason given), else nil.
     public let nearestWhenNone: [Double?]
 
+    /// Candidate pairs.
     public var pairCount: Int { mentor.count }
 
     /// Pair indices of mentee `i`. `O(1)`.
@@ -38,6 +44,7 @@ public struct CandidateGraph: Sendable {
         pairs(ofMentee: i).first { mentor[$0] == Int32(j) }
     }
 
+    /// A graph from its arrays (the builder's output, or a test's).
     public init(menteeCount: Int, mentorCount: Int, offsets: [Int32], mentor: [Int32], score: [Int64],
                 nearestWhenNone: [Double?]) {
         self.menteeCount = menteeCount; self.mentorCount = mentorCount
@@ -66,6 +73,7 @@ public struct CandidateGraph: Sendable {
 ///   for the generated provinces; memory grows with it).
 @_spi(Stages) public struct CandidateBuilder: Sendable {
     public let scoring: ScoringModel
+    /// Candidates kept per mentee (the profile's `k`).
     public let k: Int
     /// The grids of the search steps that have mentors: each a KBLI prefix (1 to 5 levels,
     /// packed as ``ScoringFeatures/prefix(_:level:)``; 0 for all mentors) without the mentors
@@ -91,6 +99,7 @@ public struct CandidateGraph: Sendable {
         var without: UInt64
     }
 
+    /// A builder over `scoring`, keeping the profile's `k` per mentee.
     public init(scoring: ScoringModel) {
         self.scoring = scoring
         self.k = scoring.profile.k

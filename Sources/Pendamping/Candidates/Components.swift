@@ -10,6 +10,7 @@
     /// Mentors of each component, ascending.
     public let mentors: [[Int32]]
 
+    /// How many components.
     public var count: Int { mentees.count }
 
     /// Union-find with path halving over mentee and mentor nodes, components numbered by their

@@ -6,6 +6,7 @@ import Tabular
 /// Writes the core model of a prepared run in formats other solvers read, so any solver can
 /// be run on exactly the same instance.
 public enum ModelExport {
+    /// The formats `pendamping export` writes.
     public enum Format: String, CaseIterable, Sendable {
         /// DIMACS min-cost flow (`p min`): the network the network solver solves.
         case dimacs

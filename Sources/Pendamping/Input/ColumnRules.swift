@@ -15,6 +15,7 @@ public struct ColumnRules: Sendable, Equatable {
     /// Headers of personal-data columns to pass through anyway.
     public var keep: [String]
 
+    /// Rules from a header map (as written → column) and the personal columns to keep.
     public init(map: [String: String] = [:], keep: [String] = []) {
         self.map = map; self.keep = keep
         mapped = Self.index(map)

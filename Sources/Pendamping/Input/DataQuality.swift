@@ -4,7 +4,9 @@
 public struct DataQuality: Sendable, Codable, Equatable {
     /// A count with the first few record ids.
     public struct Sample: Sendable, Codable, Equatable {
+        /// How many records.
         public var count: Int = 0
+        /// The first ids, at most ``shown``, in reading order.
         public var firstIDs: [String] = []
         /// How many ids a sample keeps.
         public static let shown = 5
@@ -17,7 +19,9 @@ public struct DataQuality: Sendable, Codable, Equatable {
 
     /// One input file's findings.
     public struct File: Sendable, Codable, Equatable {
+        /// The file's path, as given.
         public var file: String
+        /// Records read from it.
         public var records: Int = 0
         /// Headers read as aliases: as written → the column they stand for.
         public var aliases: [String: String] = [:]
@@ -42,6 +46,7 @@ public struct DataQuality: Sendable, Codable, Equatable {
 
     /// A row of a sheet that is not part of the list, and why.
     public struct SkippedRow: Sendable, Codable, Equatable {
+        /// Why a row was left out.
         public enum Reason: String, Sendable, Codable, CaseIterable {
             /// Above the header: a title, a date, a blank or merged row.
             case aboveHeader = "above_header"
@@ -50,25 +55,40 @@ public struct DataQuality: Sendable, Codable, Equatable {
             /// A worksheet on which no header row was found (line 0).
             case noList = "no_list"
         }
+        /// The worksheet's name (nil for a CSV file).
         public var sheet: String?
+        /// The row's 1-based line (0: the whole sheet).
         public var line: Int
+        /// Why it was left out.
         public var reason: Reason
     }
 
+    /// Each input file's findings, in reading order.
     public var files: [File] = []
     /// Businesses listed twice (within or across the lists).
     public var duplicates: [DuplicateRecord] = []
 
+    /// No findings.
     public init() {}
 }
 
 /// The same business listed twice: the first listing (kept by `--dedupe`) and the later one.
 public struct DuplicateRecord: Sendable, Codable, Equatable {
-    public enum Reason: String, Sendable, Codable { case nib, nameInKelurahan = "name_in_kelurahan" }
+    /// How the second listing was recognised: the same NIB, or the same name in the same kelurahan.
+    public enum Reason: String, Sendable, Codable {
+        /// The same NIB.
+        case nib
+        /// The same name in the same kelurahan.
+        case nameInKelurahan = "name_in_kelurahan"
+    }
     /// `mentor` or `mentee`, and the id, of the first listing.
     public var keptKind: String
+    /// The first listing's id.
     public var keptID: String
+    /// `mentor` or `mentee`: the kind of the later listing.
     public var droppedKind: String
+    /// The later listing's id (left out by `--dedupe`).
     public var droppedID: String
+    /// How the two were found to be one business.
     public var reason: Reason
 }

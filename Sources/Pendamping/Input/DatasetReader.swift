@@ -33,6 +33,7 @@ public enum DatasetReader {
         public var regions: RegionDirectory?
         /// Lists with at least this many records are read in two halves at once.
         var parallelRecords = DatasetReader.parallelRecords
+        /// Options: the text encoding, the sheets to read, column rules and the regions for names and places.
         public init(encoding: TextEncoding = .utf8, sheets: [String] = [], columns: ColumnRules = ColumnRules(),
                     regions: RegionDirectory? = nil) {
             self.encoding = encoding; self.sheets = sheets; self.columns = columns; self.regions = regions
@@ -46,8 +47,11 @@ public enum DatasetReader {
     /// What reading found: the dataset when there is no issue, the data-quality findings,
     /// and every issue.
     public struct Inspection: Sendable {
+        /// The dataset, when reading found no issue.
         public var dataset: Dataset?
+        /// What reading found besides issues.
         public var quality: DataQuality
+        /// Every issue found, in file order.
         public var issues: [InputIssue]
     }
 
@@ -220,11 +224,13 @@ public enum DatasetReader {
         return (place, nib, t.text(row, .kelurahan))
     }
 
+    /// Parses a mentor list already read into `file`, adding issues to `issues`; returns the mentors and the names of the unknown columns.
     public static func parseMentors(_ file: CSVFile, issues: inout [InputIssue]) -> ([Mentor], [String]) {
         var quality = DataQuality.File(file: file.path)
         return parseMentors(file, issues: &issues, quality: &quality, regions: nil)
     }
 
+    /// Parses a mentee list already read into `file`, adding issues to `issues`; returns the mentees and the names of the unknown columns.
     public static func parseMentees(_ file: CSVFile, issues: inout [InputIssue]) -> ([Mentee], [String]) {
         var quality = DataQuality.File(file: file.path)
         return parseMentees(file, issues: &issues, quality: &quality, regions: nil)

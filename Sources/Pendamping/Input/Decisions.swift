@@ -13,18 +13,27 @@ public enum PairDecision: String, Sendable, CaseIterable {
 
 /// A pair by the ids of its mentee and mentor: the one key for decisions and previous pairs.
 public struct PairID: Hashable, Sendable {
+    /// The mentee's id.
     public var menteeID: String
+    /// The mentor's id.
     public var mentorID: String
+    /// The pair of `menteeID` and `mentorID`.
     public init(_ menteeID: String, _ mentorID: String) { self.menteeID = menteeID; self.mentorID = mentorID }
 }
 
 /// Curator decisions by (mentee, mentor) id.
 public struct Decisions: Sendable, Equatable {
+    /// One row of a decisions file.
     public struct Entry: Sendable, Equatable {
+        /// The mentee's id (empty when a mentor withdraws).
         public var menteeID: String
+        /// The mentor's id (empty when a mentee withdraws).
         public var mentorID: String
+        /// What the curators decided.
         public var decision: PairDecision
+        /// The row's 1-based line in its file.
         public var line: Int
+        /// The pair the row names.
         public var pair: PairID { PairID(menteeID, mentorID) }
     }
 
@@ -32,14 +41,18 @@ public struct Decisions: Sendable, Equatable {
     public var byPair: [PairID: PairDecision] {
         Dictionary(entries.filter { $0.decision != .withdraw }.map { ($0.pair, $0.decision) }, uniquingKeysWith: { a, _ in a })
     }
+    /// The rows, in file order.
     public var entries: [Entry] = []
+    /// Decisions from their rows.
     public init(entries: [Entry] = []) { self.entries = entries }
 
     /// Pairs that must appear in the solution (accepted or locked).
     public var fixed: [Entry] { entries.filter { $0.decision == .accept || $0.decision == .lock } }
+    /// Rejected pairs.
     public var rejected: [Entry] { entries.filter { $0.decision == .reject } }
     /// Ids withdrawn from the programme.
     public var withdrawnMentees: Set<String> { Set(entries.filter { $0.decision == .withdraw && !$0.menteeID.isEmpty }.map(\.menteeID)) }
+    /// Mentor ids withdrawn from the programme.
     public var withdrawnMentors: Set<String> { Set(entries.filter { $0.decision == .withdraw && !$0.mentorID.isEmpty }.map(\.mentorID)) }
 
     /// Reads `mentee_id, mentor_id, decision` rows, checking ids against `dataset`.

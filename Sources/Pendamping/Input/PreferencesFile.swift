@@ -6,7 +6,12 @@ import Tabular
 /// (``Mentor/preferredMentees``, ``Mentee/rankedMentors``).
 public enum PreferencesFile {
     /// Which side a preferences table ranks from.
-    public enum Side: String, Sendable { case mentor, mentee }
+    public enum Side: String, Sendable {
+        /// Mentors rank mentees.
+        case mentor
+        /// Mentees rank mentors.
+        case mentee
+    }
 
     /// The highest rank accepted.
     public static let maxRank = 100_000

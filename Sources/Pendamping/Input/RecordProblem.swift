@@ -6,40 +6,67 @@ import Tabular
 /// (the web app's).
 public enum RecordProblem: IssueProblem, Equatable {
     // Columns of the header.
+    /// No column places the record: no region code or name, no kecamatan and kabupaten.
     case regionColumnMissing
+    /// One of `lat` and `lon` without the other.
     case latLonTogether
+    /// The mentees file has a mentors list's columns.
     case mentorsListAsMentees
+    /// No sheet of the workbook has a header row naming the list's columns.
     case noSheetHoldsList
     // Fields.
+    /// The cell is empty though the named column is filled.
     case requiredWith(String)
+    /// Not a KBLI 2020 code.
     case notKBLI(Echoed)
+    /// The KBLI cell lists no code.
     case noKBLICode
+    /// Not a Kemendagri region code.
     case notRegionCode(Echoed)
+    /// No region to place the record by.
     case placeRequired
     /// A region code or name that cannot be used; the value as it may be shown.
     case region(RegionProblem, shown: Echoed)
+    /// A well-formed code that the region table does not hold.
     case notInRegionTable(String)
+    /// Coordinates far from the stated region's centre.
     case farFromRegion(km: Int, region: String)
+    /// A need or expertise word not in the vocabulary.
     case unknownSkill(Echoed)
     /// Not an ISO 639-3 code; the three-letter code meant, when the cell held an ISO 639-1 one.
     case notLanguage(Echoed, meant: String?)
+    /// Not a `prefer` token.
     case notPreference(Echoed)
+    /// Not a gender.
     case notGender(Echoed)
+    /// Not yes, no or only.
     case notOnline(Echoed)
+    /// Not a business scale.
     case notScale(Echoed)
+    /// Not a mentor kind.
     case notKind(Echoed)
+    /// Not a 13-digit NIB.
     case notNIB(Echoed)
+    /// A minimum cohort above the mentor's capacity.
     case minAboveCapacity(Int, capacity: Int)
+    /// A preference naming a mentor not in the mentors file.
     case unknownMentor(Echoed)
+    /// A preference naming a mentee not in the mentees file.
     case unknownMentee(Echoed)
+    /// A mentor's preference naming one mentee twice.
     case menteeTwice(Echoed)
+    /// An id that another sheet of the workbook uses too.
     case idOnOtherSheet(sheet: String, row: Int)
     // Decisions and preference files.
+    /// Not accept, reject, lock or withdraw.
     case notDecision(Echoed)
+    /// A withdrawal naming both sides or neither.
     case withdrawOneSide
     /// An id that is not in the mentors list (`mentor`) or the mentees list.
     case unknownID(mentor: Bool, Echoed)
+    /// A second decision on the same pair.
     case alreadyDecided(pair: String, decision: String)
+    /// A preferences file ranking the same partner twice.
     case rankedTwice(Echoed, Echoed)
     /// A mentee on two lines of a previous round's pairs.
     case pairedTwice(Echoed)
@@ -48,6 +75,7 @@ public enum RecordProblem: IssueProblem, Equatable {
     /// Choices stated both in a preferences file and in the list's prefer column.
     case choicesInTwoPlaces(mentor: Bool, id: String)
 
+    /// The problem in `language`.
     public func text(_ language: Language) -> String {
         language == .en ? english : indonesian
     }

@@ -2,6 +2,7 @@ import Foundation
 
 /// Great-circle geometry on a sphere of the earth's mean radius.
 public enum Geo {
+    /// The earth's mean radius in km (IUGG).
     public static let earthRadiusKm = 6371.0088
 
     /// Haversine distance in km. `O(1)`.

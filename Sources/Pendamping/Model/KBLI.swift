@@ -8,6 +8,7 @@ public struct KBLICode: Hashable, Sendable, CustomStringConvertible {
     public let section: UInt8
     /// The digits, most significant first, as an integer (e.g. 10710), and how many there are (0 or 2–5).
     public let digits: UInt32
+    /// How many digits the code has: 0 for a section alone, 2 to 5 otherwise.
     public let digitCount: UInt8
 
     /// Parses `C`, `10`, `107`, `1071` or `10710`; nil for any other shape or an unknown division.
@@ -24,8 +25,10 @@ public struct KBLICode: Hashable, Sendable, CustomStringConvertible {
         section = s; digits = value; digitCount = UInt8(bytes.count)
     }
 
+    /// The section as its letter, `A` to `U`.
     public var sectionLetter: Character { Character(Unicode.Scalar(Self.sectionLetters[Int(section)])) }
 
+    /// The code as written: the letter for a section, else the digits with leading zeros.
     public var description: String {
         guard digitCount > 0 else { return String(sectionLetter) }
         let s = String(digits)

@@ -8,5 +8,6 @@ public enum LocationSource: String, Sendable, Codable, CaseIterable, Comparable 
     /// no point of its own).
     case kabupaten
 
+    /// Orders by declaration: given coordinates first, then the finer region.
     public static func < (a: Self, b: Self) -> Bool { allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)! }
 }

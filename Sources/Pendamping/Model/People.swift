@@ -1,15 +1,21 @@
 /// A point on the earth in WGS84 decimal degrees.
 public struct GeoPoint: Hashable, Sendable {
+    /// Latitude, degrees north (negative south of the equator).
     public var lat: Double
+    /// Longitude, degrees east.
     public var lon: Double
+    /// A point from latitude and longitude in degrees.
     public init(lat: Double, lon: Double) { self.lat = lat; self.lon = lon }
 }
 
 /// One entry of a stated ranking: the other side's id and its rank (1 = first choice; equal
 /// ranks are ties, broken by score).
 public struct RankedChoice: Hashable, Sendable {
+    /// The chosen mentor's or mentee's id.
     public var id: String
+    /// 1 for the first choice; equal ranks are ties.
     public var rank: Int
+    /// A choice of `id` at `rank`.
     public init(id: String, rank: Int) { self.id = id; self.rank = rank }
 }
 
@@ -18,21 +24,31 @@ public struct Mentor: Sendable, Identifiable {
     /// The largest capacity a mentor may have (a cohort of a hundred thousand is already far
     /// beyond any programme; the bound keeps every count inside `Int32`).
     public static let maxCapacity = 100_000
+    /// The mentor's id, unique in its list (the key of every output row and decision).
     public var id: String
+    /// The business or person's name (shown in outputs, never in logs).
     public var name: String
     /// Sectors the mentor knows; similarity takes the best over these.
     public var kbli: [KBLICode]
+    /// Where the mentor works: given coordinates, or its region's point (``locationSource``).
     public var location: GeoPoint
+    /// The Kemendagri code of the mentor's region, as deep as known.
     public var region: RegionCode
     /// How many mentees the mentor takes on (≥ 0; CSV input requires ≥ 1).
     public var capacity: Int
+    /// The least cohort the mentor will open with (`min_mentees`); nil: no minimum.
     public var minMentees: Int?
+    /// Hours a month the mentor can give, travel included (`hours_per_month`); nil: no limit.
     public var hoursPerMonth: Double?
+    /// What the mentor can teach (halal certification, HAKI, packaging, …).
     public var expertise: SkillSet
     /// ISO 639-3 codes, sorted, unique.
     public var languages: [String]
+    /// Gender, when stated (for stated preferences).
     public var gender: Gender?
+    /// The mentor business's scale (mikro, kecil, menengah, besar), when stated.
     public var scale: BusinessScale?
+    /// Business, consultant, cadre or volunteer, when stated.
     public var kind: MentorKind?
     /// Values of the input's unknown columns, in the dataset's `extraColumns` order.
     public var extra: [String]
@@ -57,6 +73,7 @@ public struct Mentor: Sendable, Identifiable {
     /// 1-based line of the record in its file (0 when not from a file).
     public var line: Int
 
+    /// A mentor; ``line`` is 0 and the optional fields empty unless given.
     public init(id: String, name: String = "", kbli: [KBLICode], location: GeoPoint, region: RegionCode,
                 capacity: Int, minMentees: Int? = nil, hoursPerMonth: Double? = nil, expertise: SkillSet = [],
                 languages: [String] = [], gender: Gender? = nil, scale: BusinessScale? = nil,
@@ -70,20 +87,31 @@ public struct Mentor: Sendable, Identifiable {
 
 /// A mentee: a beginner micro or small business (UMKM, Adik Asuh).
 public struct Mentee: Sendable, Identifiable {
+    /// The mentee's id, unique in its list.
     public var id: String
+    /// The business's name (shown in outputs, never in logs).
     public var name: String
+    /// The business's KBLI 2020 codes, first the main one.
     public var kbli: [KBLICode]
+    /// Where the business is: given coordinates, or its region's point (``locationSource``).
     public var location: GeoPoint
+    /// The Kemendagri code of the business's region, as deep as known.
     public var region: RegionCode
+    /// What the business needs help with (halal certification, HAKI, QRIS, …).
     public var needs: SkillSet
+    /// Languages the owner speaks, ISO 639-3 codes, sorted, unique.
     public var languages: [String]
+    /// Gender, when stated (for stated preferences).
     public var gender: Gender?
+    /// The business's scale, when stated.
     public var scale: BusinessScale?
     /// Hours of mentoring a month this mentee needs (side constraints).
     public var hoursNeeded: Double?
+    /// Stated wishes about the mentor (gender, language, scale, region, named mentors).
     public var preferences: [Preference]
     /// Weight of this mentee in the objective (default 1).
     public var priority: Double
+    /// Values of the input's unknown columns, in the dataset's `extraColumns` order.
     public var extra: [String]
     /// Where `location` came from: the record's coordinates, or its region's point.
     public var locationSource: LocationSource = .given
@@ -100,8 +128,10 @@ public struct Mentee: Sendable, Identifiable {
     /// Mentors ranked by this beginner in a preferences file (`mentor:ID` tokens of `prefer`
     /// rank too, in their order, after these).
     public var rankedMentors: [RankedChoice] = []
+    /// 1-based line of the record in its file (0 when not from a file).
     public var line: Int
 
+    /// A mentee; ``line`` is 0 and the optional fields empty unless given.
     public init(id: String, name: String = "", kbli: [KBLICode], location: GeoPoint, region: RegionCode,
                 needs: SkillSet = [], languages: [String] = [], gender: Gender? = nil,
                 scale: BusinessScale? = nil, hoursNeeded: Double? = nil, preferences: [Preference] = [],
@@ -116,11 +146,16 @@ public struct Mentee: Sendable, Identifiable {
 /// Mentors and mentees of one run, each sorted by id so that index order is id order (the
 /// deterministic tie-break everywhere), with the unknown input columns kept for the outputs.
 public struct Dataset: Sendable {
+    /// The mentors, sorted by id.
     public var mentors: [Mentor]
+    /// The mentees, sorted by id.
     public var mentees: [Mentee]
+    /// Names of the mentor list's unknown columns, carried to the outputs.
     public var mentorExtraColumns: [String]
+    /// Names of the mentee list's unknown columns, carried to the outputs.
     public var menteeExtraColumns: [String]
 
+    /// A dataset from its records (the caller keeps them sorted by id).
     public init(mentors: [Mentor], mentees: [Mentee], mentorExtraColumns: [String] = [], menteeExtraColumns: [String] = []) {
         self.mentors = Self.byID(mentors, \.id)
         self.mentees = Self.byID(mentees, \.id)

@@ -30,7 +30,9 @@ public struct RegionCode: Hashable, Sendable, Comparable, CustomStringConvertibl
         self.packed = packed
     }
 
+    /// The code as text.
     public var description: String { text }
+    /// Orders by the code's text (parents before their children).
     public static func < (a: RegionCode, b: RegionCode) -> Bool { a.text < b.text }
 
     /// The code cut to `level` parts (e.g. level 2 gives the kabupaten/kota). `O(1)`.

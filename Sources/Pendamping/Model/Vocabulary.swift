@@ -1,5 +1,6 @@
 /// A kind of help a mentee needs or a mentor can give (docs/guide/inputs.md).
 public enum Skill: String, CaseIterable, Sendable {
+    /// Halal certification, HAKI (intellectual property), packaging, digital marketing, bookkeeping, export, QRIS payments, NIB registration, production, marketing.
     case halal, haki, kemasan, digital, keuangan, ekspor, qris, nib, produksi, pemasaran
 
     var bit: UInt16 { 1 << UInt16(Skill.allCases.firstIndex(of: self)!) }
@@ -7,27 +8,36 @@ public enum Skill: String, CaseIterable, Sendable {
 
 /// A set of skills as a bitmask.
 public struct SkillSet: OptionSet, Hashable, Sendable, CustomStringConvertible {
+    /// One bit per ``Skill``, in the order of `Skill.allCases`.
     public let rawValue: UInt16
+    /// A set from its bits.
     public init(rawValue: UInt16) { self.rawValue = rawValue }
+    /// The set of `skills`.
     public init(_ skills: [Skill]) { self.init(rawValue: skills.reduce(0) { $0 | $1.bit }) }
 
+    /// How many skills are in the set.
     public var count: Int { rawValue.nonzeroBitCount }
+    /// The skills in the set, in vocabulary order.
     public var skills: [Skill] { Skill.allCases.filter { rawValue & $0.bit != 0 } }
+    /// The skills' names joined by `|`, as the CSV files write them.
     public var description: String { skills.map(\.rawValue).joined(separator: "|") }
 }
 
 /// Business scale, ordered.
 public enum BusinessScale: String, CaseIterable, Sendable, Comparable {
+    /// Micro, small, medium, large.
     case mikro, kecil, menengah, besar
     /// 0 for mikro up to 3 for besar. `O(1)`.
     var rank: Int {
         switch self { case .mikro: 0; case .kecil: 1; case .menengah: 2; case .besar: 3 }
     }
+    /// Orders by size, mikro first.
     public static func < (a: Self, b: Self) -> Bool { a.rank < b.rank }
 }
 
 /// Gender as stated; `p`/`perempuan` and `l`/`laki-laki` are accepted on input.
 public enum Gender: String, Sendable {
+    /// Female (`f`, `p`) or male (`m`, `l`).
     case female = "f", male = "m"
 
     init?(input: String) {
@@ -47,13 +57,17 @@ public enum MentorKind: String, CaseIterable, Sendable {
     case consultant
     /// A trained student cadre.
     case cadre
+    /// A volunteer.
     case volunteer
 }
 
 /// A mentee's stated preference about its mentor (`prefer` column tokens).
 public enum Preference: Hashable, Sendable, CustomStringConvertible {
+    /// A mentor of this gender (`gender:f`).
     case gender(Gender)
+    /// A mentor of this kind (`kind:consultant`).
     case kind(MentorKind)
+    /// This mentor, by id (`mentor:KA-01`).
     case mentor(String)
 
     /// Parses `gender:f`, `kind:consultant` or `mentor:ID`.
@@ -68,6 +82,7 @@ public enum Preference: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
+    /// The preference as a `prefer` token, e.g. `gender:p` or `mentor:KA-01`.
     public var description: String {
         switch self {
         case .gender(let g): return "gender:\(g.rawValue)"
@@ -80,6 +95,7 @@ public enum Preference: Hashable, Sendable, CustomStringConvertible {
 /// Whether a record takes part in online mentoring (*daring*): `no` (in person only), `yes`
 /// (in person, or online beyond the in-person limit), `only` (online only).
 public enum OnlineMode: String, Sendable, CaseIterable, Codable {
+    /// In person only; in person or online beyond the in-person limit; online only.
     case no, yes, only
 
     /// Reads `yes`/`no`/`only` and the Indonesian `ya`/`tidak`/`hanya` (case-insensitive).

@@ -16,9 +16,13 @@ public enum SolverChoice: String, Sendable, CaseIterable {
 
 /// Runs the pipeline after parsing: score and candidates → model → solve → explain.
 public struct Matcher: Sendable {
+    /// Scoring weights, hard rules, k and programme rules.
     public var profile: Profile
+    /// Curator decisions: accepted and locked pairs fixed, rejected ones left out.
     public var decisions: Decisions
+    /// Which engine solves the core model.
     public var solver: SolverChoice
+    /// A time limit for GLPK's solves (programme rules); nil: none.
     public var timeLimit: Duration?
     /// Check the network solver's optimality certificate (primal feasibility, complementary
     /// slackness, equal primal and dual objectives).
@@ -27,6 +31,7 @@ public struct Matcher: Sendable {
     public var relativeGap: Double = 0
     /// Cut generators and heuristics for the rules' branch and cut (nil: ``RulesSolver/defaultOptions``'s).
     public var cuts: Set<CutGenerator>?
+    /// Primal heuristics for the rules' branch and cut (nil: ``RulesSolver/defaultOptions``'s).
     public var heuristics: Set<PrimalHeuristic>?
     /// Stops a running branch and cut (e.g. on Ctrl-C); the best solution found is returned.
     public var stop: SolveStop?
@@ -43,6 +48,7 @@ public struct Matcher: Sendable {
     /// optimum is the same, reached in fewer pivots. nil: the greedy start alone.
     public var startFrom: [String: String]?
 
+    /// A matcher with the given profile, decisions, solver and options.
     public init(profile: Profile = .default, decisions: Decisions = .init(), solver: SolverChoice = .auto,
                 timeLimit: Duration? = nil, certify: Bool = false) {
         self.profile = profile; self.decisions = decisions; self.solver = solver; self.timeLimit = timeLimit
@@ -51,8 +57,11 @@ public struct Matcher: Sendable {
 
     /// The scored candidate graph and core model of a dataset, before solving.
     public struct Prepared: Sendable {
+        /// The scoring model of the dataset under the profile.
         public var scoring: ScoringModel
+        /// The candidate pairs, decisions applied.
         public var graph: CandidateGraph
+        /// The core model built on the graph.
         @_spi(Stages) public var model: MatchingModel
         /// Curator decision per pair.
         var decisionOf: [PairID: PairDecision]
@@ -281,6 +290,7 @@ public struct InfeasibleDecisions: Error, Sendable, CustomStringConvertible {
     public enum Conflict: Sendable, Equatable {
         /// A mentee locked or accepted with `mentors` mentors, more than the profile allows.
         case menteeLockedTwice(mentee: String, mentors: Int)
+        /// A mentor with more locked or accepted mentees than its capacity.
         case mentorOverCapacity(mentor: String, locked: Int, capacity: Int)
         /// A mentee locked with `mentors` mentors whose expertise cannot fill as many roles.
         case lockedRolesOverlap(mentee: String, mentors: Int)
@@ -310,8 +320,11 @@ public struct InfeasibleDecisions: Error, Sendable, CustomStringConvertible {
         }
     }
 
+    /// The conflicts found.
     public var conflicts: [Conflict]
+    /// The error of `conflicts`.
     public init(_ conflicts: [Conflict]) { self.conflicts = conflicts }
+    /// The conflicts in English, one a line.
     public var description: String { text(.en) }
     /// The conflicts in `language`, one a line.
     public func text(_ language: Language) -> String { conflicts.map { $0.text(language) }.joined(separator: "\n") }
@@ -332,7 +345,9 @@ extension MatchingError.Conflict {
 
 /// Options that cannot be combined (a usage error, found before any work is done).
 public struct UnsupportedOptions: Error, Sendable, CustomStringConvertible {
+    /// What cannot be combined, in words.
     public var description: String
+    /// The error with `message`.
     public init(_ message: String) { description = message }
 }
 

@@ -2,14 +2,22 @@ import Tabular
 /// Coverage as total mentor capacity is scaled: one exact network solve per point on the same
 /// candidate graph (capacities change, pairs do not).
 public enum CoverageCurve {
+    /// One point of the curve.
     public struct Point: Sendable, Equatable {
+        /// The factor every capacity was multiplied by.
         public var factor: Double
+        /// The total capacity at that factor.
         public var capacity: Int
+        /// Mentees matched.
         public var matched: Int
+        /// `matched` over all mentees.
         public var coverage: Double
+        /// Mean score of the matched pairs.
         public var meanScore: Double
     }
 
+    /// Coverage of `dataset` with every capacity multiplied by each of `factors` (rounded),
+    /// on the candidate graph of `profile`; `stop` ends it early with ``MatchingError/stopped``.
     /// - Complexity: one network simplex solve per factor.
     public static func sweep(_ dataset: Dataset, profile: Profile, factors: [Double], stop: SolveStop? = nil) throws -> [Point] {
         var timings = StageTimings()
@@ -29,6 +37,7 @@ public enum CoverageCurve {
         }
     }
 
+    /// The curve as CSV (`capacity_factor, capacity, matched, coverage, mean_score`).
     public static func csv(_ points: [Point]) -> String {
         var w = CSVTableWriter(header: ["capacity_factor", "capacity", "matched", "coverage", "mean_score"])
         for p in points {

@@ -16,18 +16,26 @@ import Tabular
 /// as a share of the starting list. Mentoring lasts the profile's `planning.mentoring_years`.
 /// Unknown keys and values out of range are errors naming the file and key.
 public struct PlanSettings: Sendable {
+    /// Mentors recruited each year.
     public var recruit: [Scenario.NewMentors] = []
+    /// Share of mentors who stop taking new cohorts each year (0–1).
     public var attrition = 0.0
+    /// Share of each year's graduates who mentor from the next year on (0–1).
     public var alumniShare = 0.0
+    /// Mentees each alumni mentor takes.
     public var alumniCapacity = 3
+    /// New UMKM a year, as a share of the starting list.
     public var arrivals = 0.0
 
+    /// No growth: nothing recruited, no attrition, no alumni, no arrivals.
     public init() {}
 
+    /// Reads a plan file. - Throws: ``InputError`` naming the file and key.
     public static func read(path: String) throws -> PlanSettings {
         try decode(InputFile.contents(path, name: path), name: path)
     }
 
+    /// Reads a plan from JSON bytes; `file` names it in errors. - Throws: ``InputError``.
     public static func decode(_ data: Data, name file: String) throws -> PlanSettings {
         let root = try StrictJSON.object(data, file: file)
         var issues: [InputIssue] = []

@@ -14,31 +14,49 @@ import Optimisation
 /// arrivals copy follow a hash of the record id and the year.
 /// - Complexity: one match per year over the waiting UMKM and the mentors with free slots.
 public struct PlanSimulation: Sendable {
+    /// The mentors and UMKM at the start.
     public var base: Dataset
+    /// The profile every yearly match uses (its `planning.mentoring_years` too).
     public var profile: Profile
+    /// Recruitment, attrition, alumni and arrivals, year by year.
     public var settings: PlanSettings
+    /// The regions recruits are placed in.
     public var regions: RegionTable
     /// A request that ends every yearly match early (a cancel).
     public var stop: SolveStop?
 
+    /// A projection of `base` under `profile` and `settings`.
     public init(base: Dataset, profile: Profile, settings: PlanSettings, regions: RegionTable) {
         self.base = base; self.profile = profile; self.settings = settings; self.regions = regions
     }
 
     /// One year's figures.
     public struct Year: Sendable, Equatable {
+        /// The year, 1 for the first.
         public var year: Int
+        /// Mentors taking cohorts this year.
         public var mentors: Int
+        /// Mentors recruited this year.
         public var recruited: Int
+        /// Graduates who became mentors this year.
         public var alumniMentors: Int
+        /// Mentors who stopped taking new cohorts this year.
         public var retired: Int
+        /// Slots free for this year's new cohorts.
         public var freeSlots: Int
+        /// UMKM whose mentoring started this year.
         public var started: Int
+        /// UMKM being mentored this year (all cohorts not yet graduated).
         public var inMentoring: Int
+        /// UMKM whose mentoring ended this year.
         public var graduated: Int
+        /// New UMKM that arrived this year.
         public var arrived: Int
+        /// UMKM present: the starting list and every arrival so far.
         public var umkm: Int
+        /// UMKM that have started mentoring, this year or before.
         public var everMentored: Int
+        /// `everMentored / umkm` (0 without UMKM).
         public var coverage: Double { umkm == 0 ? 0 : Double(everMentored) / Double(umkm) }
     }
 

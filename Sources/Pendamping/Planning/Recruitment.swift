@@ -21,21 +21,30 @@ internal import GLPK
 /// or the time limit with the gap between the placement kept and GLPK's bound.
 /// The corresponding GLPK routine is `glp_intopt`.
 public enum Recruitment {
+    /// New mentors placed in one region: where, at which point, and how many.
     public struct Placement: Sendable, Equatable {
+        /// The region (a kecamatan, or the level the table knows).
         public var region: RegionCode
+        /// The point the mentors are placed at (the region's centroid).
         public var point: GeoPoint
+        /// How many mentors are placed there.
         public var count: Int
         /// What is proven of the placement this one belongs to: optimal, or the time limit with
         /// the relative gap to GLPK's bound (nil when GLPK found no bound).
         public var status: MatchStatus = .optimal
+        /// The relative gap to GLPK's bound (0 when optimal).
         public var relativeGap: Double? = 0
     }
 
+    /// A placement of all K new mentors, with what it gains and what is proven of it.
     public struct Choice: Sendable {
+        /// The regions chosen, with their counts.
         public var placements: [Placement]
         /// Score the chosen mentors would add, in score units, and GLPK's status and gap.
         public var gain: Double
+        /// Optimal, or the time limit (GLPK's status for the placement kept).
         public var status: MatchStatus
+        /// The relative gap to GLPK's bound (nil without a bound).
         public var relativeGap: Double?
     }
 
@@ -54,6 +63,8 @@ public enum Recruitment {
         return (CandidateBuilder(scoring: try ScoringModel(dataset: data, profile: p)).build(), data.mentors)
     }
 
+    /// Places `count` mentors like `template` at the best of `locations` for the `unmatched`
+    /// mentees (see the type's documentation), within `timeLimit` for GLPK.
     /// - Complexity: candidate search over `unmatched × locations`, then a MIP with
     ///   `locations · c · min(K, 20)` binary columns.
     public static func choose(template t: Scenario.NewMentors, count k: Int, locations: [(RegionCode, GeoPoint)],

@@ -36,10 +36,13 @@ public enum RecruitmentTarget {
         case budget(Double)
     }
 
+    /// A recruitment answer: the goal, the new mentors and where they go, and what they reach.
     public struct Plan: Sendable {
+        /// The goal asked (a coverage target or a budget).
         public var goal: Goal
         /// New mentors and where they go.
         public var count: Int
+        /// Where the new mentors go.
         public var placements: [Recruitment.Placement]
         /// Beginners the new mentors take in the model.
         public var newlyMatched: Int
@@ -53,6 +56,8 @@ public enum RecruitmentTarget {
         public var cost: Double
     }
 
+    /// The fewest mentors like `template` that reach a coverage target, or the most beginners
+    /// a budget reaches, and where they go (GLPK's branch and cut within `timeLimit`).
     /// - Parameters:
     ///   - base: the current match; its unmatched beginners are the ones to reach.
     ///   - locations: candidate places (kecamatan points by default).

@@ -14,20 +14,41 @@ import Tabular
 /// `place` is `recruit` (choose the best locations, see ``Recruitment``), `kabupaten` (spread
 /// over kabupaten/kota centres) or a list of region codes.
 public struct Scenario: Sendable {
+    /// A group of new mentors of one kind, all alike, and where to place them.
     public struct NewMentors: Sendable {
+        /// Their kind (business, consultant, cadre, volunteer), for costs.
         public var kind: MentorKind
+        /// How many.
         public var count: Int
+        /// Mentees each can take.
         public var capacity: Int
+        /// Hours a month each can give; nil: no limit.
         public var hoursPerMonth: Double?
+        /// Sectors they know.
         public var kbli: [KBLICode]
+        /// What they can teach.
         public var expertise: SkillSet
+        /// Languages they speak, ISO 639-3.
         public var languages: [String]
-        public enum Place: Sendable, Equatable { case recruit, kabupaten, regions([RegionCode]) }
+        /// Where: the best places found (``Recruitment``), kabupaten/kota centres, or given regions.
+        public enum Place: Sendable, Equatable {
+            /// The best places for the unmatched beginners (``Recruitment``).
+            case recruit
+            /// Spread over the kabupaten/kota centres.
+            case kabupaten
+            /// The given regions, in turn.
+            case regions([RegionCode])
+        }
+        /// Where they are placed.
         public var place: Place
     }
+    /// The scenario's name, shown in every table.
     public var name: String
+    /// New mentors to add.
     public var addMentors: [NewMentors] = []
+    /// Every mentor's capacity times this (rounded, at least 1).
     public var capacityScale = 1.0
+    /// Capacities set by kind, after the scaling.
     public var capacitySet: [MentorKind: Int] = [:]
     /// Profile JSON (an object) merged over the base profile, section by section.
     public var profilePatch: Data?

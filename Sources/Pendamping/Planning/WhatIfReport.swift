@@ -5,9 +5,13 @@ import Tabular
 /// base and each scenario, coverage by region, the recruitment placements, the ranked slot
 /// gains by mentor and by region, and the coverage curve.
 public struct WhatIfReport: Sendable {
+    /// The base and each scenario's figures.
     public var rows: [WhatIfRunner.Row]
+    /// Each mentor's exact gain of one more slot, best first, with its region.
     public var mentorGains: [(id: String, region: String, gain: Int64)]
+    /// The best slot gain in each region and the mentor giving it, best first.
     public var regionGains: [(region: String, mentor: String, gain: Int64)]
+    /// Coverage as capacity is scaled.
     public var curve: [CoverageCurve.Point]
     /// The base match (for the report's map and cohorts).
     public var base: MatchResult?

@@ -2,12 +2,16 @@ import Tabular
 /// Runs scenarios against a base dataset and compares them (coverage overall and per
 /// kabupaten/kota, mean score, utilisation, unassigned by reason).
 public struct WhatIfRunner: Sendable {
+    /// The mentors and mentees every scenario starts from.
     public var base: Dataset
+    /// The profile every scenario starts from (a scenario may patch it).
     public var profile: Profile
+    /// The regions new mentors are placed in.
     public var regions: RegionTable
     /// A request that ends every match of the run early (a cancel).
     public var stop: SolveStop?
 
+    /// A runner of scenarios on `base`.
     public init(base: Dataset, profile: Profile, regions: RegionTable) {
         self.base = base; self.profile = profile; self.regions = regions
     }
@@ -21,22 +25,32 @@ public struct WhatIfRunner: Sendable {
 
     /// One scenario's figures.
     public struct Row: Sendable {
+        /// The scenario's name (`base` for the dataset as it is).
         public var name: String
+        /// Mentors in the scenario.
         public var mentors: Int
+        /// Their total capacity.
         public var capacity: Int
+        /// Mentees matched.
         public var matched: Int
+        /// Mentees in the scenario.
         public var mentees: Int
+        /// Mean score of the matched pairs.
         public var meanScore: Double
+        /// Unassigned mentees by reason (``UnassignedReason`` raw values).
         public var unassignedByReason: [String: Int]
         /// Per kabupaten/kota: (mentees, matched).
         public var byRegion: [String: (mentees: Int, matched: Int)]
+        /// Where the scenario placed new mentors.
         public var placements: [Recruitment.Placement]
         /// Cost over one mentoring span (profile `costs`, `planning.mentoring_years`): honoraria,
         /// payments per matched mentee, training of new mentors (rupiah).
         public var cost: Double = 0
+        /// `matched / mentees` (0 without mentees).
         public var coverage: Double { mentees == 0 ? 0 : Double(matched) / Double(mentees) }
         /// Cost per matched beginner (0 when none).
         public var costPerMatched: Double { matched == 0 ? 0 : cost / Double(matched) }
+        /// `matched / capacity` (0 without capacity).
         public var utilisation: Double { capacity == 0 ? 0 : Double(matched) / Double(capacity) }
     }
 

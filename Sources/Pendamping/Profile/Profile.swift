@@ -9,10 +9,15 @@ public struct Profile: Sendable, Equatable, Codable {
     public static let maxMentorsPerMentee = 10
     /// Relative weights of the four score terms; only their ratios matter.
     public struct Weights: Sendable, Equatable, Codable {
+        /// Weight of the sector term (KBLI similarity).
         public var sector = 0.35
+        /// Weight of the location term (distance and region).
         public var location = 0.30
+        /// Weight of the capacity term (needs covered by expertise, and scale).
         public var capacity = 0.25
+        /// Weight of the culture term (languages and stated preferences).
         public var culture = 0.10
+        /// The default weights: 0.35, 0.30, 0.25, 0.10.
         public init() {}
         var sum: Double { sector + location + capacity + culture }
     }
@@ -20,8 +25,11 @@ public struct Profile: Sendable, Equatable, Codable {
     /// The location term: `(1 − regionShare)·exp(−km / decayKm) + regionShare·region`, where
     /// region is 1 for the same kecamatan, 0.5 for the same kabupaten/kota, 0 otherwise.
     public struct Location: Sendable, Equatable, Codable {
+        /// Kilometres over which the distance part falls to 1/e.
         public var decayKm = 10.0
+        /// Share of the term given by the shared region (0–1).
         public var regionShare = 0.25
+        /// The defaults: 10 km and 0.25.
         public init() {}
     }
 
@@ -37,6 +45,7 @@ public struct Profile: Sendable, Equatable, Codable {
         public var mentorScaleAtLeastMentee = false
         /// Pairs scoring below this (0–1) are not allowed.
         public var minScore = 0.0
+        /// No rule: every pair is allowed.
         public init() {}
         enum CodingKeys: String, CodingKey { case maxKm, sameKabupaten, languageMustOverlap, mentorScaleAtLeastMentee, minScore }
     }
@@ -68,6 +77,7 @@ public struct Profile: Sendable, Equatable, Codable {
         /// score optimum reaches overall, less this band (0–1); nil = off. A kabupaten's floor is
         /// capped at its mentees that have candidates.
         public var equityBand: Double? = nil
+        /// All off.
         public init() {}
         enum CodingKeys: String, CodingKey {
             case minMentees, hours, speedKmh, sessionsPerMonth, defaultHoursNeeded, defaultHoursPerMonth
@@ -80,6 +90,7 @@ public struct Profile: Sendable, Equatable, Codable {
 
     /// The region level at which coverage quotas count mentees.
     public enum QuotaLevel: String, Sendable, Equatable, Codable, CaseIterable {
+        /// Count by kecamatan or by kabupaten/kota.
         case kecamatan, kabupaten
         /// Digits groups of the Kemendagri code at this level (kabupaten 2, kecamatan 3).
         var codeLevel: Int { self == .kabupaten ? 2 : 3 }
@@ -89,25 +100,36 @@ public struct Profile: Sendable, Equatable, Codable {
     public struct Stability: Sendable, Equatable, Codable {
         /// Score (0–1 units) a change must gain per moved pair.
         public var penalty = 0.05
+        /// The default: 0.05.
         public init() {}
     }
 
     /// What one mentor of a kind costs (rupiah): a monthly honorarium, a payment per mentee
     /// mentored, and one-off training for a newly recruited mentor.
     public struct KindCost: Sendable, Equatable, Codable {
+        /// Honorarium a month, rupiah.
         public var honorariumPerMonth = 0.0
+        /// Payment per mentee mentored, rupiah.
         public var perMentee = 0.0
+        /// One-off training of a newly recruited mentor, rupiah.
         public var training = 0.0
+        /// All 0.
         public init() {}
     }
 
     /// Costs per mentor kind (all 0 by default: a profile states its programme's figures).
     public struct Costs: Sendable, Equatable, Codable {
+        /// Costs of a mentor business (Kakak Asuh).
         public var business = KindCost()
+        /// Costs of a consultant (e.g. PLUT).
         public var consultant = KindCost()
+        /// Costs of a trained cadre (e.g. a student).
         public var cadre = KindCost()
+        /// Costs of a volunteer.
         public var volunteer = KindCost()
+        /// All 0.
         public init() {}
+        /// The costs of mentors of `kind`.
         public subscript(kind: MentorKind) -> KindCost {
             switch kind {
             case .business: return business
@@ -132,6 +154,7 @@ public struct Profile: Sendable, Equatable, Codable {
         public var mentees = OnlineMode.no
         /// Region codes (e.g. far kabupaten) whose mentees without a value default to `yes`.
         public var menteeRegions: [String] = []
+        /// The defaults: online off, 0.8 of the score, the whole capacity.
         public init() {}
     }
 
@@ -139,13 +162,19 @@ public struct Profile: Sendable, Equatable, Codable {
     public struct Planning: Sendable, Equatable, Codable {
         /// Years one cohort is mentored (honoraria are counted over this span).
         public var mentoringYears = 3
+        /// The default: three years.
         public init() {}
     }
 
+    /// Weights of the four score terms.
     public var weights = Weights()
+    /// How distance and region make the location term.
     public var location = Location()
+    /// Hard rules that remove pairs before scoring.
     public var rules = Rules()
+    /// Programme rules on the assignment (cohort sizes, hours, quotas, equity, cover-all).
     public var constraints = Constraints()
+    /// How much a change must gain in a curation round.
     public var stability = Stability()
     /// Candidates kept per mentee.
     public var k = 10
@@ -153,10 +182,14 @@ public struct Profile: Sendable, Equatable, Codable {
     /// of the beginner its expertise covers (one mentor may be the general mentor); 1 = the
     /// ordinary assignment (``CoMentoring``).
     public var mentorsPerMentee = 1
+    /// What each mentor kind costs (what-if and planning).
     public var costs = Costs()
+    /// Planning over time.
     public var planning = Planning()
+    /// Online mentoring.
     public var online = Online()
 
+    /// The default profile (``Profile/default``).
     public init() {}
 
     /// The bundled default profile (also in `profiles/default.json`).
@@ -265,6 +298,7 @@ public struct Profile: Sendable, Equatable, Codable {
 // Every setting is written, nil ones as null, so that the encoding of the default profile
 // names every key: decoding merges over it, and unknown keys are those it lacks.
 extension Profile.Constraints {
+    /// Writes every constraint, nil ones as null (see the note above).
     public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(minMentees, forKey: .minMentees)

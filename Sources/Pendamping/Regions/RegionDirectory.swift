@@ -4,15 +4,21 @@ import Tabular
 /// A location taken from a region: its point, which region gave it, and how far a business
 /// in that region typically is from the point (the radius of a disc of the region's area).
 public struct RegionPlacement: Sendable, Equatable {
+    /// The region's point.
     public var point: GeoPoint
+    /// Which level gave it (kecamatan or kabupaten).
     public var source: LocationSource
+    /// The radius of a disc of the region's area, km.
     public var radiusKm: Double
 }
 
 /// Why a region code or name in a list cannot be used.
 public enum RegionProblem: Error, Sendable, Equatable {
+    /// A code the table does not hold.
     case unknownCode
+    /// A province code, too coarse to place a business.
     case tooCoarse
+    /// A region the table has no point for.
     case noPoint
     /// No region has this name; the nearest spellings, with their codes.
     case unknownName(suggestions: [String])

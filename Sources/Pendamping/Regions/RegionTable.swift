@@ -4,16 +4,23 @@ import Tabular
 /// Kemendagri regions with centroids, read from a `regions.csv` (columns `code, level,
 /// parent, name, lat, lon, population, area_km2`, as in the project's reference data).
 public struct RegionTable: Sendable {
+    /// One row of the table.
     public struct Region: Sendable {
+        /// The Kemendagri code.
         public var code: RegionCode
+        /// The region's name.
         public var name: String
+        /// Its centroid, when the table gives one.
         public var point: GeoPoint?
+        /// Its population, when given.
         public var population: Double?
+        /// Its area in km², when given.
         public var areaKm2: Double?
         /// Where the point comes from (`district`: the kecamatan's own; `regency-fallback`: its
         /// kabupaten's; `regency`, `province`; nil when the table does not say).
         public var coordSource: String?
     }
+    /// Every row, in file order.
     public var regions: [Region]
 
     /// The regions inside `scope` (a code prefix) at the finest level that has points:

@@ -17,26 +17,44 @@ import Tabular
 public enum HTMLReport {
     /// A round's changes, for the report of `pendamping round`.
     public struct RoundChanges: Sendable {
+        /// One mentee's change, as the round's table shows it.
         public struct Row: Sendable {
-            public var kind: String; public var mentee: String; public var before: String; public var after: String; public var reason: String
+            /// The change (``CurationRound/Change/Kind`` raw value).
+            public var kind: String
+            /// The mentee's id.
+            public var mentee: String
+            /// The previous mentor's id (empty for none).
+            public var before: String
+            /// This round's mentor's id (empty for none).
+            public var after: String
+            /// Why it changed, in words.
+            public var reason: String
+            /// A row from its cells.
             public init(kind: String, mentee: String, before: String, after: String, reason: String) {
                 self.kind = kind; self.mentee = mentee; self.before = before; self.after = after; self.reason = reason
             }
         }
+        /// The changes, in mentee order.
         public var rows: [Row]
+        /// The section from its rows.
         public init(rows: [Row]) { self.rows = rows }
     }
 
     /// A what-if comparison, for the report of `pendamping whatif`.
     public struct WhatIfSection: Sendable {
+        /// The comparison table's column titles.
         public var header: [String]
+        /// One row of cells per scenario, as formatted for the page.
         public var rows: [[String]]
         /// Coverage (0–1) by total mentor capacity, with the current capacity and an optional target marked.
         public var curve: [(capacity: Int, coverage: Double)]
+        /// The base dataset's total capacity, marked on the curve.
         public var currentCapacity: Int?
+        /// A coverage target (0–1), marked on the curve.
         public var target: Double?
         /// Mentor id and the exact score gain of one more slot, best first.
         public var ranking: [(id: String, gain: Double)]
+        /// A section from its table, curve and ranking.
         public init(header: [String], rows: [[String]], curve: [(capacity: Int, coverage: Double)], currentCapacity: Int? = nil,
                     target: Double? = nil, ranking: [(id: String, gain: Double)] = []) {
             self.header = header; self.rows = rows; self.curve = curve; self.currentCapacity = currentCapacity; self.target = target

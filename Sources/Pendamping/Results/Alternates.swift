@@ -14,7 +14,9 @@ import Tabular
 /// applied) and the curator-rejected mentors that pass the hard rules, merged by score.
 /// - Complexity: `O(pairs)`.
 public struct Alternate: Sendable, Equatable {
+    /// Why the mentor is not the pair: full, scoring lower, a programme rule, or not solved.
     public enum Reason: String, Sendable {
+        /// The mentor is full with better pairs; it scores lower than the pair given; a programme rule keeps them apart; or the solve did not prove the optimum.
         case full, lowerScore = "lower_score", rules, notSolved = "not_solved"
         /// A curator rejected the pair.
         case rejected
@@ -23,13 +25,17 @@ public struct Alternate: Sendable, Equatable {
         /// Co-mentoring: the mentor has room, but the beginner's roles are filled by better pairs.
         case rolesFilled = "roles_filled"
     }
+    /// The mentee's id.
     public var menteeID: String
     /// 1 for the best alternative.
     public var rank: Int
+    /// The alternative mentor's id.
     public var mentorID: String
     /// The mentor's index in the dataset.
     var mentor: Int32 = -1
+    /// The pair's score, in score units.
     public var score: Int64
+    /// Why it is not the chosen pair.
     public var reason: Reason
     /// For `full`: the score with it of the mentor's weakest mentee (by objective weight).
     public var weakestScore: Int64?

@@ -16,22 +16,29 @@ import Tabular
 public struct Fairness: Sendable, Equatable {
     /// A pair that would both rather be together than with what they got.
     public struct BlockingPair: Sendable, Equatable {
+        /// The mentee's id.
         public var menteeID: String
+        /// The mentor's id.
         public var mentorID: String
+        /// The pair's score, in score units.
         public var score: Int64
         /// The mentee's current pair score (nil when unmatched).
         public var menteeScore: Int64?
         /// The mentor's weakest mentee score (nil when it has a free slot).
         public var mentorWorst: Int64?
     }
+    /// The lowest matched score (nil without pairs).
     public var worstScore: Int64?
     /// The matched score below which a tenth of the matched scores lie (nearest rank).
     public var percentile10: Int64?
     /// Lowest and highest coverage over kabupaten/kota with mentees.
     public var coverageMin: Double
+    /// The highest coverage of a kabupaten/kota with mentees.
     public var coverageMax: Double
+    /// The blocking pairs, by mentee id.
     public var blocking: [BlockingPair]
 
+    /// The figures of `r`. - Complexity: as the type's.
     public init(_ r: MatchResult) {
         let scores = r.pairs.map(\.score).sorted()   // every pair's score (co-mentoring: all mentors)
         worstScore = scores.first

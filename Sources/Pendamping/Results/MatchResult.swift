@@ -18,21 +18,25 @@ public enum UnassignedReason: String, Sendable, CaseIterable, Codable {
 public struct MatchedPair: Sendable {
     /// The mentee's and mentor's ids, as in the input files.
     public var menteeID: String
+    /// The mentor's id, as in the input file.
     public var mentorID: String
     /// Positions in ``MatchResult/dataset`` (`dataset.mentees[Int(mentee)]`), for code that
     /// works on the arrays.
     public var mentee: Int32
+    /// The mentor's position in ``MatchResult/dataset``.
     public var mentor: Int32
     /// The score in integer units (``ScoringModel/integerScale`` per unit), exact.
     public var score: Int64
     /// The score in [0, 1].
     public var scoreValue: Double { Double(score) / ScoringModel.integerScale }
+    /// The score's four terms and the distance behind them.
     public var breakdown: ScoreBreakdown
     /// The curator decision that fixed it, if any.
     public var decision: PairDecision?
     /// Co-mentoring only: the role the mentor fills for this beginner (a need, or nil for the
     /// general role) and every need of the beginner its expertise covers.
     public var role: Skill? = nil
+    /// Co-mentoring only: the beginner's needs this mentor's expertise covers.
     public var coveredNeeds: SkillSet = []
     /// Whether the pair meets online (*daring*) rather than in person.
     public var online = false
@@ -44,6 +48,7 @@ public struct UnassignedMentee: Sendable {
     public var menteeID: String
     /// Position in ``MatchResult/dataset``.
     public var mentee: Int32
+    /// Why: no candidate at all, every candidate full, a rule, …
     public var reason: UnassignedReason
     /// A sentence with the numbers behind the reason (ids and km, never names).
     public var detail: String
@@ -52,10 +57,13 @@ public struct UnassignedMentee: Sendable {
 /// Wall-clock time of each pipeline stage, in order, with the process's peak resident
 /// memory when the stage ended.
 public struct StageTimings: Sendable {
+    /// Each stage's name, seconds and the process's peak resident bytes at its end, in order.
     public private(set) var stages: [(name: String, seconds: Double, peakBytes: Int)] = []
     /// Called after each stage (e.g. to show progress).
     public var onStage: (@Sendable (String, Double) -> Void)?
+    /// Empty timings; `onStage` is called after each recorded stage.
     public init(onStage: (@Sendable (String, Double) -> Void)? = nil) { self.onStage = onStage }
+    /// Records stage `name` as taking `d`.
     public mutating func record(_ name: String, _ d: Duration) {
         let (s, a) = d.components
         let seconds = Double(s) + Double(a) / 1e18
@@ -69,18 +77,25 @@ public struct StageTimings: Sendable {
         defer { record(name, clock.now - start) }
         return try body()
     }
+    /// Seconds of all stages.
     public var total: Double { stages.reduce(0) { $0 + $1.seconds } }
 }
 
 /// Everything a match run produced (docs/architecture.md).
 public struct MatchResult: Sendable {
+    /// The mentors and mentees the run matched.
     public var dataset: Dataset
+    /// The profile the run used.
     public var profile: Profile
+    /// The candidate pairs the solve chose from.
     public var graph: CandidateGraph
     /// The scoring model the run used (to score pairs the solve did not choose).
     public var scoring: ScoringModel
+    /// Connected components of the candidate graph.
     public var componentCount: Int
+    /// Curator decisions applied.
     public var decisionCount: Int
+    /// The solve: status, assignment, bound, duals and engine.
     public var outcome: SolveOutcome
     /// Chosen pairs, by mentee index.
     public var pairs: [MatchedPair]
@@ -105,6 +120,7 @@ public struct MatchResult: Sendable {
     public var fairnessFigures: Fairness { fairness ?? Fairness(self) }
     /// Curator-rejected mentors by mentee index (the pairs left out of the candidates).
     public var rejected: [Int32: [Int32]] = [:]
+    /// Seconds and peak memory of each stage.
     public var timings: StageTimings
 
     /// Beginners with a mentor (with co-mentoring, fewer than the pairs).

@@ -2,7 +2,8 @@ import Foundation
 import Tabular
 
 /// A result directory written by `pendamping match` (or a shard's match), read back: its
-/// ``ResultSummary`` and its tables. One reader for `pendamping merge` and `pendamping report
+/// ``ResultSummary`` and its tables. One reader for `pendamping merge`, `pendamping round
+/// --previous DIR` and `pendamping report
 /// DIR`; every failure is an ``InputError`` naming the file.
 public struct ResultDirectory: Sendable {
     /// The directory's path, as given.
@@ -41,4 +42,26 @@ public struct ResultDirectory: Sendable {
 
     /// The bytes of the file `name`. - Throws: ``InputError`` when it cannot be read.
     public func data(_ name: String) throws -> Data { try InputFile.contents(file(name), name: file(name)) }
+
+    /// The directory's pairs (`pairs.csv`) as mentee id → mentor id: what the next curation
+    /// round starts from. - Throws: ``InputError`` (see ``readPairs(path:)``).
+    /// - Complexity: `O(bytes)`.
+    public func pairs() throws -> [String: String] { try Self.readPairs(path: file("pairs.csv")) }
+
+    /// Pairs from any file with `mentee_id` and `mentor_id` columns (a result's `pairs.csv`, or
+    /// a list made by hand), as mentee id → mentor id; other columns are ignored.
+    /// - Throws: ``InputError`` naming the file, row and column when a column is missing, an id
+    ///   is empty, or a mentee appears twice. - Complexity: `O(bytes)`.
+    public static func readPairs(path: String) throws -> [String: String] {
+        let file = try CSVFile.read(path: path)
+        var t = TableReader(file: file, required: [.menteeID, .mentorID], optional: [])
+        var out: [String: String] = [:]
+        t.forEachRecord { t, row in
+            guard let me = t.required(row, .menteeID), let mo = t.required(row, .mentorID) else { return }
+            if out[me] != nil { t.add(row.line, .menteeID, RecordProblem.pairedTwice(Echo.echoed(me, Echo.token, limit: 64))); return }
+            out[me] = mo
+        }
+        guard t.issues.isEmpty else { throw InputError.invalid(t.issues) }
+        return out
+    }
 }

@@ -7,6 +7,7 @@ import Tabular
 /// `map.geojson` and `report.html` (all byte-identical for the same inputs and options) and
 /// `timings.json` (wall-clock per stage, the one file that varies run to run).
 public enum ResultFiles {
+    /// The files of a result that are the same bytes for the same inputs and options.
     public static let deterministicNames = ["pairs.csv", "unassigned.csv", "mentors.csv", "alternates.csv", "blocking.csv", "summary.json",
                                             "map.geojson", "report.html"]
 

@@ -11,35 +11,52 @@ public struct ResultSummary: Codable, Sendable, Equatable {
 
     /// The records read: mentors, mentees and curator decisions.
     public struct Inputs: Codable, Sendable, Equatable {
+        /// Mentor records read.
         public var mentors: Int
+        /// Mentee records read.
         public var mentees: Int
+        /// Curator decisions read (0 without a decisions file).
         public var decisions: Int
     }
     /// The candidate graph: `k` per mentee, the pairs kept, its connected components, and the
     /// mentees left with no candidate.
     public struct Candidates: Codable, Sendable, Equatable {
+        /// Candidates kept per mentee.
         public var k: Int
+        /// Candidate pairs in the graph.
         public var pairs: Int
+        /// Connected components of the graph (solved independently).
         public var components: Int
+        /// Mentees that no mentor may take (see `unassigned.csv` for why).
         public var menteesWithoutCandidates: Int
     }
     /// The solve: the engine, its status, the objective (in score points and exactly in
     /// units), the proven bound and relative gap when a branch and cut stopped short.
     public struct Solve: Codable, Sendable, Equatable {
+        /// The engine that found the answer (``SolveEngine`` raw value).
         public var solver: String
+        /// How the solve ended (``MatchStatus`` raw value).
         public var status: String
+        /// The objective in score points, rounded to six places.
         public var objective: Double
+        /// The objective exactly, in score units.
         public var objectiveUnits: ScoreUnits
+        /// The best proven bound when the solve stopped short of proving the optimum.
         public var bound: Double?
+        /// `(bound − objective) / objective` when ``bound`` is given.
         public var relativeGap: Double?
         /// The stages of a solve with programme rules (absent for a single engine).
         public var stages: [SolveStage]?
     }
     /// The mentors' total capacity and load, load over capacity, and how many are full.
     public struct Mentors: Codable, Sendable, Equatable {
+        /// Total capacity of the mentors.
         public var capacity: Int
+        /// Mentees assigned, over all mentors.
         public var load: Int
+        /// `load / capacity` (0 without capacity).
         public var utilisation: Double
+        /// Mentors whose load equals their capacity.
         public var full: Int
     }
     /// ``currentSchemaVersion`` when written; nil in a summary from before the field.
@@ -73,8 +90,11 @@ public struct ResultSummary: Codable, Sendable, Equatable {
     public var rules: Rules?
     /// The active rules by name, their rows in the model, and the rows that bind.
     public struct Rules: Codable, Sendable, Equatable {
+        /// The active rules by profile key, e.g. `min_mentees`.
         public var active: [String]
+        /// Rows the rules add to the model.
         public var rows: Int
+        /// Rows with no slack at the answer.
         public var binding: Int
     }
     /// How the worst-off fare and the solution's stability (see ``Fairness``).
@@ -82,19 +102,28 @@ public struct ResultSummary: Codable, Sendable, Equatable {
     /// The worst and the 10th-percentile matched score, the lowest and highest coverage of a
     /// kabupaten/kota and their spread, and the blocking pairs.
     public struct FairnessFigures: Codable, Sendable, Equatable {
+        /// The lowest score of a matched pair (nil without pairs).
         public var worstScore: Double?
+        /// The 10th-percentile score of the matched pairs (nil without pairs).
         public var percentile10Score: Double?
+        /// The lowest share of a kabupaten/kota's mentees that are matched.
         public var kabupatenCoverageMin: Double
+        /// The highest share of a kabupaten/kota's mentees that are matched.
         public var kabupatenCoverageMax: Double
+        /// `kabupaten_coverage_max − kabupaten_coverage_min`.
         public var kabupatenCoverageSpread: Double
         /// Absent with co-mentoring, where one beginner has several mentors.
         public var blockingPairs: Int?
     }
     /// Co-mentoring: mentors per beginner allowed, pairs, and mean mentors per matched beginner.
     public var coMentoring: CoMentoringFigures?
+    /// Co-mentoring's figures: what the profile allows and what the answer uses.
     public struct CoMentoringFigures: Codable, Sendable, Equatable {
+        /// Mentors a mentee may have (the profile's `mentors_per_mentee`).
         public var mentorsPerMentee: Int
+        /// Pairs in the answer (more than the matched mentees when some have several mentors).
         public var pairs: Int
+        /// Pairs over matched mentees.
         public var meanMentorsPerMatchedMentee: Double
     }
 
@@ -103,12 +132,19 @@ public struct ResultSummary: Codable, Sendable, Equatable {
     /// The objective (``MatchObjective`` raw value), this run's total, matched mentees and
     /// worst pair, and the same for the score optimum on the same candidates.
     public struct ObjectiveFigures: Codable, Sendable, Equatable {
+        /// The objective's name (``MatchObjective`` raw value).
         public var kind: String
+        /// This run's total score of the matched pairs.
         public var total: Double
+        /// Mentees matched by this run.
         public var matched: Int
+        /// This run's lowest pair score (nil without pairs).
         public var worstScore: Double?
+        /// The total score of the score optimum on the same candidates.
         public var scoreOptimum: Double
+        /// Mentees matched by the score optimum.
         public var scoreOptimumMatched: Int
+        /// The score optimum's lowest pair score (nil without pairs).
         public var scoreOptimumWorstScore: Double?
         /// 1 − total / score optimum: the price of stability for the stable objectives.
         public var price: Double

@@ -22,8 +22,11 @@ public struct ScoreUnits: Sendable, Hashable, Comparable, Codable, AdditiveArith
 
     /// No score.
     public static let zero = ScoreUnits(0)
+    /// The exact sum.
     public static func + (a: ScoreUnits, b: ScoreUnits) -> ScoreUnits { ScoreUnits(a.units + b.units) }
+    /// The exact difference.
     public static func - (a: ScoreUnits, b: ScoreUnits) -> ScoreUnits { ScoreUnits(a.units - b.units) }
+    /// Orders by the exact amount.
     public static func < (a: ScoreUnits, b: ScoreUnits) -> Bool { a.units < b.units }
 
     /// Reads the plain integer the files hold.

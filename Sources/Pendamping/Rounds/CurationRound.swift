@@ -7,36 +7,49 @@ import Tabular
 public struct CurationRound: Sendable {
     /// What happened to one mentee between the rounds.
     public struct Change: Sendable {
-        public enum Kind: String, Sendable { case kept, moved, lost, gained, withdrawn, unmatched }
+        /// Kept the same mentor, moved to another, lost its mentor, gained one, withdrew, or stayed unmatched.
+        public enum Kind: String, Sendable {
+            /// The same mentor as before.
+            case kept
+            /// Another mentor than before.
+            case moved
+            /// A mentor before, none now.
+            case lost
+            /// None before, a mentor now.
+            case gained
+            /// The mentee left the programme or the list.
+            case withdrawn
+            /// No mentor before or now.
+            case unmatched
+        }
+        /// The mentee's id.
         public var menteeID: String
+        /// The previous round's mentor id, if any.
         public var before: String?
+        /// This round's mentor id, if any.
         public var after: String?
+        /// What happened.
         public var kind: Kind
+        /// Why, in words (ids only).
         public var reason: String
+        /// The previous pair's score now, in score units, when it still exists.
         public var scoreBefore: Int64?
+        /// This round's pair's score, in score units.
         public var scoreAfter: Int64?
     }
 
+    /// This round's match.
     public var result: MatchResult
+    /// Every mentee whose pair changed, or that withdrew or stayed unmatched, by id.
     public var changes: [Change]
     /// Σ score of the previous pairs that are still possible (both sides present), in score units.
     public var objectiveBefore: Int64
     /// Σ score of this round's pairs.
     public var objectiveAfter: Int64
 
-    /// Reads the previous round's `pairs.csv` (columns `mentee_id`, `mentor_id`).
-    public static func readPrevious(path: String) throws -> [String: String] {
-        let file = try CSVFile.read(path: path)
-        var t = TableReader(file: file, required: [.menteeID, .mentorID], optional: [])
-        var out: [String: String] = [:]
-        t.forEachRecord { t, row in
-            guard let me = t.required(row, .menteeID), let mo = t.required(row, .mentorID) else { return }
-            if out[me] != nil { t.add(row.line, .menteeID, RecordProblem.pairedTwice(Echo.echoed(me, Echo.token, limit: 64))); return }
-            out[me] = mo
-        }
-        guard t.issues.isEmpty else { throw InputError.invalid(t.issues) }
-        return out
-    }
+    /// Reads the previous round's `pairs.csv` (columns `mentee_id`, `mentor_id`), as
+    /// ``ResultDirectory/readPairs(path:)`` does.
+    public static func readPrevious(path: String) throws -> [String: String] { try ResultDirectory.readPairs(path: path) }
 
     /// Runs the round on `dataset` (before withdrawals).
     /// - Throws: ``InfeasibleDecisions`` when a decision names a withdrawn mentor or mentee, or

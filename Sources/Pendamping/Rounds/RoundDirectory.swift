@@ -6,12 +6,17 @@ import Tabular
 /// the resolved `profile.json`, and copies of `decisions.csv` and `previous-pairs.csv`.
 /// Mentor and mentee files are recorded by hash only (they may be large and hold personal data).
 public enum RoundDirectory {
+    /// `round.json`: what a round read and what it changed.
     public struct Manifest: Codable, Equatable, Sendable {
+        /// The manifest's shape; 1 now.
         public var format = 1
         /// SHA-256 of each input, by role.
         public var inputs: [String: String]
+        /// Mentees by change kind (``CurationRound/Change/Kind`` raw values).
         public var changes: [String: Int]
+        /// Σ score of the previous pairs still possible, in score points.
         public var objectiveBefore: Double
+        /// Σ score of this round's pairs, in score points.
         public var objectiveAfter: Double
     }
 

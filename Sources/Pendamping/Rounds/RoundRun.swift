@@ -7,8 +7,9 @@ import Tabular
 public enum RoundRun {
     /// The inputs of a round, as bytes where the round directory keeps them.
     public struct Inputs: Sendable {
-        /// SHA-256 (hex) of the mentors and mentees files as read.
+        /// SHA-256 (hex) of the mentors file as read.
         public var mentorsHash: String
+        /// SHA-256 (hex) of the mentees file as read.
         public var menteesHash: String
         /// The previous round's `pairs.csv`, byte for byte.
         public var previousBytes: Data
@@ -18,6 +19,7 @@ public enum RoundRun {
         /// to store the resolved profile.
         public var profileBytes: Data?
 
+        /// The inputs of a round, as read.
         public init(mentorsHash: String, menteesHash: String, previousBytes: Data, decisionsBytes: Data, profileBytes: Data? = nil) {
             self.mentorsHash = mentorsHash
             self.menteesHash = menteesHash

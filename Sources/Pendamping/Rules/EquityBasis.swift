@@ -19,6 +19,7 @@ import MinCostFlow
     /// Floor per kabupaten/kota (mentees matched, fixed pairs included).
     public var floors: [RegionCode: Int]
 
+    /// The floors for `band` from the score optimum of `model` (one network solve). - Throws: when the solve fails.
     public static func compute(_ model: MatchingModel, dataset: Dataset, band: Double) throws -> EquityBasis {
         let solver = NetworkMatchingSolver()
         let a = try solver.solve(model).assignment

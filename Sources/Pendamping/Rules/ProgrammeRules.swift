@@ -5,9 +5,11 @@ import Tabular
 public struct ProgrammeRules: Sendable {
     /// A coverage quota: at least `required` of the region's mentees matched.
     public struct Quota: Sendable {
+        /// The region whose mentees the quota counts.
         public var region: RegionCode
         /// All mentees of the region, with or without candidates.
         public var mentees: [Int32]
+        /// Mentees of the region that must be matched.
         public var required: Int
 
         package init(region: RegionCode, mentees: [Int32], required: Int) {
@@ -21,11 +23,14 @@ public struct ProgrammeRules: Sendable {
     public var hoursLimit: [Double?]
     /// Hours each pair takes a month: the mentee's hours plus sessions × 2 × km / speed.
     public var pairHours: [Double]
+    /// Coverage quotas and equity floors, one per region.
     public var quotas: [Quota]
+    /// Whether every mentee with candidates must be matched.
     public var coverAll: Bool
     /// One line per active rule, for results.
     public var descriptions: [String]
 
+    /// True when no rule is active (the core model alone).
     public var isEmpty: Bool { descriptions.isEmpty }
 
     /// Rules given directly (for tests and library callers that build models by hand).

@@ -13,6 +13,7 @@ public enum RuleKind: String, Sendable, Codable, Equatable, Hashable {
 
 /// How one rule stands in a returned solution, for one mentor, region or mentee.
 public struct RuleReport: Sendable, Codable, Equatable {
+    /// Which rule.
     public var rule: RuleKind
     /// Mentor id, region code or mentee id.
     public var subject: String
@@ -37,7 +38,9 @@ struct RuleKey: Hashable, Sendable {
 
 /// Rules that cannot all hold, each explained with ids and amounts.
 public struct InfeasibleRules: Error, Sendable, CustomStringConvertible {
+    /// Each conflict, one sentence with ids and amounts.
     public var conflicts: [String]
+    /// The conflicts, one a line.
     public var description: String { conflicts.joined(separator: "\n") }
 }
 

@@ -19,6 +19,7 @@ internal import GLPK
 /// total slack) says which rules conflict and by how much.
 /// The corresponding GLPK routines are `glp_simplex` and `glp_intopt`.
 public struct RulesSolver: Sendable {
+    /// The programme rules the solve keeps.
     public var rules: ProgrammeRules
     var options: MIPOptions
     var stop: StopFlag?
@@ -52,8 +53,11 @@ public struct RulesSolver: Sendable {
     static let defaultOptions = MIPOptions(timeLimit: .seconds(60), presolve: false, mirCuts: true, coverCuts: true,
                                                   cliqueCuts: true, proximitySearch: true)
 
+    /// What a rules solve returns: the solve and how each rule stands.
     public struct Outcome: Sendable {
+        /// The assignment, status, bound and stages.
         public var solve: SolveOutcome
+        /// Slack and dual of each rule row, for the outputs.
         public var report: [RuleReport]
     }
 

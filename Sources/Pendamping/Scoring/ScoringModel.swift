@@ -3,12 +3,17 @@ import Tabular
 
 /// The four terms of a pair's score, each in [0, 1], their weighted mean and the distance.
 public struct ScoreBreakdown: Sendable, Equatable {
+    /// The sector term: the shared KBLI depth over 5.
     public var sector: Double
+    /// The location term: distance decay and shared region.
     public var location: Double
+    /// The capacity term: needs covered and scale fit.
     public var capacity: Double
+    /// The culture term: languages and stated preferences.
     public var culture: Double
     /// Σ w·term / Σ w, in [0, 1].
     public var total: Double
+    /// Great-circle km between the two.
     public var distanceKm: Double
 }
 
@@ -27,8 +32,10 @@ public struct ScoreBreakdown: Sendable, Equatable {
 ///   unranked partner (``RankTable``).
 /// Scores become integers (``integerScale`` per unit, rounded) before any solver sees them.
 public struct ScoringModel: Sendable {
+    /// Score units per score point: scores are integers of 10⁻⁶.
     public static let integerScale = 1_000_000.0
 
+    /// The profile whose weights and rules score the pairs.
     public let profile: Profile
     let mentors: [Mentor]
     let mentees: [Mentee]
@@ -54,6 +61,7 @@ public struct ScoringModel: Sendable {
         case gender(Gender), kind(MentorKind)
     }
 
+    /// Scores `dataset` under `profile`. - Throws: when the profile or dataset cannot be scored (e.g. too many records for `Int32` indexes).
     public init(dataset: Dataset, profile: Profile) throws {
         self.profile = profile
         mentors = dataset.mentors

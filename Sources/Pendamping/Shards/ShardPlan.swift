@@ -17,17 +17,20 @@
 public struct ShardPlan: Sendable {
     /// What a shard groups by.
     public enum Key: String, Sendable, CaseIterable {
+        /// Group by province, or by kabupaten/kota.
         case province, kabupaten
         var level: Int { self == .province ? 1 : 2 }
     }
 
+    /// One shard: a group of components small enough to match alone.
     public struct Shard: Sendable, Equatable {
         /// `shard-0001`, …, in key order.
         public var name: String
         /// The province or kabupaten/kota code the shard's units share.
         public var key: String
-        /// Indices into the dataset's mentors and mentees, ascending.
+        /// Indices into the dataset's mentors, ascending.
         public var mentors: [Int32]
+        /// Indices into the dataset's mentees, ascending.
         public var mentees: [Int32]
         /// Units (components, or quota-joined components) in the shard.
         public var units: Int
@@ -35,6 +38,7 @@ public struct ShardPlan: Sendable {
         public var oversized: Bool
     }
 
+    /// The shards, in key order.
     public var shards: [Shard]
 
     /// Plans shards for `dataset` with the candidate graph `graph` (the one `match` builds).

@@ -27,10 +27,15 @@ public enum CoMentoring {
 
     /// The chosen pairs with the role each fills (nil: the general role).
     public struct Solution: Sendable, Equatable {
+        /// The chosen pairs, ascending.
         public var pairs: [Int32]
+        /// The role each chosen pair fills (nil: the general role).
         public var role: [Skill?]
+        /// The objective, in score units.
         public var objective: Int64
+        /// How the solve ended.
         public var status: MatchStatus
+        /// Network simplex pivots.
         public var pivots: Int
     }
 

@@ -20,6 +20,7 @@ struct CoreNetwork: Sendable {
     var mentees: [Int32] { scope.mentees }
     /// Global mentor index of each mentor node (nodes `mentees.count..<+mentors.count`).
     var mentors: [Int32] { scope.mentors }
+    /// The sink T: the node after the mentees and mentors.
     public var sink: Int32 { Int32(mentees.count + mentors.count) }
 
     /// Builds the network for `mentees` (free, with pairs) given each mentor's free capacity.

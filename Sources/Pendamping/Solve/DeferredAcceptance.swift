@@ -1,5 +1,6 @@
 /// Which side proposes in deferred acceptance.
 public enum ProposingSide: String, Sendable {
+    /// The mentees propose, or the mentors do.
     case mentee, mentor
 }
 

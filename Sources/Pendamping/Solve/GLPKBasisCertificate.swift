@@ -11,14 +11,17 @@ internal import GLPK
 /// the same objective.
 /// The corresponding GLPK routines are `glp_set_row_stat`, `glp_set_col_stat`, `glp_simplex`.
 public enum GLPKBasisCertificate {
+    /// What the check found: both objectives, GLPK's status and iterations.
     public struct Report: Sendable, Equatable, Codable {
         /// Objective of the free part, in integer score units, by the network simplex.
         public var networkObjective: Int64
         /// GLPK's objective from the translated basis.
         public var glpkObjective: Int64
+        /// GLPK's status after its simplex (``MatchStatus`` raw value).
         public var glpkStatus: String
         /// Simplex iterations GLPK needed from the translated basis (0 when it is optimal as given).
         public var glpkIterations: Int
+        /// True when GLPK proved the network's objective optimal.
         public var agrees: Bool { glpkStatus == MatchStatus.optimal.rawValue && glpkObjective == networkObjective }
     }
 

@@ -7,10 +7,19 @@ internal import GLPK
 /// cut. Either way the answer is checked integral and feasible before it is returned.
 /// The corresponding GLPK routines are `glp_simplex` and `glp_intopt`.
 @_spi(Stages) public struct GLPKMatchingSolver: MatchingSolver {
-    public enum Method: String, Sendable { case simplex, intopt }
+    /// Which GLPK routine solves.
+    public enum Method: String, Sendable {
+        /// The LP by `glp_simplex` (exact: the core model is totally unimodular).
+        case simplex
+        /// The 0/1 programme by `glp_intopt`.
+        case intopt
+    }
+    /// GLPK's simplex on the LP (`glp_simplex`) or its branch and cut on the 0/1 programme (`glp_intopt`).
     public var method: Method
+    /// A limit on each GLPK call; nil: none.
     public var timeLimit: Duration?
 
+    /// A solver with `method` and `timeLimit`.
     public init(method: Method = .simplex, timeLimit: Duration? = nil) {
         self.method = method
         self.timeLimit = timeLimit

@@ -42,8 +42,9 @@ import MinCostFlow
     public private(set) var weight: [Int64]
     /// Each pair's rule now.
     public private(set) var rule: [PairRule]
-    /// Withdrawn mentees and mentors, by global index.
+    /// Whether each mentee has withdrawn, by dataset index.
     public private(set) var menteeWithdrawn: [Bool]
+    /// Whether each mentor has withdrawn, by dataset index.
     public private(set) var mentorWithdrawn: [Bool]
     /// Pivots of the last ``solve(stop:)`` (the first includes the solve from the greedy start).
     public private(set) var lastPivots = 0

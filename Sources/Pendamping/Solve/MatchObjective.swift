@@ -15,14 +15,19 @@ public enum MatchObjective: String, Sendable, CaseIterable {
 /// How a run with an objective other than total score compares with the score optimum on the
 /// same candidates (summary.json `objective`, the report, the text summary).
 public struct ObjectiveComparison: Sendable, Equatable {
+    /// The objective this run optimised.
     public var objective: MatchObjective
     /// The score-optimal matching's total, matched beginners and worst pair score (integer units).
     public var optimumTotal: Int64
+    /// Beginners the score optimum matches.
     public var optimumMatched: Int
+    /// The score optimum's worst pair score, in score units (nil without pairs).
     public var optimumWorst: Int64?
     /// This run's total, matched beginners and worst pair score.
     public var total: Int64
+    /// Beginners this run matches.
     public var matched: Int
+    /// This run's worst pair score, in score units (nil without pairs).
     public var worst: Int64?
 
     /// The share of the optimal total given up: `1 − total / optimum` (the price of stability

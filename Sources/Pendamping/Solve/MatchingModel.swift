@@ -8,6 +8,7 @@
     public let capacity: [Int32]
     /// Pairs that must be in the solution (locked or accepted), ascending.
     public let fixedPairs: [Int32]
+    /// Connected components of the candidate graph.
     public let components: Components
     /// Objective coefficient of each pair: its score times the mentee's priority, rounded
     /// (equal to the score when every priority is 1).
@@ -101,8 +102,11 @@
 
 /// Errors of the solve stage that are about the data, not the code.
 public enum MatchingError: Error, Sendable, Equatable {
+    /// Why fixed pairs cannot all hold, by dataset index.
     public enum Conflict: Sendable, Equatable {
+        /// A mentee with `count` fixed pairs, more than allowed.
         case menteeLockedTwice(mentee: Int32, count: Int)
+        /// A mentor with more fixed pairs than capacity.
         case mentorOverCapacity(mentor: Int32, locked: Int, capacity: Int)
         /// Co-mentoring: a mentee's fixed mentors cannot each fill a different role.
         case lockedRolesOverlap(mentee: Int32, count: Int)
@@ -124,6 +128,7 @@ public enum MatchingError: Error, Sendable, Equatable {
 public struct Assignment: Sendable, Equatable {
     /// The pair chosen for each mentee, or -1.
     public var pairOf: [Int32]
+    /// Σ weight of the chosen pairs, in score units.
     public var objective: Int64
 
     package init(pairOf: [Int32], objective: Int64) { self.pairOf = pairOf; self.objective = objective }
@@ -155,13 +160,16 @@ public struct Assignment: Sendable, Equatable {
 
 /// What a solver returns: status, assignment, dual information and effort.
 public struct SolveOutcome: Sendable {
+    /// How the solve ended.
     public var status: MatchStatus
+    /// The pair of each mentee and the objective.
     public var assignment: Assignment
     /// Best proven upper bound on the objective (integer score units); equals it when optimal.
     public var bound: Double?
     /// Optimal duals in integer score units, when the solver has them (LP and network paths):
     /// u per mentee (0 for fixed mentees) and v per mentor. Not unique under degeneracy.
     public var menteeDual: [Int64]?
+    /// Optimal dual v per mentor, in score units (see ``menteeDual``).
     public var mentorDual: [Int64]?
     /// The engine that produced the returned assignment.
     public var engine: SolveEngine
@@ -180,5 +188,7 @@ public struct SolveOutcome: Sendable {
 
 /// An engine that solves a ``MatchingModel``.
 @_spi(Stages) public protocol MatchingSolver: Sendable {
+    /// The optimum of `model` (or the best found with what is proven), with its duals when the
+    /// engine has them. - Throws: ``MatchingError``.
     func solve(_ model: MatchingModel) throws -> SolveOutcome
 }

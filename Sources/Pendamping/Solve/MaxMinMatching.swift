@@ -17,11 +17,14 @@ import MinCostFlow
 /// it keeps are dropped, which changes neither coverage counted nor the objective.
 /// - Complexity: `⌈log₂ distinct scores⌉ + 2` network solves.
 @_spi(Stages) public struct MaxMinMatching: Sendable {
+    /// Parallel groups for each network solve (nil: every core).
     public var workers: Int?
+    /// A search whose network solves use `workers` parallel groups (nil: every core).
     public init(workers: Int? = nil) { self.workers = workers }
 
     /// What the threshold search found.
     public struct Outcome: Sendable {
+        /// The assignment found: every beginner it can cover, the worst pair as good as possible, then the most score.
         public var assignment: Assignment
         /// The most beginners any matching covers.
         public var coverage: Int
@@ -31,6 +34,7 @@ import MinCostFlow
         public var solves: Int
     }
 
+    /// Runs the threshold search on `model`. - Throws: ``MatchingError`` from a network solve.
     public func solve(_ model: MatchingModel) throws -> Outcome {
         let g = model.graph
         let fixed = model.fixedMask()

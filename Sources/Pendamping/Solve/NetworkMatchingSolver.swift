@@ -113,5 +113,6 @@ import Parallel
 
 /// The number of processors to use for parallel work.
 enum ProcessInfoCores {
+    /// The active processor count, at least 1.
     public static var count: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
 }

@@ -12,6 +12,7 @@ import MinCostFlow
 ///
 /// - Complexity: one network simplex on `n + 2m + 1` nodes and `pairs + n + 2m` arcs.
 public enum OnlineShareMatching {
+    /// The optimum with at most `share` of each mentor's capacity online (`online` marks each pair). - Throws: ``MatchingError`` when the solve fails.
     @_spi(Stages) public static func solve(_ model: MatchingModel, online: [Bool], share: Double) throws -> SolveOutcome {
         let g = model.graph
         let fixed = model.fixedPart()

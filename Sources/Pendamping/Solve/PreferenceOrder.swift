@@ -9,7 +9,9 @@
 /// the many comparisons of a sort or a blocking-pair scan share it instead of copying (and
 /// retaining) the graph's arrays at each call.
 @_spi(Stages) public final class PreferenceKeys: Sendable {
+    /// The candidate pairs.
     public let graph: CandidateGraph
+    /// Stated ranks on either side.
     public let ranks: RankTable
     let menteeOf: [Int32]
 
@@ -49,6 +51,7 @@
 /// mentee's pairs and each mentor's pairs most preferred first, with every pair's position
 /// in both lists (0 = first choice).
 public struct PreferenceOrder: Sendable {
+    /// The keys the lists were sorted by.
     @_spi(Stages) public let keys: PreferenceKeys
     var graph: CandidateGraph { keys.graph }
     /// Per mentee (the graph's offsets), its pairs most preferred first.

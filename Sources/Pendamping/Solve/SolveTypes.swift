@@ -39,17 +39,20 @@ public enum MatchStatus: String, Sendable, Codable, Equatable {
 
 /// A cut generator of the branch and cut (GLPK's `gmi_cuts`, `mir_cuts`, `cov_cuts`, `clq_cuts`).
 public enum CutGenerator: String, Sendable, CaseIterable {
+    /// Gomory mixed-integer, mixed-integer rounding, cover and clique cuts.
     case gomory, mir, cover, clique
 }
 
 /// A primal heuristic of the branch and cut (GLPK's `fp_heur`: feasibility pump; `ps_heur`:
 /// proximity search).
 public enum PrimalHeuristic: String, Sendable, CaseIterable {
+    /// The feasibility pump and proximity search.
     case fp, ps
 }
 
 /// Whether an objective is maximised or minimised.
 public enum ObjectiveSense: String, Sendable {
+    /// Maximised (scores) or minimised (costs).
     case maximize, minimize
     var glpk: LinearModel.Sense { self == .maximize ? .maximize : .minimize }
 }
@@ -101,8 +104,11 @@ public enum SolveStageName: String, Sendable, Codable, Equatable {
 /// What one stage of a solve reached: its engine, status, best solution's objective and the
 /// bound it proved (integer score units), and its effort.
 public struct SolveStage: Sendable, Codable, Equatable {
+    /// Which stage.
     public var name: SolveStageName
+    /// The engine the stage ran.
     public var engine: SolveEngine
+    /// How the stage ended.
     public var status: MatchStatus
     /// Objective of the best rule-abiding solution this stage produced, if any.
     public var objective: Int64?

@@ -6,17 +6,24 @@ import Synchronization
 
 /// What a session cookie stands for: the account, and the CSRF token its pages send back.
 public struct WebSession: Codable, Sendable {
+    /// The signed-in account's key in the store.
     public var accountID: Int64
+    /// The token a page's forms must send back.
     public var csrf: String
 }
 
 /// The request context: the session, the signed-in account, the client's address.
 public struct AppContext: AuthRequestContext, SessionRequestContext, RemoteAddressRequestContext {
+    /// Hummingbird's own request state.
     public var coreContext: CoreRequestContextStorage
+    /// The signed-in account, once the session is checked.
     public var identity: Account?
+    /// The session this request carries.
     public let sessions: SessionContext<WebSession>
+    /// The client's address (for the audit log and rate limits).
     public let remoteAddress: SocketAddress?
 
+    /// The context of one request.
     public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)
         identity = nil

@@ -6,12 +6,16 @@ import Mustache
 
 /// Where and how the web app runs.
 public struct ServerSettings: Sendable {
+    /// The directory of the store and the staging space.
     public var dataDirectory: String
+    /// The address to listen on (loopback by default).
     public var host = "127.0.0.1"
+    /// The port to listen on.
     public var port = 8080
     /// Mark the session cookie `Secure` (serve behind TLS).
     public var secureCookies = false
 
+    /// Settings with the defaults and `dataDirectory`.
     public init(dataDirectory: String) { self.dataDirectory = dataDirectory }
 
     /// The store file inside the data directory.

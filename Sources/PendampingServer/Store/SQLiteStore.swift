@@ -27,6 +27,7 @@ public final class SQLiteStore: Store {
 
     // MARK: Accounts
 
+    /// Adds an account (`oneTime`: its password must be changed at first login), logged. - Throws: ``StoreRefusal`` when the name is taken.
     public func addAccount(name: String, role: Role, passwordHash: String, oneTime: Bool = false) async throws -> Account {
         try await pool.write { db in
             if try Int64.fetchOne(db, sql: "SELECT id FROM account WHERE name = ?", arguments: [name]) != nil {
@@ -40,6 +41,7 @@ public final class SQLiteStore: Store {
         }
     }
 
+    /// Sets an account's password hash and clears the one-time mark, logged.
     public func setPassword(accountID: Int64, passwordHash: String) async throws {
         try await pool.write { db in
             try db.execute(sql: "UPDATE account SET password_hash = ?, must_change_password = 0 WHERE id = ?", arguments: [passwordHash, accountID])
@@ -52,16 +54,19 @@ public final class SQLiteStore: Store {
                 mustChangePassword: (row["must_change_password"] as Bool?) ?? false)
     }
 
+    /// The account named `name` and its password hash, for the login check only.
     public func credentials(name: String) async throws -> (Account, String)? {
         try await pool.read { db in
             try Row.fetchOne(db, sql: "SELECT * FROM account WHERE name = ?", arguments: [name]).map { (Self.account($0), $0["password_hash"]) }
         }
     }
 
+    /// The account with key `id`, if any.
     public func account(id: Int64) async throws -> Account? {
         try await pool.read { db in try Row.fetchOne(db, sql: "SELECT * FROM account WHERE id = ?", arguments: [id]).map(Self.account) }
     }
 
+    /// Every account, by name.
     public func accounts() async throws -> [Account] {
         try await pool.read { db in try Row.fetchAll(db, sql: "SELECT * FROM account ORDER BY id").map(Self.account) }
     }
@@ -72,6 +77,7 @@ public final class SQLiteStore: Store {
         Programme(id: row["id"], name: row["name"], region: row["region"], profileJSON: row["profile_json"], createdAt: row["created_at"])
     }
 
+    /// Creates a programme with its creator as first member, logged. - Throws: ``StoreRefusal`` when the name is taken.
     public func createProgramme(name: String, region: String, profileJSON: String, by: Account) async throws -> Programme {
         try await pool.write { db in
             let at = Self.now()
@@ -84,6 +90,7 @@ public final class SQLiteStore: Store {
         }
     }
 
+    /// The programmes `account` is a member of, by name.
     public func programmes(of account: Account) async throws -> [Programme] {
         try await pool.read { db in
             try Row.fetchAll(db, sql: """
@@ -92,6 +99,7 @@ public final class SQLiteStore: Store {
         }
     }
 
+    /// The programme with key `id` when `account` is a member of it; nil otherwise (not found and not a member look the same).
     public func programme(id: Int64, member account: Account) async throws -> Programme? {
         try await pool.read { db in
             try Row.fetchOne(db, sql: """
@@ -100,6 +108,7 @@ public final class SQLiteStore: Store {
         }
     }
 
+    /// Makes an account a member of a programme, logged. - Throws: ``StoreRefusal`` for an unknown account.
     public func addMember(programmeID: Int64, accountID: Int64, by: Account) async throws {
         try await pool.write { db in
             guard try Int64.fetchOne(db, sql: "SELECT id FROM account WHERE id = ?", arguments: [accountID]) != nil else {
@@ -110,6 +119,7 @@ public final class SQLiteStore: Store {
         }
     }
 
+    /// The members of a programme, by name.
     public func members(programmeID: Int64) async throws -> [Account] {
         try await pool.read { db in
             try Row.fetchAll(db, sql: """
@@ -118,6 +128,7 @@ public final class SQLiteStore: Store {
         }
     }
 
+    /// Replaces a programme's profile JSON, logged.
     public func setProfile(programmeID: Int64, profileJSON: String, by: Account) async throws {
         try await pool.write { db in
             try db.execute(sql: "UPDATE programme SET profile_json = ? WHERE id = ?", arguments: [profileJSON, programmeID])
@@ -127,6 +138,7 @@ public final class SQLiteStore: Store {
 
     // MARK: Lists
 
+    /// Stores an uploaded list as the programme's current one of its kind, logged.
     public func saveList(programmeID: Int64, kind: ListKind, fileName: String, bytes: Data, sha256: String, rows: Int,
                          by: Account) async throws {
         try await pool.write { db in
@@ -139,6 +151,7 @@ public final class SQLiteStore: Store {
         }
     }
 
+    /// The newest list of each kind of a programme.
     public func currentLists(programmeID: Int64) async throws -> [ListKind: StoredList] {
         try await pool.read { db in
             var out: [ListKind: StoredList] = [:]
@@ -161,6 +174,7 @@ public final class SQLiteStore: Store {
                     createdBy: r["created_by"], createdAt: r["created_at"], publishedBy: r["published_by"], publishedAt: r["published_at"])
     }
 
+    /// Stores a round and its files in one transaction, logged. - Throws: ``StoreRefusal`` when the number is taken.
     public func saveRound(programmeID: Int64, number: Int, files: [(name: String, data: Data)], by: Account) async throws -> RoundRecord {
         let files = files.map { ($0.name, $0.data) }
         return try await pool.write { db in
@@ -179,30 +193,35 @@ public final class SQLiteStore: Store {
         }
     }
 
+    /// A programme's rounds, by number.
     public func rounds(programmeID: Int64) async throws -> [RoundRecord] {
         try await pool.read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM round WHERE programme_id = ? ORDER BY number", arguments: [programmeID]).map(Self.round)
         }
     }
 
+    /// A programme's round `number`, if any.
     public func round(programmeID: Int64, number: Int) async throws -> RoundRecord? {
         try await pool.read { db in
             try Row.fetchOne(db, sql: "SELECT * FROM round WHERE programme_id = ? AND number = ?", arguments: [programmeID, number]).map(Self.round)
         }
     }
 
+    /// The bytes of one file of a round, if it has it.
     public func roundFile(roundID: Int64, name: String) async throws -> Data? {
         try await pool.read { db in
             try Data.fetchOne(db, sql: "SELECT bytes FROM round_file WHERE round_id = ? AND name = ?", arguments: [roundID, name])
         }
     }
 
+    /// The names of a round's files, ascending.
     public func roundFileNames(roundID: Int64) async throws -> [String] {
         try await pool.read { db in
             try String.fetchAll(db, sql: "SELECT name FROM round_file WHERE round_id = ? ORDER BY name", arguments: [roundID])
         }
     }
 
+    /// Publishes a draft round as final, logged. - Throws: ``StoreRefusal`` for an unknown or already final round.
     public func publish(programmeID: Int64, number: Int, by: Account) async throws {
         try await pool.write { db in
             guard let status = try String.fetchOne(db, sql: "SELECT status FROM round WHERE programme_id = ? AND number = ?",
@@ -216,6 +235,7 @@ public final class SQLiteStore: Store {
 
     // MARK: Scenarios
 
+    /// Stores a what-if question and its answer's files, numbered next in the programme, logged.
     public func saveScenario(programmeID: Int64, name: String, request: String, files: [(name: String, data: Data)], by: Account) async throws -> ScenarioRecord {
         let files = files.map { ($0.name, $0.data) }
         return try await pool.write { db in
@@ -232,6 +252,7 @@ public final class SQLiteStore: Store {
         }
     }
 
+    /// A programme's scenarios, by number.
     public func scenarios(programmeID: Int64) async throws -> [ScenarioRecord] {
         try await pool.read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM scenario WHERE programme_id = ? ORDER BY number", arguments: [programmeID]).map {
@@ -241,6 +262,7 @@ public final class SQLiteStore: Store {
         }
     }
 
+    /// The bytes of one file of a scenario's answer, if it has it.
     public func scenarioFile(programmeID: Int64, number: Int, name: String) async throws -> Data? {
         try await pool.read { db in
             try Data.fetchOne(db, sql: """
@@ -250,6 +272,7 @@ public final class SQLiteStore: Store {
         }
     }
 
+    /// The names of a scenario's files, ascending.
     public func scenarioFileNames(programmeID: Int64, number: Int) async throws -> [String] {
         try await pool.read { db in
             try String.fetchAll(db, sql: """
@@ -266,6 +289,7 @@ public final class SQLiteStore: Store {
                        decision: r["decision"], by: r["decided_by"], at: r["decided_at"])
     }
 
+    /// Records a decision if the pair's newest decision is still `expected` (0: none), logged. - Throws: ``DecisionConflict`` otherwise.
     public func decide(programmeID: Int64, roundNumber: Int, menteeID: String, mentorID: String, decision: String,
                        expected: Int64, by: Account) async throws -> DecisionRecord {
         try await pool.write { db in
@@ -286,12 +310,14 @@ public final class SQLiteStore: Store {
         }
     }
 
+    /// A programme's decisions, in the order made.
     public func decisions(programmeID: Int64) async throws -> [DecisionRecord] {
         try await pool.read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM decision WHERE programme_id = ? ORDER BY id", arguments: [programmeID]).map(Self.decision)
         }
     }
 
+    /// A programme's audit log, in the order written.
     public func audit(programmeID: Int64) async throws -> [AuditEntry] {
         try await pool.read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM audit WHERE programme_id = ? ORDER BY id", arguments: [programmeID]).map {
@@ -302,6 +328,7 @@ public final class SQLiteStore: Store {
 
     // MARK: Sessions
 
+    /// Stores a login session's value until `expires`.
     public func sessionSet(key: String, value: Data, expires: Date?) async throws {
         try await pool.write { db in
             try db.execute(sql: "INSERT OR REPLACE INTO session (key, value, expires) VALUES (?, ?, ?)",
@@ -310,6 +337,7 @@ public final class SQLiteStore: Store {
         }
     }
 
+    /// A login session's value and expiry, if stored.
     public func sessionGet(key: String) async throws -> (Data, Date?)? {
         try await pool.read { db in
             guard let r = try Row.fetchOne(db, sql: "SELECT value, expires FROM session WHERE key = ?", arguments: [key]) else { return nil }
@@ -319,10 +347,12 @@ public final class SQLiteStore: Store {
         }
     }
 
+    /// Removes a login session.
     public func sessionRemove(key: String) async throws {
         try await pool.write { db in try db.execute(sql: "DELETE FROM session WHERE key = ?", arguments: [key]) }
     }
 
+    /// Copies the whole database to `path` (SQLite's online backup), consistent while the server runs.
     public func backup(to path: String) throws {
         let target = try DatabaseQueue(path: path)
         try pool.backup(to: target)

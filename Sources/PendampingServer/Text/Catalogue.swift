@@ -5,14 +5,23 @@ import Tabular
 /// Every string the pages show, in one typed catalogue: a case per string, and a switch
 /// that cannot compile without both languages.
 public enum Word: String, CaseIterable, Sendable {
+    /// Sign-in and the application's name.
     case appName, signIn, signOut, name, password, wrongLogin, tooManyAttempts
+    /// The programmes page.
     case programmes, newProgramme, create, region, noProgrammes
+    /// Lists and their upload.
     case lists, mentors, mentees, upload, uploadHint, listsRefused, listsAccepted, dataQuality, fileName, rows, uploadedBy
+    /// Rounds and their solving.
     case rounds, round, propose, resolve, proposedBy, status, proposed, published, publish, cancel, solving, cancelled
+    /// A round's pairs and their scores.
     case summary, pairs, mentor, mentee, score, sector, location, capacity, culture, distance, decision, actions
+    /// Decisions and a round's changes.
     case accept, reject, lock, withdraw, withdrawHint, clear, unassigned, reason, changes, kept, moved, lost, gained, withdrawn
+    /// Downloads, the audit log and members.
     case downloads, printView, audit, who, when, what, members, addMember, role, conflict, decidedBy, live
+    /// Why a mentee is unassigned.
     case reasonNoMentor, reasonAllRejected, reasonCandidatesFull, reasonProgrammeRules, reasonNotSolved
+    /// Passwords.
     case changePassword, currentPassword, newPassword, repeatPassword, oneTimeNote, passwordRule, passwordsDiffer, refuseListsFirst, refuseProfile, refuseSolveRunning, refuseInput, refuseDecisions, refuseNoRound, refusePublished, refuseForm, programmeRules, minCohort, hoursRule, quotaLevel, quotaShare, quotaCount, coverAll, weights, rules, maxKm, candidatesK, stabilityPenalty, sameKabupaten, languageOverlap, projection, planSettings, years, byYear, coverageByYear, alternates, alternatesHint, blockingPairs, blockingHint, altFull, altLowerScore, altRules, altRejected, altPreferredOther, altRolesFilled, load, totalChange, currentScore, weakestScore, language, back, report, map, total, planning, newScenario, scenarioName, kind, count, placeRecruit, placeKabupaten, place, expertise, languages, kbli, targetCoverage, budget, answer, kindBusiness, kindConsultant, kindCadre, kindVolunteer, optional, objectiveBefore, objectiveAfter, forbiddenNote, notFound, cohortOf, contacts, profile, save
 
     /// The string in `language`.

@@ -5,8 +5,11 @@ import ZIPFoundation
 
 /// An uploaded list as it arrives: the name it had and its bytes.
 public struct UploadedFile: Sendable {
+    /// The file's name as uploaded (its extension says CSV or `.xlsx`).
     public var fileName: String
+    /// The file's bytes.
     public var bytes: Data
+    /// An uploaded file.
     public init(fileName: String, bytes: Data) { self.fileName = fileName; self.bytes = bytes }
 }
 
@@ -18,16 +21,22 @@ public struct UploadLimits: Sendable {
     public var expandedBytes = 256 << 20
     /// Records in one list.
     public var rows = 1_000_000
+    /// No limits beyond the defaults.
     public init() {}
 }
 
 /// What checking a pair of lists found: the records and the data-quality report, or the
 /// issues that refuse them (by file, sheet, row and column).
 public struct ListCheckResult: Sendable {
+    /// Mentor records read.
     public var mentors: Int
+    /// Mentee records read.
     public var mentees: Int
+    /// The data-quality report, in the page's language.
     public var quality: String
+    /// Every issue, in the page's language.
     public var issues: [String]
+    /// True when there is no issue.
     public var accepted: Bool { issues.isEmpty }
 }
 

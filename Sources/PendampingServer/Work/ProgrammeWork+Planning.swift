@@ -8,9 +8,13 @@ extension ProgrammeWork {
     /// goals (coverage share, budget in rupiah) answered with the scenario's first new-mentor
     /// entry as the template.
     public struct PlanningRequest: Codable, Sendable {
+        /// The scenario JSON, as `pendamping whatif --scenario` reads it.
         public var scenario: String
+        /// A coverage target (0–1) to recruit for, if asked.
         public var targetCoverage: Double?
+        /// A budget (rupiah) to recruit within, if asked.
         public var budget: Double?
+        /// A request from its parts.
         public init(scenario: String, targetCoverage: Double? = nil, budget: Double? = nil) {
             self.scenario = scenario; self.targetCoverage = targetCoverage; self.budget = budget
         }
@@ -66,10 +70,15 @@ extension ProgrammeWork {
     /// attrition, alumni, arrivals), years, and an optional coverage target with the year to
     /// reach it by.
     public struct ProjectionRequest: Codable, Sendable {
+        /// The plan JSON, as `pendamping plan --plan` reads it.
         public var plan: String
+        /// Years to project.
         public var years: Int
+        /// A coverage target (0–1) to report the year of, if asked.
         public var target: Double?
+        /// The year by which the target should be reached, if asked.
         public var byYear: Int?
+        /// A request from its parts.
         public init(plan: String, years: Int = 10, target: Double? = nil, byYear: Int? = nil) {
             self.plan = plan; self.years = years; self.target = target; self.byYear = byYear
         }

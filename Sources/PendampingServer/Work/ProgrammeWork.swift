@@ -6,12 +6,15 @@ import Tabular
 /// proposing and re-solving rounds with the same library calls as `pendamping round`,
 /// recording decisions, and telling open pages about them.
 public final class ProgrammeWork: Sendable {
+    /// Where programmes, lists, rounds and decisions are kept.
     public let store: any Store
     let workspace: Workspace
     let jobs = SolveJobs()
     let events = LiveEvents()
+    /// The upload limits.
     public let limits: UploadLimits
 
+    /// Work on `store`, with staging space under `dataDirectory`. - Throws: when the directory cannot be made.
     public init(store: any Store, dataDirectory: String, limits: UploadLimits = UploadLimits()) throws {
         self.store = store
         self.workspace = try Workspace(dataDirectory: dataDirectory)
@@ -64,10 +67,13 @@ public final class ProgrammeWork: Sendable {
     public struct RoundRefusal: Error, Sendable {
         /// The refusal in English (the API's `error`).
         public var message: String
+        /// A word of the page's vocabulary naming the refusal, when it has one.
         public var word: Word?
+        /// Whether the page shows ``message``'s detail after the word.
         public var withDetail = false
         /// The detail in Indonesian, when the engine can say it (input issues, conflicting decisions).
         public var indonesianDetail: String?
+        /// A refusal from its parts.
         public init(message: String, word: Word? = nil, withDetail: Bool = false, indonesianDetail: String? = nil) {
             self.message = message; self.word = word; self.withDetail = withDetail; self.indonesianDetail = indonesianDetail
         }
