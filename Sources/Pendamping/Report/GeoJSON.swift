@@ -9,6 +9,8 @@ import Tabular
 /// its mentees' points; for a what-if, a Point per placement of new mentors (`kind`
 /// `placement`: scenario, region, count). Opens in QGIS and geojson.io; `pendamping report DIR` reads it back.
 /// Deterministic: features in id order, fixed key order, coordinates rounded to 10⁻⁶ degrees.
+/// Above ``groupAbove`` mentees, the mentees are written in groups instead of one feature each
+/// and the pairs are left to `pairs.csv` (GeoJSON+Grouped.swift).
 public enum GeoJSON {
     // The shapes below are how `decode` reads the file back; `encode` writes bytes directly.
     struct Geometry: Decodable, Equatable {
@@ -51,6 +53,20 @@ public enum GeoJSON {
         var count: Int?
         var expertise: String?
         var needs: String?
+        // A group's per-mentee arrays (GeoJSON+Grouped.swift), in the order of its points.
+        var menteeIndex: [Int]?
+        var menteeIds: [String]?
+        var menteeNames: [String]?
+        var menteeSections: String?
+        var menteeNeeds: [UInt16]?
+        var menteeLocationSources: [String]?
+        var menteeScores: [Double?]?
+        var menteeSector: [Double?]?
+        var menteeLocation: [Double?]?
+        var menteeCapacityTerm: [Double?]?
+        var menteeCulture: [Double?]?
+        var menteeDistanceKm: [Double?]?
+        var menteeDecisions: [String?]?
     }
     struct Feature: Decodable, Equatable {
         var type: String
@@ -62,9 +78,11 @@ public enum GeoJSON {
         var features: [Feature]
     }
 
-    /// The file's bytes. `regionNames` names kabupaten codes (nil: codes only).
-    /// - Complexity: `O(n + m)`, written directly as bytes (``JSONWriter``).
-    public static func encode(_ input: ReportInput, regionNames: RegionDirectory? = nil) throws -> Data {
+    /// The file's bytes. `regionNames` names kabupaten codes (nil: codes only). Above
+    /// `groupAbove` mentees they are written in groups (GeoJSON+Grouped.swift).
+    /// - Complexity: `O(n + m)`, written directly as bytes (``JSONWriter``); `O(n log n)` grouped.
+    public static func encode(_ input: ReportInput, regionNames: RegionDirectory? = nil,
+                              groupAbove: Int = GeoJSON.groupAbove) throws -> Data {
         var w = JSONWriter(capacity: 64 + 420 * (input.mentees.count + input.mentors.count))
         var first = true
         func feature(_ point: GeoPoint, to other: GeoPoint? = nil, _ properties: (inout JSONWriter) -> Void) {
@@ -93,7 +111,15 @@ public enum GeoJSON {
                 w.comma(); w.key("expertise"); w.string(m.expertise.joined(separator: "|"))
             }
         }
-        for e in input.mentees {
+        let grouped = input.mentees.count > groupAbove
+        if grouped {
+            for g in groups(input) {
+                if !first { w.comma() }
+                first = false
+                write(g, of: input, to: &w)
+            }
+        }
+        for e in input.mentees where !grouped {
             feature(e.point) { w in
                 w.key("kind"); w.string("mentee"); w.comma(); w.key("id"); w.string(e.id); w.comma(); w.key("name"); w.string(e.name)
                 w.comma(); w.key("region"); w.string(e.region); w.comma(); w.key("location_source"); w.string(e.locationSource.rawValue)
@@ -110,7 +136,7 @@ public enum GeoJSON {
                 if let r = e.reason { w.comma(); w.key("reason"); w.string(r); w.comma(); w.key("detail"); w.string(e.detail) }
             }
         }
-        for e in input.mentees {
+        for e in input.mentees where !grouped {
             guard let j = e.mentorID, let q = pointOf[j] else { continue }
             feature(e.point, to: q) { w in
                 w.key("kind"); w.string("pair"); w.comma(); w.key("mentee_id"); w.string(e.id); w.comma(); w.key("mentor_id"); w.string(j)
@@ -134,9 +160,12 @@ public enum GeoJSON {
         return Data(w.bytes)
     }
 
-    /// Reads a `map.geojson` written by ``encode(_:regionNames:)`` back, with the status and
-    /// objective from `summary.json`. - Throws: ``InputError`` naming the file.
-    public static func decode(_ data: Data, name: String, status: String, objective: Double) throws -> ReportInput {
+    /// Reads a `map.geojson` written by ``encode(_:regionNames:groupAbove:)`` back, with the
+    /// status and objective from `summary.json`; a grouped file's unassigned mentees take their
+    /// details from `details` (mentee id → detail, e.g. from `unassigned.csv`), asked only then.
+    /// - Throws: ``InputError`` naming the file.
+    public static func decode(_ data: Data, name: String, status: String, objective: Double,
+                              details: () throws -> [String: String] = { [:] }) throws -> ReportInput {
         let d = JSONDecoder()
         d.keyDecodingStrategy = .convertFromSnakeCase
         let c: Collection
@@ -165,6 +194,13 @@ public enum GeoJSON {
                                      needs: (q.needs ?? "").split(separator: "|").map(String.init)))
             default: break
             }
+        }
+        let grouped = c.features.filter { $0.properties.kind == "cohort" || $0.properties.kind == "unassigned" }
+        if !grouped.isEmpty {
+            guard mentees.isEmpty else {
+                throw InputError.invalid([InputIssue(file: name, line: 0, message: "is not a map.geojson written by pendamping: mentees both grouped and single")])
+            }
+            mentees = try groupedMentees(grouped, details: try details(), name: name)
         }
         var input = ReportInput(mentors: mentors, mentees: mentees, status: status, objective: objective)
         input.placements = placements

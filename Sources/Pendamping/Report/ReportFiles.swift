@@ -24,14 +24,15 @@ extension ResultFiles {
     }
 
     /// Renders `report.html` again for an existing result directory (from its `map.geojson`
-    /// and `summary.json`), e.g. in another language, and replaces the directory atomically
+    /// and `summary.json`, and `unassigned.csv` when the map is grouped), e.g. in another language, and replaces the directory atomically
     /// with the same files plus the new report. - Throws: ``InputError``, ``OutputError``.
     public static func rerenderReport(directory: String, language: Language) throws {
         let dir = URL(fileURLWithPath: directory)
         let result = ResultDirectory(directory)
         let mapData = try result.data("map.geojson")
         let summary = try result.summary()
-        var input = try GeoJSON.decode(mapData, name: directory + "/map.geojson", status: summary.solve.status, objective: summary.solve.objective)
+        var input = try GeoJSON.decode(mapData, name: directory + "/map.geojson", status: summary.solve.status,
+                                       objective: summary.solve.objective, details: { try result.unassignedDetails() })
         input.blockingPairs = summary.fairness.blockingPairs
         input.comparison = summary.objective?.comparison
         let report = try HTMLReport.render(input, language: language, subtitle: subtitle(input, language))

@@ -43,6 +43,18 @@ public struct ResultDirectory: Sendable {
     /// The bytes of the file `name`. - Throws: ``InputError`` when it cannot be read.
     public func data(_ name: String) throws -> Data { try InputFile.contents(file(name), name: file(name)) }
 
+    /// Each unassigned mentee's detail (`unassigned.csv`'s `detail` by `mentee_id`).
+    /// - Throws: ``InputError`` when the file or a column is missing. - Complexity: `O(bytes)`.
+    public func unassignedDetails() throws -> [String: String] {
+        let t = try table("unassigned.csv")
+        guard let id = t.header.firstIndex(of: "mentee_id"), let detail = t.header.firstIndex(of: "detail") else {
+            throw InputError.invalid([InputIssue(file: file("unassigned.csv"), line: t.headerLine, message: "has no mentee_id or detail column")])
+        }
+        var out: [String: String] = [:]
+        for r in t.records where r.fields.count > max(id, detail) { out[r.fields[id]] = r.fields[detail] }
+        return out
+    }
+
     /// The directory's pairs (`pairs.csv`) as mentee id → mentor id: what the next curation
     /// round starts from. - Throws: ``InputError`` (see ``readPairs(path:)``).
     /// - Complexity: `O(bytes)`.

@@ -1,0 +1,145 @@
+import Foundation
+import Tabular
+
+/// `map.geojson` at province scale: above ``GeoJSON/groupAbove`` mentees a Point per mentee
+/// and a LineString per pair would make the file several hundred megabytes (tier L: 108 MB),
+/// more than a desktop viewer opens comfortably. The mentees are then written as groups: a
+/// MultiPoint per mentor and region (`kind` `cohort`: mentor_id, region, mentees) and a
+/// MultiPoint per region and reason for the unassigned (`kind` `unassigned`: region, reason,
+/// mentees), each with per-mentee arrays in the order of its points (`mentee_index` — the
+/// mentee's position in the run's id order — `mentee_ids`, `mentee_names`, `mentee_sections`
+/// (one KBLI section letter per mentee), `mentee_needs` (``SkillSet`` bitmasks) and
+/// `mentee_location_sources`; a cohort also `mentee_scores`, `mentee_sector`,
+/// `mentee_location`, `mentee_capacity_term`, `mentee_culture`, `mentee_distance_km` and
+/// `mentee_decisions`). A viewer colours the cohorts by `mentor_id`;
+/// the pairs themselves are in `pairs.csv`. Mentors, kabupaten/kota and placements are
+/// written as in the ungrouped file. `pendamping report DIR` reads this layout back with
+/// the unassigned mentees' details from `unassigned.csv`.
+extension GeoJSON {
+    /// Mentees above which the mentees are written in groups (the report lists whole cohorts up
+    /// to the same number of rows).
+    public static let groupAbove = 10_000
+
+    /// One group of mentees: its key and the input positions of its mentees, ascending.
+    struct Group {
+        var mentor: String?
+        var region: String
+        var reason: String?
+        var members: [Int] = []
+    }
+
+    /// The cohorts by (mentor, region) in mentor order, then the unassigned by (region,
+    /// reason). `O(n log n)` for the sorts of the keys.
+    static func groups(_ input: ReportInput) -> [Group] {
+        let mentorIndex = Dictionary(uniqueKeysWithValues: input.mentors.enumerated().map { ($1.id, $0) })
+        var cohorts: [String: [String: [Int]]] = [:], unassigned: [String: [String: [Int]]] = [:]
+        for (k, e) in input.mentees.enumerated() {
+            if let j = e.mentorID {
+                cohorts[j, default: [:]][e.region, default: []].append(k)
+            } else {
+                unassigned[e.region, default: [:]][e.reason ?? "", default: []].append(k)
+            }
+        }
+        var out: [Group] = []
+        for j in cohorts.keys.sorted(by: { (mentorIndex[$0] ?? .max, $0) < (mentorIndex[$1] ?? .max, $1) }) {
+            for (region, members) in cohorts[j]!.sorted(by: { $0.key < $1.key }) {
+                out.append(Group(mentor: j, region: region, reason: nil, members: members))
+            }
+        }
+        for region in unassigned.keys.sorted() {
+            for (reason, members) in unassigned[region]!.sorted(by: { $0.key < $1.key }) {
+                out.append(Group(mentor: nil, region: region, reason: reason, members: members))
+            }
+        }
+        return out
+    }
+
+    /// Writes `group` as a MultiPoint feature with its per-mentee arrays. `O(group size)`.
+    static func write(_ group: Group, of input: ReportInput, to w: inout JSONWriter) {
+        let members = group.members.map { input.mentees[$0] }
+        w.raw("{\"type\":\"Feature\",\"geometry\":{\"type\":\"MultiPoint\",\"coordinates\":[")
+        for (k, e) in members.enumerated() {
+            if k > 0 { w.comma() }
+            w.raw("["); w.number(e.point.lon, 6); w.comma(); w.number(e.point.lat, 6); w.raw("]")
+        }
+        w.raw("]},\"properties\":{")
+        if let j = group.mentor {
+            w.key("kind"); w.string("cohort"); w.comma(); w.key("mentor_id"); w.string(j)
+        } else {
+            w.key("kind"); w.string("unassigned")
+        }
+        w.comma(); w.key("region"); w.string(group.region)
+        if let r = group.reason { w.comma(); w.key("reason"); w.string(r) }
+        w.comma(); w.key("mentees"); w.int(members.count)
+        func array<T>(_ key: StaticString, _ values: [T], _ item: (inout JSONWriter, T) -> Void) {
+            w.comma(); w.key(key); w.raw("[")
+            for (k, v) in values.enumerated() { if k > 0 { w.comma() }; item(&w, v) }
+            w.raw("]")
+        }
+        array("mentee_index", group.members) { $0.int($1) }
+        array("mentee_ids", members) { $0.string($1.id) }
+        array("mentee_names", members) { $0.string($1.name) }
+        w.comma(); w.key("mentee_sections"); w.string(members.map { $0.section.isEmpty ? "-" : $0.section }.joined())
+        array("mentee_needs", members) { $0.int(Int(SkillSet($1.needs.compactMap(Skill.init(rawValue:))).rawValue)) }
+        array("mentee_location_sources", members) { $0.string($1.locationSource.rawValue) }
+        if group.mentor != nil {
+            array("mentee_scores", members) { $0.number($1.score, 6) }
+            for (k, key) in [(0, "mentee_sector"), (1, "mentee_location"), (2, "mentee_capacity_term"), (3, "mentee_culture")] as [(Int, StaticString)] {
+                array(key, members) { $0.number($1.terms.flatMap { $0.count == 4 ? $0[k] : nil }, 6) }
+            }
+            array("mentee_distance_km", members) { $0.number($1.distanceKm, 6) }
+            array("mentee_decisions", members) { $0.string($1.decision) }
+        }
+        w.raw("}}")
+    }
+
+    /// The mentees of the grouped features, each at its `mentee_index`; the unassigned ones'
+    /// details from `details` (mentee id → `unassigned.csv`'s detail).
+    /// - Throws: ``InputError`` naming `name` when the arrays disagree in length or an index
+    ///   is missing or repeated. - Complexity: `O(n)`.
+    static func groupedMentees(_ features: [Feature], details: [String: String],
+                               name: String) throws -> [ReportInput.Mentee] {
+        func bad(_ why: String) -> InputError { InputError.invalid([InputIssue(file: name, line: 0, message: "is not a map.geojson written by pendamping: \(why)")]) }
+        var slots: [ReportInput.Mentee?] = []
+        for f in features {
+            let g = f.properties
+            guard case .line(let points) = f.geometry.coordinates, let index = g.menteeIndex, let ids = g.menteeIds,
+                  let names = g.menteeNames, let sectionText = g.menteeSections, let needs = g.menteeNeeds,
+                  let sources = g.menteeLocationSources else { throw bad("a group without its mentees' arrays") }
+            let n = points.count, sections = Array(sectionText)
+            let cohort = g.kind == "cohort"
+            var lengths = [index.count, ids.count, names.count, sections.count, needs.count, sources.count]
+            if cohort {
+                let columns = [g.menteeScores, g.menteeSector, g.menteeLocation, g.menteeCapacityTerm, g.menteeCulture, g.menteeDistanceKm]
+                guard columns.allSatisfy({ $0 != nil }), let decisions = g.menteeDecisions else { throw bad("a cohort without its pairs' arrays") }
+                lengths += columns.map { $0!.count } + [decisions.count]
+            }
+            guard lengths.allSatisfy({ $0 == n }), points.allSatisfy({ $0.count == 2 }) else { throw bad("a group's arrays differ in length") }
+            for k in 0..<n {
+                let at = index[k]
+                guard at >= 0, at < 50_000_000 else { throw bad("mentee_index \(at) out of range") }
+                if slots.count <= at { slots += Array(repeating: nil, count: at + 1 - slots.count) }
+                guard slots[at] == nil else { throw bad("mentee_index \(at) twice") }
+                let id = ids[k]
+                var e = ReportInput.Mentee(id: id, name: names[k], point: GeoPoint(lat: points[k][1], lon: points[k][0]),
+                                           region: g.region ?? "", section: sections[k] == "-" ? "" : String(sections[k]),
+                                           locationSource: LocationSource(rawValue: sources[k]) ?? .given,
+                                           needs: SkillSet(rawValue: needs[k]).skills.map(\.rawValue))
+                if cohort {
+                    e.mentorID = g.mentorId
+                    e.score = g.menteeScores?[k] ?? nil
+                    let terms = [g.menteeSector?[k], g.menteeLocation?[k], g.menteeCapacityTerm?[k], g.menteeCulture?[k]].compactMap { $0 ?? nil }
+                    e.terms = terms.count == 4 ? terms : nil
+                    e.distanceKm = g.menteeDistanceKm?[k] ?? nil
+                    e.decision = g.menteeDecisions?[k] ?? nil
+                } else {
+                    e.reason = g.reason
+                    e.detail = details[id]
+                }
+                slots[at] = e
+            }
+        }
+        guard slots.allSatisfy({ $0 != nil }) else { throw bad("a mentee_index is missing") }
+        return slots.map { $0! }
+    }
+}
