@@ -39,25 +39,23 @@ package struct GAPNeighbourhood {
         var size = min(groupSize, m)
         guard size >= 2 else { return start }
         var rng = SplitMix64(seed: seed)
-        var since = 0
-        for _ in 0..<subSolves {
-            if since >= patience { size += 1; since = 0 }
+        var schedule = SearchSchedule(budget: subSolves, patience: patience, deadline: deadline)
+        while schedule.mayContinue(stopped: halt?.isStopped ?? false) {
+            // Patience spent: free one more agent at a time.
+            if schedule.isStale { size += 1; schedule.restartPatience() }
             if size > largest { break }
-            if let deadline, ContinuousClock.now >= deadline { break }
-            if let halt, halt.isStopped { break }
             var group: [Int] = []
             while group.count < size { let a = rng.int(in: 0...(m - 1)); if !group.contains(a) { group.append(a) } }
             group.sort()
             let jobs = (0..<g.jobs).filter { group.contains(agentOf[$0]) }
-            guard !jobs.isEmpty, let better = try subSolve(group, jobs, agentOf, allowed) else { since += 1; continue }
+            guard !jobs.isEmpty, let better = try subSolve(group, jobs, agentOf, allowed) else { schedule.record(improved: false); continue }
             let before = jobs.reduce(0) { $0 + cost[agentOf[$1]][$1] }
             let after = jobs.indices.reduce(0) { $0 + cost[better[$1]][jobs[$1]] }
             if after < before {
                 for (k, j) in jobs.enumerated() { agentOf[j] = better[k] }
-                total += after - before; since = 0
-            } else {
-                since += 1
+                total += after - before
             }
+            schedule.record(improved: after < before)
         }
         return (agentOf, total)
     }

@@ -39,23 +39,21 @@ struct RulesNeighbourhood {
         let fixed = rules.fixedLoad(model)
         var current = start
         var rng = SplitMix64(seed: seed)
-        var since = 0, done = 0
-        while done < subSolves && since < patience {
-            if let stop, stop.isStopped { break }
-            if let deadline, ContinuousClock.now >= deadline { break }
+        // Patience spent ends this search.
+        var schedule = SearchSchedule(budget: subSolves, patience: patience, deadline: deadline)
+        while schedule.mayContinue(stopped: stop?.isStopped ?? false) && !schedule.isStale {
             // Two groups with no mentor in common, re-solved at once on two threads.
             let first = group(around: rng.int(in: 0...(g.mentorCount - 1)), byMentor)
             let second = group(around: rng.int(in: 0...(g.mentorCount - 1)), byMentor)
-            let groups = twoAtOnce && done + 1 < subSolves && Set(first).isDisjoint(with: second) ? [first, second] : [first]
+            let groups = twoAtOnce && schedule.done + 1 < subSolves && Set(first).isDisjoint(with: second) ? [first, second] : [first]
             let base = current
             let found = try concurrentMap(groups.count) { k in
                 try subSolve(groups[k], base, byMentor, fixedMentee, fixed).flatMap { $0.objective > base.objective ? $0 : nil }
             }
-            done += groups.count
             let better = found.compactMap { $0 }
-            guard let top = better.max(by: { $0.objective < $1.objective }) else { since += groups.count; continue }
+            schedule.record(groups.count, improved: !better.isEmpty)
+            guard let top = better.max(by: { $0.objective < $1.objective }) else { continue }
             current = better.count == 2 ? (merged(better[0], better[1], from: base) ?? top) : top
-            since = 0
         }
         return current
     }
