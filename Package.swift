@@ -6,6 +6,7 @@ let package = Package(
     products: [
         .library(name: "Pendamping", targets: ["Pendamping"]),
         .library(name: "PendampingSynthetic", targets: ["PendampingSynthetic"]),
+        .library(name: "PendampingPlanning", targets: ["PendampingPlanning"]),
         .library(name: "GLPK", targets: ["GLPK"]),
         .library(name: "MinCostFlow", targets: ["MinCostFlow"]),
         .library(name: "GAP", targets: ["GAP"]),
@@ -80,10 +81,12 @@ let package = Package(
         // Synthetic provinces and national runs for benchmarks and tests (above the product:
         // nothing in it depends on them).
         .target(name: "PendampingSynthetic", dependencies: ["Pendamping", "Tabular", "Optimisation"]),
+        // What-if scenarios, recruitment and year-by-year plans, above the product they ask about.
+        .target(name: "PendampingPlanning", dependencies: ["Pendamping", "Tabular", "Optimisation", "GLPK"]),
         .executableTarget(
             name: "pendamping",
             dependencies: [
-                "Pendamping", "PendampingSynthetic", "GAP",
+                "Pendamping", "PendampingSynthetic", "PendampingPlanning", "GAP",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -91,7 +94,7 @@ let package = Package(
         .target(
             name: "PendampingServer",
             dependencies: [
-                "Pendamping", "Tabular", "Optimisation",
+                "Pendamping", "PendampingPlanning", "Tabular", "Optimisation",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
@@ -119,7 +122,7 @@ let package = Package(
         .testTarget(
             name: "PendampingTests",
             // The CLI tests run the `pendamping` binary: depending on it keeps it current.
-            dependencies: ["Pendamping", "PendampingSynthetic", "PendampingTestSupport", "GLPK", "MinCostFlow", "Tabular", "Optimisation", "Parallel", "pendamping",
+            dependencies: ["Pendamping", "PendampingSynthetic", "PendampingPlanning", "PendampingTestSupport", "GLPK", "MinCostFlow", "Tabular", "Optimisation", "Parallel", "pendamping",
                            .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             exclude: ["Golden"]
         ),

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Pendamping
 import Tabular
+import PendampingPlanning
 
 struct WhatIf: Subcommand {
     static let configuration = CommandConfiguration(

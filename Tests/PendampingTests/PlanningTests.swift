@@ -4,6 +4,7 @@ import Testing
 import Optimisation
 import Tabular
 import PendampingTestSupport
+@testable import PendampingPlanning
 
 /// Maximum bipartite b-matching by augmenting paths (test oracle, independent of the solvers):
 /// `allowed[i]` lists the locations mentee i may use, `capacity[l]` the slots at l.

@@ -3,6 +3,7 @@ import Foundation
 import PendampingSynthetic
 import Tabular
 import Testing
+@testable import PendampingPlanning
 
 /// The readers of written results: shard merging, a round's manifest, `map.geojson` read back
 /// for the report, and the plan's files. Each is checked against figures taken from the

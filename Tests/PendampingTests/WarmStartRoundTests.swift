@@ -2,6 +2,7 @@ import Testing
 @testable import Pendamping
 import Optimisation
 import PendampingTestSupport
+@testable import PendampingPlanning
 
 /// A round or a what-if scenario started from an earlier optimum reaches the same optimum as
 /// one started from the greedy assignment alone, whatever the decisions.

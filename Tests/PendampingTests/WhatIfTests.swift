@@ -8,6 +8,7 @@ import Testing
 import PendampingSynthetic
 import Optimisation
 import Tabular
+@testable import PendampingPlanning
 
 @Suite struct WhatIfTests {
     func province(mentees: Int, mentors: Int, seed: UInt64) throws -> Dataset {

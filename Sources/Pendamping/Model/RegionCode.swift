@@ -43,7 +43,7 @@ public struct RegionCode: Hashable, Sendable, Comparable, CustomStringConvertibl
 
     /// A number that identifies the code cut to `level` parts (or the whole code when it is
     /// shorter), for grouping many records without building strings. `O(1)`.
-    func prefixKey(_ level: Int) -> UInt64 {
+    package func prefixKey(_ level: Int) -> UInt64 {
         let divisors: [UInt64] = [100_000_000, 1_000_000, 10_000, 1]
         let l = min(level, self.level)
         return (packed / divisors[l - 1]) &* 8 &+ UInt64(l)

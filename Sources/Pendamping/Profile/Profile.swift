@@ -210,7 +210,7 @@ public struct Profile: Sendable, Equatable, Codable {
     }
 
     /// `patch` (a JSON object of settings) merged over `base`, decoded and validated.
-    static func merged(_ patch: [String: Any], over base: Profile, name: String) throws -> Profile {
+    package static func merged(_ patch: [String: Any], over base: Profile, name: String) throws -> Profile {
         let encoder = JSONEncoder()
         encoder.keyEncodingStrategy = .convertToSnakeCase
         let baseObject = try StrictJSON.object(try encoder.encode(base), file: "the default profile")

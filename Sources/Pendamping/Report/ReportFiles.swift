@@ -18,7 +18,7 @@ extension ResultFiles {
     }
 
     /// "57 UMKM · 4 pendamping · optimal". `O(1)`.
-    static func subtitle(_ input: ReportInput, _ language: Language) -> String {
+    package static func subtitle(_ input: ReportInput, _ language: Language) -> String {
         language == .id ? "\(input.mentees.count) UMKM · \(input.mentors.count) pendamping · \(input.status)"
                         : "\(input.mentees.count) mentees · \(input.mentors.count) mentors · \(input.status)"
     }

@@ -63,6 +63,10 @@ public struct ReportInput: Sendable, Equatable {
     }
     /// New mentors a what-if scenario places: scenario, region, point and how many.
     public struct Placement: Sendable, Equatable {
+        /// A placement from its parts.
+        package init(scenario: String, region: String, point: GeoPoint, count: Int) {
+            self.scenario = scenario; self.region = region; self.point = point; self.count = count
+        }
         /// The scenario's name.
         public var scenario: String
         /// The region code the new mentors are placed in.

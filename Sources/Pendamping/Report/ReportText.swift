@@ -3,7 +3,7 @@ import Tabular
 /// The report's words in Indonesian (default) and English.
 extension Language {
     /// Every label the page and its script use, by key.
-    var words: [String: String] {
+    package var words: [String: String] {
         switch self {
         case .id: return [
             "title": "Laporan Pendampingan UMKM", "summary": "Ringkasan", "map": "Peta", "cohorts": "Kelompok binaan per pendamping",

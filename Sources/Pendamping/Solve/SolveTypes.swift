@@ -1,4 +1,4 @@
-internal import GLPK
+package import GLPK
 
 /// What is true after a solve: the project's own status (GLPK's is mapped to it), separate
 /// from errors, which are thrown.
@@ -18,7 +18,7 @@ public enum MatchStatus: String, Sendable, Codable, Equatable {
 
     /// GLPK's status as a match status. A matching model's variables all lie in [0, 1], so GLPK
     /// cannot find it unbounded; were it to say so, that is no usable answer. `O(1)`.
-    init(_ status: TerminationStatus) {
+    package init(_ status: TerminationStatus) {
         switch status {
         case .optimal: self = .optimal
         case .feasible: self = .feasible

@@ -1,6 +1,7 @@
 import Foundation
 import Pendamping
 import Tabular
+import PendampingPlanning
 
 /// Every string the pages show, in one typed catalogue: a case per string, and a switch
 /// that cannot compile without both languages.

@@ -1,6 +1,7 @@
 import Foundation
 import Pendamping
 import Tabular
+import PendampingPlanning
 
 /// What-if planning on a programme's lists: the same engine as `pendamping whatif`.
 extension ProgrammeWork {

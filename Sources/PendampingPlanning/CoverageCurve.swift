@@ -1,3 +1,4 @@
+@_spi(Stages) import Pendamping
 import Tabular
 /// Coverage as total mentor capacity is scaled: one exact network solve per point on the same
 /// candidate graph (capacities change, pairs do not).
@@ -17,7 +18,7 @@ public enum CoverageCurve {
     }
 
     /// Coverage of `dataset` with every capacity multiplied by each of `factors` (rounded),
-    /// on the candidate graph of `profile`; `stop` ends it early with ``MatchingError/stopped``.
+    /// on the candidate graph of `profile`; `stop` ends it early with `MatchingError.stopped`.
     /// - Complexity: one network simplex solve per factor.
     public static func sweep(_ dataset: Dataset, profile: Profile, factors: [Double], stop: SolveStop? = nil) throws -> [Point] {
         var timings = StageTimings()

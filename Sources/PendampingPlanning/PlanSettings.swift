@@ -1,3 +1,4 @@
+@_spi(Stages) import Pendamping
 import Foundation
 import Tabular
 
@@ -30,12 +31,12 @@ public struct PlanSettings: Sendable {
     /// No growth: nothing recruited, no attrition, no alumni, no arrivals.
     public init() {}
 
-    /// Reads a plan file. - Throws: ``InputError`` naming the file and key.
+    /// Reads a plan file. - Throws: `InputError` naming the file and key.
     public static func read(path: String) throws -> PlanSettings {
         try decode(InputFile.contents(path, name: path), name: path)
     }
 
-    /// Reads a plan from JSON bytes; `file` names it in errors. - Throws: ``InputError``.
+    /// Reads a plan from JSON bytes; `file` names it in errors. - Throws: `InputError`.
     public static func decode(_ data: Data, name file: String) throws -> PlanSettings {
         let root = try StrictJSON.object(data, file: file)
         var issues: [InputIssue] = []

@@ -1,3 +1,4 @@
+@_spi(Stages) import Pendamping
 import Foundation
 import Optimisation
 

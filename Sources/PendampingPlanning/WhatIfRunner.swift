@@ -1,3 +1,4 @@
+@_spi(Stages) import Pendamping
 import Tabular
 /// Runs scenarios against a base dataset and compares them (coverage overall and per
 /// kabupaten/kota, mean score, utilisation, unassigned by reason).
@@ -37,7 +38,7 @@ public struct WhatIfRunner: Sendable {
         public var mentees: Int
         /// Mean score of the matched pairs.
         public var meanScore: Double
-        /// Unassigned mentees by reason (``UnassignedReason`` raw values).
+        /// Unassigned mentees by reason (`UnassignedReason` raw values).
         public var unassignedByReason: [String: Int]
         /// Per kabupaten/kota: (mentees, matched).
         public var byRegion: [String: (mentees: Int, matched: Int)]

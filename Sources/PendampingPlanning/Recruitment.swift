@@ -1,3 +1,4 @@
+@_spi(Stages) import Pendamping
 internal import GLPK
 
 /// Where to recruit: given K new mentors of one template and candidate locations (kecamatan
@@ -14,7 +15,7 @@ internal import GLPK
 /// `c · min(K, 20)` mentees. Existing pairs stay as they are in this model; the scenario run
 /// that follows re-matches everyone.
 ///
-/// A greedy placement comes first (``greedy(_:count:capacity:)``: each new mentor where its
+/// A greedy placement comes first (`greedy(_:count:capacity:)`: each new mentor where its
 /// best `c` untaken mentees add most), so every call places all K mentors within a second or
 /// so whatever the size; GLPK's branch and cut then starts from it and improves it within the
 /// time limit, and the better of the two is kept. The status says what is proven: optimal,

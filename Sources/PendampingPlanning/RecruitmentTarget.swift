@@ -1,3 +1,4 @@
+@_spi(Stages) import Pendamping
 import Tabular
 internal import GLPK
 
@@ -59,9 +60,13 @@ public enum RecruitmentTarget {
     /// The fewest mentors like `template` that reach a coverage target, or the most beginners
     /// a budget reaches, and where they go (GLPK's branch and cut within `timeLimit`).
     /// - Parameters:
+    ///   - goal: a coverage target or a budget.
+    ///   - t: the new mentors' template (kind, capacity, sectors, expertise, languages).
     ///   - base: the current match; its unmatched beginners are the ones to reach.
     ///   - locations: candidate places (kecamatan points by default).
-    /// - Throws: ``InputError`` when a target cannot be reached by such mentors (naming how
+    ///   - profile: the profile that scores the new mentors' pairs and prices them.
+    ///   - timeLimit: the limit of GLPK's branch and cut.
+    /// - Throws: `InputError` when a target cannot be reached by such mentors (naming how
     ///   many they can reach), or a budget goal has no costs for the template's kind.
     public static func solve(_ goal: Goal, template t: Scenario.NewMentors, base: MatchResult, locations: [(RegionCode, GeoPoint)],
                              profile: Profile, timeLimit: Duration = .seconds(60)) throws -> Plan {
