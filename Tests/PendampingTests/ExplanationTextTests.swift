@@ -30,6 +30,12 @@ import Testing
         #expect(ExplanationText.say("4 of 4 candidate mentor(s) full with higher-value mentees; best candidate KA-04 (score 0.700773)", .id)
                 == "4 dari 4 calon pendamping penuh dengan UMKM bernilai lebih tinggi; calon terbaik KA-04 (skor 0,700773)")
         #expect(ExplanationText.say("something new", .id) == "something new")
+        // The solver's note at the end of a detail: said in Indonesian with its status; a tail
+        // that only looks like it stays as written.
+        #expect(ExplanationText.note(" (best solution found; solver status time_limit)") == " (solusi terbaik yang ditemukan; status time_limit)")
+        #expect(ExplanationText.note(" (best solution found; solver status time limit)") == " (best solution found; solver status time limit)")
+        #expect(ExplanationText.note(" (best solution found; solver status )") == " (best solution found; solver status )")
+        #expect(ExplanationText.note("") == "")
     }
 
     /// Every unassigned detail and round reason the pilot's runs produce has a known form.

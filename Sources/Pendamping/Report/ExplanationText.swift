@@ -57,9 +57,15 @@ public enum ExplanationText {
 
     static func id(_ number: Substring) -> String { decimalSign(String(number), .id) }
 
+    /// The note a detail may end with, ` (best solution found; solver status S)` for a
+    /// status `S` without spaces, in Indonesian; any other tail as it is. Compared as text, not
+    /// by a regular expression, which would be parsed again at every call. `O(length)`.
     static func note(_ tail: Substring) -> String {
-        guard let m = tail.firstMatch(of: /^ \(best solution found; solver status (\S+)\)$/) else { return String(tail) }
-        return " (solusi terbaik yang ditemukan; status \(m.1))"
+        let opening = " (best solution found; solver status "
+        guard tail.hasPrefix(opening), tail.hasSuffix(")") else { return String(tail) }
+        let status = tail.dropFirst(opening.count).dropLast()
+        guard !status.isEmpty, !status.contains(where: \.isWhitespace) else { return String(tail) }
+        return " (solusi terbaik yang ditemukan; status \(status))"
     }
 
     /// `sentence` in `language`: itself in English; in Indonesian, by the first pattern it

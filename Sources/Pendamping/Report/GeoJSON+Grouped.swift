@@ -56,11 +56,13 @@ extension GeoJSON {
 
     /// Writes `group` as a MultiPoint feature with its per-mentee arrays. `O(group size)`.
     static func write(_ group: Group, of input: ReportInput, to w: inout JSONWriter) {
-        let members = group.members.map { input.mentees[$0] }
+        // Fields are read through the array, one at a time: copying each mentee whole would
+        // retain every string and array it holds.
+        let members = group.members, mentees = input.mentees
         w.raw("{\"type\":\"Feature\",\"geometry\":{\"type\":\"MultiPoint\",\"coordinates\":[")
-        for (k, e) in members.enumerated() {
+        for (k, i) in members.enumerated() {
             if k > 0 { w.comma() }
-            w.raw("["); w.number(e.point.lon, 6); w.comma(); w.number(e.point.lat, 6); w.raw("]")
+            w.raw("["); w.number(mentees[i].point.lon, 6); w.comma(); w.number(mentees[i].point.lat, 6); w.raw("]")
         }
         w.raw("]},\"properties\":{")
         if let j = group.mentor {
@@ -71,24 +73,24 @@ extension GeoJSON {
         w.comma(); w.key("region"); w.string(group.region)
         if let r = group.reason { w.comma(); w.key("reason"); w.string(r) }
         w.comma(); w.key("mentees"); w.int(members.count)
-        func array<T>(_ key: StaticString, _ values: [T], _ item: (inout JSONWriter, T) -> Void) {
+        func array(_ key: StaticString, _ item: (inout JSONWriter, Int) -> Void) {
             w.comma(); w.key(key); w.raw("[")
-            for (k, v) in values.enumerated() { if k > 0 { w.comma() }; item(&w, v) }
+            for (k, i) in members.enumerated() { if k > 0 { w.comma() }; item(&w, i) }
             w.raw("]")
         }
-        array("mentee_index", group.members) { $0.int($1) }
-        array("mentee_ids", members) { $0.string($1.id) }
-        array("mentee_names", members) { $0.string($1.name) }
-        w.comma(); w.key("mentee_sections"); w.string(members.map { $0.section.isEmpty ? "-" : $0.section }.joined())
-        array("mentee_needs", members) { $0.int(Int(SkillSet($1.needs.compactMap(Skill.init(rawValue:))).rawValue)) }
-        array("mentee_location_sources", members) { $0.string($1.locationSource.rawValue) }
+        array("mentee_index") { $0.int($1) }
+        array("mentee_ids") { $0.string(mentees[$1].id) }
+        array("mentee_names") { $0.string(mentees[$1].name) }
+        w.comma(); w.key("mentee_sections"); w.string(members.map { mentees[$0].section.isEmpty ? "-" : mentees[$0].section }.joined())
+        array("mentee_needs") { $0.int(Int(SkillSet(mentees[$1].needs.compactMap(Skill.init(rawValue:))).rawValue)) }
+        array("mentee_location_sources") { $0.string(mentees[$1].locationSource.rawValue) }
         if group.mentor != nil {
-            array("mentee_scores", members) { $0.number($1.score, 6) }
-            for (k, key) in [(0, "mentee_sector"), (1, "mentee_location"), (2, "mentee_capacity_term"), (3, "mentee_culture")] as [(Int, StaticString)] {
-                array(key, members) { $0.number($1.terms.flatMap { $0.count == 4 ? $0[k] : nil }, 6) }
+            array("mentee_scores") { $0.number(mentees[$1].score, 6) }
+            for (t, key) in [(0, "mentee_sector"), (1, "mentee_location"), (2, "mentee_capacity_term"), (3, "mentee_culture")] as [(Int, StaticString)] {
+                array(key) { $0.number(mentees[$1].terms.flatMap { $0.count == 4 ? $0[t] : nil }, 6) }
             }
-            array("mentee_distance_km", members) { $0.number($1.distanceKm, 6) }
-            array("mentee_decisions", members) { $0.string($1.decision) }
+            array("mentee_distance_km") { $0.number(mentees[$1].distanceKm, 6) }
+            array("mentee_decisions") { $0.string(mentees[$1].decision) }
         }
         w.raw("}}")
     }

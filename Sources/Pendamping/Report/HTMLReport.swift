@@ -169,13 +169,15 @@ public enum HTMLReport {
         records.raw("],\"mentees\":[")
         var listed = 0, omitted = 0, firstRow = true
         let withRows = mentorsWithRows(input)
-        for e in input.mentees {
-            if e.mentorID == nil {
+        // Decided by index before a mentee is copied: a province's page skips most of them.
+        for k in input.mentees.indices {
+            if input.mentees[k].mentorID == nil {
                 if listed >= unassignedListed { omitted += 1; continue }
                 listed += 1
-            } else if let j = e.mentorID.flatMap({ index[$0] }), j >= withRows {
+            } else if let j = input.mentees[k].mentorID.flatMap({ index[$0] }), j >= withRows {
                 continue
             }
+            let e = input.mentees[k]
             if !firstRow { records.comma() }
             firstRow = false
             let t = e.terms ?? []
