@@ -33,11 +33,13 @@ extension GeoJSON {
     static func groups(_ input: ReportInput) -> [Group] {
         let mentorIndex = Dictionary(uniqueKeysWithValues: input.mentors.enumerated().map { ($1.id, $0) })
         var cohorts: [String: [String: [Int]]] = [:], unassigned: [String: [String: [Int]]] = [:]
-        for (k, e) in input.mentees.enumerated() {
-            if let j = e.mentorID {
-                cohorts[j, default: [:]][e.region, default: []].append(k)
+        // Fields read through the array: no mentee is copied whole.
+        let mentees = input.mentees
+        for k in mentees.indices {
+            if let j = mentees[k].mentorID {
+                cohorts[j, default: [:]][mentees[k].region, default: []].append(k)
             } else {
-                unassigned[e.region, default: [:]][e.reason ?? "", default: []].append(k)
+                unassigned[mentees[k].region, default: [:]][mentees[k].reason ?? "", default: []].append(k)
             }
         }
         var out: [Group] = []
