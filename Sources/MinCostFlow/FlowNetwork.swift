@@ -11,6 +11,9 @@ public struct FlowNetwork: Sendable {
     public static let unbounded: Int64 = Int64.max / 4
     /// The largest accepted |cost| of one arc (2⁴⁰); see ``validate()``.
     public static let maxCost: Int64 = 1 << 40
+    /// `Σ|cost|` of a network stays below this (2⁵⁹), which keeps potentials and reduced costs
+    /// exact in `Int64`; see ``validate()``.
+    public static let costSumLimit: Int64 = 1 << 59
 
     /// Nodes, numbered from 0.
     public private(set) var nodeCount: Int
@@ -88,7 +91,7 @@ public struct FlowNetwork: Sendable {
                 throw .invalid("arc \(e): |cost| above 2^40")
             }
             costSum += abs(cost[e])
-            guard costSum < (1 << 59) else { throw .invalid("the sum of |cost| reaches 2^59, too large for exact Int64 arithmetic") }
+            guard costSum < FlowNetwork.costSumLimit else { throw .invalid("the sum of |cost| reaches 2^59, too large for exact Int64 arithmetic") }
         }
     }
 }

@@ -113,8 +113,7 @@ extension SimplexEngine {
         let inT2 = blocking.onDescent ? from : to
         let inT1 = blocking.onDescent ? to : from
         rehang(from: inT2, upTo: blocking.child, under: inT1, by: Int32(e))
-        let change = inT2 == k ? enteringReducedCost : 0 &- enteringReducedCost
-        walkSubtree(of: inT2) { v in potential[Int(v)] &+= change }
+        shiftPotentials(of: inT2, by: inT2 == k ? enteringReducedCost : 0 &- enteringReducedCost)
         return true
     }
 }

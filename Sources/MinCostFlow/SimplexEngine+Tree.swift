@@ -89,6 +89,13 @@ extension SimplexEngine {
         }
     }
 
+    /// Adds `change` to the potential of `top` and of every node below it: what keeps tree
+    /// arcs' reduced costs at zero when the arc above `top` changes (a pivot hangs the subtree
+    /// by a new arc; a session changes that arc's cost). - Complexity: `O(subtree size)`.
+    @inline(__always) func shiftPotentials(of top: Int32, by change: Int64) {
+        walkSubtree(of: top) { v in potential[Int(v)] &+= change }
+    }
+
     /// The apex of a pivot cycle (AMO p. 416): the lowest node that is an ancestor of both `a`
     /// and `b`.
     ///

@@ -39,10 +39,8 @@ public final class SimplexSession {
     private var costMagnitude: Int64
     /// The status of the last ``solve(until:)``; nil before the first or after a cost change.
     public private(set) var status: FlowStatus?
-    /// Pivots taken by the last ``solve(until:)``, and by all of them together.
+    /// Pivots taken by the last ``solve(until:)``.
     public private(set) var lastPivots = 0
-    /// Pivots of every solve of the session (forced exchanges not counted).
-    public var totalPivots: Int { engine.pivots }
     /// Check the engine's invariants after every pivot (tests; builds with
     /// `MINCOSTFLOW_INVARIANTS` only).
     var checkEveryPivot: Bool {
@@ -90,7 +88,7 @@ public final class SimplexSession {
         precondition(e >= 0 && e < arcCount, "arc \(e) is not an arc")
         let old = arrays.cost[e]
         guard newCost != old else { return }
-        let limit: Int64 = 1 << 59
+        let limit = FlowNetwork.costSumLimit
         guard newCost > -limit, newCost < limit else { throw .overflow("the cost of arc \(e) reaches 2^59") }
         let magnitude = costMagnitude - abs(old) + abs(newCost)
         guard magnitude < limit else { throw .overflow("the sum of |cost| would reach 2^59") }
@@ -132,8 +130,6 @@ public final class SimplexSession {
         }
         return out
     }
-    /// Node `v`'s potential π (AMO's sign: arc (i, j) has reduced cost `c_ij − π(i) + π(j)`). `O(1)`.
-    public func potential(node v: Int) -> Int64 { engine.potential[v] }
 
     /// The network with its current costs (for a certificate check). `O(nodes + arcs)`.
     public var network: FlowNetwork {
@@ -191,7 +187,6 @@ extension SimplexEngine {
     /// - Complexity: `O(subtree size)`.
     func treeArcCostChanged(_ a: Int, by delta: Int64) {
         let below = parentArc[Int(tail[a])] == Int32(a) ? tail[a] : head[a]
-        let change = below == tail[a] ? delta : 0 &- delta
-        walkSubtree(of: below) { v in potential[Int(v)] &+= change }
+        shiftPotentials(of: below, by: below == tail[a] ? delta : 0 &- delta)
     }
 }

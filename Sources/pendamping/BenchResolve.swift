@@ -16,14 +16,13 @@ enum ResolveBench {
         var coldSeconds: Double, coldPivots: Int
     }
 
-    /// - Throws: ``MatchingError`` from either solve; `ValidationError`-like text when the two
-    ///   objectives differ (a defect, never expected).
+    /// - Throws: ``MatchingError`` from either solve, and ``MatchingError/solverFailed(_:)`` when
+    ///   the two objectives differ (a defect, never expected).
     static func run(_ matcher: Matcher, _ dataset: Dataset, counts: [Int], runs: Int = 5) throws -> [Row] {
         var untimed = StageTimings()
         let model = try matcher.prepare(dataset, timings: &untimed).model
         let kept = try KeptMatching(model: model)
         let chosen = try kept.solve().assignment.pairOf.filter { $0 >= 0 }.map(Int.init)
-        let clock = ContinuousClock()
         var rows: [Row] = []
         for n in counts where n > 0 {
             let step = max(1, chosen.count / n)
@@ -31,14 +30,16 @@ enum ResolveBench {
             var keptTimes: [Double] = [], coldTimes: [Double] = []
             var row = Row(decisions: picked.count, keptSeconds: 0, keptPivots: 0, coldSeconds: 0, coldPivots: 0)
             for _ in 0..<runs {
-                let t0 = clock.now
-                for p in picked { try kept.setRule(.forbidden, pair: p) }
-                let warm = try kept.solve()
-                keptTimes.append((clock.now - t0).seconds)
+                // Timed as stages are everywhere else (StageTimings: the clock, then the seconds).
+                var timings = StageTimings()
+                let warm = try timings.measure("kept") { () throws -> SolveOutcome in
+                    for p in picked { try kept.setRule(.forbidden, pair: p) }
+                    return try kept.solve()
+                }
                 let reduced = try kept.appliedModel()
-                let t1 = clock.now
-                let cold = try NetworkMatchingSolver().solve(reduced)
-                coldTimes.append((clock.now - t1).seconds)
+                let cold = try timings.measure("cold") { try NetworkMatchingSolver().solve(reduced) }
+                keptTimes.append(timings.stages[0].seconds)
+                coldTimes.append(timings.stages[1].seconds)
                 guard warm.assignment.objective == cold.assignment.objective else {
                     throw MatchingError.solverFailed("kept and cold re-solves differ after \(n) decisions")
                 }
@@ -63,8 +64,4 @@ enum ResolveBench {
         }
         return lines.joined(separator: "\n")
     }
-}
-
-extension Duration {
-    var seconds: Double { Double(components.seconds) + Double(components.attoseconds) * 1e-18 }
 }

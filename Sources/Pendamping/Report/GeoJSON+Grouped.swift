@@ -103,7 +103,7 @@ extension GeoJSON {
     ///   is missing or repeated. - Complexity: `O(n)`.
     static func groupedMentees(_ features: [Feature], details: [String: String],
                                name: String) throws -> [ReportInput.Mentee] {
-        func bad(_ why: String) -> InputError { InputError.invalid([InputIssue(file: name, line: 0, message: "is not a map.geojson written by pendamping: \(why)")]) }
+        func bad(_ why: String) -> InputError { notOurs(name, why) }
         var slots: [ReportInput.Mentee?] = []
         for f in features {
             let g = f.properties

@@ -160,6 +160,11 @@ public enum GeoJSON {
         return Data(w.bytes)
     }
 
+    /// The error for a file `name` that is not a map this package wrote, and why.
+    static func notOurs(_ name: String, _ why: String) -> InputError {
+        InputError.invalid([InputIssue(file: name, line: 0, message: "is not a map.geojson written by pendamping: \(why)")])
+    }
+
     /// Reads a `map.geojson` written by ``encode(_:regionNames:groupAbove:)`` back, with the
     /// status and objective from `summary.json`; a grouped file's unassigned mentees take their
     /// details from `details` (mentee id → detail, e.g. from `unassigned.csv`), asked only then.
@@ -170,7 +175,7 @@ public enum GeoJSON {
         d.keyDecodingStrategy = .convertFromSnakeCase
         let c: Collection
         do { c = try d.decode(Collection.self, from: data) } catch {
-            throw InputError.invalid([InputIssue(file: name, line: 0, message: "is not a map.geojson written by pendamping: \(error)")])
+            throw notOurs(name, "\(error)")
         }
         var mentors: [ReportInput.Mentor] = [], mentees: [ReportInput.Mentee] = [], placements: [ReportInput.Placement] = []
         for f in c.features {
@@ -197,9 +202,7 @@ public enum GeoJSON {
         }
         let grouped = c.features.filter { $0.properties.kind == "cohort" || $0.properties.kind == "unassigned" }
         if !grouped.isEmpty {
-            guard mentees.isEmpty else {
-                throw InputError.invalid([InputIssue(file: name, line: 0, message: "is not a map.geojson written by pendamping: mentees both grouped and single")])
-            }
+            guard mentees.isEmpty else { throw notOurs(name, "mentees both grouped and single") }
             mentees = try groupedMentees(grouped, details: try details(), name: name)
         }
         var input = ReportInput(mentors: mentors, mentees: mentees, status: status, objective: objective)

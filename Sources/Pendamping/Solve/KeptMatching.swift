@@ -91,7 +91,7 @@ import MinCostFlow
         rule = [PairRule](repeating: .open, count: g.pairCount)
         menteeWithdrawn = [Bool](repeating: false, count: g.menteeCount)
         mentorWithdrawn = [Bool](repeating: false, count: g.mentorCount)
-        penalty = Self.penalty(for: model.weight)
+        penalty = Self.penalty(covering: model.weight.reduce(Int64(0)) { max($0, abs($1)) })
         fixedOfMentee = [Int32](repeating: 0, count: g.menteeCount)
         fixedOfMentor = [Int32](repeating: 0, count: g.mentorCount)
         var seed = [Int32](repeating: -1, count: g.menteeCount)
@@ -100,10 +100,9 @@ import MinCostFlow
         for p in model.fixedPairs { try setRule(.fixed, pair: Int(p)) }
     }
 
-    /// `3·max|w| + 1`: large enough for the exchange argument of the type's documentation.
-    private static func penalty(for weight: [Int64]) -> Int64 {
-        3 * weight.reduce(Int64(0)) { max($0, abs($1)) } + 1
-    }
+    /// `3·m + 1` for weights of magnitude at most `m`: large enough for the exchange argument of
+    /// the type's documentation.
+    private static func penalty(covering m: Int64) -> Int64 { 3 * m + 1 }
 
     /// Sets pair `p`'s rule. - Complexity: as ``SimplexSession/setCost(arc:to:)``.
     public func setRule(_ r: PairRule, pair p: Int) throws {
@@ -132,7 +131,7 @@ import MinCostFlow
     /// - Complexity: one cost change; all of them when the penalty must grow with the weight.
     public func setWeight(pair p: Int, _ w: Int64) throws {
         weight[p] = w
-        let needed = 3 * abs(w) + 1
+        let needed = Self.penalty(covering: abs(w))
         guard needed > penalty else { return try recost(pair: p) }
         penalty = needed
         for q in 0..<weight.count { try recost(pair: q) }
@@ -178,7 +177,7 @@ import MinCostFlow
     }
 
     /// Fixed pairs that cannot hold together: a mentee fixed twice or withdrawn, a mentor with
-    /// more fixed pairs than capacity or withdrawn. - Complexity: `O(pairs)`.
+    /// more fixed pairs than capacity or withdrawn.
     /// - Complexity: `O(fixed pairs)`; the lists of mentees and mentors fixed too often are
     ///   gathered (`O(mentees + mentors)`) only when some are.
     public func conflicts() -> [MatchingError.Conflict] {
@@ -211,9 +210,7 @@ import MinCostFlow
     public func solve(stop: SolveStop? = nil) throws -> SolveOutcome {
         let found = conflicts()
         guard found.isEmpty else { throw MatchingError.infeasibleLocks(found) }
-        var until: (@Sendable () -> Bool)? = nil
-        if let stop { until = { stop.isStopped } }
-        let status = try run(until: until)
+        let status = try NetworkMatchingSolver.honouring(stop) { until in try session.solve(until: until) }
         lastPivots = session.lastPivots
         guard status == .optimal else {
             throw MatchingError.solverFailed("network simplex ended \(status.rawValue) on a kept core model")
@@ -240,14 +237,6 @@ import MinCostFlow
         return SolveOutcome(status: .optimal, assignment: Assignment(pairOf: pairOf, objective: objective),
                             bound: Double(objective), menteeDual: nil, mentorDual: nil,
                             engine: .networkSimplex, iterations: lastPivots)
-    }
-
-    private func run(until: (@Sendable () -> Bool)?) throws -> FlowStatus {
-        do {
-            return try session.solve(until: until)
-        } catch FlowError.stopped {
-            throw MatchingError.stopped
-        }
     }
 
     /// The model the current state stands for, built from scratch: forbidden pairs and the

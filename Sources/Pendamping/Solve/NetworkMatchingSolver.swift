@@ -55,10 +55,17 @@ import Parallel
     /// The network simplex on `core` from the assignment `start`, ended early by `stop`.
     /// - Throws: ``MatchingError/stopped`` when `stop` ended it, ``FlowError`` otherwise.
     static func simplex(_ core: CoreNetwork, start: [Int32], stop: SolveStop?) throws -> NetworkSimplex.Result {
+        try honouring(stop) { until in try NetworkSimplex.solve(core.network, start: core.start(pairOf: start), until: until) }
+    }
+
+    /// Runs a network simplex `body` with `stop` as the closure it asks every few pivots, and
+    /// turns the simplex's ``FlowError/stopped`` into ``MatchingError/stopped`` (the matching
+    /// solvers' one way of saying a cancel ended the solve).
+    static func honouring<R>(_ stop: SolveStop?, _ body: ((@Sendable () -> Bool)?) throws -> R) throws -> R {
         var until: (@Sendable () -> Bool)? = nil
         if let stop { until = { stop.isStopped } }
         do {
-            return try NetworkSimplex.solve(core.network, start: core.start(pairOf: start), until: until)
+            return try body(until)
         } catch FlowError.stopped {
             throw MatchingError.stopped
         }
