@@ -31,3 +31,23 @@ package struct HandedOver<T>: @unchecked Sendable {
 
     package let value: T
 }
+
+/// An array of `count` elements, element `i` made by `make(i)`, made on every core in runs of
+/// `chunk` indices: each slot is initialised in place by the one thread that made it, so no
+/// element is copied afterwards (joining per-thread arrays would copy, and retain, each).
+/// - Complexity: the `make` calls, spread over the active processors.
+package func concurrentArray<T>(_ count: Int, chunk: Int = 4_096, _ make: @Sendable (Int) -> T) -> [T] {
+    guard count > 0 else { return [] }
+    return [T](unsafeUninitializedCapacity: count) { buffer, initialized in
+        let slots = Slots(base: buffer.baseAddress!)
+        DispatchQueue.concurrentPerform(iterations: (count + chunk - 1) / chunk) { c in
+            for i in c * chunk..<min(count, (c + 1) * chunk) { (slots.base + i).initialize(to: make(i)) }
+        }
+        initialized = count
+    }
+}
+
+/// The start of an array's storage being initialised by several threads, each at its own slots.
+private struct Slots<T>: @unchecked Sendable {
+    let base: UnsafeMutablePointer<T>
+}

@@ -13,21 +13,34 @@ package struct JSONWriter {
 
     package mutating func string(_ s: String) {
         bytes.append(0x22)
-        for b in s.utf8 {
-            switch b {
-            case 0x22: bytes.append(0x5C); bytes.append(0x22)
-            case 0x5C: bytes.append(0x5C); bytes.append(0x5C)
-            case 0x3C: raw("\\u003c")
-            case 0x0A: bytes.append(0x5C); bytes.append(0x6E)
-            case 0x0D: bytes.append(0x5C); bytes.append(0x72)
-            case 0x09: bytes.append(0x5C); bytes.append(0x74)
-            case 0..<0x20:
-                let hex: [UInt8] = Array("0123456789abcdef".utf8)
-                raw("\\u00"); bytes.append(hex[Int(b >> 4)]); bytes.append(hex[Int(b & 15)])
-            default: bytes.append(b)
+        // Runs of bytes that need no escape are copied whole; most strings are one such run.
+        var s = s
+        s.withUTF8 { utf8 in
+            var from = 0
+            for k in utf8.indices where utf8[k] == 0x22 || utf8[k] == 0x5C || utf8[k] == 0x3C || utf8[k] < 0x20 {
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[from..<k]))
+                escape(utf8[k])
+                from = k + 1
             }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[from...]))
         }
         bytes.append(0x22)
+    }
+
+    /// Writes the escape of one byte that may not stand as itself in a JSON string inside an
+    /// HTML script element: `"`, `\`, `<` and the control characters. `O(1)`.
+    private mutating func escape(_ b: UInt8) {
+        switch b {
+        case 0x22: bytes.append(0x5C); bytes.append(0x22)
+        case 0x5C: bytes.append(0x5C); bytes.append(0x5C)
+        case 0x3C: raw("\\u003c")
+        case 0x0A: bytes.append(0x5C); bytes.append(0x6E)
+        case 0x0D: bytes.append(0x5C); bytes.append(0x72)
+        case 0x09: bytes.append(0x5C); bytes.append(0x74)
+        default:
+            let hex: [UInt8] = Array("0123456789abcdef".utf8)
+            raw("\\u00"); bytes.append(hex[Int(b >> 4)]); bytes.append(hex[Int(b & 15)])
+        }
     }
 
     package mutating func string(_ s: String?) { if let s { string(s) } else { raw("null") } }
@@ -49,11 +62,11 @@ package struct JSONWriter {
         guard frac > 0 else { return }
         while frac % 10 == 0 { frac /= 10; width -= 1 }
         bytes.append(0x2E)
-        var digitsOut = [UInt8](repeating: 0x30, count: width)
-        var k = width - 1
-        while frac > 0 { digitsOut[k] = UInt8(48 + frac % 10); frac /= 10; k -= 1 }
-        bytes.append(contentsOf: digitsOut)
+        appendDigits(UInt64(frac), minimumCount: width, to: &bytes)
     }
+
+    /// Appends bytes another writer wrote (a part written on another thread). `O(bytes)`.
+    package mutating func append(_ part: [UInt8]) { bytes.append(contentsOf: part) }
 
     /// A whole number in decimal. `O(digits)`.
     package mutating func int(_ v: Int) {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Pendamping
+import Parallel
 import Tabular
 import PendampingTestSupport
 
@@ -44,6 +45,24 @@ import PendampingTestSupport
             }
             #expect(kinds["mentee"] == nil && kinds["pair"] == nil && kinds["mentor"] == r.dataset.mentors.count)
             #expect(points == r.dataset.mentees.count && (kinds["unassigned"] ?? 0 > 0) == !r.unassigned.isEmpty)
+        }
+    }
+
+    /// The grouped map written in many pieces on several threads is the file one writer gives
+    /// (commas at every piece's edge, with and without mentors before the groups), and reads
+    /// back.
+    @Test func piecesJoinIntoOneFile() throws {
+        let r = try Matcher().run(randomDataset(seed: 23, mentees: 900, mentors: 15, spreadDegrees: 0.5))
+        var noMentors = ReportInput(r)
+        noMentors.mentors = []
+        for input in [ReportInput(r), noMentors] {
+            let one = GeoJSON.Pieces(input, regionNames: .bundled, groupAbove: 0, menteesPerRun: 1_000_000)
+            let many = GeoJSON.Pieces(input, regionNames: .bundled, groupAbove: 0, menteesPerRun: 20)
+            #expect(one.count == 3 && many.count > 4)
+            let whole = one.assemble((0..<one.count).map(one.render))
+            let joined = many.assemble(try concurrentMap(many.count) { many.render($0) })
+            #expect(joined == whole)
+            #expect(try JSONSerialization.jsonObject(with: joined) is [String: Any])
         }
     }
 

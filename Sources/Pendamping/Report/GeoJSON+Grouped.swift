@@ -21,7 +21,7 @@ extension GeoJSON {
     public static let groupAbove = 10_000
 
     /// One group of mentees: its key and the input positions of its mentees, ascending.
-    struct Group {
+    struct Group: Sendable {
         var mentor: String?
         var region: String
         var reason: String?
@@ -54,6 +54,31 @@ extension GeoJSON {
             }
         }
         return out
+    }
+
+    /// Where runs of `groups` of about `menteesPerRun` mentees (at most 64 runs) start, then
+    /// the number of groups: the grouped map is written one run per piece (``GeoJSON/Pieces``).
+    /// `O(groups)`.
+    static func runs(_ groups: [Group], menteesPerRun: Int = 4_096) -> [Int] {
+        let total = groups.reduce(0) { $0 + $1.members.count }
+        let shares = max(1, min(64, total / max(1, menteesPerRun)))
+        var starts = [0], running = 0
+        for (q, g) in groups.enumerated() {
+            running += g.members.count
+            if running * shares >= total * starts.count, q + 1 < groups.count, starts.count < shares { starts.append(q + 1) }
+        }
+        return groups.isEmpty ? [0] : starts + [groups.count]
+    }
+
+    /// `groups` as features, each after a comma but the first when `leadingComma` is false.
+    /// `O(their mentees)`.
+    static func writeGroups(_ groups: ArraySlice<Group>, of input: ReportInput, leadingComma: Bool) -> [UInt8] {
+        var w = JSONWriter(capacity: 400 * groups.reduce(0) { $0 + $1.members.count })
+        for q in groups.indices {
+            if q > groups.startIndex || leadingComma { w.comma() }
+            write(groups[q], of: input, to: &w)
+        }
+        return w.bytes
     }
 
     /// Writes `group` as a MultiPoint feature with its per-mentee arrays. `O(group size)`.

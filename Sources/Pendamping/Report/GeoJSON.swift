@@ -1,4 +1,5 @@
 import Foundation
+import Parallel
 import Tabular
 
 /// `map.geojson` (RFC 7946: a FeatureCollection, WGS84, positions `[longitude, latitude]`):
@@ -80,84 +81,137 @@ public enum GeoJSON {
 
     /// The file's bytes. `regionNames` names kabupaten codes (nil: codes only). Above
     /// `groupAbove` mentees they are written in groups (GeoJSON+Grouped.swift).
-    /// - Complexity: `O(n + m)`, written directly as bytes (``JSONWriter``); `O(n log n)` grouped.
+    /// - Complexity: `O(n + m)`, written directly as bytes (``JSONWriter``), in pieces on every
+    ///   core (``Pieces``); `O(n log n)` grouped.
     public static func encode(_ input: ReportInput, regionNames: RegionDirectory? = nil,
                               groupAbove: Int = GeoJSON.groupAbove) throws -> Data {
-        var w = JSONWriter(capacity: 64 + 420 * (input.mentees.count + input.mentors.count))
-        var first = true
-        func feature(_ point: GeoPoint, to other: GeoPoint? = nil, _ properties: (inout JSONWriter) -> Void) {
+        let pieces = Pieces(input, regionNames: regionNames, groupAbove: groupAbove)
+        return pieces.assemble(concurrentMap(pieces.count) { pieces.render($0) })
+    }
+
+    /// A JSON writer of features that puts the comma between them.
+    struct FeatureWriter {
+        var w: JSONWriter
+        /// Whether no feature comes before the next one in the whole file.
+        var first: Bool
+
+        /// A feature with a Point at `point`, or a LineString from it to `other`, and its
+        /// properties. `O(properties)`.
+        mutating func feature(_ point: GeoPoint, to other: GeoPoint? = nil, _ properties: (inout JSONWriter) -> Void) {
             if !first { w.comma() }
             first = false
             w.raw("{\"type\":\"Feature\",\"geometry\":{\"type\":")
             w.raw(other == nil ? "\"Point\",\"coordinates\":" : "\"LineString\",\"coordinates\":[")
-            for (k, p) in ([point] + (other.map { [$0] } ?? [])).enumerated() {
-                if k > 0 { w.comma() }
-                w.raw("["); w.number(p.lon, 6); w.comma(); w.number(p.lat, 6); w.raw("]")
+            w.raw("["); w.number(point.lon, 6); w.comma(); w.number(point.lat, 6); w.raw("]")
+            if let other {
+                w.comma(); w.raw("["); w.number(other.lon, 6); w.comma(); w.number(other.lat, 6); w.raw("]]")
             }
-            if other != nil { w.raw("]") }
             w.raw("},\"properties\":{")
             properties(&w)
             w.raw("}}")
         }
-        w.raw("{\"type\":\"FeatureCollection\",\"features\":[")
-        var pointOf: [String: GeoPoint] = [:]
-        for m in input.mentors {
-            pointOf[m.id] = m.point
-            feature(m.point) { w in
-                w.key("kind"); w.string("mentor"); w.comma(); w.key("id"); w.string(m.id); w.comma(); w.key("name"); w.string(m.name)
-                if let k = m.kind { w.comma(); w.key("mentor_kind"); w.string(k) }
-                w.comma(); w.key("region"); w.string(m.region); w.comma(); w.key("location_source"); w.string(m.locationSource.rawValue)
-                w.comma(); w.key("capacity"); w.int(m.capacity); w.comma(); w.key("load"); w.int(m.load)
-                w.comma(); w.key("expertise"); w.string(m.expertise.joined(separator: "|"))
-            }
+    }
+
+    /// The file in pieces that can be written on different threads and joined in order: the
+    /// head (the collection's opening and the mentors, and up to the grouping size every
+    /// mentee and pair), the grouped mentees in runs of groups of about the same size, and the
+    /// tail (kabupaten/kota, placements, the closing).
+    struct Pieces: Sendable {
+        let input: ReportInput
+        let regionNames: RegionDirectory?
+        let grouped: Bool
+        /// The groups (none up to the grouping size).
+        let groups: [Group]
+        /// Where each run of groups starts, then the number of groups.
+        let runs: [Int]
+
+        /// `O(n log n)` grouped (``GeoJSON/groups(_:)``), `O(1)` otherwise.
+        init(_ input: ReportInput, regionNames: RegionDirectory?, groupAbove: Int, menteesPerRun: Int = 4_096) {
+            self.input = input; self.regionNames = regionNames
+            grouped = input.mentees.count > groupAbove
+            groups = grouped ? GeoJSON.groups(input) : []
+            runs = GeoJSON.runs(groups, menteesPerRun: menteesPerRun)
         }
-        let grouped = input.mentees.count > groupAbove
-        if grouped {
-            for g in groups(input) {
-                if !first { w.comma() }
-                first = false
-                write(g, of: input, to: &w)
-            }
+
+        /// Pieces in all: the head, the runs and the tail.
+        var count: Int { runs.count + 1 }
+
+        /// Piece `k`'s bytes. `O(its features)`.
+        func render(_ k: Int) -> [UInt8] {
+            if k == 0 { return head() }
+            if k == count - 1 { return tail() }
+            return GeoJSON.writeGroups(groups[runs[k - 1]..<runs[k]], of: input, leadingComma: !input.mentors.isEmpty || runs[k - 1] > 0)
         }
-        for e in input.mentees where !grouped {
-            feature(e.point) { w in
-                w.key("kind"); w.string("mentee"); w.comma(); w.key("id"); w.string(e.id); w.comma(); w.key("name"); w.string(e.name)
-                w.comma(); w.key("region"); w.string(e.region); w.comma(); w.key("location_source"); w.string(e.locationSource.rawValue)
-                w.comma(); w.key("kbli_section"); w.string(e.section); w.comma(); w.key("needs"); w.string(e.needs.joined(separator: "|"))
-                if let j = e.mentorID {
-                    w.comma(); w.key("mentor_id"); w.string(j); w.comma(); w.key("score"); w.number(e.score, 6)
-                    if let t = e.terms, t.count == 4 {
-                        w.comma(); w.key("sector"); w.number(t[0], 6); w.comma(); w.key("location"); w.number(t[1], 6)
-                        w.comma(); w.key("capacity_term"); w.number(t[2], 6); w.comma(); w.key("culture"); w.number(t[3], 6)
-                    }
-                    w.comma(); w.key("distance_km"); w.number(e.distanceKm, 6)
-                    if let d = e.decision { w.comma(); w.key("decision"); w.string(d) }
+
+        /// The pieces' bytes joined, as the file's. `O(bytes)`.
+        func assemble(_ parts: [[UInt8]]) -> Data {
+            var data = Data(capacity: parts.reduce(0) { $0 + $1.count })
+            for p in parts { data.append(contentsOf: p) }
+            return data
+        }
+
+        /// The opening and the mentors, then (ungrouped) a Point per mentee and a LineString per pair.
+        func head() -> [UInt8] {
+            var f = FeatureWriter(w: JSONWriter(capacity: 64 + 420 * (input.mentors.count + (grouped ? 0 : input.mentees.count))), first: true)
+            f.w.raw("{\"type\":\"FeatureCollection\",\"features\":[")
+            var pointOf: [String: GeoPoint] = [:]
+            for m in input.mentors {
+                pointOf[m.id] = m.point
+                f.feature(m.point) { w in
+                    w.key("kind"); w.string("mentor"); w.comma(); w.key("id"); w.string(m.id); w.comma(); w.key("name"); w.string(m.name)
+                    if let k = m.kind { w.comma(); w.key("mentor_kind"); w.string(k) }
+                    w.comma(); w.key("region"); w.string(m.region); w.comma(); w.key("location_source"); w.string(m.locationSource.rawValue)
+                    w.comma(); w.key("capacity"); w.int(m.capacity); w.comma(); w.key("load"); w.int(m.load)
+                    w.comma(); w.key("expertise"); w.string(m.expertise.joined(separator: "|"))
                 }
-                if let r = e.reason { w.comma(); w.key("reason"); w.string(r); w.comma(); w.key("detail"); w.string(e.detail) }
             }
-        }
-        for e in input.mentees where !grouped {
-            guard let j = e.mentorID, let q = pointOf[j] else { continue }
-            feature(e.point, to: q) { w in
-                w.key("kind"); w.string("pair"); w.comma(); w.key("mentee_id"); w.string(e.id); w.comma(); w.key("mentor_id"); w.string(j)
-                w.comma(); w.key("score"); w.number(e.score, 6); w.comma(); w.key("distance_km"); w.number(e.distanceKm, 6)
+            guard !grouped else { return f.w.bytes }
+            for e in input.mentees {
+                f.feature(e.point) { w in
+                    w.key("kind"); w.string("mentee"); w.comma(); w.key("id"); w.string(e.id); w.comma(); w.key("name"); w.string(e.name)
+                    w.comma(); w.key("region"); w.string(e.region); w.comma(); w.key("location_source"); w.string(e.locationSource.rawValue)
+                    w.comma(); w.key("kbli_section"); w.string(e.section); w.comma(); w.key("needs"); w.string(e.needs.joined(separator: "|"))
+                    if let j = e.mentorID {
+                        w.comma(); w.key("mentor_id"); w.string(j); w.comma(); w.key("score"); w.number(e.score, 6)
+                        if let t = e.terms, t.count == 4 {
+                            w.comma(); w.key("sector"); w.number(t[0], 6); w.comma(); w.key("location"); w.number(t[1], 6)
+                            w.comma(); w.key("capacity_term"); w.number(t[2], 6); w.comma(); w.key("culture"); w.number(t[3], 6)
+                        }
+                        w.comma(); w.key("distance_km"); w.number(e.distanceKm, 6)
+                        if let d = e.decision { w.comma(); w.key("decision"); w.string(d) }
+                    }
+                    if let r = e.reason { w.comma(); w.key("reason"); w.string(r); w.comma(); w.key("detail"); w.string(e.detail) }
+                }
             }
-        }
-        for k in ReportFigures.kabupatenCoverage(input, names: regionNames) {
-            feature(k.point) { w in
-                w.key("kind"); w.string("kabupaten"); w.comma(); w.key("id"); w.string(k.code); w.comma(); w.key("name"); w.string(k.name)
-                w.comma(); w.key("mentees"); w.int(k.mentees); w.comma(); w.key("matched"); w.int(k.matched)
-                w.comma(); w.key("coverage"); w.number(k.coverage, 6)
+            for e in input.mentees {
+                guard let j = e.mentorID, let q = pointOf[j] else { continue }
+                f.feature(e.point, to: q) { w in
+                    w.key("kind"); w.string("pair"); w.comma(); w.key("mentee_id"); w.string(e.id); w.comma(); w.key("mentor_id"); w.string(j)
+                    w.comma(); w.key("score"); w.number(e.score, 6); w.comma(); w.key("distance_km"); w.number(e.distanceKm, 6)
+                }
             }
+            return f.w.bytes
         }
-        for p in input.placements {
-            feature(p.point) { w in
-                w.key("kind"); w.string("placement"); w.comma(); w.key("region"); w.string(p.region); w.comma(); w.key("scenario"); w.string(p.scenario)
-                w.comma(); w.key("count"); w.int(p.count)
+
+        /// A Point per kabupaten/kota and per placement, and the closing.
+        func tail() -> [UInt8] {
+            var f = FeatureWriter(w: JSONWriter(capacity: 4_096), first: input.mentors.isEmpty && input.mentees.isEmpty)
+            for k in ReportFigures.kabupatenCoverage(input, names: regionNames) {
+                f.feature(k.point) { w in
+                    w.key("kind"); w.string("kabupaten"); w.comma(); w.key("id"); w.string(k.code); w.comma(); w.key("name"); w.string(k.name)
+                    w.comma(); w.key("mentees"); w.int(k.mentees); w.comma(); w.key("matched"); w.int(k.matched)
+                    w.comma(); w.key("coverage"); w.number(k.coverage, 6)
+                }
             }
+            for p in input.placements {
+                f.feature(p.point) { w in
+                    w.key("kind"); w.string("placement"); w.comma(); w.key("region"); w.string(p.region); w.comma(); w.key("scenario"); w.string(p.scenario)
+                    w.comma(); w.key("count"); w.int(p.count)
+                }
+            }
+            f.w.raw("]}\n")
+            return f.w.bytes
         }
-        w.raw("]}\n")
-        return Data(w.bytes)
     }
 
     /// The error for a file `name` that is not a map this package wrote, and why.

@@ -65,45 +65,92 @@ public enum HTMLReport {
     /// The page's bytes. `regions` names kabupaten and kecamatan codes (nil: the bundled table).
     public static func render(_ input: ReportInput, language: Language = .id, subtitle: String,
                               round: RoundChanges? = nil, whatIf: WhatIfSection? = nil, regions: RegionDirectory? = nil) throws -> Data {
-        let words = language.words
-        let directory = regions ?? .bundled
-        let map = ReportMap(input, words: words, regions: directory)
-        let scores = input.mentees.indices.compactMap { input.mentees[$0].score }
-        let matchedCount = input.mentees.indices.filter { input.mentees[$0].mentorID != nil }.count
-        let capacity = input.mentors.reduce(0) { $0 + $1.capacity }, load = input.mentors.reduce(0) { $0 + $1.load }
-        // Decimals the page's way: a comma in Indonesian (0,685; 100,0 %).
-        func fixed(_ x: Double, _ digits: Int) -> String { formatFixed(x, digits, language) }
-        let cards: [[String: Any]] = [
-            ["label": words["matched"]!, "value": "\(matchedCount) / \(input.mentees.count)"],
-            ["label": words["coverage"]!, "value": fixed(input.coverage * 100, 1) + " %"],
-            ["label": words["meanScore"]!, "value": scores.isEmpty ? "–" : fixed(scores.reduce(0, +) / Double(scores.count), 3)],
-            ["label": words["worstScore"]!, "value": scores.min().map { fixed($0, 3) } ?? "–"],
-            ["label": words["capacityUse"]!, "value": "\(load) / \(capacity) (\(fixed(capacity == 0 ? 0 : Double(load) / Double(capacity) * 100, 1)) %)"],
-            ["label": words["unassignedCount"]!, "value": "\(input.mentees.count - matchedCount)"],
-        ] + objectiveCards(input, words)
-        let reasons: [[String: Any]] = ReportFigures.unassignedByReason(input).map { ["label": words[$0.0] ?? $0.0, "count": $0.1] }
-        var regionCodes = Set(ReportFigures.groups(input, level: 3).map(\.code))
-        for m in input.mentors { regionCodes.insert(m.region) }
-        var regionNames: [String: String] = [:]
-        for c in regionCodes { if let code = RegionCode(c), let n = directory.name(of: code) { regionNames[c] = n } }
-        let regionOptions: [[String: Any]] = regionCodes.filter { $0.split(separator: ".").count == 3 }.sorted()
-            .map { code in ["code": code, "name": regionNames[code].map { "\($0) (\(code))" } ?? code] }
-        var context: [String: Any] = [
-            "lang": language.rawValue, "t": words, "subtitle": subtitle, "cards": cards, "reasons": reasons,
-            "status": input.status, "objective": formatFixed(input.objective, 6),
-            "map": map.context, "mapNote": words[(map.context["aggregated"] as? Bool) == true ? "mapNoteAggregated" : "mapNoteFull"]!,
-            "mentorOptions": input.mentors.map { ["id": $0.id, "name": $0.name] },
-            "regionOptions": regionOptions,
-            "sectionOptions": Array(Set(input.mentees.indices.map { input.mentees[$0].section }.filter { !$0.isEmpty })).sorted(),
-            "hist": histogram(input), "cov": coverageBars(input, directory),
-            "css": try resource("report.css"), "js": try resource("report.js"),
-            "payload": try payload(input, words: words, regionNames: regionNames, language: language),
-        ]
-        if let round { context["round"] = roundContext(round, words) }
-        if let whatIf { context["whatif"] = whatIfContext(whatIf) }
-        let template = try MustacheTemplate(string: try resource("report.mustache"))
-        return Data(template.render(context).utf8)
+        let page = Page(input, language: language, subtitle: subtitle, round: round, whatIf: whatIf, regions: regions ?? .bundled)
+        return page.join(frame: try page.frame(), data: try page.data())
     }
+
+    /// The page as two jobs that may run on different threads: the data the script reads
+    /// (``payload(_:words:regionNames:language:)``, most of a province's page) and the page
+    /// around it (the template rendered in two halves, before and after the data's place), then
+    /// joined. The template holds the data's place once, outside any section.
+    struct Page: Sendable {
+        let input: ReportInput
+        let language: Language
+        let subtitle: String
+        let round: RoundChanges?
+        let whatIf: WhatIfSection?
+        let directory: RegionDirectory
+        /// Names of the kabupaten, kecamatan and mentors' region codes the page shows.
+        let regionNames: [String: String]
+        let regionCodes: Set<String>
+
+        /// Finds the region names. `O(n + m)`.
+        init(_ input: ReportInput, language: Language, subtitle: String, round: RoundChanges?, whatIf: WhatIfSection?,
+             regions: RegionDirectory) {
+            self.input = input; self.language = language; self.subtitle = subtitle; self.round = round; self.whatIf = whatIf
+            directory = regions
+            var codes = Set(ReportFigures.groups(input, level: 3).map(\.code))
+            for m in input.mentors { codes.insert(m.region) }
+            var names: [String: String] = [:]
+            for c in codes { if let code = RegionCode(c), let n = regions.name(of: code) { names[c] = n } }
+            regionCodes = codes; regionNames = names
+        }
+
+        /// The data the page's script reads. `O(n + m)`.
+        func data() throws -> String {
+            try HTMLReport.payload(input, words: language.words, regionNames: regionNames, language: language)
+        }
+
+        /// The page before the data and after it. `O(n + m)`.
+        func frame() throws -> (head: String, foot: String) {
+            let words = language.words
+            let map = ReportMap(input, words: words, regions: directory)
+            let scores = input.mentees.indices.compactMap { input.mentees[$0].score }
+            let matchedCount = input.mentees.indices.filter { input.mentees[$0].mentorID != nil }.count
+            let capacity = input.mentors.reduce(0) { $0 + $1.capacity }, load = input.mentors.reduce(0) { $0 + $1.load }
+            // Decimals the page's way: a comma in Indonesian (0,685; 100,0 %).
+            func fixed(_ x: Double, _ digits: Int) -> String { formatFixed(x, digits, language) }
+            let cards: [[String: Any]] = [
+                ["label": words["matched"]!, "value": "\(matchedCount) / \(input.mentees.count)"],
+                ["label": words["coverage"]!, "value": fixed(input.coverage * 100, 1) + " %"],
+                ["label": words["meanScore"]!, "value": scores.isEmpty ? "–" : fixed(scores.reduce(0, +) / Double(scores.count), 3)],
+                ["label": words["worstScore"]!, "value": scores.min().map { fixed($0, 3) } ?? "–"],
+                ["label": words["capacityUse"]!, "value": "\(load) / \(capacity) (\(fixed(capacity == 0 ? 0 : Double(load) / Double(capacity) * 100, 1)) %)"],
+                ["label": words["unassignedCount"]!, "value": "\(input.mentees.count - matchedCount)"],
+            ] + objectiveCards(input, words)
+            let reasons: [[String: Any]] = ReportFigures.unassignedByReason(input).map { ["label": words[$0.0] ?? $0.0, "count": $0.1] }
+            let regionOptions: [[String: Any]] = regionCodes.filter { $0.split(separator: ".").count == 3 }.sorted()
+                .map { code in ["code": code, "name": regionNames[code].map { "\($0) (\(code))" } ?? code] }
+            var context: [String: Any] = [
+                "lang": language.rawValue, "t": words, "subtitle": subtitle, "cards": cards, "reasons": reasons,
+                "status": input.status, "objective": formatFixed(input.objective, 6),
+                "map": map.context, "mapNote": words[(map.context["aggregated"] as? Bool) == true ? "mapNoteAggregated" : "mapNoteFull"]!,
+                "mentorOptions": input.mentors.map { ["id": $0.id, "name": $0.name] },
+                "regionOptions": regionOptions,
+                "sectionOptions": Array(Set(input.mentees.indices.map { input.mentees[$0].section }.filter { !$0.isEmpty })).sorted(),
+                "hist": histogram(input), "cov": coverageBars(input, directory),
+                "css": try resource("report.css"), "js": try resource("report.js"),
+            ]
+            if let round { context["round"] = roundContext(round, words) }
+            if let whatIf { context["whatif"] = whatIfContext(whatIf) }
+            let text = try resource("report.mustache")
+            guard let place = text.range(of: dataPlace) else { throw OutputError.invalid("the package's report template has no \(dataPlace)") }
+            let head = try MustacheTemplate(string: String(text[..<place.lowerBound]))
+            let foot = try MustacheTemplate(string: String(text[place.upperBound...]))
+            return (head.render(context), foot.render(context))
+        }
+
+        /// The page's bytes from its frame and data. `O(bytes)`.
+        func join(frame: (head: String, foot: String), data: String) -> Data {
+            var out = Data(capacity: frame.head.utf8.count + data.utf8.count + frame.foot.utf8.count)
+            out.append(contentsOf: frame.head.utf8); out.append(contentsOf: data.utf8); out.append(contentsOf: frame.foot.utf8)
+            return out
+        }
+    }
+
+    /// Where the template puts the page's data (written raw: the data is JSON whose `<` are
+    /// escaped, ``JSONWriter``).
+    static let dataPlace = "{{{payload}}}"
 
     /// Blocking pairs, and with another objective than total score its price against the score
     /// optimum (the price of stability for the stable objectives). `O(1)`.

@@ -3,18 +3,28 @@ import Parallel
 import Tabular
 
 extension ResultFiles {
-    /// `map.geojson` and `report.html` of a match result, rendered on two cores.
-    /// - Complexity: `O(n + m)`.
+    /// `map.geojson` and `report.html` of a match result, rendered on every core as jobs taken
+    /// in turn: the page's data and its frame (``HTMLReport/Page``), then the map's pieces
+    /// (``GeoJSON/Pieces``). - Complexity: `O(n + m)`.
     public static func reportFiles(_ r: MatchResult, language: Language = .id, round: HTMLReport.RoundChanges? = nil,
                                    whatIf: HTMLReport.WhatIfSection? = nil) throws -> [(name: String, data: Data)] {
         let input = ReportInput(r)
-        let _ = RegionDirectory.bundled   // loaded once, before the two renderings share it
-        let data = try concurrentMap(2) { k -> Data in
-            k == 0 ? try GeoJSON.encode(input, regionNames: .bundled)
-                   : try HTMLReport.render(input, language: language, subtitle: subtitle(input, language), round: round, whatIf: whatIf)
+        let regions = RegionDirectory.bundled   // loaded once, before the jobs share it
+        let page = HTMLReport.Page(input, language: language, subtitle: subtitle(input, language), round: round, whatIf: whatIf, regions: regions)
+        let map = GeoJSON.Pieces(input, regionNames: regions, groupAbove: GeoJSON.groupAbove)
+        /// A job's output: the page's data, its frame, or a piece of the map.
+        enum Part { case data(String), frame(head: String, foot: String), piece([UInt8]) }
+        let parts = try concurrentMap(2 + map.count) { k -> Part in
+            switch k {
+            case 0: return .data(try page.data())
+            case 1: let f = try page.frame(); return .frame(head: f.head, foot: f.foot)
+            default: return .piece(map.render(k - 2))
+            }
         }
+        guard case .data(let data) = parts[0], case .frame(let head, let foot) = parts[1] else { preconditionFailure("jobs out of order") }
+        let pieces = parts.dropFirst(2).map { part -> [UInt8] in if case .piece(let bytes) = part { return bytes }; return [] }
         let workbook = try PairsWorkbook.render(r, language: language).map { [("pairs.xlsx", $0)] } ?? []
-        return [("map.geojson", data[0]), ("report.html", data[1])] + workbook
+        return [("map.geojson", map.assemble(pieces)), ("report.html", page.join(frame: (head, foot), data: data))] + workbook
     }
 
     /// "57 UMKM · 4 pendamping · optimal". `O(1)`.

@@ -1,4 +1,5 @@
 import Foundation
+import Parallel
 import Tabular
 
 /// What a report shows, by id: every mentor and mentee with its point and region, every pair
@@ -92,16 +93,18 @@ public struct ReportInput: Sendable, Equatable {
     public var comparison: ObjectiveComparison?
 
     /// What the report of `r` shows.
-    /// - Complexity: `O(n + m)`.
+    /// - Complexity: `O(n + m)`, the mentees made on every core.
     public init(_ r: MatchResult) {
         let d = r.dataset
         mentors = d.mentors.enumerated().map { j, m in
             Mentor(id: m.id, name: m.name, kind: m.kind?.rawValue, point: m.location, region: m.region.text, capacity: m.capacity,
                    load: Int(r.load[j]), locationSource: m.locationSource, expertise: m.expertise.skills.map(\.rawValue))
         }
-        var list = d.mentees.map { e in
-            Mentee(id: e.id, name: e.name, point: e.location, region: e.region.text, section: e.kbli.first.map { String($0.sectionLetter) } ?? "",
-                   locationSource: e.locationSource, needs: e.needs.skills.map(\.rawValue))
+        let all = d.mentees
+        var list = concurrentArray(all.count) { i in
+            Mentee(id: all[i].id, name: all[i].name, point: all[i].location, region: all[i].region.text,
+                   section: all[i].kbli.first.map { String($0.sectionLetter) } ?? "",
+                   locationSource: all[i].locationSource, needs: all[i].needs.skills.map(\.rawValue))
         }
         // With co-mentoring a beginner shows its best-scoring mentor (the first of its pairs);
         // pairs.csv lists them all.
