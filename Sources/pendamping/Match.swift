@@ -104,7 +104,7 @@ struct Match: Subcommand {
             let summary = try ResultFiles.writeResults(result, to: sink)
             result.timings.record("write", clock.now - start)
             let reportStart = clock.now
-            for f in try ResultFiles.reportFiles(result, language: lang) { try sink.write(f) }
+            try ResultFiles.writeReport(result, language: lang, to: sink)
             result.timings.record("report", clock.now - reportStart)
             if dedupe { try sink.write(ResultFiles.duplicatesFile(duplicates)) }
             // timings.json comes last so that it includes the write and report stages.

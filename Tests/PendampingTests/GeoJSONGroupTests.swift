@@ -59,8 +59,8 @@ import PendampingTestSupport
             let one = GeoJSON.Pieces(input, regionNames: .bundled, groupAbove: 0, menteesPerRun: 1_000_000)
             let many = GeoJSON.Pieces(input, regionNames: .bundled, groupAbove: 0, menteesPerRun: 20)
             #expect(one.count == 3 && many.count > 4)
-            let whole = one.assemble((0..<one.count).map(one.render))
-            let joined = many.assemble(try concurrentMap(many.count) { many.render($0) })
+            let whole = GeoJSON.Pieces.assemble((0..<one.count).map(one.render))
+            let joined = GeoJSON.Pieces.assemble(try concurrentMap(many.count) { many.render($0) })
             #expect(joined == whole)
             #expect(try JSONSerialization.jsonObject(with: joined) is [String: Any])
         }

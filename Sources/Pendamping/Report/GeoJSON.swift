@@ -86,7 +86,7 @@ public enum GeoJSON {
     public static func encode(_ input: ReportInput, regionNames: RegionDirectory? = nil,
                               groupAbove: Int = GeoJSON.groupAbove) throws -> Data {
         let pieces = Pieces(input, regionNames: regionNames, groupAbove: groupAbove)
-        return pieces.assemble(concurrentMap(pieces.count) { pieces.render($0) })
+        return Pieces.assemble(concurrentMap(pieces.count) { pieces.render($0) })
     }
 
     /// A JSON writer of features that puts the comma between them.
@@ -144,7 +144,7 @@ public enum GeoJSON {
         }
 
         /// The pieces' bytes joined, as the file's. `O(bytes)`.
-        func assemble(_ parts: [[UInt8]]) -> Data {
+        static func assemble(_ parts: [[UInt8]]) -> Data {
             var data = Data(capacity: parts.reduce(0) { $0 + $1.count })
             for p in parts { data.append(contentsOf: p) }
             return data

@@ -3,28 +3,58 @@ import Parallel
 import Tabular
 
 extension ResultFiles {
-    /// `map.geojson` and `report.html` of a match result, rendered on every core as jobs taken
-    /// in turn: the page's data and its frame (``HTMLReport/Page``), then the map's pieces
-    /// (``GeoJSON/Pieces``). - Complexity: `O(n + m)`.
+    /// `map.geojson` and `report.html` of a match result (and `pairs.xlsx` for an office-sized
+    /// one), rendered on every core (``renderReport(_:language:round:whatIf:map:)``).
+    /// - Complexity: `O(n + m)`.
     public static func reportFiles(_ r: MatchResult, language: Language = .id, round: HTMLReport.RoundChanges? = nil,
                                    whatIf: HTMLReport.WhatIfSection? = nil) throws -> [(name: String, data: Data)] {
+        final class Collected: @unchecked Sendable {
+            let lock = NSLock()
+            var pieces: [Int: [UInt8]] = [:]
+        }
+        let collected = Collected()
+        var count = 0
+        let rest = try renderReport(r, language: language, round: round, whatIf: whatIf) { pieces in
+            count = pieces
+            return { k, bytes in collected.lock.withLock { collected.pieces[k] = bytes } }
+        }
+        return [("map.geojson", GeoJSON.Pieces.assemble((0..<count).map { collected.pieces[$0]! }))] + rest
+    }
+
+    /// Writes the files of ``reportFiles(_:language:round:whatIf:)`` to `sink`, each piece of
+    /// the map as soon as the pieces before it are: the map is never whole in memory.
+    /// - Complexity: `O(n + m)`.
+    public static func writeReport(_ r: MatchResult, language: Language = .id, to sink: OutputSink) throws {
+        let rest = try renderReport(r, language: language, round: nil, whatIf: nil) { pieces in
+            let file = try sink.ordered("map.geojson", parts: pieces)
+            return { k, bytes in try file.put(k, Data(bytes)) }
+        }
+        for f in rest { try sink.write(f) }
+    }
+
+    /// Renders a result's report on every core as jobs taken in turn: the page's data and its
+    /// frame (``HTMLReport/Page``), then the map's pieces (``GeoJSON/Pieces``), each handed to
+    /// the function `map` returns when told their number. Returns `report.html` and, for an
+    /// office-sized result, `pairs.xlsx`. - Complexity: `O(n + m)`.
+    static func renderReport(_ r: MatchResult, language: Language, round: HTMLReport.RoundChanges?, whatIf: HTMLReport.WhatIfSection?,
+                             map open: (Int) throws -> @Sendable (Int, [UInt8]) throws -> Void) throws -> [(name: String, data: Data)] {
         let input = ReportInput(r)
         let regions = RegionDirectory.bundled   // loaded once, before the jobs share it
         let page = HTMLReport.Page(input, language: language, subtitle: subtitle(input, language), round: round, whatIf: whatIf, regions: regions)
         let map = GeoJSON.Pieces(input, regionNames: regions, groupAbove: GeoJSON.groupAbove)
-        /// A job's output: the page's data, its frame, or a piece of the map.
-        enum Part { case data(String), frame(head: String, foot: String), piece([UInt8]) }
+        let deliver = try open(map.count)
+        /// A job's output: the page's data or its frame (a map's piece is delivered at once).
+        enum Part { case data(String), frame(head: String, foot: String), delivered }
         let parts = try concurrentMap(2 + map.count) { k -> Part in
             switch k {
             case 0: return .data(try page.data())
             case 1: let f = try page.frame(); return .frame(head: f.head, foot: f.foot)
-            default: return .piece(map.render(k - 2))
+            default: try deliver(k - 2, map.render(k - 2)); return .delivered
             }
         }
         guard case .data(let data) = parts[0], case .frame(let head, let foot) = parts[1] else { preconditionFailure("jobs out of order") }
-        let pieces = parts.dropFirst(2).map { part -> [UInt8] in if case .piece(let bytes) = part { return bytes }; return [] }
         let workbook = try PairsWorkbook.render(r, language: language).map { [("pairs.xlsx", $0)] } ?? []
-        return [("map.geojson", map.assemble(pieces)), ("report.html", page.join(frame: (head, foot), data: data))] + workbook
+        return [("report.html", page.join(frame: (head, foot), data: data))] + workbook
     }
 
     /// "57 UMKM · 4 pendamping · optimal". `O(1)`.
