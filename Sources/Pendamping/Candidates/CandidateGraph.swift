@@ -285,8 +285,12 @@ public struct CandidateGraph: Sendable {
         /// (``ScoringModel/sumBound(below:)``).
         var boundFor: Int64 = .min
         var sumBelow = 0.0
+        /// The k-th best score and the step's level the chord limits below were computed for
+        /// (``ScoringModel/chordLimits(sumBelow:sector:capacityAtMost:)``), and those limits.
+        var limitsFor: (score: Int64, level: Int) = (.min, -1)
+        var chordLimit: (none: Double, kabupaten: Double, kecamatan: Double) = (.infinity, .infinity, .infinity)
         init(k: Int, mentors: Int) { top = TopK(k: k); seenBy = [Int32](repeating: -1, count: mentors) }
-        mutating func start(mentee i: Int) { top.reset(); mentee = Int32(i) }
+        mutating func start(mentee i: Int) { top.reset(); mentee = Int32(i); limitsFor = (.min, -1) }
         /// Marks mentor `j` seen; false when it already was. `O(1)`.
         @inline(__always) mutating func firstVisit(_ j: Int) -> Bool {
             if seenBy[j] == mentee { return false }
@@ -349,6 +353,16 @@ public struct CandidateGraph: Sendable {
                             state.boundFor = state.top.worstScore; state.sumBelow = scoring.sumBound(below: state.boundFor)
                         }
                         reaching = (state.sumBelow, near)
+                        // The mentor's own chord, against the longest that could still reach.
+                        if state.limitsFor != (state.boundFor, level) {
+                            state.limitsFor = (state.boundFor, level)
+                            state.chordLimit = scoring.chordLimits(sumBelow: state.sumBelow, sector: sectorAtMost, capacityAtMost: m.capacityAtMost)
+                        }
+                        let a = m.row
+                        let dx = b.x - a.x, dy = b.y - a.y, dz = b.z - a.z
+                        let region = a.sharedRegionLevel(b)
+                        let limit = region == 3 ? state.chordLimit.kecamatan : (region == 2 ? state.chordLimit.kabupaten : state.chordLimit.none)
+                        if dx * dx + dy * dy + dz * dz > limit { continue }
                     }
                     if let s = scoring.allowedScore(mentee: i, m, mentor: j, b, reaching: reaching, depth: level) {
                         state.top.offer(score: s, mentor: Int32(j))

@@ -391,6 +391,34 @@ public struct ScoringModel: Sendable {
     /// `total` as an integer score. `O(1)`.
     static func integer(_ total: Double) -> Int64 { Int64((total * integerScale).rounded()) }
 
+    /// Squared chord lengths (on the unit sphere, as ``ScoringRow`` holds points) beyond which
+    /// a pair with sector term `sector` cannot reach the weighted sum `sumBelow`
+    /// (``sumBound(below:)``) even with the capacity term `capacityAtMost` and the best culture
+    /// term: one for each region the two may share (none, the kabupaten, the kecamatan).
+    ///
+    /// From the score formula: the pair needs a distance part of at least
+    /// `need = (sumBelow − w_s·sector − w_c·capacity − w_u·culture) / w_l − share·region`, and
+    /// `(1 − share)·exp(−km / decay) ≥ need` holds only for `km ≤ −decay·ln(need / (1 − share))`.
+    /// A pair's km is never below the arc over its chord `c`, `2R·asin(c/2)`, so a chord longer
+    /// than `2·sin(km / 2R)` cannot reach. Infinity when any distance may reach, −1 when none
+    /// can; widened by a relative 10⁻⁹ and `need` lowered by 10⁻¹² against rounding.
+    /// `O(1)`: three logarithms and sines.
+    func chordLimits(sumBelow: Double, sector: Double, capacityAtMost: Double) -> (none: Double, kabupaten: Double, kecamatan: Double) {
+        let w = profile.weights, share = profile.location.regionShare
+        guard w.location > 0 else { return (.infinity, .infinity, .infinity) }
+        let rest = (sumBelow - w.sector * sector - w.capacity * capacityAtMost - w.culture * Self.cultureAtMost) / w.location
+        func limit(_ region: Double) -> Double {
+            let need = rest - share * region - 1e-12
+            if need <= 0 { return .infinity }
+            if need > 1 - share { return -1 }
+            let half = -profile.location.decayKm * log(need / (1 - share)) / (2 * Geo.earthRadiusKm)
+            if !(half < .pi / 2) { return .infinity }
+            let chord = 2 * sin(half)
+            return chord * chord * (1 + 1e-9)
+        }
+        return (limit(0), limit(0.5), limit(1))
+    }
+
     /// An upper bound on the integer score of any pair at least `km` apart whose sector term
     /// is at most `sector`. `O(1)`.
     func upperBound(atLeastKm km: Double, sectorAtMost sector: Double = 1) -> Int64 {
