@@ -9,18 +9,17 @@ package func appendInteger(_ n: Int64, to out: inout [UInt8]) {
     appendDigits(n.magnitude, minimumCount: 1, to: &out)
 }
 
-/// Appends the decimal digits of `u`, padded with leading zeros to `minimumCount`: room is
-/// made once and the digits filled from the right. `O(digits)`.
+/// Appends the decimal digits of `u`, padded with leading zeros to `minimumCount`: the digits
+/// are made from the right in a small buffer on the stack and appended at once. `O(digits)`.
 @inline(__always)
 package func appendDigits(_ u: UInt64, minimumCount: Int, to out: inout [UInt8]) {
-    var count = 1, t = u
-    while t >= 10 { t /= 10; count += 1 }
-    count = max(count, minimumCount)
-    let start = out.count
-    out.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: count))
-    out.withUnsafeMutableBufferPointer { buffer in
-        var v = u, k = start + count - 1
-        while v > 0 { buffer[k] = UInt8(truncatingIfNeeded: v % 10) &+ 48; v /= 10; k -= 1 }
+    // 20 digits hold any UInt64; longer padding goes first.
+    if minimumCount > 20 { out.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: minimumCount - 20)) }
+    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { buffer in
+        var v = u, k = 20
+        repeat { k -= 1; buffer[k] = UInt8(truncatingIfNeeded: v % 10) &+ 48; v /= 10 } while v > 0
+        while k > 20 - min(minimumCount, 20) { k -= 1; buffer[k] = UInt8(ascii: "0") }
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[k..<20]))
     }
 }
 
