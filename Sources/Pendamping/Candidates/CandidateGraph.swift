@@ -408,12 +408,18 @@ struct TopK {
         a.score != b.score ? a.score > b.score : a.mentor < b.mentor
     }
 
+    /// Takes the offer when it is among the k best: it takes the last place (a new one while
+    /// fewer than k, else the worst's), then moves up past every worse item.
     mutating func offer(score: Int64, mentor: Int32) {
         let item = (score, mentor)
-        if items.count >= k, !Self.better(item, items[items.count - 1]) { return }
-        var pos = items.count
-        while pos > 0, Self.better(item, items[pos - 1]) { pos -= 1 }
-        items.insert(item, at: pos)
-        if items.count > k { items.removeLast() }
+        if items.count >= k {
+            guard Self.better(item, items[items.count - 1]) else { return }
+            items[items.count - 1] = item
+        } else {
+            items.append(item)
+        }
+        var pos = items.count - 1
+        while pos > 0, Self.better(item, items[pos - 1]) { items[pos] = items[pos - 1]; pos -= 1 }
+        items[pos] = item
     }
 }
