@@ -55,8 +55,8 @@ public enum ResultFiles {
         let render: @Sendable () throws -> Data
     }
 
-    /// Renders the result files, independent of one another, on both cores (the largest
-    /// first), handing each piece to `deliver` in any order; `opening` is told each file's
+    /// Renders the result files, independent of one another, on both cores (the long lists'
+    /// headers first, then their parts in order, then the other files), handing each piece to `deliver` in any order; `opening` is told each file's
     /// number of parts first. `rules.csv` only when programme rules are active. Returns the
     /// number of parts of each file. - Complexity: `O(n + m)`.
     @discardableResult
@@ -73,13 +73,15 @@ public enum ResultFiles {
         func list(_ name: String, _ count: Int, _ rows: @escaping @Sendable (Range<Int>) -> Data) {
             for c in 0..<k { let range = slice(c, of: count); pieces.append(Piece(name: name, part: c + 1) { rows(range) }) }
         }
+        // The lists' headers first: a part is written once every part before it is, so a
+        // header taken last would hold each whole list in memory until the end.
+        pieces += [Piece(name: "alternates.csv", part: 0) { alternatesHeader },
+                   Piece(name: "unassigned.csv", part: 0) { unassignedHeader(r) },
+                   Piece(name: "blocking.csv", part: 0) { blockingHeader }]
         list("alternates.csv", n) { alternatesRows(context, mentees: $0) }
         list("unassigned.csv", unassigned) { unassignedRows(r, $0) }
         list("blocking.csv", blocking) { blockingRows(fairness, $0) }
-        pieces += [Piece(name: "alternates.csv", part: 0) { alternatesHeader },
-                   Piece(name: "unassigned.csv", part: 0) { unassignedHeader(r) },
-                   Piece(name: "blocking.csv", part: 0) { blockingHeader },
-                   Piece(name: "pairs.csv", part: 0) { pairsCSV(r) },
+        pieces += [Piece(name: "pairs.csv", part: 0) { pairsCSV(r) },
                    Piece(name: "mentors.csv", part: 0) { mentorsCSV(r) },
                    Piece(name: "summary.json", part: 0) { try json(ResultSummary(r, fairness: fairness)) }]
         if !r.rules.isEmpty { pieces.append(Piece(name: "rules.csv", part: 0) { rulesCSV(r) }) }
