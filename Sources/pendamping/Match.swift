@@ -99,10 +99,14 @@ struct Match: Subcommand {
         }
         var result = try matcher.run(dataset, timings: timings)
         if isatty(2) != 0 && !result.rules.isEmpty { ProgressLine.clear() }
+        // The summary names the candidate pairs: told before the graph is released below.
+        let text = SummaryText.render(result, outDir: out)
         let clock = ContinuousClock(), start = clock.now
         let summary = try OutputDirectory.write(to: out, inputs: data.paths + [profile, decisions].compactMap { $0 }) { sink in
             let summary = try ResultFiles.writeResults(result, to: sink)
             result.timings.record("write", clock.now - start)
+            // Nothing after the result files reads the candidate graph: freed before the report.
+            result.releaseCandidateGraph()
             let reportStart = clock.now
             try ResultFiles.writeReport(result, language: lang, to: sink)
             result.timings.record("report", clock.now - reportStart)
@@ -113,7 +117,7 @@ struct Match: Subcommand {
         }
         switch format {
         case .json: FileHandle.standardOutput.write(summary)
-        case .text: print(SummaryText.render(result, outDir: out))
+        case .text: print(text)
         }
         printErr("stages: " + result.timings.stages.map { "\($0.name) \(formatFixed($0.seconds, 3)) s" }.joined(separator: ", "))
     }

@@ -99,4 +99,22 @@ import PendampingTestSupport
         let small = try HTMLReport.payload(ReportInput(try Matcher().run(randomDataset(seed: 9, mentees: 300, mentors: 20))), words: [:], regionNames: [:])
         #expect(!small.contains("cohortsListed"))
     }
+
+    /// The report does not read the candidate graph, so `match` frees it before rendering:
+    /// the files are the same without it; a result whose fairness figures are still to be
+    /// computed keeps it.
+    @Test func reportFilesNeedNoCandidateGraph() throws {
+        let d = try DatasetReader.read(mentorsPath: fixture("jakarta-barat-scarce/mentors.csv"), menteesPath: fixture("jakarta-barat-scarce/mentees.csv"))
+        let r = try Matcher().run(d)
+        var freed = r
+        freed.releaseCandidateGraph()
+        #expect(r.graph.pairCount > 0 && freed.graph.pairCount == 0)
+        let a = try ResultFiles.reportFiles(r, language: .en), b = try ResultFiles.reportFiles(freed, language: .en)
+        #expect(a.map(\.name) == b.map(\.name))
+        for (x, y) in zip(a, b) { #expect(x.data == y.data, "\(x.name)") }
+        var unknown = r
+        unknown.fairness = nil
+        unknown.releaseCandidateGraph()
+        #expect(unknown.graph.pairCount == r.graph.pairCount)
+    }
 }

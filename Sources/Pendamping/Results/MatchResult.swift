@@ -118,6 +118,18 @@ public struct MatchResult: Sendable {
     public var fairness: Fairness? = nil
     /// The fairness figures, computed now when the run did not. `O(pairs)` then, `O(1)` otherwise.
     public var fairnessFigures: Fairness { fairness ?? Fairness(self) }
+
+    /// Frees the candidate graph, an empty one taking its place, for a caller that has written
+    /// the result files and goes on to the report: the report's files (``ReportInput``,
+    /// `pairs.xlsx`) do not read it, and at province scale it is the largest array a result
+    /// holds (tier XL: 10 million pairs, about 140 MB). Keeps it while the fairness figures
+    /// are still to be computed from it (``fairness`` nil). `O(1)`.
+    public mutating func releaseCandidateGraph() {
+        guard fairness != nil else { return }
+        graph = CandidateGraph(menteeCount: graph.menteeCount, mentorCount: graph.mentorCount,
+                               offsets: [Int32](repeating: 0, count: graph.menteeCount + 1), mentor: [], score: [],
+                               nearestWhenNone: [Double?](repeating: nil, count: graph.menteeCount))
+    }
     /// Curator-rejected mentors by mentee index (the pairs left out of the candidates).
     public var rejected: [Int32: [Int32]] = [:]
     /// Seconds and peak memory of each stage.
