@@ -113,7 +113,7 @@ public enum ResultFiles {
         func add(_ name: String, _ data: Data) { lock.withLock { files[name] = data } }
     }
 
-    /// `timings.json`: seconds and peak memory per stage. - Complexity: `O(stages)`.
+    /// `timings.json`: seconds per stage and in all (the peak memory per stage is `bench`'s). - Complexity: `O(stages)`.
     public static func timingsFile(_ t: StageTimings) throws -> (name: String, data: Data) {
         ("timings.json", try json(Timings(t)))
     }
