@@ -99,14 +99,14 @@ struct Match: Subcommand {
         }
         var result = try matcher.run(dataset, timings: timings)
         if isatty(2) != 0 && !result.rules.isEmpty { ProgressLine.clear() }
-        // The summary names the candidate pairs: told before the graph is released below.
+        // The summary counts the candidate pairs: made before the graph is released below.
         let text = SummaryText.render(result, outDir: out)
         let clock = ContinuousClock(), start = clock.now
         let summary = try OutputDirectory.write(to: out, inputs: data.paths + [profile, decisions].compactMap { $0 }) { sink in
             let summary = try ResultFiles.writeResults(result, to: sink)
             result.timings.record("write", clock.now - start)
-            // Nothing after the result files reads the candidate graph: freed before the report.
-            result.releaseCandidateGraph()
+            // Nothing after the result files reads the candidates or scores: freed before the report.
+            result.releaseSearchState()
             let reportStart = clock.now
             try ResultFiles.writeReport(result, language: lang, to: sink)
             result.timings.record("report", clock.now - reportStart)

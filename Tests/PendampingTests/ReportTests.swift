@@ -100,21 +100,22 @@ import PendampingTestSupport
         #expect(!small.contains("cohortsListed"))
     }
 
-    /// The report does not read the candidate graph, so `match` frees it before rendering:
-    /// the files are the same without it; a result whose fairness figures are still to be
-    /// computed keeps it.
-    @Test func reportFilesNeedNoCandidateGraph() throws {
+    /// The report reads neither the candidate graph nor the mentees' scoring rows, so `match`
+    /// frees them before rendering: the files are the same without them; a result whose
+    /// fairness figures are still to be computed keeps them.
+    @Test func reportFilesNeedNoSearchState() throws {
         let d = try DatasetReader.read(mentorsPath: fixture("jakarta-barat-scarce/mentors.csv"), menteesPath: fixture("jakarta-barat-scarce/mentees.csv"))
         let r = try Matcher().run(d)
         var freed = r
-        freed.releaseCandidateGraph()
+        freed.releaseSearchState()
         #expect(r.graph.pairCount > 0 && freed.graph.pairCount == 0)
+        #expect(!r.scoring.menteeFeatures.rows.isEmpty && freed.scoring.menteeFeatures.rows.isEmpty)
         let a = try ResultFiles.reportFiles(r, language: .en), b = try ResultFiles.reportFiles(freed, language: .en)
         #expect(a.map(\.name) == b.map(\.name))
         for (x, y) in zip(a, b) { #expect(x.data == y.data, "\(x.name)") }
         var unknown = r
         unknown.fairness = nil
-        unknown.releaseCandidateGraph()
+        unknown.releaseSearchState()
         #expect(unknown.graph.pairCount == r.graph.pairCount)
     }
 }

@@ -119,16 +119,20 @@ public struct MatchResult: Sendable {
     /// The fairness figures, computed now when the run did not. `O(pairs)` then, `O(1)` otherwise.
     public var fairnessFigures: Fairness { fairness ?? Fairness(self) }
 
-    /// Frees the candidate graph, an empty one taking its place, for a caller that has written
-    /// the result files and goes on to the report: the report's files (``ReportInput``,
-    /// `pairs.xlsx`) do not read it, and at province scale it is the largest array a result
-    /// holds (tier XL: 10 million pairs, about 140 MB). Keeps it while the fairness figures
-    /// are still to be computed from it (``fairness`` nil). `O(1)`.
-    public mutating func releaseCandidateGraph() {
+    /// Frees what only the search and the result files read — the candidate graph (an empty
+    /// one of the same mentees takes its place) and the mentees' scoring rows — for a caller
+    /// that has written the result files and goes on to the report: the report's files
+    /// (``ReportInput``, `pairs.xlsx`) read neither, and at province scale they are the largest
+    /// arrays a result holds (tier XL: 10 million pairs, about 140 MB, and 1,000,000 rows,
+    /// about 80 MB). Afterwards nothing that reads candidates or scores a mentee may be called.
+    /// Frees nothing while the fairness figures are still to be computed from them
+    /// (``fairness`` nil). `O(mentees)`.
+    package mutating func releaseSearchState() {
         guard fairness != nil else { return }
         graph = CandidateGraph(menteeCount: graph.menteeCount, mentorCount: graph.mentorCount,
                                offsets: [Int32](repeating: 0, count: graph.menteeCount + 1), mentor: [], score: [],
                                nearestWhenNone: [Double?](repeating: nil, count: graph.menteeCount))
+        scoring.releaseMenteeRows()
     }
     /// Curator-rejected mentors by mentee index (the pairs left out of the candidates).
     public var rejected: [Int32: [Int32]] = [:]

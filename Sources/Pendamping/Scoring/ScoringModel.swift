@@ -42,7 +42,7 @@ public struct ScoringModel: Sendable {
     let weightSum: Double
     /// What the score reads from each record, with online mode and time zone resolved.
     let mentorFeatures: ScoringFeatures
-    let menteeFeatures: ScoringFeatures
+    private(set) var menteeFeatures: ScoringFeatures
     /// Mentor attributes that preferences refer to.
     let mentorGender: [Gender?]
     let mentorKind: [MentorKind?]
@@ -230,6 +230,11 @@ public struct ScoringModel: Sendable {
         /// best scale fit its own scale leaves.
         let capacityAtMost: Double
     }
+
+    /// Frees the mentees' scoring rows, an empty table taking their place, for a caller done
+    /// with every score of this model (``MatchResult/releaseSearchState()``): after it, nothing
+    /// that scores a mentee may be called. `O(1)`.
+    package mutating func releaseMenteeRows() { menteeFeatures = ScoringFeatures() }
 
     /// Mentee `i`'s ``MenteeTerms``. `O(1)`.
     @inline(__always)
