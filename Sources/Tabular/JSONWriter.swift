@@ -65,22 +65,8 @@ package struct JSONWriter {
         appendDigits(UInt64(frac), minimumCount: width, to: &bytes)
     }
 
-    /// Appends bytes another writer wrote (a part written on another thread). `O(bytes)`.
-    package mutating func append(_ part: [UInt8]) { bytes.append(contentsOf: part) }
-
     /// A whole number in decimal. `O(digits)`.
-    package mutating func int(_ v: Int) {
-        if v < 0 { bytes.append(0x2D) }
-        var m = v.magnitude
-        if m == 0 { bytes.append(0x30); return }
-        var tmp: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
-            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-        var count = 0
-        withUnsafeMutableBytes(of: &tmp) { buf in
-            while m > 0 { buf[19 - count] = UInt8(48 + m % 10); m /= 10; count += 1 }
-            bytes.append(contentsOf: buf[(20 - count)...])
-        }
-    }
+    package mutating func int(_ v: Int) { appendInteger(Int64(v), to: &bytes) }
 
     /// `"key":` (the key is written as given: our own ASCII names).
     package mutating func key(_ k: StaticString) { bytes.append(0x22); raw(k); bytes.append(0x22); bytes.append(0x3A) }

@@ -99,8 +99,8 @@ struct Match: Subcommand {
         }
         var result = try matcher.run(dataset, timings: timings)
         if isatty(2) != 0 && !result.rules.isEmpty { ProgressLine.clear() }
-        // The summary counts the candidate pairs: made before the graph is released below.
-        let text = SummaryText.render(result, outDir: out)
+        // The text summary counts the candidate pairs: made before the graph is released below.
+        let text = format == .text ? SummaryText.render(result, outDir: out) : nil
         let clock = ContinuousClock(), start = clock.now
         let summary = try OutputDirectory.write(to: out, inputs: data.paths + [profile, decisions].compactMap { $0 }) { sink in
             let summary = try ResultFiles.writeResults(result, to: sink)
@@ -117,7 +117,7 @@ struct Match: Subcommand {
         }
         switch format {
         case .json: FileHandle.standardOutput.write(summary)
-        case .text: print(text)
+        case .text: print(text ?? "")
         }
         printErr("stages: " + result.timings.stages.map { "\($0.name) \(formatFixed($0.seconds, 3)) s" }.joined(separator: ", "))
     }

@@ -358,11 +358,9 @@ public struct CandidateGraph: Sendable {
                             state.limitsFor = (state.boundFor, level)
                             state.chordLimit = scoring.chordLimits(sumBelow: state.sumBelow, sector: sectorAtMost, capacityAtMost: m.capacityAtMost)
                         }
-                        let a = m.row
-                        let dx = b.x - a.x, dy = b.y - a.y, dz = b.z - a.z
-                        let region = a.sharedRegionLevel(b)
+                        let region = m.row.sharedRegionLevel(b)
                         let limit = region == 3 ? state.chordLimit.kecamatan : (region == 2 ? state.chordLimit.kabupaten : state.chordLimit.none)
-                        if dx * dx + dy * dy + dz * dz > limit { continue }
+                        if m.row.chordSquared(b) > limit { continue }
                     }
                     if let s = scoring.allowedScore(mentee: i, m, mentor: j, b, reaching: reaching, depth: level) {
                         state.top.offer(score: s, mentor: Int32(j))

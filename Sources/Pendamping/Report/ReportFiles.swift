@@ -8,17 +8,13 @@ extension ResultFiles {
     /// - Complexity: `O(n + m)`.
     public static func reportFiles(_ r: MatchResult, language: Language = .id, round: HTMLReport.RoundChanges? = nil,
                                    whatIf: HTMLReport.WhatIfSection? = nil) throws -> [(name: String, data: Data)] {
-        final class Collected: @unchecked Sendable {
-            let lock = NSLock()
-            var pieces: [Int: [UInt8]] = [:]
-        }
-        let collected = Collected()
+        let rendered = Rendered()
         var count = 0
         let rest = try renderReport(r, language: language, round: round, whatIf: whatIf) { pieces in
             count = pieces
-            return { k, bytes in collected.lock.withLock { collected.pieces[k] = bytes } }
+            return { k, bytes in rendered.add("map.geojson", part: k, Data(bytes)) }
         }
-        return [("map.geojson", GeoJSON.Pieces.assemble((0..<count).map { collected.pieces[$0]! }))] + rest
+        return [("map.geojson", rendered.joined("map.geojson", parts: count))] + rest
     }
 
     /// Writes the files of ``reportFiles(_:language:round:whatIf:)`` to `sink`, each piece of

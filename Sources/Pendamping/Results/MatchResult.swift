@@ -118,6 +118,10 @@ public struct MatchResult: Sendable {
     public var fairness: Fairness? = nil
     /// The fairness figures, computed now when the run did not. `O(pairs)` then, `O(1)` otherwise.
     public var fairnessFigures: Fairness { fairness ?? Fairness(self) }
+    /// Curator-rejected mentors by mentee index (the pairs left out of the candidates).
+    public var rejected: [Int32: [Int32]] = [:]
+    /// Seconds and peak memory of each stage.
+    public var timings: StageTimings
 
     /// Frees what only the search and the result files read — the candidate graph (an empty
     /// one of the same mentees takes its place) and the mentees' scoring rows — for a caller
@@ -134,10 +138,6 @@ public struct MatchResult: Sendable {
                                nearestWhenNone: [Double?](repeating: nil, count: graph.menteeCount))
         scoring.releaseMenteeRows()
     }
-    /// Curator-rejected mentors by mentee index (the pairs left out of the candidates).
-    public var rejected: [Int32: [Int32]] = [:]
-    /// Seconds and peak memory of each stage.
-    public var timings: StageTimings
 
     /// Beginners with a mentor (with co-mentoring, fewer than the pairs).
     public var matchedCount: Int { matchedMentees }

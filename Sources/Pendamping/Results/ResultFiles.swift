@@ -20,10 +20,8 @@ public enum ResultFiles {
     /// ``timingsFile(_:)`` last. - Complexity: `O(n + m)`.
     public static func renderResults(_ r: MatchResult) throws -> [(name: String, data: Data)] {
         let rendered = Rendered()
-        let counts = try forEachResultFile(r) { name, part, data in rendered.add(name + "#\(part)", data) }
-        return resultNames.compactMap { name in
-            counts[name].map { count in (name, (0..<count).reduce(into: Data()) { $0.append(rendered[name + "#\($1)"]!) }) }
-        }
+        let counts = try forEachResultFile(r) { name, part, data in rendered.add(name, part: part, data) }
+        return resultNames.compactMap { name in counts[name].map { count in (name, rendered.joined(name, parts: count)) } }
     }
 
     /// Renders every file but `timings.json` and writes each to `sink` as it is rendered, on
@@ -56,9 +54,10 @@ public enum ResultFiles {
     }
 
     /// Renders the result files, independent of one another, on both cores (the long lists'
-    /// headers first, then their parts in order, then the other files), handing each piece to `deliver` in any order; `opening` is told each file's
-    /// number of parts first. `rules.csv` only when programme rules are active. Returns the
-    /// number of parts of each file. - Complexity: `O(n + m)`.
+    /// headers first, then their parts in order, then the other files), handing each piece to
+    /// `deliver` in any order; `opening` is told each file's number of parts first. `rules.csv`
+    /// only when programme rules are active. Returns the number of parts of each file.
+    /// - Complexity: `O(n + m)`.
     @discardableResult
     static func forEachResultFile(_ r: MatchResult, opening: (String, Int) throws -> Void = { _, _ in },
                                   _ deliver: @Sendable (String, Int, Data) throws -> Void) throws -> [String: Int] {
@@ -104,16 +103,21 @@ public enum ResultFiles {
         subscript(name: String) -> OutputSink.OrderedFile { opened[name]! }
     }
 
-    /// Files rendered on several threads, by name.
-    private final class Rendered: @unchecked Sendable {
+    /// Files (or parts of files, as `name#part`) rendered on several threads, by name.
+    final class Rendered: @unchecked Sendable {
         private let lock = NSLock()
         private var files: [String: Data] = [:]
         subscript(name: String) -> Data? { lock.withLock { files[name] } }
         /// Stores a file.
         func add(_ name: String, _ data: Data) { lock.withLock { files[name] = data } }
+        /// Stores part `part` of the file `name`.
+        func add(_ name: String, part: Int, _ data: Data) { add(name + "#\(part)", data) }
+        /// The file `name` from its parts `0..<parts`, joined in order.
+        func joined(_ name: String, parts: Int) -> Data { (0..<parts).reduce(into: Data()) { $0.append(self[name + "#\($1)"]!) } }
     }
 
-    /// `timings.json`: seconds per stage and in all (the peak memory per stage is `bench`'s). - Complexity: `O(stages)`.
+    /// `timings.json`: seconds per stage and in all (`bench` prints the peak memory per stage).
+    /// - Complexity: `O(stages)`.
     public static func timingsFile(_ t: StageTimings) throws -> (name: String, data: Data) {
         ("timings.json", try json(Timings(t)))
     }

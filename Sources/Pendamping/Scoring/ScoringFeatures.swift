@@ -30,6 +30,14 @@ struct ScoringRow: Sendable {
     /// Time zone, UTC offset in hours.
     var zone: Int8
 
+    /// The squared length of the chord between the two records' points on the unit sphere.
+    /// `O(1)`.
+    @inline(__always)
+    func chordSquared(_ o: ScoringRow) -> Double {
+        let dx = o.x - x, dy = o.y - y, dz = o.z - z
+        return dx * dx + dy * dy + dz * dz
+    }
+
     /// The number of leading region parts both share, capped at 3 (kecamatan): 3, 2 or less
     /// than 2 (returned as 0). Equals ``RegionCode/sharedLevel(with:)`` where it is 2 or 3. `O(1)`.
     @inline(__always)

@@ -190,8 +190,7 @@ public struct ScoringModel: Sendable {
     /// called `sin` twice per scored pair; the same distance to within rounding). `O(1)`.
     @inline(__always)
     static func distanceKm(_ a: ScoringRow, _ b: ScoringRow) -> Double {
-        let dx = b.x - a.x, dy = b.y - a.y, dz = b.z - a.z
-        let chord = (dx * dx + dy * dy + dz * dz).squareRoot()
+        let chord = a.chordSquared(b).squareRoot()
         return max(2 * Geo.earthRadiusKm * asin(min(1, chord / 2)), a.radiusKm, b.radiusKm)
     }
 
@@ -406,20 +405,21 @@ public struct ScoringModel: Sendable {
     /// `(1 − share)·exp(−km / decay) ≥ need` holds only for `km ≤ −decay·ln(need / (1 − share))`.
     /// A pair's km is never below the arc over its chord `c`, `2R·asin(c/2)`, so a chord longer
     /// than `2·sin(km / 2R)` cannot reach. Infinity when any distance may reach, −1 when none
-    /// can; widened by a relative 10⁻⁹ and `need` lowered by 10⁻¹² against rounding.
+    /// can; widened by ``Tolerance/chordWidening`` and `need` lowered by
+    /// ``Tolerance/distanceNeed`` against rounding.
     /// `O(1)`: three logarithms and sines.
     func chordLimits(sumBelow: Double, sector: Double, capacityAtMost: Double) -> (none: Double, kabupaten: Double, kecamatan: Double) {
         let w = profile.weights, share = profile.location.regionShare
         guard w.location > 0 else { return (.infinity, .infinity, .infinity) }
         let rest = (sumBelow - w.sector * sector - w.capacity * capacityAtMost - w.culture * Self.cultureAtMost) / w.location
         func limit(_ region: Double) -> Double {
-            let need = rest - share * region - 1e-12
+            let need = rest - share * region - Tolerance.distanceNeed
             if need <= 0 { return .infinity }
             if need > 1 - share { return -1 }
             let half = -profile.location.decayKm * log(need / (1 - share)) / (2 * Geo.earthRadiusKm)
             if !(half < .pi / 2) { return .infinity }
             let chord = 2 * sin(half)
-            return chord * chord * (1 + 1e-9)
+            return chord * chord * (1 + Tolerance.chordWidening)
         }
         return (limit(0), limit(0.5), limit(1))
     }

@@ -28,6 +28,13 @@ package enum Tolerance {
     /// The subgradient step factor (halved after ten steps without progress) ends the
     /// Lagrangian loop below this: further steps would not move the bound measurably.
     package static let subgradientStepFloor = 1e-4
+    /// Taken off the distance part a pair needs before the candidate search turns it into a
+    /// longest chord (``ScoringModel/chordLimits(sumBelow:sector:capacityAtMost:)``): the terms
+    /// are summed in another order there than in the score, and differ by about 10⁻¹⁶.
+    package static let distanceNeed = 1e-12
+    /// Relative: the squared longest chord is widened by this, so that rounding in its logarithm
+    /// and sine never passes over a mentor that could reach.
+    package static let chordWidening = 1e-9
     /// Relative gap at which a Lagrangian run stops when its caller sets none (``RulesSolver``
     /// sets the profile's gap, at least ``lagrangianGap``).
     package static let lagrangianDefaultGap = 1e-4
